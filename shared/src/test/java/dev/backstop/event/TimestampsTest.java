@@ -1,0 +1,30 @@
+package dev.backstop.event;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class TimestampsTest {
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "2023-08-04T12:36:15Z          | 2023-08-04T12:36:15Z",
+        "2023-08-04T12:36:15.490Z      | 2023-08-04T12:36:15.490Z",
+        "2023-08-04T12:36:15.490+0000  | 2023-08-04T12:36:15.490Z",
+        "2023-08-04T14:36:15+0200      | 2023-08-04T12:36:15Z",
+        "2023-08-04T14:36:15.490+02:00 | 2023-08-04T12:36:15.490Z",
+        "Fri, 4 Aug 2023 12:36:15 GMT  | 2023-08-04T12:36:15Z",
+        "1691152575490                 | 2023-08-04T12:36:15.490Z"})
+    void readsEverySpellingAwsUses(String text, String expected) {
+        assertThat(Timestamps.parse(text)).contains(Instant.parse(expected));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "  ", "yesterday", "2023-13-45T99:00:00Z", "99999999999999999999"})
+    void findsNoTimeInText(String text) {
+        assertThat(Timestamps.parse(text)).isEmpty();
+    }
+}
