@@ -1,0 +1,20 @@
+package dev.backstop.action.cloudtrail;
+
+import dagger.Binds;
+import dagger.Module;
+import dagger.multibindings.IntoMap;
+import dagger.multibindings.StringKey;
+import dev.backstop.action.RemediationAction;
+
+/** Binds the CloudTrail actions into the catalogue by name. */
+@Module
+public abstract class CloudTrailActionsModule {
+
+    private CloudTrailActionsModule() {
+    }
+
+    @Binds
+    @IntoMap
+    @StringKey(StartLoggingAction.NAME)
+    abstract RemediationAction startLogging(StartLoggingAction action);
+}

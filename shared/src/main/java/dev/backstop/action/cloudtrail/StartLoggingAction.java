@@ -1,0 +1,69 @@
+package dev.backstop.action.cloudtrail;
+
+import dev.backstop.action.ActionPlan;
+import dev.backstop.action.RemediationAction;
+import dev.backstop.action.ResourceState;
+import dev.backstop.event.CloudTrailEvent;
+import dev.backstop.event.MalformedEventException;
+import dev.backstop.rules.ActionSpec;
+import java.util.Map;
+import javax.inject.Inject;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
+import software.amazon.awssdk.services.cloudtrail.model.GetTrailStatusResponse;
+import software.amazon.awssdk.services.cloudtrail.model.Trail;
+import software.amazon.awssdk.services.cloudtrail.model.TrailNotFoundException;
+
+/** Turns logging back on for the trail named in the event ({@code requestParameters.name}, a name or an ARN). */
+final class StartLoggingAction implements RemediationAction {
+
+    static final String NAME = "cloudtrail.start-logging";
+
+    private final CloudTrailClient cloudTrail;
+    private final Region region;
+
+    @Inject
+    StartLoggingAction(CloudTrailClient cloudTrail, Region region) {
+        this.cloudTrail = cloudTrail;
+        this.region = region;
+    }
+
+    @Override
+    public ActionPlan plan(CloudTrailEvent event, ActionSpec spec) {
+        String named = event.detail().requestParameters().path("name").asText("");
+        if (named.isBlank()) {
+            throw new MalformedEventException("detail.requestParameters.name", "is missing; the trail is unknown");
+        }
+        Trail trail;
+        try {
+            trail = cloudTrail.getTrail(request -> request.name(named)).trail();
+        } catch (TrailNotFoundException gone) {
+            return new ActionPlan(NAME, named, named, ResourceState.gone(), "StartLogging on " + named, Map.of());
+        }
+        // In its home region a trail is addressed by name, which every CloudTrail API (and
+        // emulator) accepts; elsewhere only its ARN reaches it.
+        String address = region.id().equals(trail.homeRegion()) ? trail.name() : trail.trailARN();
+        return new ActionPlan(NAME, trail.trailARN(), address, status(address), "StartLogging on " + trail.trailARN(),
+                Map.of("call", "StopLogging", "name", trail.trailARN()));
+    }
+
+    @Override
+    public void apply(ActionPlan plan) {
+        cloudTrail.startLogging(request -> request.name(plan.address()));
+    }
+
+    @Override
+    public ResourceState readBack(ActionPlan plan) {
+        return status(plan.address());
+    }
+
+    private ResourceState status(String trail) {
+        try {
+            GetTrailStatusResponse status = cloudTrail.getTrailStatus(request -> request.name(trail));
+            boolean logging = Boolean.TRUE.equals(status.isLogging());
+            return new ResourceState(true, logging, Map.of("isLogging", String.valueOf(logging)));
+        } catch (TrailNotFoundException gone) {
+            return ResourceState.gone();
+        }
+    }
+}

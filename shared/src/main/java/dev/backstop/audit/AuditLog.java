@@ -1,0 +1,137 @@
+package dev.backstop.audit;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.backstop.config.Settings;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import javax.inject.Inject;
+import javax.inject.Singleton;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+
+/**
+ * The audit table. A decision first claims its event id with a conditional put, so two
+ * deliveries of one event never both act; the claim is then overwritten by the full record.
+ */
+@Singleton
+public final class AuditLog {
+
+    // Longer than a Lambda invocation can run: a claim older than this was left by a crash.
+    static final Duration CLAIM_LEASE = Duration.ofMinutes(16);
+    static final String IN_PROGRESS = "in-progress";
+    static final String RETRYABLE = "retryable";
+    static final String COMPLETE = "complete";
+
+    private final DynamoDbClient dynamoDb;
+    private final String table;
+    private final ObjectMapper mapper;
+
+    @Inject
+    AuditLog(DynamoDbClient dynamoDb, Settings settings, ObjectMapper mapper) {
+        this.dynamoDb = dynamoDb;
+        this.table = settings.auditTable();
+        this.mapper = mapper;
+    }
+
+    /**
+     * Claims the event for this invocation. False when another delivery decided it already or is
+     * deciding it now; a claim released for retry or left behind by a crash can be taken over.
+     */
+    public boolean claim(String eventId, Instant now) {
+        try {
+            dynamoDb.putItem(request -> request
+                    .tableName(table)
+                    .item(Map.of(
+                            AuditTable.KEY, s(eventId),
+                            "status", s(IN_PROGRESS),
+                            "claimedAt", s(now.toString()),
+                            "leaseUntil", n(now.plus(CLAIM_LEASE).getEpochSecond())))
+                    .conditionExpression("attribute_not_exists(#key) OR #status = :retryable"
+                            + " OR (#status = :inProgress AND leaseUntil < :now)")
+                    .expressionAttributeNames(Map.of("#key", AuditTable.KEY, "#status", "status"))
+                    .expressionAttributeValues(Map.of(
+                            ":retryable", s(RETRYABLE),
+                            ":inProgress", s(IN_PROGRESS),
+                            ":now", n(now.getEpochSecond()))));
+            return true;
+        } catch (ConditionalCheckFailedException decidedElsewhere) {
+            return false;
+        }
+    }
+
+    /** Hands the event back so Lambda's retry can decide it again. */
+    public void release(String eventId) {
+        dynamoDb.updateItem(request -> request
+                .tableName(table)
+                .key(Map.of(AuditTable.KEY, s(eventId)))
+                .updateExpression("SET #status = :retryable")
+                .conditionExpression("#status = :inProgress")
+                .expressionAttributeNames(Map.of("#status", "status"))
+                .expressionAttributeValues(Map.of(":retryable", s(RETRYABLE), ":inProgress", s(IN_PROGRESS))));
+    }
+
+    /** Writes the full record, replacing the claim. */
+    public void record(AuditRecord record) {
+        dynamoDb.putItem(request -> request.tableName(table).item(item(record)));
+    }
+
+    /** Notes on the record whether the notification went out, so a lost one is visible. */
+    public void noteNotification(String auditId, String status) {
+        dynamoDb.updateItem(request -> request
+                .tableName(table)
+                .key(Map.of(AuditTable.KEY, s(auditId)))
+                .updateExpression("SET notification = :status")
+                .expressionAttributeValues(Map.of(":status", s(status))));
+    }
+
+    private Map<String, AttributeValue> item(AuditRecord record) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put(AuditTable.KEY, s(record.auditId()));
+        item.put("status", s(COMPLETE));
+        item.put("decidedAt", s(record.decidedAt().toString()));
+        item.put("outcome", s(record.outcome().name()));
+        item.put("reason", s(record.reason()));
+        putIfPresent(item, "eventId", record.eventId());
+        putIfPresent(item, "eventName", record.eventName());
+        putIfPresent(item, "eventSource", record.eventSource());
+        putIfPresent(item, "account", record.account());
+        putIfPresent(item, "region", record.region());
+        putIfPresent(item, "eventTime", record.eventTime() == null ? null : record.eventTime().toString());
+        putIfPresent(item, "principal", record.principal());
+        putIfPresent(item, "principalType", record.principalType());
+        putIfPresent(item, "sourceIp", record.sourceIp());
+        if (!record.actions().isEmpty()) {
+            item.put("actions", s(json(record)));
+            item.put("rules", AttributeValue.fromSs(record.actions().stream().map(ActionResult::rule).distinct().toList()));
+            item.put("resources", AttributeValue.fromSs(
+                    record.actions().stream().map(ActionResult::resource).distinct().toList()));
+        }
+        return item;
+    }
+
+    private String json(AuditRecord record) {
+        try {
+            return mapper.writeValueAsString(record.actions());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("audit record " + record.auditId() + " cannot be written as JSON", e);
+        }
+    }
+
+    private static void putIfPresent(Map<String, AttributeValue> item, String name, String value) {
+        if (value != null && !value.isEmpty()) {
+            item.put(name, s(value));
+        }
+    }
+
+    private static AttributeValue s(String value) {
+        return AttributeValue.fromS(value);
+    }
+
+    private static AttributeValue n(long value) {
+        return AttributeValue.fromN(Long.toString(value));
+    }
+}

@@ -1,0 +1,30 @@
+package dev.backstop.audit;
+
+/** What became of a decision or of one action in it, in order of how much it matters to a reader. */
+public enum Outcome {
+    /** An action ran and its read-back did not show the desired state, or it errored. */
+    FAILED,
+    /** An action ran and the read-back shows the desired state. */
+    REMEDIATED,
+    /** Dry-run: the action would have run. */
+    WOULD_REMEDIATE,
+    /** Notify mode: the team is told, nothing is changed. */
+    NOTIFIED,
+    /** The target no longer exists. */
+    RESOURCE_GONE,
+    /** The target was already in the desired state. */
+    ALREADY_COMPLIANT,
+    /** The event was understood but calls for nothing: a failed API call, or Backstop's own. */
+    IGNORED,
+    /** No rule matched the event. */
+    NO_MATCH,
+    /** The event id was decided before; this delivery changes nothing. */
+    DUPLICATE,
+    /** The event could not be read. */
+    REJECTED;
+
+    /** The one of the two that matters more to whoever reads the decision. */
+    public Outcome weightier(Outcome other) {
+        return ordinal() <= other.ordinal() ? this : other;
+    }
+}

@@ -1,0 +1,82 @@
+package dev.backstop.aws;
+
+import dagger.Module;
+import dagger.Provides;
+import javax.inject.Singleton;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProviderChain;
+import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
+import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sns.SnsClient;
+
+/**
+ * One SDK client per service for the life of the container, sharing one light HTTP client.
+ * Region and credentials come from the environment; endpoints only from the SDK's standard
+ * {@code AWS_ENDPOINT_URL} and {@code AWS_ENDPOINT_URL_<SERVICE>} settings.
+ */
+@Module
+public final class AwsClientsModule {
+
+    private AwsClientsModule() {
+    }
+
+    @Provides
+    @Singleton
+    static SdkHttpClient httpClient() {
+        return UrlConnectionHttpClient.create();
+    }
+
+    /**
+     * Environment first (Lambda without SnapStart, the CLI), then the container endpoint (Lambda
+     * with SnapStart, whose snapshot must not freeze keys), then a profile for people at a terminal.
+     */
+    @Provides
+    @Singleton
+    static AwsCredentialsProvider credentials() {
+        return AwsCredentialsProviderChain.builder()
+                .credentialsProviders(
+                        EnvironmentVariableCredentialsProvider.create(),
+                        ContainerCredentialsProvider.create(),
+                        ProfileCredentialsProvider.create())
+                .build();
+    }
+
+    @Provides
+    @Singleton
+    static Region region() {
+        return new DefaultAwsRegionProviderChain().getRegion();
+    }
+
+    @Provides
+    @Singleton
+    static CloudTrailClient cloudTrail(SdkHttpClient http, AwsCredentialsProvider credentials, Region region) {
+        return build(CloudTrailClient.builder(), http, credentials, region);
+    }
+
+    @Provides
+    @Singleton
+    static DynamoDbClient dynamoDb(SdkHttpClient http, AwsCredentialsProvider credentials, Region region) {
+        return build(DynamoDbClient.builder(), http, credentials, region);
+    }
+
+    @Provides
+    @Singleton
+    static SnsClient sns(SdkHttpClient http, AwsCredentialsProvider credentials, Region region) {
+        return build(SnsClient.builder(), http, credentials, region);
+    }
+
+    /** Every client is built the same way; only the service differs. */
+    public static <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C build(
+            B builder, SdkHttpClient http, AwsCredentialsProvider credentials, Region region) {
+        return builder.httpClient(http).credentialsProvider(credentials).region(region).build();
+    }
+}

@@ -1,0 +1,104 @@
+package dev.backstop.engine;
+
+import dev.backstop.action.ActionPlan;
+import dev.backstop.action.AwsErrors;
+import dev.backstop.action.RemediationAction;
+import dev.backstop.action.ResourceState;
+import dev.backstop.audit.ActionResult;
+import dev.backstop.audit.Outcome;
+import dev.backstop.config.Mode;
+import dev.backstop.event.CloudTrailEvent;
+import dev.backstop.rules.ActionSpec;
+import dev.backstop.rules.Rule;
+import java.util.Map;
+import javax.inject.Inject;
+
+/**
+ * Runs one action of a matched rule through plan, mode, apply and read-back. Terminal AWS
+ * errors become a FAILED result; transient ones propagate so the event is retried.
+ */
+final class ActionRunner {
+
+    private final Map<String, RemediationAction> catalogue;
+    private final VerifyPolicy verifyPolicy;
+
+    @Inject
+    ActionRunner(Map<String, RemediationAction> catalogue, VerifyPolicy verifyPolicy) {
+        this.catalogue = catalogue;
+        this.verifyPolicy = verifyPolicy;
+    }
+
+    ActionResult run(Rule rule, ActionSpec spec, Mode mode, CloudTrailEvent event) {
+        RemediationAction action = catalogue.get(spec.action());
+        if (action == null) {
+            return failed(rule, spec, mode, "-", "no action named " + spec.action() + " in the catalogue");
+        }
+        ActionPlan plan;
+        try {
+            plan = action.plan(event, spec);
+        } catch (RuntimeException e) {
+            rethrowIfTransient(e);
+            return failed(rule, spec, mode, "-", "could not read the current state: " + AwsErrors.describe(e));
+        }
+        if (!plan.before().exists()) {
+            return result(rule, mode, plan, Outcome.RESOURCE_GONE, plan.before(), "the resource no longer exists");
+        }
+        if (!plan.changeNeeded()) {
+            return result(rule, mode, plan, Outcome.ALREADY_COMPLIANT, plan.before(), "already in the desired state");
+        }
+        return switch (mode) {
+            case DRY_RUN -> result(rule, mode, plan, Outcome.WOULD_REMEDIATE, plan.before(), "would run " + plan.change());
+            case NOTIFY, OFF -> result(rule, mode, plan, Outcome.NOTIFIED, plan.before(), "not run: " + plan.change());
+            case ENFORCE -> enforce(rule, mode, action, plan);
+        };
+    }
+
+    private ActionResult enforce(Rule rule, Mode mode, RemediationAction action, ActionPlan plan) {
+        try {
+            action.apply(plan);
+            ResourceState after = verify(action, plan);
+            if (after.compliant()) {
+                return result(rule, mode, plan, Outcome.REMEDIATED, after, plan.change() + ", verified by read-back");
+            }
+            return result(rule, mode, plan, Outcome.FAILED, after,
+                    plan.change() + " returned, but the read-back does not show the desired state");
+        } catch (RuntimeException e) {
+            rethrowIfTransient(e);
+            return result(rule, mode, plan, Outcome.FAILED, plan.before(), plan.change() + " failed: " + AwsErrors.describe(e));
+        }
+    }
+
+    private ResourceState verify(RemediationAction action, ActionPlan plan) {
+        ResourceState after = action.readBack(plan);
+        for (int attempt = 1; attempt < verifyPolicy.attempts() && !after.compliant(); attempt++) {
+            pause();
+            after = action.readBack(plan);
+        }
+        return after;
+    }
+
+    private void pause() {
+        try {
+            Thread.sleep(verifyPolicy.delay().toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while verifying", e);
+        }
+    }
+
+    private static void rethrowIfTransient(RuntimeException e) {
+        if (AwsErrors.isTransient(e)) {
+            throw e;
+        }
+    }
+
+    private static ActionResult result(Rule rule, Mode mode, ActionPlan plan, Outcome outcome, ResourceState after, String detail) {
+        return new ActionResult(rule.id(), rule.severity(), plan.action(), mode, plan.resource(), outcome,
+                plan.before().facts(), after.facts(), outcome == Outcome.REMEDIATED ? plan.undo() : Map.of(), detail);
+    }
+
+    private static ActionResult failed(Rule rule, ActionSpec spec, Mode mode, String resource, String detail) {
+        return new ActionResult(rule.id(), rule.severity(), spec.action(), mode, resource, Outcome.FAILED,
+                Map.of(), Map.of(), Map.of(), detail);
+    }
+}

@@ -1,0 +1,121 @@
+package dev.backstop.engine;
+
+import dev.backstop.action.AwsErrors;
+import dev.backstop.audit.ActionResult;
+import dev.backstop.audit.AuditLog;
+import dev.backstop.audit.AuditRecord;
+import dev.backstop.audit.Outcome;
+import dev.backstop.config.Mode;
+import dev.backstop.config.Settings;
+import dev.backstop.event.CloudTrailEvent;
+import dev.backstop.event.CloudTrailEventParser;
+import dev.backstop.event.MalformedEventException;
+import dev.backstop.notify.Notifier;
+import dev.backstop.rules.ActionSpec;
+import dev.backstop.rules.Rule;
+import dev.backstop.rules.RuleBook;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import javax.inject.Inject;
+import javax.inject.Singleton;
+
+/**
+ * Decides and acts on one delivered event: parse, claim the event id, skip what must not be
+ * acted on, match the rules, run their actions, audit, notify.
+ *
+ * <pre>{@code
+ * AuditRecord decision = engine.handle(payload);
+ * }</pre>
+ *
+ * <p>Transient AWS failures propagate after the claim is released, so Lambda retries the event;
+ * everything else ends in an audit record.
+ */
+@Singleton
+public final class RemediationEngine {
+
+    private final CloudTrailEventParser parser;
+    private final RuleBook rules;
+    private final ActionRunner runner;
+    private final AuditLog audit;
+    private final Notifier notifier;
+    private final Mode globalMode;
+    private final PrincipalPatterns ownPrincipals;
+    private final Clock clock;
+
+    @Inject
+    RemediationEngine(CloudTrailEventParser parser, RuleBook rules, ActionRunner runner, AuditLog audit,
+            Notifier notifier, Settings settings, Clock clock) {
+        this.parser = parser;
+        this.rules = rules;
+        this.runner = runner;
+        this.audit = audit;
+        this.notifier = notifier;
+        this.globalMode = settings.mode();
+        this.ownPrincipals = new PrincipalPatterns(settings.ownPrincipals());
+        this.clock = clock;
+    }
+
+    public AuditRecord handle(byte[] payload) {
+        CloudTrailEvent event;
+        try {
+            event = parser.parse(payload);
+        } catch (MalformedEventException e) {
+            AuditRecord rejected = Decisions.rejected(payload, e, clock.instant());
+            audit.record(rejected);
+            return rejected;
+        }
+        if (!audit.claim(event.eventId(), clock.instant())) {
+            AuditRecord duplicate = Decisions.duplicate(event, clock.instant());
+            audit.record(duplicate);
+            return duplicate;
+        }
+        AuditRecord decision;
+        try {
+            decision = decide(event);
+        } catch (RuntimeException e) {
+            if (AwsErrors.isTransient(e)) {
+                audit.release(event.eventId());
+            }
+            throw e;
+        }
+        audit.record(decision);
+        if (decision.worthNotifying()) {
+            notify(decision);
+        }
+        return decision;
+    }
+
+    private AuditRecord decide(CloudTrailEvent event) {
+        if (event.detail().failed()) {
+            return Decisions.without(event, Outcome.IGNORED, "the API call failed (" + event.detail().errorCode()
+                    + "), so nothing changed", clock.instant());
+        }
+        if (ownPrincipals.matches(event.detail().userIdentity())) {
+            return Decisions.without(event, Outcome.IGNORED, "made by Backstop's own principal", clock.instant());
+        }
+        List<Rule> matched = rules.match(event.json());
+        if (matched.isEmpty()) {
+            return Decisions.without(event, Outcome.NO_MATCH, "no rule matched", clock.instant());
+        }
+        List<ActionResult> results = new ArrayList<>();
+        for (Rule rule : matched) {
+            Mode mode = rule.mode().capTo(globalMode);
+            for (ActionSpec spec : rule.actions()) {
+                results.add(runner.run(rule, spec, mode, event));
+            }
+        }
+        return Decisions.acted(event, results, clock.instant());
+    }
+
+    private void notify(AuditRecord decision) {
+        try {
+            notifier.publish(decision);
+            audit.noteNotification(decision.auditId(), "sent");
+        } catch (RuntimeException e) {
+            // The remediation stands and is audited; a retry would only find it done. Say so loudly instead.
+            audit.noteNotification(decision.auditId(), "failed: " + AwsErrors.describe(e));
+            System.err.println("backstop: notification for " + decision.auditId() + " failed: " + AwsErrors.describe(e));
+        }
+    }
+}

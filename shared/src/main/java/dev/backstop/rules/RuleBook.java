@@ -1,0 +1,70 @@
+package dev.backstop.rules;
+
+import java.io.IOException;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.event.ruler.GenericMachine;
+import software.amazon.event.ruler.JsonRuleCompiler;
+
+/**
+ * A set of rules compiled once into an Event Ruler machine; matching is safe from many threads.
+ *
+ * <pre>{@code
+ * RuleBook book = RuleBook.compile(rules);
+ * List<Rule> matched = book.match(eventJson);
+ * }</pre>
+ */
+public final class RuleBook {
+
+    // Event Ruler keys rules by an immutable id; a record gives it value semantics.
+    private record RuleId(String value) {
+    }
+
+    private final GenericMachine<RuleId> machine;
+    private final Map<RuleId, Rule> rules;
+
+    private RuleBook(GenericMachine<RuleId> machine, Map<RuleId, Rule> rules) {
+        this.machine = machine;
+        this.rules = rules;
+    }
+
+    /** Compiles the rules; a duplicate id or an invalid pattern is an {@link InvalidRuleException}. */
+    public static RuleBook compile(List<Rule> rules) {
+        GenericMachine<RuleId> machine = GenericMachine.<RuleId>builder().withOverridesForDuplicateRules(false).build();
+        Map<RuleId, Rule> byId = new LinkedHashMap<>();
+        for (Rule rule : rules) {
+            RuleId id = new RuleId(rule.id());
+            if (byId.putIfAbsent(id, rule) != null) {
+                throw new InvalidRuleException(rule.id(), "id", "is used by more than one rule");
+            }
+            String problem = JsonRuleCompiler.check(rule.pattern());
+            if (problem != null) {
+                throw new InvalidRuleException(rule.id(), "match", problem);
+            }
+            try {
+                machine.addRule(id, rule.pattern());
+            } catch (IOException | RuntimeException e) {
+                throw new InvalidRuleException(rule.id(), "match", e.getMessage());
+            }
+        }
+        return new RuleBook(machine, Map.copyOf(byId));
+    }
+
+    /** The rules whose pattern matches the event, in id order so decisions are repeatable. */
+    public List<Rule> match(String eventJson) {
+        try {
+            return machine.rulesForJSONEvent(eventJson).stream()
+                    .map(rules::get)
+                    .sorted(Comparator.comparing(Rule::id))
+                    .toList();
+        } catch (Exception e) {
+            throw new IllegalArgumentException("event is not matchable JSON: " + e.getMessage(), e);
+        }
+    }
+
+    public int size() {
+        return rules.size();
+    }
+}

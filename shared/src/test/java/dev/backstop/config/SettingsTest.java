@@ -1,0 +1,61 @@
+package dev.backstop.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class SettingsTest {
+
+    private final Map<String, String> env = new HashMap<>(Map.of(
+            "BACKSTOP_AUDIT_TABLE", "backstop-audit",
+            "BACKSTOP_TOPIC_ARN", "arn:aws:sns:us-east-1:123456789012:backstop"));
+
+    @Test
+    void defaultsToDryRunWithNoOwnPrincipals() {
+        Settings settings = Settings.fromEnvironment(env);
+
+        assertThat(settings.auditTable()).isEqualTo("backstop-audit");
+        assertThat(settings.mode()).isEqualTo(Mode.DRY_RUN);
+        assertThat(settings.ownPrincipals()).isEmpty();
+    }
+
+    @Test
+    void readsModeAndACommaSeparatedPrincipalList() {
+        env.put("BACKSTOP_MODE", "Enforce");
+        env.put("BACKSTOP_OWN_PRINCIPALS", " arn:aws:iam::123456789012:role/Backstop-* ,, arn:aws:iam::123456789012:role/BreakGlass");
+
+        Settings settings = Settings.fromEnvironment(env);
+
+        assertThat(settings.mode()).isEqualTo(Mode.ENFORCE);
+        assertThat(settings.ownPrincipals()).containsExactly(
+                "arn:aws:iam::123456789012:role/Backstop-*", "arn:aws:iam::123456789012:role/BreakGlass");
+    }
+
+    @Test
+    void namesTheMissingVariable() {
+        env.remove("BACKSTOP_AUDIT_TABLE");
+
+        assertThatThrownBy(() -> Settings.fromEnvironment(env))
+                .isInstanceOf(SettingsException.class)
+                .hasMessage("BACKSTOP_AUDIT_TABLE is not set");
+    }
+
+    @Test
+    void rejectsAnUnknownMode() {
+        env.put("BACKSTOP_MODE", "yolo");
+
+        assertThatThrownBy(() -> Settings.fromEnvironment(env))
+                .hasMessage("BACKSTOP_MODE: unknown mode \"yolo\"; expected one of enforce, dry-run, notify, off");
+    }
+
+    @Test
+    void rejectsATopicThatIsNotAnArn() {
+        env.put("BACKSTOP_TOPIC_ARN", "backstop");
+
+        assertThatThrownBy(() -> Settings.fromEnvironment(env))
+                .hasMessage("BACKSTOP_TOPIC_ARN: expected an SNS topic ARN, found \"backstop\"");
+    }
+}

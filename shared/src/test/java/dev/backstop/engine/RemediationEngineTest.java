@@ -1,0 +1,251 @@
+package dev.backstop.engine;
+
+import static dev.backstop.testing.SampleEvents.detail;
+import static dev.backstop.testing.SampleEvents.edited;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.backstop.audit.ActionResult;
+import dev.backstop.audit.AuditRecord;
+import dev.backstop.audit.Outcome;
+import dev.backstop.config.Mode;
+import dev.backstop.config.Settings;
+import dev.backstop.testing.FakeCloudTrail;
+import dev.backstop.testing.FakeDynamoDb;
+import dev.backstop.testing.FakeSns;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cloudtrail.model.CloudTrailException;
+import software.amazon.awssdk.services.sns.model.SnsException;
+
+class RemediationEngineTest {
+
+    private static final String TRAIL = "arn:aws:cloudtrail:us-east-1:123456789012:trail/management-events";
+    private static final String EVENT_ID = "c9e5a1d7-3f2b-4e8a-b6c4-0d1e2f3a4b5c";
+    private static final Instant NOW = Instant.parse("2026-11-20T09:14:09Z");
+
+    private final FakeCloudTrail cloudTrail = new FakeCloudTrail().trail(TRAIL, "us-east-1", false);
+    private final FakeDynamoDb dynamoDb = new FakeDynamoDb();
+    private final FakeSns sns = new FakeSns();
+
+    private RemediationEngine engine(Mode mode, String... ownPrincipals) {
+        Settings settings = new Settings("audit", "arn:aws:sns:us-east-1:123456789012:backstop", mode, List.of(ownPrincipals));
+        return DaggerTestComponent.factory()
+                .create(settings, Clock.fixed(NOW, ZoneOffset.UTC), cloudTrail, dynamoDb, sns, Region.US_EAST_1)
+                .engine();
+    }
+
+    private static byte[] stopLogging() {
+        return stopLogging(e -> { });
+    }
+
+    private static byte[] stopLogging(Consumer<ObjectNode> edit) {
+        return edited("cloudtrail/stop-logging.json", edit);
+    }
+
+    @Test
+    void restartsLoggingAndRecordsTheVerifiedRemediation() {
+        AuditRecord decision = engine(Mode.ENFORCE).handle(stopLogging());
+
+        assertThat(cloudTrail.isLogging(TRAIL)).isTrue();
+        assertThat(decision.outcome()).isEqualTo(Outcome.REMEDIATED);
+        ActionResult action = decision.actions().get(0);
+        assertThat(action.action()).isEqualTo("cloudtrail.start-logging");
+        assertThat(action.resource()).isEqualTo(TRAIL);
+        assertThat(action.before()).containsEntry("isLogging", "false");
+        assertThat(action.after()).containsEntry("isLogging", "true");
+        assertThat(action.undo()).containsEntry("call", "StopLogging").containsEntry("name", TRAIL);
+        assertThat(dynamoDb.attribute(EVENT_ID, "outcome")).isEqualTo("REMEDIATED");
+        assertThat(dynamoDb.attribute(EVENT_ID, "status")).isEqualTo("complete");
+        assertThat(dynamoDb.attribute(EVENT_ID, "principal"))
+                .isEqualTo("arn:aws:sts::123456789012:assumed-role/DeveloperAccess/mallory");
+        assertThat(dynamoDb.attribute(EVENT_ID, "notification")).isEqualTo("sent");
+        assertThat(sns.published()).singleElement()
+                .satisfies(message -> assertThat(message.subject()).isEqualTo("Backstop REMEDIATED: StopLogging"));
+    }
+
+    @Test
+    void addressesATrailByNameInItsHomeRegionWhateverTheEventCalledIt() {
+        engine(Mode.ENFORCE).handle(stopLogging());
+
+        assertThat(cloudTrail.startLoggingTargets()).containsExactly("management-events");
+    }
+
+    @Test
+    void addressesATrailFromAnotherHomeRegionByItsArn() {
+        String elsewhere = "arn:aws:cloudtrail:eu-west-1:123456789012:trail/org-trail";
+        cloudTrail.trail(elsewhere, "eu-west-1", false);
+
+        AuditRecord decision = engine(Mode.ENFORCE).handle(stopLogging(e -> ((ObjectNode) detail(e)
+                .get("requestParameters")).put("name", "org-trail")));
+
+        assertThat(decision.outcome()).isEqualTo(Outcome.REMEDIATED);
+        assertThat(decision.actions().get(0).resource()).isEqualTo(elsewhere);
+        assertThat(cloudTrail.startLoggingTargets()).containsExactly(elsewhere);
+    }
+
+    @Test
+    void aFailedStopLoggingIsAuditedAndNeverActedOn() {
+        AuditRecord decision = engine(Mode.ENFORCE).handle(edited("cloudtrail/stop-logging-denied.json", e -> { }));
+
+        assertThat(decision.outcome()).isEqualTo(Outcome.IGNORED);
+        assertThat(decision.reason()).contains("AccessDenied");
+        assertThat(cloudTrail.startLoggingCalls()).isZero();
+        assertThat(dynamoDb.attribute("7a3c9e1f-4b2d-4e6a-9c8b-1f0e2d3c4b5a", "outcome")).isEqualTo("IGNORED");
+        assertThat(sns.published()).isEmpty();
+    }
+
+    @Test
+    void eventsMadeByBackstopsOwnRoleAreOnlyAudited() {
+        AuditRecord decision = engine(Mode.ENFORCE, "arn:aws:iam::123456789012:role/Developer*").handle(stopLogging());
+
+        assertThat(decision.outcome()).isEqualTo(Outcome.IGNORED);
+        assertThat(decision.reason()).isEqualTo("made by Backstop's own principal");
+        assertThat(cloudTrail.startLoggingCalls()).isZero();
+        assertThat(dynamoDb.item(EVENT_ID)).isNotNull();
+    }
+
+    @Test
+    void aSecondDeliveryIsRecordedAsADuplicateAndDoesNotActAgain() {
+        RemediationEngine engine = engine(Mode.ENFORCE);
+        engine.handle(stopLogging());
+        cloudTrail.trail(TRAIL, "us-east-1", false);
+
+        AuditRecord second = engine.handle(stopLogging());
+
+        assertThat(second.outcome()).isEqualTo(Outcome.DUPLICATE);
+        assertThat(cloudTrail.startLoggingCalls()).isEqualTo(1);
+        assertThat(dynamoDb.attribute(EVENT_ID, "outcome")).isEqualTo("REMEDIATED");
+        assertThat(dynamoDb.items().keySet()).hasSize(2).anyMatch(id -> id.startsWith(EVENT_ID + "#duplicate#"));
+        assertThat(sns.published()).hasSize(1);
+    }
+
+    @Test
+    void dryRunRecordsTheBeforeStateAndMakesNoMutatingCall() {
+        AuditRecord decision = engine(Mode.DRY_RUN).handle(stopLogging());
+
+        assertThat(decision.outcome()).isEqualTo(Outcome.WOULD_REMEDIATE);
+        assertThat(decision.actions().get(0).mode()).isEqualTo(Mode.DRY_RUN);
+        assertThat(decision.actions().get(0).before()).containsEntry("isLogging", "false");
+        assertThat(decision.actions().get(0).detail()).isEqualTo("would run StartLogging on " + TRAIL);
+        assertThat(cloudTrail.startLoggingCalls()).isZero();
+        assertThat(cloudTrail.isLogging(TRAIL)).isFalse();
+        assertThat(sns.published()).hasSize(1);
+    }
+
+    @Test
+    void notifyModeTellsTheTeamWithoutActing() {
+        AuditRecord decision = engine(Mode.NOTIFY).handle(stopLogging());
+
+        assertThat(decision.outcome()).isEqualTo(Outcome.NOTIFIED);
+        assertThat(cloudTrail.startLoggingCalls()).isZero();
+        assertThat(sns.published().get(0).message()).contains("Notify only, did not run cloudtrail.start-logging");
+    }
+
+    @Test
+    void aTrailThatIsAlreadyLoggingNeedsNothing() {
+        cloudTrail.trail(TRAIL, "us-east-1", true);
+
+        AuditRecord decision = engine(Mode.ENFORCE).handle(stopLogging());
+
+        assertThat(decision.outcome()).isEqualTo(Outcome.ALREADY_COMPLIANT);
+        assertThat(cloudTrail.startLoggingCalls()).isZero();
+    }
+
+    @Test
+    void aTrailThatNoLongerExistsIsRecordedAsGone() {
+        AuditRecord decision = engine(Mode.ENFORCE).handle(stopLogging(e -> ((ObjectNode) detail(e)
+                .get("requestParameters")).put("name", "deleted-trail")));
+
+        assertThat(decision.outcome()).isEqualTo(Outcome.RESOURCE_GONE);
+        assertThat(decision.actions().get(0).resource()).isEqualTo("deleted-trail");
+    }
+
+    @Test
+    void aReadBackThatDoesNotShowLoggingIsAFailureNotASuccess() {
+        cloudTrail.ignoreStartLogging();
+
+        AuditRecord decision = engine(Mode.ENFORCE).handle(stopLogging());
+
+        assertThat(decision.outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(decision.actions().get(0).after()).containsEntry("isLogging", "false");
+        assertThat(decision.actions().get(0).undo()).isEmpty();
+        assertThat(sns.published().get(0).subject()).isEqualTo("Backstop FAILED: StopLogging");
+        assertThat(sns.published().get(0).message()).contains("FAILED cloudtrail.start-logging");
+    }
+
+    @Test
+    void accessDeniedIsAnHonestFailureAndNotRetried() {
+        cloudTrail.failStartLoggingWith(() -> awsError(403, "AccessDeniedException", "not authorized"));
+
+        AuditRecord decision = engine(Mode.ENFORCE).handle(stopLogging());
+
+        assertThat(decision.outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(decision.actions().get(0).detail()).contains("AccessDeniedException: not authorized");
+        assertThat(dynamoDb.attribute(EVENT_ID, "status")).isEqualTo("complete");
+    }
+
+    @Test
+    void throttlingReleasesTheClaimSoTheRetryCanRemediate() {
+        RemediationEngine engine = engine(Mode.ENFORCE);
+        cloudTrail.failStartLoggingWith(() -> awsError(400, "ThrottlingException", "Rate exceeded"));
+
+        assertThatThrownBy(() -> engine.handle(stopLogging())).isInstanceOf(CloudTrailException.class);
+        assertThat(dynamoDb.attribute(EVENT_ID, "status")).isEqualTo("retryable");
+
+        AuditRecord retry = engine.handle(stopLogging());
+
+        assertThat(retry.outcome()).isEqualTo(Outcome.REMEDIATED);
+        assertThat(cloudTrail.isLogging(TRAIL)).isTrue();
+    }
+
+    @Test
+    void aMalformedEventIsRejectedWithARecordThatNamesTheField() {
+        AuditRecord decision = engine(Mode.ENFORCE).handle(stopLogging(e -> detail(e).remove("eventName")));
+
+        assertThat(decision.outcome()).isEqualTo(Outcome.REJECTED);
+        assertThat(decision.reason()).isEqualTo("malformed event: detail.eventName: is missing");
+        assertThat(decision.auditId()).startsWith("rejected#");
+        assertThat(dynamoDb.attribute(decision.auditId(), "reason")).contains("detail.eventName");
+        assertThat(cloudTrail.startLoggingCalls()).isZero();
+    }
+
+    @Test
+    void anEventNoRuleWantsIsRecordedAsNoMatch() {
+        AuditRecord decision = engine(Mode.ENFORCE).handle(stopLogging(e -> detail(e).put("eventName", "StartLogging")));
+
+        assertThat(decision.outcome()).isEqualTo(Outcome.NO_MATCH);
+        assertThat(sns.published()).isEmpty();
+    }
+
+    @Test
+    void aLostNotificationIsNotedOnTheAuditRecord() {
+        sns.failWith(awsSnsError());
+
+        AuditRecord decision = engine(Mode.ENFORCE).handle(stopLogging());
+
+        assertThat(decision.outcome()).isEqualTo(Outcome.REMEDIATED);
+        assertThat(dynamoDb.attribute(EVENT_ID, "notification")).startsWith("failed: AuthorizationError");
+    }
+
+    private static CloudTrailException awsError(int status, String code, String message) {
+        return (CloudTrailException) CloudTrailException.builder()
+                .statusCode(status)
+                .awsErrorDetails(AwsErrorDetails.builder().errorCode(code).errorMessage(message).build())
+                .build();
+    }
+
+    private static SnsException awsSnsError() {
+        return (SnsException) SnsException.builder()
+                .statusCode(403)
+                .awsErrorDetails(AwsErrorDetails.builder().errorCode("AuthorizationError").errorMessage("denied").build())
+                .build();
+    }
+}

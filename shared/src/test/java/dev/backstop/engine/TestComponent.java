@@ -1,0 +1,27 @@
+package dev.backstop.engine;
+
+import dagger.BindsInstance;
+import dagger.Component;
+import dev.backstop.action.cloudtrail.CloudTrailActionsModule;
+import dev.backstop.config.Settings;
+import java.time.Clock;
+import javax.inject.Singleton;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sns.SnsClient;
+
+/** The production modules with the SDK clients swapped for fakes at their edge. */
+@Singleton
+@Component(modules = {EngineModule.class, CloudTrailActionsModule.class})
+interface TestComponent {
+
+    RemediationEngine engine();
+
+    @Component.Factory
+    interface Factory {
+        TestComponent create(@BindsInstance Settings settings, @BindsInstance Clock clock,
+                @BindsInstance CloudTrailClient cloudTrail, @BindsInstance DynamoDbClient dynamoDb,
+                @BindsInstance SnsClient sns, @BindsInstance Region region);
+    }
+}

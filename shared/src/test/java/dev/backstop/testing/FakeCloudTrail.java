@@ -1,0 +1,104 @@
+package dev.backstop.testing;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
+import software.amazon.awssdk.services.cloudtrail.model.GetTrailRequest;
+import software.amazon.awssdk.services.cloudtrail.model.GetTrailResponse;
+import software.amazon.awssdk.services.cloudtrail.model.GetTrailStatusRequest;
+import software.amazon.awssdk.services.cloudtrail.model.GetTrailStatusResponse;
+import software.amazon.awssdk.services.cloudtrail.model.StartLoggingRequest;
+import software.amazon.awssdk.services.cloudtrail.model.StartLoggingResponse;
+import software.amazon.awssdk.services.cloudtrail.model.Trail;
+import software.amazon.awssdk.services.cloudtrail.model.TrailNotFoundException;
+
+/**
+ * CloudTrail at the SDK edge, for faults the emulator cannot make. Trails are found by name or
+ * ARN, as the real API finds them.
+ */
+public final class FakeCloudTrail implements CloudTrailClient {
+
+    private record FakeTrail(Trail trail, boolean logging) {
+    }
+
+    private final Map<String, FakeTrail> trailsByArn = new HashMap<>();
+    private final List<String> startLoggingTargets = new ArrayList<>();
+    private Supplier<RuntimeException> startLoggingFault;
+    private boolean startLoggingIgnored;
+
+    public FakeCloudTrail trail(String arn, String homeRegion, boolean isLogging) {
+        String name = arn.substring(arn.lastIndexOf('/') + 1);
+        trailsByArn.put(arn, new FakeTrail(Trail.builder().name(name).trailARN(arn).homeRegion(homeRegion).build(),
+                isLogging));
+        return this;
+    }
+
+    /** StartLogging throws this once instead of acting. */
+    public FakeCloudTrail failStartLoggingWith(Supplier<RuntimeException> fault) {
+        this.startLoggingFault = fault;
+        return this;
+    }
+
+    /** StartLogging returns success but changes nothing, as a broken or racing API would. */
+    public FakeCloudTrail ignoreStartLogging() {
+        this.startLoggingIgnored = true;
+        return this;
+    }
+
+    public boolean isLogging(String arn) {
+        return trailsByArn.get(arn).logging();
+    }
+
+    public int startLoggingCalls() {
+        return startLoggingTargets.size();
+    }
+
+    /** The name or ARN each StartLogging call addressed its trail by. */
+    public List<String> startLoggingTargets() {
+        return startLoggingTargets;
+    }
+
+    @Override
+    public GetTrailResponse getTrail(GetTrailRequest request) {
+        return GetTrailResponse.builder().trail(find(request.name()).trail()).build();
+    }
+
+    @Override
+    public GetTrailStatusResponse getTrailStatus(GetTrailStatusRequest request) {
+        return GetTrailStatusResponse.builder().isLogging(find(request.name()).logging()).build();
+    }
+
+    @Override
+    public StartLoggingResponse startLogging(StartLoggingRequest request) {
+        startLoggingTargets.add(request.name());
+        if (startLoggingFault != null) {
+            RuntimeException fault = startLoggingFault.get();
+            startLoggingFault = null;
+            throw fault;
+        }
+        FakeTrail trail = find(request.name());
+        if (!startLoggingIgnored) {
+            trailsByArn.put(trail.trail().trailARN(), new FakeTrail(trail.trail(), true));
+        }
+        return StartLoggingResponse.builder().build();
+    }
+
+    private FakeTrail find(String nameOrArn) {
+        return trailsByArn.values().stream()
+                .filter(t -> t.trail().trailARN().equals(nameOrArn) || t.trail().name().equals(nameOrArn))
+                .findFirst()
+                .orElseThrow(() -> TrailNotFoundException.builder().message("Unknown trail: " + nameOrArn).build());
+    }
+
+    @Override
+    public String serviceName() {
+        return "cloudtrail";
+    }
+
+    @Override
+    public void close() {
+    }
+}
