@@ -1,0 +1,36 @@
+package dev.backstop.handlers;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dagger.BindsInstance;
+import dagger.Component;
+import dev.backstop.action.cloudtrail.CloudTrailActionsModule;
+import dev.backstop.aws.AwsClientsModule;
+import dev.backstop.config.Settings;
+import dev.backstop.engine.EngineModule;
+import dev.backstop.engine.RemediationEngine;
+import java.time.Clock;
+import javax.inject.Singleton;
+
+/** The production object graph, built once per Lambda container (or CLI run). */
+@Singleton
+@Component(modules = {AwsClientsModule.class, EngineModule.class, CloudTrailActionsModule.class})
+public interface BackstopComponent {
+
+    RemediationEngine engine();
+
+    ObjectMapper json();
+
+    /** Builds the graph from the process environment, failing with the name of a bad variable. */
+    static BackstopComponent fromEnvironment() {
+        return factory().create(Settings.fromEnvironment(System.getenv()), Clock.systemUTC());
+    }
+
+    static Factory factory() {
+        return DaggerBackstopComponent.factory();
+    }
+
+    @Component.Factory
+    interface Factory {
+        BackstopComponent create(@BindsInstance Settings settings, @BindsInstance Clock clock);
+    }
+}

@@ -1,0 +1,23 @@
+package dev.backstop.handlers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.backstop.config.Mode;
+import dev.backstop.config.Settings;
+import java.time.Clock;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class BackstopComponentTest {
+
+    @Test
+    void theProductionComponentWiresAHandler() {
+        Settings settings = new Settings("backstop-audit", "arn:aws:sns:us-east-1:123456789012:backstop",
+                Mode.DRY_RUN, List.of());
+
+        BackstopComponent component = BackstopComponent.factory().create(settings, Clock.systemUTC());
+
+        assertThat(component.engine()).isSameAs(component.engine());
+        assertThat(new CloudTrailHandler(component)).isNotNull();
+    }
+}
