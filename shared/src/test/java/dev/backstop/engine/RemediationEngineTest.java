@@ -31,7 +31,7 @@ class RemediationEngineTest {
     private static final String EVENT_ID = "c9e5a1d7-3f2b-4e8a-b6c4-0d1e2f3a4b5c";
     private static final Instant NOW = Instant.parse("2026-11-20T09:14:09Z");
 
-    private final FakeCloudTrail cloudTrail = new FakeCloudTrail().trail(TRAIL, "us-east-1", false);
+    private final FakeCloudTrail cloudTrail = new FakeCloudTrail().trail(TRAIL, false);
     private final FakeDynamoDb dynamoDb = new FakeDynamoDb();
     private final FakeSns sns = new FakeSns();
 
@@ -81,7 +81,7 @@ class RemediationEngineTest {
     @Test
     void addressesATrailFromAnotherHomeRegionByItsArn() {
         String elsewhere = "arn:aws:cloudtrail:eu-west-1:123456789012:trail/org-trail";
-        cloudTrail.trail(elsewhere, "eu-west-1", false);
+        cloudTrail.trail(elsewhere, false);
 
         AuditRecord decision = engine(Mode.ENFORCE).handle(stopLogging(e -> ((ObjectNode) detail(e)
                 .get("requestParameters")).put("name", "org-trail")));
@@ -116,7 +116,7 @@ class RemediationEngineTest {
     void aSecondDeliveryIsRecordedAsADuplicateAndDoesNotActAgain() {
         RemediationEngine engine = engine(Mode.ENFORCE);
         engine.handle(stopLogging());
-        cloudTrail.trail(TRAIL, "us-east-1", false);
+        cloudTrail.trail(TRAIL, false);
 
         AuditRecord second = engine.handle(stopLogging());
 
@@ -151,7 +151,7 @@ class RemediationEngineTest {
 
     @Test
     void aTrailThatIsAlreadyLoggingNeedsNothing() {
-        cloudTrail.trail(TRAIL, "us-east-1", true);
+        cloudTrail.trail(TRAIL, true);
 
         AuditRecord decision = engine(Mode.ENFORCE).handle(stopLogging());
 

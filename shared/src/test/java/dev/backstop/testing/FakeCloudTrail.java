@@ -29,8 +29,9 @@ public final class FakeCloudTrail implements CloudTrailClient {
     private Supplier<RuntimeException> startLoggingFault;
     private boolean startLoggingIgnored;
 
-    public FakeCloudTrail trail(String arn, String homeRegion, boolean isLogging) {
+    public FakeCloudTrail trail(String arn, boolean isLogging) {
         String name = arn.substring(arn.lastIndexOf('/') + 1);
+        String homeRegion = arn.split(":")[3];
         trailsByArn.put(arn, new FakeTrail(Trail.builder().name(name).trailARN(arn).homeRegion(homeRegion).build(),
                 isLogging));
         return this;

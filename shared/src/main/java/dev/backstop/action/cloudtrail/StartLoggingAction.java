@@ -40,9 +40,11 @@ final class StartLoggingAction implements RemediationAction {
         } catch (TrailNotFoundException gone) {
             return new ActionPlan(NAME, named, named, ResourceState.gone(), "StartLogging on " + named, Map.of());
         }
-        // In its home region a trail is addressed by name, which every CloudTrail API (and
-        // emulator) accepts; elsewhere only its ARN reaches it.
-        String address = region.id().equals(trail.homeRegion()) ? trail.name() : trail.trailARN();
+        // In its home region (the region of its ARN) a trail is addressed by name, which every
+        // CloudTrail API (and emulator) accepts; elsewhere only its ARN reaches it.
+        String[] arn = trail.trailARN().split(":", 6);
+        String homeRegion = arn.length == 6 ? arn[3] : "";
+        String address = region.id().equals(homeRegion) ? trail.name() : trail.trailARN();
         return new ActionPlan(NAME, trail.trailARN(), address, status(address), "StartLogging on " + trail.trailARN(),
                 Map.of("call", "StopLogging", "name", trail.trailARN()));
     }
