@@ -1,5 +1,6 @@
 package dev.backstop.config;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -21,6 +22,8 @@ public enum Mode {
         this.label = label;
     }
 
+    /** The word rule files, settings and audit records use. */
+    @JsonValue
     public String label() {
         return label;
     }
