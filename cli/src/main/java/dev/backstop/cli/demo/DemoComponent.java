@@ -1,0 +1,17 @@
+package dev.backstop.cli.demo;
+
+import dagger.Component;
+import dev.backstop.aws.AwsClientsModule;
+import javax.inject.Singleton;
+
+/** SDK clients for building a small world on the emulators. */
+@Singleton
+@Component(modules = {AwsClientsModule.class, DemoClientsModule.class})
+public interface DemoComponent {
+
+    DemoWorld world();
+
+    static DemoComponent create() {
+        return DaggerDemoComponent.create();
+    }
+}
