@@ -1,0 +1,36 @@
+# Lambda artifacts for `sam build` (template.yaml: `Metadata: BuildMethod: makefile`).
+#
+# For each function SAM runs `make build-<LogicalId>` with ARTIFACTS_DIR set to that
+# function's artifact directory. The working directory is a scratch copy of the CodeUri
+# (the repository root, minus .git and .aws-sam) or, with `sam build --build-in-source`,
+# the checkout itself: nothing here depends on which.
+#
+# Lambda's Java runtime puts the zip root and every lib/*.jar on the classpath, so the
+# artifact is: the handler module's classes and resources at the root, and all of its
+# runtime dependency jars (backstop-shared included, no test or provided scope) in lib/.
+# A zip holding one fat jar would not work.
+#
+# By hand: make build-CloudTrailFunction ARTIFACTS_DIR=/tmp/backstop-artifact
+
+MVN       ?= mvn
+MVN_FLAGS ?= --batch-mode --quiet -DskipTests
+# Per-module scratch folder for copied jars (relative paths resolve per module).
+LAMBDA_LIB := target/lambda-lib
+
+# $(call lambda-artifact,MODULE)
+# One reactor run builds MODULE and the modules it depends on (`clean` so no class of a
+# deleted source survives into a deployment), and copies each module's runtime
+# dependencies; within the reactor backstop-shared resolves to the jar just built, so
+# nothing needs `mvn install` first. Then MODULE's classes and jars go into ARTIFACTS_DIR.
+define lambda-artifact
+	@test -n "$(ARTIFACTS_DIR)" || { echo "ARTIFACTS_DIR is not set: run through sam build, or make $@ ARTIFACTS_DIR=<dir>" >&2; exit 2; }
+	$(MVN) $(MVN_FLAGS) -pl $(1) -am clean package dependency:copy-dependencies \
+	  -DincludeScope=runtime -DoutputDirectory=$(LAMBDA_LIB)
+	mkdir -p "$(ARTIFACTS_DIR)/lib"
+	cp -R $(1)/target/classes/. "$(ARTIFACTS_DIR)/"
+	cp $(1)/$(LAMBDA_LIB)/*.jar "$(ARTIFACTS_DIR)/lib/"
+endef
+
+# One line per function in template.yaml (all handlers live in the `handlers` module).
+.PHONY: build-CloudTrailFunction
+build-CloudTrailFunction: ; $(call lambda-artifact,handlers)
