@@ -8,12 +8,13 @@ import dev.backstop.aws.AwsClientsModule;
 import dev.backstop.config.Settings;
 import dev.backstop.engine.EngineModule;
 import dev.backstop.engine.RemediationEngine;
+import dev.backstop.rules.source.RulesModule;
 import java.time.Clock;
 import javax.inject.Singleton;
 
 /** The production object graph, built once per Lambda container (or CLI run). */
 @Singleton
-@Component(modules = {AwsClientsModule.class, EngineModule.class, CloudTrailActionsModule.class})
+@Component(modules = {AwsClientsModule.class, EngineModule.class, RulesModule.class, CloudTrailActionsModule.class})
 public interface BackstopComponent {
 
     RemediationEngine engine();

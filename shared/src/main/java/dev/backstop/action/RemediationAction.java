@@ -2,6 +2,9 @@ package dev.backstop.action;
 
 import dev.backstop.event.CloudTrailEvent;
 import dev.backstop.rules.ActionSpec;
+import dev.backstop.rules.ParamSpec;
+import java.util.List;
+import java.util.Map;
 
 /**
  * One entry of the typed action catalogue. Implementations are bound into the catalogue map by
@@ -9,6 +12,11 @@ import dev.backstop.rules.ActionSpec;
  * action never edits a switch.
  */
 public interface RemediationAction {
+
+    /** The parameters rules may give this action; a rule file is checked against them. */
+    default List<ParamSpec> parameters() {
+        return List.of();
+    }
 
     /** Reads the target's current state and plans the change; reads only, never mutates. */
     ActionPlan plan(CloudTrailEvent event, ActionSpec spec);
@@ -18,4 +26,7 @@ public interface RemediationAction {
 
     /** Reads the target's state back, so the change counts only once it shows. */
     ResourceState readBack(ActionPlan plan);
+
+    /** The target's tags, read only when a rule exempts resources by tag. */
+    Map<String, String> tags(ActionPlan plan);
 }

@@ -10,6 +10,8 @@ public enum Outcome {
     WOULD_REMEDIATE,
     /** Notify mode: the team is told, nothing is changed. */
     NOTIFIED,
+    /** The rule leaves this caller, account or resource alone ({@code unless}). */
+    EXEMPTED,
     /** The target no longer exists. */
     RESOURCE_GONE,
     /** The target was already in the desired state. */

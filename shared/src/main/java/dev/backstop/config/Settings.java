@@ -1,9 +1,11 @@
 package dev.backstop.config;
 
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What a deployment tells Backstop through its environment, read once and validated.
@@ -13,19 +15,34 @@ import java.util.Objects;
  * @param mode the global mode, a ceiling for every rule ({@code BACKSTOP_MODE}, default dry-run)
  * @param ownPrincipals ARN patterns of Backstop's own roles, {@code *} as wildcard
  *     ({@code BACKSTOP_OWN_PRINCIPALS}, comma-separated): their events are audited, never acted on
+ * @param rulesLocation the team's own rule file, if any ({@code BACKSTOP_RULES_LOCATION},
+ *     {@code s3://BUCKET/KEY} or {@code ssm:/NAME}), added to the default pack
+ * @param rulesTtl how long a fetched rule file is used before it is read again
+ *     ({@code BACKSTOP_RULES_TTL_SECONDS}, default 300)
  */
-public record Settings(String auditTable, String topicArn, Mode mode, List<String> ownPrincipals) {
+public record Settings(String auditTable, String topicArn, Mode mode, List<String> ownPrincipals,
+        Optional<RulesLocation> rulesLocation, Duration rulesTtl) {
 
     public static final String AUDIT_TABLE = "BACKSTOP_AUDIT_TABLE";
     public static final String TOPIC_ARN = "BACKSTOP_TOPIC_ARN";
     public static final String MODE = "BACKSTOP_MODE";
     public static final String OWN_PRINCIPALS = "BACKSTOP_OWN_PRINCIPALS";
+    public static final String RULES_LOCATION = "BACKSTOP_RULES_LOCATION";
+    public static final String RULES_TTL_SECONDS = "BACKSTOP_RULES_TTL_SECONDS";
+    public static final Duration DEFAULT_RULES_TTL = Duration.ofMinutes(5);
 
     public Settings {
         Objects.requireNonNull(auditTable, "auditTable");
         Objects.requireNonNull(topicArn, "topicArn");
         Objects.requireNonNull(mode, "mode");
         ownPrincipals = List.copyOf(ownPrincipals);
+        Objects.requireNonNull(rulesLocation, "rulesLocation");
+        Objects.requireNonNull(rulesTtl, "rulesTtl");
+    }
+
+    /** Settings with the shipped rules only, as the demo and tests use them. */
+    public Settings(String auditTable, String topicArn, Mode mode, List<String> ownPrincipals) {
+        this(auditTable, topicArn, mode, ownPrincipals, Optional.empty(), DEFAULT_RULES_TTL);
     }
 
     public static Settings fromEnvironment(Map<String, String> env) {
@@ -43,7 +60,35 @@ public record Settings(String auditTable, String topicArn, Mode mode, List<Strin
                 .map(String::trim)
                 .filter(arn -> !arn.isEmpty())
                 .toList();
-        return new Settings(required(env, AUDIT_TABLE), topicArn, mode, own);
+        return new Settings(required(env, AUDIT_TABLE), topicArn, mode, own, rulesLocation(env), rulesTtl(env));
+    }
+
+    private static Optional<RulesLocation> rulesLocation(Map<String, String> env) {
+        String text = env.getOrDefault(RULES_LOCATION, "").trim();
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(RulesLocation.parse(text));
+        } catch (IllegalArgumentException e) {
+            throw new SettingsException(RULES_LOCATION + ": " + e.getMessage());
+        }
+    }
+
+    private static Duration rulesTtl(Map<String, String> env) {
+        String text = env.getOrDefault(RULES_TTL_SECONDS, "").trim();
+        if (text.isEmpty()) {
+            return DEFAULT_RULES_TTL;
+        }
+        try {
+            long seconds = Long.parseLong(text);
+            if (seconds < 1) {
+                throw new NumberFormatException();
+            }
+            return Duration.ofSeconds(seconds);
+        } catch (NumberFormatException e) {
+            throw new SettingsException(RULES_TTL_SECONDS + ": expected a positive number of seconds, found \"" + text + "\"");
+        }
     }
 
     private static String required(Map<String, String> env, String name) {

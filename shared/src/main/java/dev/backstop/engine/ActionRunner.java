@@ -10,7 +10,9 @@ import dev.backstop.config.Mode;
 import dev.backstop.event.CloudTrailEvent;
 import dev.backstop.rules.ActionSpec;
 import dev.backstop.rules.Rule;
+import java.time.Clock;
 import java.util.Map;
+import java.util.Optional;
 import javax.inject.Inject;
 
 /**
@@ -21,11 +23,13 @@ final class ActionRunner {
 
     private final Map<String, RemediationAction> catalogue;
     private final VerifyPolicy verifyPolicy;
+    private final Clock clock;
 
     @Inject
-    ActionRunner(Map<String, RemediationAction> catalogue, VerifyPolicy verifyPolicy) {
+    ActionRunner(Map<String, RemediationAction> catalogue, VerifyPolicy verifyPolicy, Clock clock) {
         this.catalogue = catalogue;
         this.verifyPolicy = verifyPolicy;
+        this.clock = clock;
     }
 
     ActionResult run(Rule rule, ActionSpec spec, Mode mode, CloudTrailEvent event) {
@@ -34,14 +38,22 @@ final class ActionRunner {
             return failed(rule, spec, mode, "-", "no action named " + spec.action() + " in the catalogue");
         }
         ActionPlan plan;
+        Optional<String> exemption;
         try {
-            plan = action.plan(event, spec);
+            ActionPlan planned = action.plan(event, spec);
+            plan = planned;
+            exemption = planned.before().exists()
+                    ? rule.unless().forResource(planned.resource(), () -> action.tags(planned), clock.instant())
+                    : Optional.empty();
         } catch (RuntimeException e) {
             rethrowIfTransient(e);
             return failed(rule, spec, mode, "-", "could not read the current state: " + AwsErrors.describe(e));
         }
         if (!plan.before().exists()) {
             return result(rule, mode, plan, Outcome.RESOURCE_GONE, plan.before(), "the resource no longer exists");
+        }
+        if (exemption.isPresent()) {
+            return exempted(rule, spec, mode, plan.resource(), exemption.get());
         }
         if (!plan.changeNeeded()) {
             return result(rule, mode, plan, Outcome.ALREADY_COMPLIANT, plan.before(), "already in the desired state");
@@ -95,6 +107,11 @@ final class ActionRunner {
     private static ActionResult result(Rule rule, Mode mode, ActionPlan plan, Outcome outcome, ResourceState after, String detail) {
         return new ActionResult(rule.id(), rule.severity(), plan.action(), mode, plan.resource(), outcome,
                 plan.before().facts(), after.facts(), outcome == Outcome.REMEDIATED ? plan.undo() : Map.of(), detail);
+    }
+
+    static ActionResult exempted(Rule rule, ActionSpec spec, Mode mode, String resource, String exemption) {
+        return new ActionResult(rule.id(), rule.severity(), spec.action(), mode, resource, Outcome.EXEMPTED,
+                Map.of(), Map.of(), Map.of(), "exempted: " + exemption);
     }
 
     private static ActionResult failed(Rule rule, ActionSpec spec, Mode mode, String resource, String detail) {

@@ -5,12 +5,13 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dagger.Module;
 import dagger.Provides;
-import dev.backstop.rules.BuiltInRules;
-import dev.backstop.rules.RuleBook;
+import dev.backstop.telemetry.Telemetry;
+import java.io.PrintStream;
 import java.time.Duration;
+import javax.inject.Named;
 import javax.inject.Singleton;
 
-/** The engine's own collaborators: JSON, the compiled rules and the read-back policy. */
+/** The engine's own collaborators: JSON, the log stream and the read-back policy. */
 @Module
 public final class EngineModule {
 
@@ -25,10 +26,11 @@ public final class EngineModule {
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     }
 
+    /** Lambda sends standard output to CloudWatch Logs, where EMF lines become metrics. */
     @Provides
-    @Singleton
-    static RuleBook ruleBook() {
-        return RuleBook.compile(BuiltInRules.all());
+    @Named(Telemetry.OUT)
+    static PrintStream telemetryOut() {
+        return System.out;
     }
 
     @Provides

@@ -13,10 +13,11 @@ import dev.backstop.event.MalformedEventException;
 import dev.backstop.notify.Notifier;
 import dev.backstop.rules.ActionSpec;
 import dev.backstop.rules.Rule;
-import dev.backstop.rules.RuleBook;
+import dev.backstop.rules.RuleSource;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import javax.inject.Inject;
 import javax.inject.Singleton;
 
@@ -35,7 +36,7 @@ import javax.inject.Singleton;
 public final class RemediationEngine {
 
     private final CloudTrailEventParser parser;
-    private final RuleBook rules;
+    private final RuleSource rules;
     private final ActionRunner runner;
     private final AuditLog audit;
     private final Notifier notifier;
@@ -44,7 +45,7 @@ public final class RemediationEngine {
     private final Clock clock;
 
     @Inject
-    RemediationEngine(CloudTrailEventParser parser, RuleBook rules, ActionRunner runner, AuditLog audit,
+    RemediationEngine(CloudTrailEventParser parser, RuleSource rules, ActionRunner runner, AuditLog audit,
             Notifier notifier, Settings settings, Clock clock) {
         this.parser = parser;
         this.rules = rules;
@@ -94,16 +95,21 @@ public final class RemediationEngine {
         if (ownPrincipals.matches(event.detail().userIdentity())) {
             return Decisions.without(event, Outcome.IGNORED, "made by Backstop's own principal", clock.instant());
         }
-        List<Rule> matched = rules.match(event.json());
-        if (matched.isEmpty()) {
-            return Decisions.without(event, Outcome.NO_MATCH, "no rule matched", clock.instant());
-        }
         List<ActionResult> results = new ArrayList<>();
-        for (Rule rule : matched) {
+        for (Rule rule : rules.current().match(event.json())) {
             Mode mode = rule.mode().capTo(globalMode);
-            for (ActionSpec spec : rule.actions()) {
-                results.add(runner.run(rule, spec, mode, event));
+            if (mode == Mode.OFF) {
+                continue;
             }
+            Optional<String> exemption = rule.unless().forCaller(event, clock.instant());
+            for (ActionSpec spec : rule.actions()) {
+                results.add(exemption.isPresent()
+                        ? ActionRunner.exempted(rule, spec, mode, "-", exemption.get())
+                        : runner.run(rule, spec, mode, event));
+            }
+        }
+        if (results.isEmpty()) {
+            return Decisions.without(event, Outcome.NO_MATCH, "no rule in force matched", clock.instant());
         }
         return Decisions.acted(event, results, clock.instant());
     }

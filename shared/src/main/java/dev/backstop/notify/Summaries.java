@@ -31,6 +31,7 @@ final class Summaries {
             case FAILED -> "FAILED";
             case WOULD_REMEDIATE -> "Dry run, would have run";
             case NOTIFIED -> "Notify only, did not run";
+            case EXEMPTED -> "Exempted, did not run";
             case RESOURCE_GONE -> "Nothing to fix, the resource is gone, for";
             case ALREADY_COMPLIANT -> "Nothing to fix, already compliant, for";
             default -> result.outcome().name() + ":";

@@ -5,17 +5,32 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * One remediation rule: an EventBridge event pattern and what to do when an event matches it.
+ * One remediation rule: an EventBridge event pattern, who and what it leaves alone, and what
+ * to do when an event matches.
  *
  * @param pattern the event pattern as JSON, in EventBridge pattern syntax
+ * @param file the rule file it was read from, and {@code line} where in it
  */
-public record Rule(String id, String description, Severity severity, String pattern, List<ActionSpec> actions, Mode mode) {
+public record Rule(String id, String description, Severity severity, String pattern, Exemptions unless,
+        List<ActionSpec> actions, Mode mode, String file, int line) {
 
     public Rule {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(severity, "severity");
         Objects.requireNonNull(pattern, "pattern");
+        Objects.requireNonNull(unless, "unless");
         Objects.requireNonNull(mode, "mode");
+        Objects.requireNonNull(file, "file");
         actions = List.copyOf(actions);
+    }
+
+    /** The same rule in another mode, as an override in a team's file sets it. */
+    public Rule withMode(Mode newMode) {
+        return new Rule(id, description, severity, pattern, unless, actions, newMode, file, line);
+    }
+
+    /** Where the rule was read, as {@code FILE:LINE}. */
+    public String origin() {
+        return file + ":" + line;
     }
 }

@@ -67,4 +67,13 @@ public final class RuleBook {
     public int size() {
         return rules.size();
     }
+
+    /** Every rule, in id order. */
+    public List<Rule> rules() {
+        return rules.values().stream().sorted(Comparator.comparing(Rule::id)).toList();
+    }
+
+    public java.util.Optional<Rule> find(String id) {
+        return java.util.Optional.ofNullable(rules.get(new RuleId(id)));
+    }
 }

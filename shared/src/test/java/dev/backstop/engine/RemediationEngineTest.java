@@ -92,6 +92,26 @@ class RemediationEngineTest {
     }
 
     @Test
+    void aTrailTaggedExemptIsLeftAloneAndTheExemptionRecorded() {
+        cloudTrail.tag(TRAIL, "backstop:exempt", "true");
+
+        AuditRecord decision = engine(Mode.ENFORCE).handle(stopLogging());
+
+        assertThat(decision.outcome()).isEqualTo(Outcome.EXEMPTED);
+        assertThat(decision.actions().get(0).detail()).isEqualTo("exempted: resource tag backstop:exempt=true");
+        assertThat(decision.actions().get(0).resource()).isEqualTo(TRAIL);
+        assertThat(cloudTrail.startLoggingCalls()).isZero();
+        assertThat(sns.published().get(0).message()).contains("Exempted, did not run");
+    }
+
+    @Test
+    void anotherValueOfTheExemptTagExemptsNothing() {
+        cloudTrail.tag(TRAIL, "backstop:exempt", "false");
+
+        assertThat(engine(Mode.ENFORCE).handle(stopLogging()).outcome()).isEqualTo(Outcome.REMEDIATED);
+    }
+
+    @Test
     void aFailedStopLoggingIsAuditedAndNeverActedOn() {
         AuditRecord decision = engine(Mode.ENFORCE).handle(edited("cloudtrail/stop-logging-denied.json", e -> { }));
 

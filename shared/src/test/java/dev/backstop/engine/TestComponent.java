@@ -4,6 +4,7 @@ import dagger.BindsInstance;
 import dagger.Component;
 import dev.backstop.action.cloudtrail.CloudTrailActionsModule;
 import dev.backstop.config.Settings;
+import dev.backstop.rules.source.RulesModule;
 import java.time.Clock;
 import javax.inject.Singleton;
 import software.amazon.awssdk.regions.Region;
@@ -13,7 +14,7 @@ import software.amazon.awssdk.services.sns.SnsClient;
 
 /** The production modules with the SDK clients swapped for fakes at their edge. */
 @Singleton
-@Component(modules = {EngineModule.class, CloudTrailActionsModule.class})
+@Component(modules = {EngineModule.class, RulesModule.class, CloudTrailActionsModule.class, NoRemoteRulesModule.class})
 interface TestComponent {
 
     RemediationEngine engine();

@@ -10,8 +10,12 @@ import software.amazon.awssdk.services.cloudtrail.model.GetTrailRequest;
 import software.amazon.awssdk.services.cloudtrail.model.GetTrailResponse;
 import software.amazon.awssdk.services.cloudtrail.model.GetTrailStatusRequest;
 import software.amazon.awssdk.services.cloudtrail.model.GetTrailStatusResponse;
+import software.amazon.awssdk.services.cloudtrail.model.ListTagsRequest;
+import software.amazon.awssdk.services.cloudtrail.model.ListTagsResponse;
+import software.amazon.awssdk.services.cloudtrail.model.ResourceTag;
 import software.amazon.awssdk.services.cloudtrail.model.StartLoggingRequest;
 import software.amazon.awssdk.services.cloudtrail.model.StartLoggingResponse;
+import software.amazon.awssdk.services.cloudtrail.model.Tag;
 import software.amazon.awssdk.services.cloudtrail.model.Trail;
 import software.amazon.awssdk.services.cloudtrail.model.TrailNotFoundException;
 
@@ -25,6 +29,7 @@ public final class FakeCloudTrail implements CloudTrailClient {
     }
 
     private final Map<String, FakeTrail> trailsByArn = new HashMap<>();
+    private final Map<String, Map<String, String>> tagsByArn = new HashMap<>();
     private final List<String> startLoggingTargets = new ArrayList<>();
     private Supplier<RuntimeException> startLoggingFault;
     private boolean startLoggingIgnored;
@@ -34,6 +39,11 @@ public final class FakeCloudTrail implements CloudTrailClient {
         String homeRegion = arn.split(":")[3];
         trailsByArn.put(arn, new FakeTrail(Trail.builder().name(name).trailARN(arn).homeRegion(homeRegion).build(),
                 isLogging));
+        return this;
+    }
+
+    public FakeCloudTrail tag(String arn, String key, String value) {
+        tagsByArn.computeIfAbsent(arn, a -> new HashMap<>()).put(key, value);
         return this;
     }
 
@@ -65,6 +75,15 @@ public final class FakeCloudTrail implements CloudTrailClient {
     @Override
     public GetTrailResponse getTrail(GetTrailRequest request) {
         return GetTrailResponse.builder().trail(find(request.name()).trail()).build();
+    }
+
+    @Override
+    public ListTagsResponse listTags(ListTagsRequest request) {
+        return ListTagsResponse.builder().resourceTagList(request.resourceIdList().stream()
+                .map(arn -> ResourceTag.builder().resourceId(arn).tagsList(tagsByArn.getOrDefault(arn, Map.of())
+                        .entrySet().stream().map(tag -> Tag.builder().key(tag.getKey()).value(tag.getValue()).build())
+                        .toList()).build())
+                .toList()).build();
     }
 
     @Override

@@ -7,7 +7,6 @@ import javax.inject.Singleton;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /** The clients the demo needs beyond Backstop's own, built the same way. */
@@ -15,12 +14,6 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 public final class DemoClientsModule {
 
     private DemoClientsModule() {
-    }
-
-    @Provides
-    @Singleton
-    static S3Client s3(SdkHttpClient http, AwsCredentialsProvider credentials, Region region) {
-        return AwsClientsModule.build(S3Client.builder().forcePathStyle(true), http, credentials, region);
     }
 
     @Provides

@@ -7,10 +7,12 @@ import dev.backstop.event.CloudTrailEvent;
 import dev.backstop.event.MalformedEventException;
 import dev.backstop.rules.ActionSpec;
 import java.util.Map;
+import java.util.stream.Collectors;
 import javax.inject.Inject;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
 import software.amazon.awssdk.services.cloudtrail.model.GetTrailStatusResponse;
+import software.amazon.awssdk.services.cloudtrail.model.Tag;
 import software.amazon.awssdk.services.cloudtrail.model.Trail;
 import software.amazon.awssdk.services.cloudtrail.model.TrailNotFoundException;
 
@@ -57,6 +59,13 @@ final class StartLoggingAction implements RemediationAction {
     @Override
     public ResourceState readBack(ActionPlan plan) {
         return status(plan.address());
+    }
+
+    @Override
+    public Map<String, String> tags(ActionPlan plan) {
+        return cloudTrail.listTags(request -> request.resourceIdList(plan.resource())).resourceTagList().stream()
+                .flatMap(resource -> resource.tagsList().stream())
+                .collect(Collectors.toMap(Tag::key, Tag::value, (first, second) -> first));
     }
 
     private ResourceState status(String trail) {

@@ -1,0 +1,129 @@
+package dev.backstop.rules;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * A YAML document read into a JSON tree that remembers the line of every field, so errors can
+ * say where they are. Duplicate keys are an error, not a silent overwrite.
+ */
+final class LocatedYaml {
+
+    /** A syntax error, at a line. */
+    static final class SyntaxException extends Exception {
+        private final int line;
+
+        SyntaxException(int line, String message) {
+            super(message);
+            this.line = line;
+        }
+
+        int line() {
+            return line;
+        }
+    }
+
+    private static final YAMLFactory YAML = YAMLFactory.builder().build();
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private final JsonNode root;
+    private final Map<String, Integer> lines;
+
+    private LocatedYaml(JsonNode root, Map<String, Integer> lines) {
+        this.root = root;
+        this.lines = lines;
+    }
+
+    static LocatedYaml read(String text) throws SyntaxException {
+        Map<String, Integer> lines = new HashMap<>();
+        try (JsonParser parser = YAML.createParser(text)) {
+            if (parser.nextToken() == null) {
+                return new LocatedYaml(NODES.missingNode(), lines);
+            }
+            return new LocatedYaml(value(parser, "", lines), lines);
+        } catch (SyntaxException e) {
+            throw e;
+        } catch (IOException e) {
+            int line = e instanceof com.fasterxml.jackson.core.JsonProcessingException processing
+                    && processing.getLocation() != null ? processing.getLocation().getLineNr() : 1;
+            String message = e instanceof com.fasterxml.jackson.core.JsonProcessingException processing
+                    ? processing.getOriginalMessage() : e.getMessage();
+            throw new SyntaxException(Math.max(line, 1), "not valid YAML: " + message.lines().findFirst().orElse(""));
+        }
+    }
+
+    JsonNode root() {
+        return root;
+    }
+
+    /** The line of the field at a JSON pointer, or of its nearest parent that has one. */
+    int lineOf(String pointer) {
+        for (String at = pointer; ; at = at.substring(0, at.lastIndexOf('/'))) {
+            Integer line = lines.get(at);
+            if (line != null) {
+                return line;
+            }
+            if (at.isEmpty()) {
+                return 1;
+            }
+        }
+    }
+
+    private static JsonNode value(JsonParser parser, String pointer, Map<String, Integer> lines)
+            throws IOException, SyntaxException {
+        lines.putIfAbsent(pointer, parser.currentTokenLocation().getLineNr());
+        JsonToken token = parser.currentToken();
+        switch (token) {
+            case START_OBJECT -> {
+                ObjectNode object = NODES.objectNode();
+                while (parser.nextToken() != JsonToken.END_OBJECT) {
+                    String name = parser.currentName();
+                    int line = parser.currentTokenLocation().getLineNr();
+                    if (object.has(name)) {
+                        throw new SyntaxException(line, "duplicate key \"" + name + "\"");
+                    }
+                    String child = pointer + "/" + name.replace("~", "~0").replace("/", "~1");
+                    lines.put(child, line);
+                    parser.nextToken();
+                    object.set(name, value(parser, child, lines));
+                }
+                return object;
+            }
+            case START_ARRAY -> {
+                ArrayNode array = NODES.arrayNode();
+                while (parser.nextToken() != JsonToken.END_ARRAY) {
+                    array.add(value(parser, pointer + "/" + array.size(), lines));
+                }
+                return array;
+            }
+            case VALUE_STRING -> {
+                return NODES.textNode(parser.getText());
+            }
+            case VALUE_NUMBER_INT -> {
+                return switch (parser.getNumberType()) {
+                    case INT -> NODES.numberNode(parser.getIntValue());
+                    case LONG -> NODES.numberNode(parser.getLongValue());
+                    default -> NODES.numberNode(parser.getBigIntegerValue());
+                };
+            }
+            case VALUE_NUMBER_FLOAT -> {
+                return NODES.numberNode(parser.getDecimalValue());
+            }
+            case VALUE_TRUE, VALUE_FALSE -> {
+                return NODES.booleanNode(token == JsonToken.VALUE_TRUE);
+            }
+            case VALUE_NULL -> {
+                return NODES.nullNode();
+            }
+            default -> throw new SyntaxException(parser.currentTokenLocation().getLineNr(), "unexpected " + token);
+        }
+    }
+}

@@ -1,0 +1,308 @@
+package dev.backstop.rules;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.backstop.config.Mode;
+import dev.backstop.event.Timestamps;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** Reads and checks one rule file, collecting every error it finds. */
+final class RuleFileParser {
+
+    private static final Set<String> FILE_KEYS = Set.of("version", "rules", "overrides");
+    private static final Set<String> RULE_KEYS = Set.of("id", "description", "severity", "mode", "match", "unless", "actions");
+    private static final Set<String> UNLESS_KEYS = Set.of("principals", "accounts", "tags", "exemptions");
+    private static final Set<String> EXEMPTION_KEYS = Set.of("principal", "account", "resource", "owner", "reason", "expires");
+    private static final Set<String> ACTION_KEYS = Set.of("action", "params");
+    private static final Pattern RULE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
+    private static final Pattern ACCOUNT = Pattern.compile("\\d{12}");
+
+    private final Map<String, List<ParamSpec>> catalogue;
+    private final PatternCheck patterns;
+    private final Instant now;
+
+    RuleFileParser(Map<String, List<ParamSpec>> catalogue, PatternCheck patterns, Instant now) {
+        this.catalogue = catalogue;
+        this.patterns = patterns;
+        this.now = now;
+    }
+
+    /** The file's rules, or empty with its errors added to {@code errors}. */
+    Optional<RuleFile> parse(RuleText text, List<RuleError> errors) {
+        int before = errors.size();
+        LocatedYaml yaml;
+        try {
+            yaml = LocatedYaml.read(text.content());
+        } catch (LocatedYaml.SyntaxException e) {
+            errors.add(new RuleError(text.name(), e.line(), "-", "(file)", e.getMessage()));
+            return Optional.empty();
+        }
+        Fields file = new Fields(yaml, text.name(), "-", yaml.root(), "", "", errors);
+        if (!file.requireObject()) {
+            return Optional.empty();
+        }
+        file.onlyKeys(FILE_KEYS);
+        Fields version = file.child("version");
+        if (!version.node().isInt() || version.node().asInt() != 1) {
+            version.error("expected 1, found " + Fields.kind(version.node()));
+        }
+        List<Rule> rules = new ArrayList<>();
+        Fields list = file.child("rules");
+        if (list.requireList()) {
+            Set<String> ids = new HashSet<>();
+            for (int i = 0; i < list.node().size(); i++) {
+                rule(list.element(i), i, ids).ifPresent(rules::add);
+            }
+        }
+        Map<String, RuleFile.Override> overrides = overrides(file.child("overrides"));
+        return errors.size() == before ? Optional.of(new RuleFile(text.name(), rules, overrides)) : Optional.empty();
+    }
+
+    private Optional<Rule> rule(Fields rule, int index, Set<String> ids) {
+        if (!rule.requireObject()) {
+            return Optional.empty();
+        }
+        String id = rule.child("id").node().isTextual() ? rule.child("id").node().asText() : "#" + (index + 1);
+        Fields fields = rule.forRule(id);
+        fields.onlyKeys(RULE_KEYS);
+        Fields idField = fields.child("id");
+        String checkedId = idField.requiredString();
+        if (checkedId != null && !RULE_ID.matcher(checkedId).matches()) {
+            idField.error("use letters, digits, '.', '_' and '-' (at most 128), starting with a letter or digit");
+        } else if (checkedId != null && !ids.add(checkedId)) {
+            idField.error("another rule in this file has the same id");
+        }
+        String description = fields.child("description").requiredString();
+        Severity severity = choice(fields.child("severity"), Severity.class);
+        Mode mode = mode(fields.child("mode"));
+        String pattern = pattern(fields.child("match"));
+        Exemptions unless = unless(fields.child("unless"));
+        List<ActionSpec> actions = actions(fields.child("actions"));
+        if (checkedId == null || description == null || severity == null || mode == null || pattern == null
+                || unless == null || actions == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new Rule(id, description, severity, pattern, unless, actions, mode, rule.file(), rule.line()));
+    }
+
+    private String pattern(Fields match) {
+        if (!match.requireObject()) {
+            return null;
+        }
+        String json = match.node().toString();
+        Optional<String> problem = patterns.problem(json);
+        problem.ifPresent(match::error);
+        return problem.isPresent() ? null : json;
+    }
+
+    private Exemptions unless(Fields unless) {
+        if (!unless.present()) {
+            return Exemptions.none();
+        }
+        if (!unless.requireObject()) {
+            return null;
+        }
+        int errorsBefore = unless.errorCount();
+        unless.onlyKeys(UNLESS_KEYS);
+        List<ArnGlob> principals = unless.child("principals").strings().stream().map(ArnGlob::new).toList();
+        List<String> accounts = accounts(unless.child("accounts"));
+        Map<String, String> tags = tags(unless.child("tags"));
+        List<TimeBoxedExemption> timeBoxed = new ArrayList<>();
+        Fields exemptions = unless.child("exemptions");
+        if (exemptions.present() && exemptions.requireList()) {
+            for (int i = 0; i < exemptions.node().size(); i++) {
+                exemption(exemptions.element(i)).ifPresent(timeBoxed::add);
+            }
+        }
+        return unless.errorCount() == errorsBefore ? new Exemptions(principals, accounts, tags, timeBoxed) : null;
+    }
+
+    private static List<String> accounts(Fields accounts) {
+        List<String> values = new ArrayList<>();
+        if (!accounts.present()) {
+            return values;
+        }
+        if (!accounts.requireList()) {
+            return values;
+        }
+        for (int i = 0; i < accounts.node().size(); i++) {
+            Fields account = accounts.element(i);
+            if (!account.node().isTextual()) {
+                account.error("quote account ids (\"012345678901\"), or YAML reads them as numbers and drops leading zeros");
+            } else if (!ACCOUNT.matcher(account.node().asText()).matches()) {
+                account.error("expected a 12-digit account id, found " + Fields.kind(account.node()));
+            } else {
+                values.add(account.node().asText());
+            }
+        }
+        return values;
+    }
+
+    private static Map<String, String> tags(Fields tags) {
+        Map<String, String> values = new LinkedHashMap<>();
+        if (!tags.optionalObject()) {
+            return values;
+        }
+        tags.node().fieldNames().forEachRemaining(key -> {
+            JsonNode value = tags.node().get(key);
+            if (value.isTextual()) {
+                values.put(key, value.asText());
+            } else {
+                tags.child(key).error("expected the tag value as a string, found " + Fields.kind(value)
+                        + " (quote \"true\" and numbers)");
+            }
+        });
+        return values;
+    }
+
+    private Optional<TimeBoxedExemption> exemption(Fields exemption) {
+        if (!exemption.requireObject()) {
+            return Optional.empty();
+        }
+        int errorsBefore = exemption.errorCount();
+        exemption.onlyKeys(EXEMPTION_KEYS);
+        String principal = exemption.child("principal").string();
+        String account = exemption.child("account").string();
+        String resource = exemption.child("resource").string();
+        long targets = java.util.stream.Stream.of(principal, account, resource).filter(t -> t != null).count();
+        if (targets != 1) {
+            exemption.error("name exactly one of principal, account or resource");
+        }
+        if (account != null && !ACCOUNT.matcher(account).matches()) {
+            exemption.child("account").error("expected a 12-digit account id, found \"" + account + "\"");
+        }
+        String owner = exemption.child("owner").requiredString();
+        String reason = exemption.child("reason").requiredString();
+        Fields expiresField = exemption.child("expires");
+        String expiresText = expiresField.requiredString();
+        Instant expires = null;
+        if (expiresText != null) {
+            expires = Timestamps.parse(expiresText).orElse(null);
+            if (expires == null) {
+                expiresField.error("not a timestamp: \"" + expiresText + "\" (use 2026-12-31T23:59:59Z)");
+            } else if (!expires.isAfter(now)) {
+                expiresField.error("expired on " + expires + "; remove the exemption or renew it");
+            }
+        }
+        if (exemption.errorCount() != errorsBefore) {
+            return Optional.empty();
+        }
+        return Optional.of(new TimeBoxedExemption(principal, account, resource, owner, reason, expires));
+    }
+
+    private List<ActionSpec> actions(Fields actions) {
+        if (!actions.requireList()) {
+            return null;
+        }
+        if (actions.node().isEmpty()) {
+            actions.error("name at least one action");
+            return null;
+        }
+        int errorsBefore = actions.errorCount();
+        List<ActionSpec> specs = new ArrayList<>();
+        for (int i = 0; i < actions.node().size(); i++) {
+            action(actions.element(i)).ifPresent(specs::add);
+        }
+        return actions.errorCount() == errorsBefore ? specs : null;
+    }
+
+    private Optional<ActionSpec> action(Fields action) {
+        if (!action.requireObject()) {
+            return Optional.empty();
+        }
+        action.onlyKeys(ACTION_KEYS);
+        Fields nameField = action.child("action");
+        String name = nameField.requiredString();
+        if (name == null) {
+            return Optional.empty();
+        }
+        List<ParamSpec> specs = catalogue.get(name);
+        if (specs == null) {
+            nameField.error("no action \"" + name + "\" in the catalogue; known: "
+                    + String.join(", ", catalogue.keySet().stream().sorted().toList()));
+            return Optional.empty();
+        }
+        return params(action.child("params"), specs).map(params -> new ActionSpec(name, params));
+    }
+
+    private static Optional<Map<String, Object>> params(Fields params, List<ParamSpec> specs) {
+        Map<String, Object> values = new HashMap<>();
+        if (params.present() && !params.requireObject()) {
+            return Optional.empty();
+        }
+        int errorsBefore = params.errorCount();
+        Set<String> known = new HashSet<>();
+        specs.forEach(spec -> known.add(spec.name()));
+        if (params.present()) {
+            params.onlyKeys(known);
+        }
+        for (ParamSpec spec : specs) {
+            Fields param = params.child(spec.name());
+            if (!param.present()) {
+                if (spec.required()) {
+                    param.error("is missing: " + spec.description());
+                }
+                continue;
+            }
+            Optional<Object> value = spec.type().convert(param.node());
+            value.ifPresentOrElse(v -> values.put(spec.name(), v),
+                    () -> param.error("expected " + spec.type().description() + ", found " + Fields.kind(param.node())));
+        }
+        return params.errorCount() == errorsBefore ? Optional.of(values) : Optional.empty();
+    }
+
+    private Map<String, RuleFile.Override> overrides(Fields overrides) {
+        Map<String, RuleFile.Override> values = new LinkedHashMap<>();
+        if (!overrides.optionalObject()) {
+            return values;
+        }
+        overrides.node().fieldNames().forEachRemaining(id -> {
+            Fields override = overrides.child(id).forRule(id);
+            if (override.requireObject()) {
+                override.onlyKeys(Set.of("mode"));
+                Mode mode = mode(override.child("mode"));
+                if (mode != null) {
+                    values.put(id, new RuleFile.Override(mode, override.line()));
+                }
+            }
+        });
+        return values;
+    }
+
+    private static Mode mode(Fields field) {
+        String text = field.requiredString();
+        if (text == null) {
+            return null;
+        }
+        try {
+            return Mode.parse(text);
+        } catch (IllegalArgumentException e) {
+            field.error(e.getMessage());
+            return null;
+        }
+    }
+
+    private static <E extends Enum<E>> E choice(Fields field, Class<E> type) {
+        String text = field.requiredString();
+        if (text == null) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, text.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            field.error("unknown " + type.getSimpleName().toLowerCase(Locale.ROOT) + " \"" + text + "\"; expected one of "
+                    + String.join(", ", java.util.Arrays.stream(type.getEnumConstants())
+                            .map(c -> c.name().toLowerCase(Locale.ROOT)).toList()));
+            return null;
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package dev.backstop.rules;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.inject.Inject;
+
+/**
+ * Reads rule files into a {@link RuleBook}: later files add rules and may override the mode of
+ * earlier ones. Any error in any file rejects the whole set.
+ *
+ * <pre>{@code
+ * RuleBook book = loader.load(List.of(DefaultPack.text(), new RuleText("team.yaml", yaml)));
+ * }</pre>
+ */
+public final class RuleLoader {
+
+    /** Wildcard complexity at or above which a pattern is refused. */
+    public static final int COMPLEXITY_CEILING = 100;
+
+    private final Map<String, List<ParamSpec>> catalogue;
+    private final Clock clock;
+
+    @Inject
+    public RuleLoader(Map<String, List<ParamSpec>> catalogue, Clock clock) {
+        this.catalogue = Map.copyOf(catalogue);
+        this.clock = clock;
+    }
+
+    /** The compiled rules of all files, or a {@link RuleFileException} with every error found. */
+    public RuleBook load(List<RuleText> files) {
+        List<RuleError> errors = new ArrayList<>();
+        List<Rule> rules = rules(files, errors);
+        if (!errors.isEmpty()) {
+            throw new RuleFileException(errors);
+        }
+        return RuleBook.compile(rules);
+    }
+
+    /** Every error in the files; empty when they are valid together. */
+    public List<RuleError> check(List<RuleText> files) {
+        List<RuleError> errors = new ArrayList<>();
+        rules(files, errors);
+        return errors;
+    }
+
+    private List<Rule> rules(List<RuleText> files, List<RuleError> errors) {
+        RuleFileParser parser = new RuleFileParser(catalogue, new PatternCheck(COMPLEXITY_CEILING), clock.instant());
+        Map<String, Rule> rules = new LinkedHashMap<>();
+        for (RuleText text : files) {
+            Optional<RuleFile> file = parser.parse(text, errors);
+            if (file.isEmpty()) {
+                continue;
+            }
+            for (Rule rule : file.get().rules()) {
+                Rule earlier = rules.putIfAbsent(rule.id(), rule);
+                if (earlier != null) {
+                    errors.add(new RuleError(text.name(), rule.line(), rule.id(), "id",
+                            "already defined at " + earlier.origin() + "; to change it, set its mode under overrides"));
+                }
+            }
+            file.get().overrides().forEach((id, override) -> {
+                Rule target = rules.get(id);
+                if (target == null) {
+                    errors.add(new RuleError(text.name(), override.line(), id, "overrides", "no rule " + id
+                            + " in this or an earlier file"));
+                } else {
+                    rules.put(id, target.withMode(override.mode()));
+                }
+            });
+        }
+        return List.copyOf(rules.values());
+    }
+}

@@ -1,0 +1,98 @@
+package dev.backstop.rules.source;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.backstop.rules.DefaultPack;
+import dev.backstop.rules.RuleBook;
+import dev.backstop.rules.RuleError;
+import dev.backstop.rules.RuleFileException;
+import dev.backstop.rules.RuleLoader;
+import dev.backstop.rules.RuleSource;
+import dev.backstop.rules.RuleText;
+import dev.backstop.telemetry.Telemetry;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.crac.Context;
+import org.crac.Core;
+import org.crac.Resource;
+import software.amazon.awssdk.core.exception.SdkException;
+
+/**
+ * The default pack plus a team's file from S3 or SSM, read again once the TTL has passed and
+ * right after a SnapStart restore. A file that cannot be read or fails validation never
+ * replaces the last good rules: the handler keeps deciding with them, logs every error and
+ * counts a metric ({@code RuleFileRejected}, {@code RuleFileUnreadable}).
+ */
+final class RefreshingRuleSource implements RuleSource, Resource {
+
+    private final RemoteRuleFile remote;
+    private final RuleLoader loader;
+    private final Telemetry telemetry;
+    private final Clock clock;
+    private final Duration ttl;
+    private volatile RuleBook current;
+    private volatile Instant nextRead;
+
+    RefreshingRuleSource(RemoteRuleFile remote, RuleLoader loader, Telemetry telemetry, Clock clock, Duration ttl) {
+        this.remote = remote;
+        this.loader = loader;
+        this.telemetry = telemetry;
+        this.clock = clock;
+        this.ttl = ttl;
+        this.current = loader.load(List.of(DefaultPack.text()));
+        refresh();
+        Core.getGlobalContext().register(this);
+    }
+
+    @Override
+    public RuleBook current() {
+        if (!clock.instant().isBefore(nextRead)) {
+            synchronized (this) {
+                if (!clock.instant().isBefore(nextRead)) {
+                    refresh();
+                }
+            }
+        }
+        return current;
+    }
+
+    private void refresh() {
+        nextRead = clock.instant().plus(ttl);
+        Optional<RuleText> changed;
+        try {
+            changed = remote.readIfChanged();
+        } catch (SdkException e) {
+            telemetry.count("RuleFileUnreadable", "cannot read the rule file; keeping the last good rules",
+                    fields().put("error", e.getMessage()));
+            return;
+        }
+        if (changed.isEmpty()) {
+            return;
+        }
+        try {
+            current = loader.load(List.of(DefaultPack.text(), changed.get()));
+            telemetry.log("INFO", "rules loaded", fields().put("rules", current.size()));
+        } catch (RuleFileException e) {
+            ObjectNode fields = fields();
+            e.errors().stream().map(RuleError::toString).forEach(fields.putArray("errors")::add);
+            telemetry.count("RuleFileRejected", "the rule file has errors; keeping the last good rules", fields);
+        }
+    }
+
+    private ObjectNode fields() {
+        return telemetry.fields().put("location", remote.location().toString());
+    }
+
+    @Override
+    public void beforeCheckpoint(Context<? extends Resource> context) {
+        // Nothing to release: the SDK clients reconnect on their own.
+    }
+
+    @Override
+    public void afterRestore(Context<? extends Resource> context) {
+        // The snapshot may be hours old: read the file again before the next decision.
+        nextRead = Instant.MIN;
+    }
+}
