@@ -13,7 +13,8 @@ import java.util.Map;
 
 /**
  * A YAML document read into a JSON tree that remembers the line of every field, so errors can
- * say where they are. Duplicate keys are an error, not a silent overwrite.
+ * say where they are. Duplicate keys are an error, not a silent overwrite, and only {@code true}
+ * and {@code false} are booleans ({@code off}, {@code no} and {@code on} stay words).
  */
 final class LocatedYaml {
 
@@ -118,7 +119,11 @@ final class LocatedYaml {
                 return NODES.numberNode(parser.getDecimalValue());
             }
             case VALUE_TRUE, VALUE_FALSE -> {
-                return NODES.booleanNode(token == JsonToken.VALUE_TRUE);
+                // YAML 1.2 booleans only: `mode: off` means the mode "off", not false.
+                String text = parser.getText();
+                return text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false")
+                        ? NODES.booleanNode(token == JsonToken.VALUE_TRUE)
+                        : NODES.textNode(text);
             }
             case VALUE_NULL -> {
                 return NODES.nullNode();
