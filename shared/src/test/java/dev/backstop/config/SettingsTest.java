@@ -35,6 +35,44 @@ class SettingsTest {
     }
 
     @Test
+    void readsATeamRuleFileLocationAndItsTtl() {
+        env.put("BACKSTOP_RULES_LOCATION", "s3://security-rules/backstop/team.yaml");
+        env.put("BACKSTOP_RULES_TTL_SECONDS", "60");
+
+        Settings settings = Settings.fromEnvironment(env);
+
+        assertThat(settings.rulesLocation()).get().satisfies(location -> {
+            assertThat(location.bucket()).isEqualTo("security-rules");
+            assertThat(location.key()).isEqualTo("backstop/team.yaml");
+        });
+        assertThat(settings.rulesTtl()).isEqualTo(java.time.Duration.ofSeconds(60));
+    }
+
+    @Test
+    void readsAnSsmParameterAsRuleFileLocation() {
+        env.put("BACKSTOP_RULES_LOCATION", "ssm:/backstop/rules");
+
+        assertThat(Settings.fromEnvironment(env).rulesLocation()).get()
+                .extracting(RulesLocation::parameter).isEqualTo("/backstop/rules");
+    }
+
+    @Test
+    void rejectsARuleFileLocationItCannotRead() {
+        env.put("BACKSTOP_RULES_LOCATION", "https://example.com/rules.yaml");
+
+        assertThatThrownBy(() -> Settings.fromEnvironment(env)).hasMessage("BACKSTOP_RULES_LOCATION: expected"
+                + " s3://BUCKET/KEY or ssm:/PARAMETER/NAME, found \"https://example.com/rules.yaml\"");
+    }
+
+    @Test
+    void rejectsATtlThatIsNotAPositiveNumber() {
+        env.put("BACKSTOP_RULES_TTL_SECONDS", "0");
+
+        assertThatThrownBy(() -> Settings.fromEnvironment(env))
+                .hasMessage("BACKSTOP_RULES_TTL_SECONDS: expected a positive number of seconds, found \"0\"");
+    }
+
+    @Test
     void namesTheMissingVariable() {
         env.remove("BACKSTOP_AUDIT_TABLE");
 

@@ -16,9 +16,14 @@ public final class SampleEvents {
     private SampleEvents() {
     }
 
+    /** The path of a sample, such as {@code cloudtrail/stop-logging.json}. */
+    public static Path path(String name) {
+        return eventsFolder().resolve(name);
+    }
+
     public static ObjectNode read(String name) {
         try {
-            return (ObjectNode) MAPPER.readTree(eventsFolder().resolve(name).toFile());
+            return (ObjectNode) MAPPER.readTree(path(name).toFile());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -3,8 +3,6 @@ package dev.backstop.tests;
 import dev.backstop.cli.demo.DemoComponent;
 import dev.backstop.cli.demo.DemoWorld;
 import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.UUID;
 
 /**
@@ -12,12 +10,18 @@ import java.util.UUID;
  * settings ({@code eval "$(scripts/emulators env)"}). Refuses anything but a local endpoint, so
  * the tests can never create or stop trails in a real account.
  */
-final class Emulators {
+public final class Emulators {
 
     private Emulators() {
     }
 
     static DemoWorld world() {
+        requireLocalEndpoint();
+        return DemoComponent.create().world();
+    }
+
+    /** Fails unless the SDK's endpoint settings point at this machine. */
+    public static void requireLocalEndpoint() {
         String endpoint = System.getenv("AWS_ENDPOINT_URL");
         String host = endpoint == null ? null : URI.create(endpoint).getHost();
         if (host == null || !(host.equals("127.0.0.1") || host.equals("localhost"))) {
@@ -25,20 +29,10 @@ final class Emulators {
                     + " scripts/emulators start && eval \"$(scripts/emulators env)\" before mvn verify"
                     + " (AWS_ENDPOINT_URL is " + endpoint + ")");
         }
-        return DemoComponent.create().world();
     }
 
     /** A fresh name prefix, so test classes and reruns never share resources. */
-    static String uniquePrefix(String name) {
+    public static String uniquePrefix(String name) {
         return name + "-" + UUID.randomUUID().toString().substring(0, 8);
-    }
-
-    static Path sample(String name) {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            if (Files.isDirectory(dir.resolve("events"))) {
-                return dir.resolve("events").resolve(name);
-            }
-        }
-        throw new IllegalStateException("no events/ folder above " + Path.of("").toAbsolutePath());
     }
 }

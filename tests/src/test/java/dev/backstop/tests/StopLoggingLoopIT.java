@@ -13,6 +13,7 @@ import dev.backstop.config.Mode;
 import dev.backstop.config.Settings;
 import dev.backstop.handlers.BackstopComponent;
 import dev.backstop.handlers.CloudTrailHandler;
+import dev.backstop.testing.SampleEvents;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -47,7 +48,7 @@ class StopLoggingLoopIT {
     }
 
     private static byte[] stopLoggingEvent(Stage stage) {
-        return world.stopLoggingEvent(Emulators.sample("cloudtrail/stop-logging.json"), stage);
+        return world.stopLoggingEvent(SampleEvents.path("cloudtrail/stop-logging.json"), stage);
     }
 
     private static String eventIdOf(byte[] event) throws IOException {

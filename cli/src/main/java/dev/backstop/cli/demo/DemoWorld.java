@@ -135,6 +135,11 @@ public final class DemoWorld {
                 .endpointOverride(endpoint).forcePathStyle(true).build();
     }
 
+    /** The S3 client the world was built with, for tests that keep files there. */
+    public S3Client s3() {
+        return s3;
+    }
+
     /** Someone turns the trail off, as an attacker covering their tracks would. */
     public void stopLogging(Stage stage) {
         cloudTrail.stopLogging(request -> request.name(stage.trailName()));
