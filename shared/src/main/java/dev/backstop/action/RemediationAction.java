@@ -29,4 +29,17 @@ public interface RemediationAction {
 
     /** The target's tags, read only when a rule exempts resources by tag. */
     Map<String, String> tags(ActionPlan plan);
+
+    /** True when a change this action applied can be reversed from its audit record's undo data. */
+    default boolean undoable() {
+        return false;
+    }
+
+    /**
+     * Reverses a change this action applied, from the {@link ActionPlan#undo()} data its audit
+     * record kept, and returns the state read back afterwards.
+     */
+    default ResourceState undo(Map<String, String> undo) {
+        throw new UnsupportedOperationException("this action's changes cannot be undone");
+    }
 }

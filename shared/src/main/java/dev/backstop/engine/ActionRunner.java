@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 import javax.inject.Inject;
+import javax.inject.Provider;
 
 /**
  * Runs one action of a matched rule through plan, mode, apply and read-back. Terminal AWS
@@ -21,22 +22,24 @@ import javax.inject.Inject;
  */
 final class ActionRunner {
 
-    private final Map<String, RemediationAction> catalogue;
+    // Providers, so a handler builds only the actions (and SDK clients) its events call for.
+    private final Map<String, Provider<RemediationAction>> catalogue;
     private final VerifyPolicy verifyPolicy;
     private final Clock clock;
 
     @Inject
-    ActionRunner(Map<String, RemediationAction> catalogue, VerifyPolicy verifyPolicy, Clock clock) {
+    ActionRunner(Map<String, Provider<RemediationAction>> catalogue, VerifyPolicy verifyPolicy, Clock clock) {
         this.catalogue = catalogue;
         this.verifyPolicy = verifyPolicy;
         this.clock = clock;
     }
 
     ActionResult run(Rule rule, ActionSpec spec, Mode mode, CloudTrailEvent event) {
-        RemediationAction action = catalogue.get(spec.action());
-        if (action == null) {
+        Provider<RemediationAction> provider = catalogue.get(spec.action());
+        if (provider == null) {
             return failed(rule, spec, mode, "-", "no action named " + spec.action() + " in the catalogue");
         }
+        RemediationAction action = provider.get();
         ActionPlan plan;
         Optional<String> exemption;
         try {

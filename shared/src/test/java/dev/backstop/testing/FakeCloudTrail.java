@@ -15,6 +15,8 @@ import software.amazon.awssdk.services.cloudtrail.model.ListTagsResponse;
 import software.amazon.awssdk.services.cloudtrail.model.ResourceTag;
 import software.amazon.awssdk.services.cloudtrail.model.StartLoggingRequest;
 import software.amazon.awssdk.services.cloudtrail.model.StartLoggingResponse;
+import software.amazon.awssdk.services.cloudtrail.model.StopLoggingRequest;
+import software.amazon.awssdk.services.cloudtrail.model.StopLoggingResponse;
 import software.amazon.awssdk.services.cloudtrail.model.Tag;
 import software.amazon.awssdk.services.cloudtrail.model.Trail;
 import software.amazon.awssdk.services.cloudtrail.model.TrailNotFoundException;
@@ -104,6 +106,13 @@ public final class FakeCloudTrail implements CloudTrailClient {
             trailsByArn.put(trail.trail().trailARN(), new FakeTrail(trail.trail(), true));
         }
         return StartLoggingResponse.builder().build();
+    }
+
+    @Override
+    public StopLoggingResponse stopLogging(StopLoggingRequest request) {
+        FakeTrail trail = find(request.name());
+        trailsByArn.put(trail.trail().trailARN(), new FakeTrail(trail.trail(), false));
+        return StopLoggingResponse.builder().build();
     }
 
     private FakeTrail find(String nameOrArn) {

@@ -42,13 +42,17 @@ final class StartLoggingAction implements RemediationAction {
         } catch (TrailNotFoundException gone) {
             return new ActionPlan(NAME, named, named, ResourceState.gone(), "StartLogging on " + named, Map.of());
         }
-        // In its home region (the region of its ARN) a trail is addressed by name, which every
-        // CloudTrail API (and emulator) accepts; elsewhere only its ARN reaches it.
-        String[] arn = trail.trailARN().split(":", 6);
-        String homeRegion = arn.length == 6 ? arn[3] : "";
-        String address = region.id().equals(homeRegion) ? trail.name() : trail.trailARN();
+        String address = address(trail);
         return new ActionPlan(NAME, trail.trailARN(), address, status(address), "StartLogging on " + trail.trailARN(),
                 Map.of("call", "StopLogging", "name", trail.trailARN()));
+    }
+
+    /** In its home region (the region of its ARN) a trail is addressed by name, which every
+     * CloudTrail API (and emulator) accepts; elsewhere only its ARN reaches it. */
+    private String address(Trail trail) {
+        String[] arn = trail.trailARN().split(":", 6);
+        String homeRegion = arn.length == 6 ? arn[3] : "";
+        return region.id().equals(homeRegion) ? trail.name() : trail.trailARN();
     }
 
     @Override
@@ -59,6 +63,19 @@ final class StartLoggingAction implements RemediationAction {
     @Override
     public ResourceState readBack(ActionPlan plan) {
         return status(plan.address());
+    }
+
+    @Override
+    public boolean undoable() {
+        return true;
+    }
+
+    /** Stops the trail again: only ever on an operator's explicit request ({@code ./backstop undo}). */
+    @Override
+    public ResourceState undo(Map<String, String> undo) {
+        String address = address(cloudTrail.getTrail(request -> request.name(undo.get("name"))).trail());
+        cloudTrail.stopLogging(request -> request.name(address));
+        return status(address);
     }
 
     @Override
