@@ -17,6 +17,7 @@ import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3control.S3ControlClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.ssm.SsmClient;
 
@@ -80,6 +81,13 @@ public final class AwsClientsModule {
     @Singleton
     static S3Client s3(SdkHttpClient http, AwsCredentialsProvider credentials, Region region) {
         return build(S3Client.builder(), http, credentials, region);
+    }
+
+    /** Account-level settings of S3, such as the account's Block Public Access configuration. */
+    @Provides
+    @Singleton
+    static S3ControlClient s3Control(SdkHttpClient http, AwsCredentialsProvider credentials, Region region) {
+        return build(S3ControlClient.builder(), http, credentials, region);
     }
 
     @Provides
