@@ -15,8 +15,14 @@ import java.util.Map;
 /** Rule loading as the handlers do it, with the catalogue's action names and parameters. */
 public final class TestRules {
 
-    /** The catalogue as rule files see it. */
-    public static final Map<String, List<ParamSpec>> CATALOGUE = Map.of("cloudtrail.start-logging", List.of());
+    /**
+     * The catalogue's names as rule files see them. The shipped pack passes no params; the real
+     * parameter types are checked against it where the production component is built.
+     */
+    public static final Map<String, List<ParamSpec>> CATALOGUE = Map.ofEntries(
+            Map.entry("cloudtrail.start-logging", List.of()),
+            Map.entry("s3.restore-bucket-policy", List.of()),
+            Map.entry("s3.remove-public-policy-statements", List.of()));
 
     private TestRules() {
     }

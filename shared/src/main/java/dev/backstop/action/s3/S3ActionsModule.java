@@ -1,0 +1,34 @@
+package dev.backstop.action.s3;
+
+import dagger.Binds;
+import dagger.Module;
+import dagger.multibindings.IntoMap;
+import dagger.multibindings.IntoSet;
+import dagger.multibindings.StringKey;
+import dev.backstop.action.RemediationAction;
+import dev.backstop.engine.EventObserver;
+
+/**
+ * Binds the S3 actions into the catalogue by name, and the recorder of the bucket policy history
+ * they restore from into the engine's observers.
+ */
+@Module
+public abstract class S3ActionsModule {
+
+    private S3ActionsModule() {
+    }
+
+    @Binds
+    @IntoMap
+    @StringKey(RestoreBucketPolicyAction.NAME)
+    abstract RemediationAction restoreBucketPolicy(RestoreBucketPolicyAction action);
+
+    @Binds
+    @IntoMap
+    @StringKey(RemovePublicPolicyStatementsAction.NAME)
+    abstract RemediationAction removePublicPolicyStatements(RemovePublicPolicyStatementsAction action);
+
+    @Binds
+    @IntoSet
+    abstract EventObserver bucketPolicies(BucketPolicyRecorder recorder);
+}
