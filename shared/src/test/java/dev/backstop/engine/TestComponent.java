@@ -16,7 +16,7 @@ import software.amazon.awssdk.services.sns.SnsClient;
 /** The production modules with the SDK clients swapped for fakes at their edge. */
 @Singleton
 @Component(modules = {EngineModule.class, RulesModule.class, CloudTrailActionsModule.class, NoRemoteRulesModule.class,
-        S3ActionsModule.class})
+        S3ActionsModule.class, NoS3ControlModule.class})
 interface TestComponent {
 
     RemediationEngine engine();

@@ -22,7 +22,9 @@ public final class TestRules {
     public static final Map<String, List<ParamSpec>> CATALOGUE = Map.ofEntries(
             Map.entry("cloudtrail.start-logging", List.of()),
             Map.entry("s3.restore-bucket-policy", List.of()),
-            Map.entry("s3.remove-public-policy-statements", List.of()));
+            Map.entry("s3.remove-public-policy-statements", List.of()),
+            Map.entry("s3.block-public-access", List.of()),
+            Map.entry("s3.make-acl-private", List.of()));
 
     private TestRules() {
     }

@@ -29,6 +29,16 @@ public abstract class S3ActionsModule {
     abstract RemediationAction removePublicPolicyStatements(RemovePublicPolicyStatementsAction action);
 
     @Binds
+    @IntoMap
+    @StringKey(BlockPublicAccessAction.NAME)
+    abstract RemediationAction blockPublicAccess(BlockPublicAccessAction action);
+
+    @Binds
+    @IntoMap
+    @StringKey(MakeAclPrivateAction.NAME)
+    abstract RemediationAction makeAclPrivate(MakeAclPrivateAction action);
+
+    @Binds
     @IntoSet
     abstract EventObserver bucketPolicies(BucketPolicyRecorder recorder);
 }

@@ -24,6 +24,7 @@ class S3RulesTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final RuleBook SHIPPED = TestRules.defaultPack();
+    private static final String ALL_USERS = "http://acs.amazonaws.com/groups/global/AllUsers";
 
     static Stream<Arguments> cases() {
         return Stream.of(
@@ -53,7 +54,51 @@ class S3RulesTest {
                 // DeleteBucketPolicy
                 of("a deleted policy", "delete-bucket-policy.json", e -> { }, "s3-bucket-policy-deleted"),
                 of("a deleted policy, request parameters null", "delete-bucket-policy.json",
-                        e -> detail(e).putNull("requestParameters"), "s3-bucket-policy-deleted"));
+                        e -> detail(e).putNull("requestParameters"), "s3-bucket-policy-deleted"),
+                // Block Public Access
+                of("BlockPublicPolicy turned off", "put-bucket-public-access-block.json", e -> { },
+                        "s3-public-access-block-off"),
+                of("all four settings on", "put-bucket-public-access-block.json",
+                        e -> blockConfig(e).put("BlockPublicPolicy", true)),
+                of("a setting left out, which S3 turns off", "put-bucket-public-access-block.json",
+                        e -> blockConfig(e).put("BlockPublicPolicy", true).remove("RestrictPublicBuckets"),
+                        "s3-public-access-block-off"),
+                of("a setting off, written as a string", "put-bucket-public-access-block.json",
+                        e -> blockConfig(e).put("BlockPublicPolicy", "false"), "s3-public-access-block-off"),
+                of("a deleted bucket configuration", "delete-bucket-public-access-block.json", e -> { },
+                        "s3-public-access-block-off"),
+                of("the account's settings turned off", "put-account-public-access-block.json", e -> { },
+                        "s3-public-access-block-off"),
+                of("the account's configuration deleted", "put-account-public-access-block.json", e -> {
+                    detail(e).put("eventName", "DeleteAccountPublicAccessBlock");
+                    request(e).remove("PublicAccessBlockConfiguration");
+                }, "s3-public-access-block-off"),
+                // PutBucketAcl
+                of("an ACL body granting AllUsers", "put-bucket-acl.json", e -> { }, "s3-bucket-acl-public"),
+                of("an ACL body granting AuthenticatedUsers, one grant written as an object",
+                        "put-bucket-acl.json", e -> ((ObjectNode) request(e).at("/AccessControlPolicy/AccessControlList"))
+                                .set("Grant", json("{\"Grantee\":{\"xsi:type\":\"Group\",\"URI\":"
+                                        + "\"http://acs.amazonaws.com/groups/global/AuthenticatedUsers\"},"
+                                        + "\"Permission\":\"WRITE\"}")),
+                        "s3-bucket-acl-public"),
+                of("an ACL body for the owner and log delivery", "put-bucket-acl.json",
+                        e -> ((ArrayNode) request(e)
+                                .at("/AccessControlPolicy/AccessControlList/Grant")).remove(2)),
+                of("the canned ACL public-read", "put-bucket-acl.json", e -> cannedAcl(e, "public-read"),
+                        "s3-bucket-acl-public"),
+                of("the canned ACL authenticated-read as a plain string", "put-bucket-acl.json", e -> {
+                    cannedAcl(e, "x");
+                    request(e).put("x-amz-acl", "authenticated-read");
+                }, "s3-bucket-acl-public"),
+                of("the canned ACL private", "put-bucket-acl.json", e -> cannedAcl(e, "private")),
+                of("a grant header for AllUsers", "put-bucket-acl.json", e -> {
+                    request(e).remove("AccessControlPolicy");
+                    request(e).putArray("x-amz-grant-read").add("uri=" + ALL_USERS);
+                }, "s3-bucket-acl-public"),
+                of("a grant header for an account", "put-bucket-acl.json", e -> {
+                    request(e).remove("AccessControlPolicy");
+                    request(e).putArray("x-amz-grant-read").add("id=79a59df900b949e55d96a1e698fbacedfd6e09d98eacf8f8d5218e7cd47ef2be");
+                }));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -79,6 +124,15 @@ class S3RulesTest {
 
     private static ArrayNode statements(ObjectNode event) {
         return (ArrayNode) policy(event).get("Statement");
+    }
+
+    private static ObjectNode blockConfig(ObjectNode event) {
+        return (ObjectNode) request(event).get("PublicAccessBlockConfiguration");
+    }
+
+    private static void cannedAcl(ObjectNode event, String acl) {
+        request(event).remove("AccessControlPolicy");
+        request(event).putArray("x-amz-acl").add(acl);
     }
 
     private static JsonNode json(String text) {
