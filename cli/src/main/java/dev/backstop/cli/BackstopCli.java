@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "backstop 0.1.0",
         description = "Automated remediation for AWS: CloudTrail and CloudWatch events in, verified and audited fixes out.",
-        subcommands = {DemoCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DemoCommand.class, UndoCommand.class, CommandLine.HelpCommand.class})
 public final class BackstopCli implements Runnable {
 
     @CommandLine.Spec

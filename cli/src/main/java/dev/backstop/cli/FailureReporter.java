@@ -1,6 +1,7 @@
 package dev.backstop.cli;
 
 import dev.backstop.cli.demo.DemoFailedException;
+import dev.backstop.config.SettingsException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
@@ -14,6 +15,7 @@ final class FailureReporter implements IExecutionExceptionHandler {
     @Override
     public int handleExecutionException(Exception failure, CommandLine command, ParseResult parsed) {
         String what = failure instanceof DemoFailedException || failure instanceof SdkException
+                || failure instanceof SettingsException
                 ? failure.getMessage()
                 : failure.getClass().getSimpleName() + ": " + failure.getMessage();
         command.getErr().println("backstop " + command.getCommandName() + ": " + what);

@@ -8,6 +8,7 @@ import dev.backstop.aws.AwsClientsModule;
 import dev.backstop.config.Settings;
 import dev.backstop.engine.EngineModule;
 import dev.backstop.engine.RemediationEngine;
+import dev.backstop.engine.UndoService;
 import dev.backstop.rules.source.RulesModule;
 import java.time.Clock;
 import javax.inject.Singleton;
@@ -18,6 +19,8 @@ import javax.inject.Singleton;
 public interface BackstopComponent {
 
     RemediationEngine engine();
+
+    UndoService undo();
 
     ObjectMapper json();
 
