@@ -18,7 +18,6 @@ import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sns.SnsClient;
-import software.amazon.awssdk.services.ssm.SsmClient;
 
 /**
  * One SDK client per service for the life of the container, sharing one light HTTP client.
@@ -80,12 +79,6 @@ public final class AwsClientsModule {
     @Singleton
     static S3Client s3(SdkHttpClient http, AwsCredentialsProvider credentials, Region region) {
         return build(S3Client.builder(), http, credentials, region);
-    }
-
-    @Provides
-    @Singleton
-    static SsmClient ssm(SdkHttpClient http, AwsCredentialsProvider credentials, Region region) {
-        return build(SsmClient.builder(), http, credentials, region);
     }
 
     /** Every client is built the same way; only the service differs. */

@@ -17,11 +17,10 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import javax.inject.Singleton;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.ssm.SsmClient;
 
 /**
  * The rules in force: the default pack, compiled once per container, plus the team's file from
- * S3 or SSM when the deployment names one.
+ * S3 when the deployment names one.
  */
 @Module
 public final class RulesModule {
@@ -31,13 +30,13 @@ public final class RulesModule {
 
     @Provides
     @Singleton
-    static RuleSource ruleSource(Settings settings, RuleLoader loader, Lazy<S3Client> s3, Lazy<SsmClient> ssm,
+    static RuleSource ruleSource(Settings settings, RuleLoader loader, Lazy<S3Client> s3,
             Telemetry telemetry, Clock clock) {
         if (settings.rulesLocation().isEmpty()) {
             RuleBook shipped = loader.load(List.of(DefaultPack.text()));
             return () -> shipped;
         }
-        return new RefreshingRuleSource(new RemoteRuleFile(settings.rulesLocation().get(), s3, ssm), loader,
+        return new RefreshingRuleSource(new RemoteRuleFile(settings.rulesLocation().get(), s3), loader,
                 telemetry, clock, settings.rulesTtl());
     }
 
