@@ -14,13 +14,14 @@ import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
-import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sns.SnsClient;
 
 /**
- * One SDK client per service for the life of the container, sharing one light HTTP client.
+ * The SDK clients every handler needs (audit, notification, rule file), one per service for the
+ * life of the container, sharing one light HTTP client. A domain's own clients are provided
+ * by its actions module, so a function's graph holds only its own services.
  * Region and credentials come from the environment; endpoints only from the SDK's standard
  * {@code AWS_ENDPOINT_URL} and {@code AWS_ENDPOINT_URL_<SERVICE>} settings.
  */
@@ -55,12 +56,6 @@ public final class AwsClientsModule {
     @Singleton
     static Region region() {
         return new DefaultAwsRegionProviderChain().getRegion();
-    }
-
-    @Provides
-    @Singleton
-    static CloudTrailClient cloudTrail(SdkHttpClient http, AwsCredentialsProvider credentials, Region region) {
-        return build(CloudTrailClient.builder(), http, credentials, region);
     }
 
     @Provides

@@ -6,7 +6,10 @@ import dagger.multibindings.IntoMap;
 import dagger.multibindings.StringKey;
 import dev.backstop.action.RemediationAction;
 
-/** Binds the CloudTrail actions into the catalogue by name. */
+/**
+ * Binds the CloudTrail actions into the catalogue by name. Their client comes from
+ * {@link CloudTrailClientModule} in production and from a fake in unit tests.
+ */
 @Module
 public abstract class CloudTrailActionsModule {
 
