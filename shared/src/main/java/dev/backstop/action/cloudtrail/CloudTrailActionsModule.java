@@ -2,11 +2,18 @@ package dev.backstop.action.cloudtrail;
 
 import dagger.Binds;
 import dagger.Module;
+import dagger.Provides;
 import dagger.multibindings.IntoMap;
 import dagger.multibindings.StringKey;
 import dev.backstop.action.RemediationAction;
+import dev.backstop.rules.ParamSpec;
+import java.util.List;
 
-/** Binds the CloudTrail actions into the catalogue by name. */
+/**
+ * Binds the CloudTrail actions into the catalogue by name, and beside each one the parameters
+ * rules may give it. The parameters need no instance of the action, so rule files can be checked
+ * (by the handlers and by {@code ./backstop validate}) without building SDK clients.
+ */
 @Module
 public abstract class CloudTrailActionsModule {
 
@@ -17,4 +24,11 @@ public abstract class CloudTrailActionsModule {
     @IntoMap
     @StringKey(StartLoggingAction.NAME)
     abstract RemediationAction startLogging(StartLoggingAction action);
+
+    @Provides
+    @IntoMap
+    @StringKey(StartLoggingAction.NAME)
+    static List<ParamSpec> startLoggingParameters() {
+        return StartLoggingAction.PARAMETERS;
+    }
 }
