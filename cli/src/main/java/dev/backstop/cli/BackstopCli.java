@@ -1,6 +1,7 @@
 package dev.backstop.cli;
 
 import dev.backstop.cli.demo.DemoCommand;
+import dev.backstop.cli.rules.PlanCommand;
 import dev.backstop.cli.rules.RuleTools;
 import dev.backstop.cli.rules.ValidateCommand;
 import java.nio.file.Path;
@@ -40,6 +41,7 @@ public final class BackstopCli implements Runnable {
         return new CommandLine(new BackstopCli())
                 .addSubcommand(new DemoCommand())
                 .addSubcommand(new ValidateCommand(rules))
+                .addSubcommand(new PlanCommand(rules))
                 .addSubcommand(new CommandLine.HelpCommand())
                 .setExecutionExceptionHandler(new FailureReporter());
     }

@@ -10,7 +10,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class BackstopCliTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"demo", "validate"})
+    @ValueSource(strings = {"demo", "validate", "plan"})
     void everyCommandHasHelp(String command) {
         Cli.Result result = Cli.execute(command, "--help");
 
@@ -24,7 +24,7 @@ class BackstopCliTest {
         Cli.Result result = Cli.execute("--help");
 
         assertThat(result.exitCode()).isZero();
-        assertThat(result.out()).contains("  validate ", "  demo ");
+        assertThat(result.out()).contains("  validate ", "  plan ", "  demo ");
     }
 
     @Test
