@@ -1,6 +1,7 @@
 package dev.backstop.cli;
 
 import dev.backstop.cli.demo.DemoCommand;
+import dev.backstop.cli.rules.ExplainCommand;
 import dev.backstop.cli.rules.PlanCommand;
 import dev.backstop.cli.rules.RuleTools;
 import dev.backstop.cli.rules.ValidateCommand;
@@ -42,6 +43,7 @@ public final class BackstopCli implements Runnable {
                 .addSubcommand(new DemoCommand())
                 .addSubcommand(new ValidateCommand(rules))
                 .addSubcommand(new PlanCommand(rules))
+                .addSubcommand(new ExplainCommand(rules))
                 .addSubcommand(new CommandLine.HelpCommand())
                 .setExecutionExceptionHandler(new FailureReporter());
     }

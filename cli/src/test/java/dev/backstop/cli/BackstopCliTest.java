@@ -10,7 +10,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class BackstopCliTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"demo", "validate", "plan"})
+    @ValueSource(strings = {"demo", "validate", "plan", "explain"})
     void everyCommandHasHelp(String command) {
         Cli.Result result = Cli.execute(command, "--help");
 
@@ -20,11 +20,11 @@ class BackstopCliTest {
     }
 
     @Test
-    void listsItsCommandsInItsOwnHelp() {
+    void listsTheRuleCommandsInItsOwnHelp() {
         Cli.Result result = Cli.execute("--help");
 
         assertThat(result.exitCode()).isZero();
-        assertThat(result.out()).contains("  validate ", "  plan ", "  demo ");
+        assertThat(result.out()).contains("  validate ", "  plan ", "  explain ", "  demo ");
     }
 
     @Test
