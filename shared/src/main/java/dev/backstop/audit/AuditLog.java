@@ -1,12 +1,11 @@
 package dev.backstop.audit;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.backstop.config.Settings;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import javax.inject.Inject;
 import javax.inject.Singleton;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -28,13 +27,13 @@ public final class AuditLog {
 
     private final DynamoDbClient dynamoDb;
     private final String table;
-    private final ObjectMapper mapper;
+    private final AuditItems items;
 
     @Inject
     AuditLog(DynamoDbClient dynamoDb, Settings settings, ObjectMapper mapper) {
         this.dynamoDb = dynamoDb;
         this.table = settings.auditTable();
-        this.mapper = mapper;
+        this.items = new AuditItems(mapper);
     }
 
     /**
@@ -76,7 +75,17 @@ public final class AuditLog {
 
     /** Writes the full record, replacing the claim. */
     public void record(AuditRecord record) {
-        dynamoDb.putItem(request -> request.tableName(table).item(item(record)));
+        dynamoDb.putItem(request -> request.tableName(table).item(items.toItem(record, COMPLETE)));
+    }
+
+    /** The completed record with this id, if there is one. */
+    public Optional<AuditRecord> find(String auditId) {
+        Map<String, AttributeValue> item = dynamoDb.getItem(request -> request.tableName(table)
+                .key(Map.of(AuditTable.KEY, s(auditId))).consistentRead(true)).item();
+        if (item == null || item.isEmpty() || !COMPLETE.equals(item.getOrDefault("status", s("")).s())) {
+            return Optional.empty();
+        }
+        return Optional.of(items.fromItem(item));
     }
 
     /** Notes on the record whether the notification went out, so a lost one is visible. */
@@ -88,46 +97,7 @@ public final class AuditLog {
                 .expressionAttributeValues(Map.of(":status", s(status))));
     }
 
-    private Map<String, AttributeValue> item(AuditRecord record) {
-        Map<String, AttributeValue> item = new HashMap<>();
-        item.put(AuditTable.KEY, s(record.auditId()));
-        item.put("status", s(COMPLETE));
-        item.put("decidedAt", s(record.decidedAt().toString()));
-        item.put("outcome", s(record.outcome().name()));
-        item.put("reason", s(record.reason()));
-        putIfPresent(item, "eventId", record.eventId());
-        putIfPresent(item, "eventName", record.eventName());
-        putIfPresent(item, "eventSource", record.eventSource());
-        putIfPresent(item, "account", record.account());
-        putIfPresent(item, "region", record.region());
-        putIfPresent(item, "eventTime", record.eventTime() == null ? null : record.eventTime().toString());
-        putIfPresent(item, "principal", record.principal());
-        putIfPresent(item, "principalType", record.principalType());
-        putIfPresent(item, "sourceIp", record.sourceIp());
-        if (!record.actions().isEmpty()) {
-            item.put("actions", s(json(record)));
-            item.put("rules", AttributeValue.fromSs(record.actions().stream().map(ActionResult::rule).distinct().toList()));
-            item.put("resources", AttributeValue.fromSs(
-                    record.actions().stream().map(ActionResult::resource).distinct().toList()));
-        }
-        return item;
-    }
-
-    private String json(AuditRecord record) {
-        try {
-            return mapper.writeValueAsString(record.actions());
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("audit record " + record.auditId() + " cannot be written as JSON", e);
-        }
-    }
-
-    private static void putIfPresent(Map<String, AttributeValue> item, String name, String value) {
-        if (value != null && !value.isEmpty()) {
-            item.put(name, s(value));
-        }
-    }
-
-    private static AttributeValue s(String value) {
+    static AttributeValue s(String value) {
         return AttributeValue.fromS(value);
     }
 

@@ -6,6 +6,8 @@ public enum Outcome {
     FAILED,
     /** An action ran and the read-back shows the desired state. */
     REMEDIATED,
+    /** An operator reversed an applied action and the read-back shows the state from before it. */
+    UNDONE,
     /** Dry-run: the action would have run. */
     WOULD_REMEDIATE,
     /** Notify mode: the team is told, nothing is changed. */

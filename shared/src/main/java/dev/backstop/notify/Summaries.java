@@ -28,6 +28,7 @@ final class Summaries {
     private static String sentence(ActionResult result) {
         String verb = switch (result.outcome()) {
             case REMEDIATED -> "Remediated";
+            case UNDONE -> "Undone by an operator:";
             case FAILED -> "FAILED";
             case WOULD_REMEDIATE -> "Dry run, would have run";
             case NOTIFIED -> "Notify only, did not run";

@@ -21,6 +21,8 @@ interface TestComponent {
 
     RemediationEngine engine();
 
+    UndoService undo();
+
     @Component.Factory
     interface Factory {
         TestComponent create(@BindsInstance Settings settings, @BindsInstance Clock clock,

@@ -6,6 +6,8 @@ import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.PutItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
@@ -43,6 +45,12 @@ public final class FakeDynamoDb implements DynamoDbClient {
         }
         items.put(key, new HashMap<>(request.item()));
         return PutItemResponse.builder().build();
+    }
+
+    @Override
+    public GetItemResponse getItem(GetItemRequest request) {
+        Map<String, AttributeValue> item = items.get(request.key().get("auditId").s());
+        return GetItemResponse.builder().item(item == null ? null : new HashMap<>(item)).build();
     }
 
     /** Understands the {@code SET a = :b, #c = :d} updates the audit log makes. */

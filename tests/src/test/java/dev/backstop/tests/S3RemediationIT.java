@@ -14,7 +14,7 @@ import dev.backstop.config.Mode;
 import dev.backstop.config.RulesLocation;
 import dev.backstop.config.Settings;
 import dev.backstop.handlers.BackstopComponent;
-import dev.backstop.handlers.CloudTrailHandler;
+import dev.backstop.handlers.S3Handler;
 import dev.backstop.testing.SampleEvents;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -132,8 +132,9 @@ class S3RemediationIT {
         assertThat(policyOf(bucket)).isEqualTo(json(policy));
         JsonNode action = action(stage, deleted);
         assertThat(action.path("before").path("hasPolicy").asText()).isEqualTo("false");
-        assertThat(action.path("before").path("restoreFrom").asText()).isEqualTo("history");
         assertThat(action.path("after").path("hasPolicy").asText()).isEqualTo("true");
+        assertThat(action.path("detail").asText()).startsWith("PutBucketPolicy on arn:aws:s3:::" + bucket
+                + ": the policy recorded at ");
         assertThat(action.path("undo").path("call").asText()).isEqualTo("DeleteBucketPolicy");
         assertThat(action.path("undo").path("bucket").asText()).isEqualTo(bucket);
     }
@@ -201,7 +202,7 @@ class S3RemediationIT {
         assertThat(answer.path("outcome").asText()).isEqualTo("REMEDIATED");
         assertThat(sids(policyOf(bucket))).containsExactly("DenyInsecureTransport");
         assertThat(policyOf(bucket).at("/Statement/0/Resource/0").asText()).isEqualTo("arn:aws:s3:::" + bucket);
-        assertThat(action(stage, deleted).path("before").path("restoreFrom").asText()).isEqualTo("baseline");
+        assertThat(action(stage, deleted).path("detail").asText()).contains("the rule's baseline policy");
     }
 
     @Test
@@ -347,7 +348,7 @@ class S3RemediationIT {
     }
 
     private static JsonNode deliver(Settings settings, byte[] event) throws IOException {
-        CloudTrailHandler handler = new CloudTrailHandler(BackstopComponent.factory().create(settings, Clock.systemUTC()));
+        S3Handler handler = new S3Handler(BackstopComponent.factory().create(settings, Clock.systemUTC()));
         ByteArrayOutputStream answer = new ByteArrayOutputStream();
         handler.handleRequest(new ByteArrayInputStream(event), answer, new TerminalContext(new PrintStream(
                 new ByteArrayOutputStream())));

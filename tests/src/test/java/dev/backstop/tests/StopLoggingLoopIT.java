@@ -138,6 +138,27 @@ class StopLoggingLoopIT {
     }
 
     @Test
+    void anOperatorUndoesTheRemediationOnceThroughTheCommandLine() throws IOException {
+        Stage stage = world.build(Emulators.uniquePrefix("undo"));
+        world.stopLogging(stage);
+        byte[] event = stopLoggingEvent(stage);
+        deliver(stage, Mode.ENFORCE, event);
+        String auditId = eventIdOf(event);
+        String[] undo = {"undo", auditId, "--yes", "--table", stage.auditTable(), "--topic", stage.topicArn()};
+
+        CommandRun first = CommandRun.of(undo);
+        CommandRun second = CommandRun.of(undo);
+
+        assertThat(first.exitCode()).as(first.err()).isZero();
+        assertThat(first.out()).contains("UNDONE cloudtrail.start-logging on " + stage.trailArn());
+        assertThat(world.isLogging(stage)).isFalse();
+        Map<String, AttributeValue> record = world.auditItem(stage, "undo#" + auditId).orElseThrow();
+        assertThat(record.get("outcome").s()).isEqualTo("UNDONE");
+        assertThat(second.exitCode()).isEqualTo(1);
+        assertThat(second.err()).contains(auditId + " was undone already");
+    }
+
+    @Test
     void aMalformedEventIsRejectedAndAuditedWithoutACrash() throws IOException {
         Stage stage = world.build(Emulators.uniquePrefix("malformed"));
         ObjectNode broken = (ObjectNode) JSON.readTree(stopLoggingEvent(stage));

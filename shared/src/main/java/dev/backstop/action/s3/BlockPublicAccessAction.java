@@ -7,8 +7,7 @@ import dev.backstop.action.ResourceState;
 import dev.backstop.action.s3.BlockTarget.Reading;
 import dev.backstop.event.CloudTrailEvent;
 import dev.backstop.rules.ActionSpec;
-import dev.backstop.rules.ParamSpec;
-import dev.backstop.rules.ParamType;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,9 +26,11 @@ import software.amazon.awssdk.services.s3control.S3ControlClient;
 final class BlockPublicAccessAction implements RemediationAction {
 
     static final String NAME = "s3.block-public-access";
-    private static final String WANT = "want.";
+    /** The undo data's list of the settings the change turns on, which the read-back checks. */
+    private static final String TURN_ON = "turnOn";
 
     private final Buckets buckets;
+    // Lazily: only the account's events need S3 Control.
     private final Lazy<S3ControlClient> s3Control;
 
     @Inject
@@ -39,42 +40,38 @@ final class BlockPublicAccessAction implements RemediationAction {
     }
 
     @Override
-    public List<ParamSpec> parameters() {
-        return BlockSettings.NAMES.stream().map(name -> new ParamSpec(name, ParamType.BOOLEAN, false,
-                "turn " + name + " on (default true); false leaves the setting as it is")).toList();
-    }
-
-    @Override
     public ActionPlan plan(CloudTrailEvent event, ActionSpec spec) {
-        BlockSettings wanted = BlockSettings.wanted(spec);
         BlockTarget target = target(event);
         Reading read = target.read();
-        if (!read.exists()) {
-            return new ActionPlan(NAME, target.resource(), target.address(), ResourceState.gone(),
+        ResourceState before = state(read);
+        if (!before.exists()) {
+            return new ActionPlan(NAME, target.resource(), target.address(), before,
                     "PutPublicAccessBlock on " + target.resource(), Map.of());
         }
-        ResourceState now = state(read, wanted);
-        // The read-back must judge by the rule's params, and the plan is all it gets.
-        Map<String, String> facts = new HashMap<>(now.facts());
-        wanted.asMap().forEach((name, on) -> facts.put(WANT + name, on));
+        List<String> turnOn = read.settings().orElse(BlockSettings.NONE).off(BlockSettings.wanted(spec));
         Map<String, String> undo = new HashMap<>(target.undoKey());
         undo.put("call", read.settings().isPresent() ? "PutPublicAccessBlock" : "DeletePublicAccessBlock");
         read.settings().ifPresent(settings -> undo.putAll(settings.asMap()));
-        String turnOn = String.join(", ", read.settings().orElse(BlockSettings.NONE).missing(wanted));
-        return new ActionPlan(NAME, target.resource(), target.address(), new ResourceState(true, now.compliant(), facts),
-                "PutPublicAccessBlock on " + target.resource() + ": turn on " + turnOn, undo);
+        undo.put(TURN_ON, String.join(",", turnOn));
+        return new ActionPlan(NAME, target.resource(), target.address(),
+                new ResourceState(true, turnOn.isEmpty(), before.facts()),
+                "PutPublicAccessBlock on " + target.resource() + ": turn on " + String.join(", ", turnOn), undo);
     }
 
     @Override
     public void apply(ActionPlan plan) {
         Map<String, String> before = plan.before().facts();
         BlockSettings now = Boolean.parseBoolean(before.get("configured")) ? BlockSettings.of(before) : BlockSettings.NONE;
-        target(plan).put(now.with(wanted(plan)));
+        target(plan).put(now.withOn(turnOn(plan)));
     }
 
+    /** Done when every setting the plan turns on is on. */
     @Override
     public ResourceState readBack(ActionPlan plan) {
-        return state(target(plan).read(), wanted(plan));
+        Reading read = target(plan).read();
+        ResourceState state = state(read);
+        boolean on = read.settings().orElse(BlockSettings.NONE).off(turnOn(plan)).isEmpty();
+        return state.exists() ? new ResourceState(true, on, state.facts()) : state;
     }
 
     @Override
@@ -97,23 +94,21 @@ final class BlockPublicAccessAction implements RemediationAction {
         } else {
             target.put(BlockSettings.of(undo));
         }
-        return state(target.read(), BlockSettings.NONE);
+        return state(target.read());
     }
 
-    private static BlockSettings wanted(ActionPlan plan) {
-        Map<String, String> wanted = new HashMap<>();
-        BlockSettings.NAMES.forEach(name -> wanted.put(name, plan.before().facts().get(WANT + name)));
-        return BlockSettings.of(wanted);
+    private static List<String> turnOn(ActionPlan plan) {
+        String names = plan.undo().getOrDefault(TURN_ON, "");
+        return names.isEmpty() ? List.of() : Arrays.asList(names.split(","));
     }
 
-    private static ResourceState state(Reading read, BlockSettings wanted) {
+    private static ResourceState state(Reading read) {
         if (!read.exists()) {
             return ResourceState.gone();
         }
-        BlockSettings settings = read.settings().orElse(BlockSettings.NONE);
-        Map<String, String> facts = new HashMap<>(settings.asMap());
+        Map<String, String> facts = new HashMap<>(read.settings().orElse(BlockSettings.NONE).asMap());
         facts.put("configured", Boolean.toString(read.settings().isPresent()));
-        return new ResourceState(true, settings.covers(wanted), facts);
+        return new ResourceState(true, true, facts);
     }
 
     /** The account's configuration for the Account events, else the bucket's the event names. */

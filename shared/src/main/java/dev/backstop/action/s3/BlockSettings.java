@@ -13,15 +13,8 @@ import java.util.Map;
 record BlockSettings(boolean blockPublicAcls, boolean ignorePublicAcls, boolean blockPublicPolicy,
         boolean restrictPublicBuckets) {
 
-    static final List<String> NAMES = List.of("blockPublicAcls", "ignorePublicAcls", "blockPublicPolicy",
-            "restrictPublicBuckets");
+    static final List<String> NAMES = S3ParametersModule.BLOCK_SETTINGS;
     static final BlockSettings NONE = new BlockSettings(false, false, false, false);
-
-    /** The settings a rule wants on: each of its boolean params, true when not given. */
-    static BlockSettings wanted(ActionSpec spec) {
-        return new BlockSettings(spec.bool(NAMES.get(0)).orElse(true), spec.bool(NAMES.get(1)).orElse(true),
-                spec.bool(NAMES.get(2)).orElse(true), spec.bool(NAMES.get(3)).orElse(true));
-    }
 
     static BlockSettings of(Boolean blockPublicAcls, Boolean ignorePublicAcls, Boolean blockPublicPolicy,
             Boolean restrictPublicBuckets) {
@@ -31,40 +24,35 @@ record BlockSettings(boolean blockPublicAcls, boolean ignorePublicAcls, boolean 
 
     /** Read back from undo data or facts, which name the settings as {@link #NAMES} does. */
     static BlockSettings of(Map<String, String> values) {
-        return new BlockSettings(Boolean.parseBoolean(values.get(NAMES.get(0))),
-                Boolean.parseBoolean(values.get(NAMES.get(1))), Boolean.parseBoolean(values.get(NAMES.get(2))),
-                Boolean.parseBoolean(values.get(NAMES.get(3))));
+        List<Boolean> on = NAMES.stream().map(name -> Boolean.parseBoolean(values.get(name))).toList();
+        return new BlockSettings(on.get(0), on.get(1), on.get(2), on.get(3));
+    }
+
+    /** The settings a rule wants on: each of its boolean params, true when not given. */
+    static List<String> wanted(ActionSpec spec) {
+        return NAMES.stream().filter(name -> spec.bool(name).orElse(true)).toList();
     }
 
     List<Boolean> values() {
         return List.of(blockPublicAcls, ignorePublicAcls, blockPublicPolicy, restrictPublicBuckets);
     }
 
-    /** True when every setting {@code wanted} has on is on here. */
-    boolean covers(BlockSettings wanted) {
+    /** Those of the named settings that are off here. */
+    List<String> off(List<String> names) {
+        List<String> off = new ArrayList<>();
         for (int i = 0; i < NAMES.size(); i++) {
-            if (wanted.values().get(i) && !values().get(i)) {
-                return false;
+            if (names.contains(NAMES.get(i)) && !values().get(i)) {
+                off.add(NAMES.get(i));
             }
         }
-        return true;
+        return off;
     }
 
-    /** These settings with {@code wanted}'s turned on too: never turns a setting off. */
-    BlockSettings with(BlockSettings wanted) {
-        return new BlockSettings(blockPublicAcls || wanted.blockPublicAcls, ignorePublicAcls || wanted.ignorePublicAcls,
-                blockPublicPolicy || wanted.blockPublicPolicy, restrictPublicBuckets || wanted.restrictPublicBuckets);
-    }
-
-    /** The names of the settings {@code wanted} has on and these have off. */
-    List<String> missing(BlockSettings wanted) {
-        List<String> missing = new ArrayList<>();
-        for (int i = 0; i < NAMES.size(); i++) {
-            if (wanted.values().get(i) && !values().get(i)) {
-                missing.add(NAMES.get(i));
-            }
-        }
-        return missing;
+    /** These settings with the named ones turned on: never turns a setting off. */
+    BlockSettings withOn(List<String> names) {
+        Map<String, String> values = asMap();
+        names.forEach(name -> values.put(name, "true"));
+        return of(values);
     }
 
     Map<String, String> asMap() {

@@ -74,11 +74,40 @@ final class BucketPolicy {
         return kept.isEmpty() ? Optional.empty() : Optional.of(withStatements(kept));
     }
 
-    /** The policy with these statements added, except those it already has. */
-    BucketPolicy withAdded(List<JsonNode> added) {
+    /**
+     * The policy with these statements put back at these positions (0-based, as they were in the
+     * policy they were taken from), except those it already has; a position past the end appends.
+     */
+    BucketPolicy withInserted(List<JsonNode> added, List<Integer> positions) {
         List<JsonNode> statements = new ArrayList<>(statements());
-        added.stream().filter(statement -> !statements.contains(statement)).forEach(statements::add);
+        for (int i = 0; i < added.size(); i++) {
+            if (!statements.contains(added.get(i))) {
+                int at = i < positions.size() ? positions.get(i) : statements.size();
+                statements.add(Math.min(Math.max(at, 0), statements.size()), added.get(i));
+            }
+        }
         return withStatements(statements);
+    }
+
+    /** Where these statements stand in this policy, 0-based, as a JSON list. */
+    String positionsJson(List<JsonNode> of) {
+        List<JsonNode> all = statements();
+        ArrayNode positions = JSON.createArrayNode();
+        of.forEach(statement -> positions.add(all.indexOf(statement)));
+        return positions.toString();
+    }
+
+    static List<Integer> positionsFromJson(String json) {
+        if (json == null) {
+            return List.of();
+        }
+        try {
+            List<Integer> positions = new ArrayList<>();
+            JSON.readTree(json).forEach(position -> positions.add(position.asInt()));
+            return positions;
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("undo data holds no statement positions: " + e.getOriginalMessage(), e);
+        }
     }
 
     private BucketPolicy withStatements(List<JsonNode> statements) {

@@ -1,7 +1,6 @@
 package dev.backstop.action.s3;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dagger.Lazy;
 import dev.backstop.event.CloudTrailEvent;
 import dev.backstop.event.MalformedEventException;
 import java.util.Arrays;
@@ -13,23 +12,20 @@ import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.Tag;
 
-/**
- * What the S3 actions share: the bucket an event names, its ARN, its tags, and S3's error codes.
- * The client is built on first use, so a handler that never acts on a bucket never builds it.
- */
+/** What the S3 actions share: the bucket an event names, its ARN, policy and tags, and S3's error codes. */
 final class Buckets {
 
     static final String NO_SUCH_BUCKET = "NoSuchBucket";
 
-    private final Lazy<S3Client> s3;
+    private final S3Client s3;
 
     @Inject
-    Buckets(Lazy<S3Client> s3) {
+    Buckets(S3Client s3) {
         this.s3 = s3;
     }
 
     S3Client s3() {
-        return s3.get();
+        return s3;
     }
 
     /**

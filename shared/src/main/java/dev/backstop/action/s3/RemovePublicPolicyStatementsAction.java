@@ -16,9 +16,9 @@ import javax.inject.Inject;
 
 /**
  * Takes the statements that open a bucket to everyone (see {@link PublicStatements}) out of its
- * policy and keeps the rest; deletes the policy only when nothing else is left. It plans from the
- * policy the bucket has now, read from S3, not from the event: a later call may have changed it.
- * Undo puts the removed statements back.
+ * policy and keeps the rest; deletes the policy only when nothing else is left. It reads the
+ * policy the bucket has now, from S3, not from the event: a later call may have changed it. Undo
+ * puts the removed statements back where they were.
  */
 final class RemovePublicPolicyStatementsAction implements RemediationAction {
 
@@ -40,11 +40,8 @@ final class RemovePublicPolicyStatementsAction implements RemediationAction {
         String bucket = Buckets.name(event);
         String arn = Buckets.arn(event, bucket);
         PolicyRead read = buckets.policy(bucket);
-        if (!read.bucketExists()) {
-            return new ActionPlan(NAME, arn, bucket, ResourceState.gone(), "PutBucketPolicy on " + arn, Map.of());
-        }
-        ResourceState before = state(read, true);
-        if (before.compliant()) {
+        ResourceState before = state(read);
+        if (!before.exists() || before.compliant()) {
             return new ActionPlan(NAME, arn, bucket, before, "none: no statement opens the bucket to everyone", Map.of());
         }
         BucketPolicy policy = read.policy().orElseThrow();
@@ -56,12 +53,18 @@ final class RemovePublicPolicyStatementsAction implements RemediationAction {
                 : "PutBucketPolicy on " + arn + ": remove " + open.size() + " statement(s) open to everyone ("
                         + BucketPolicy.describe(open, policy) + "), keep " + kept;
         return new ActionPlan(NAME, arn, bucket, before, change, Map.of("call", "PutBucketPolicy", "bucket", bucket,
-                "bucketArn", arn, "statements", BucketPolicy.statementsJson(open)));
+                "bucketArn", arn, "statements", BucketPolicy.statementsJson(open),
+                "positions", policy.positionsJson(open)));
     }
 
+    /** Removes what is public in the policy as it is now, so a change made since the plan is kept. */
     @Override
     public void apply(ActionPlan plan) {
-        Optional<BucketPolicy> kept = BucketPolicy.parse(plan.before().facts().get("policy")).withoutPublicStatements();
+        Optional<BucketPolicy> now = buckets.policy(plan.address()).policy();
+        if (now.isEmpty() || now.get().publicStatements().isEmpty()) {
+            return;
+        }
+        Optional<BucketPolicy> kept = now.get().withoutPublicStatements();
         if (kept.isEmpty()) {
             buckets.s3().deleteBucketPolicy(request -> request.bucket(plan.address()));
             return;
@@ -71,7 +74,7 @@ final class RemovePublicPolicyStatementsAction implements RemediationAction {
 
     @Override
     public ResourceState readBack(ActionPlan plan) {
-        return state(buckets.policy(plan.address()), false);
+        return state(buckets.policy(plan.address()));
     }
 
     @Override
@@ -84,7 +87,7 @@ final class RemovePublicPolicyStatementsAction implements RemediationAction {
         return true;
     }
 
-    /** Adds the removed statements to the bucket's policy as it is now, or to a new one if it has none. */
+    /** Puts the removed statements back at their places in the bucket's policy as it is now, or in a new one. */
     @Override
     public ResourceState undo(Map<String, String> undo) {
         String bucket = undo.get("bucket");
@@ -93,10 +96,10 @@ final class RemovePublicPolicyStatementsAction implements RemediationAction {
         if (!now.bucketExists()) {
             return ResourceState.gone();
         }
-        BucketPolicy restored = now.policy().map(policy -> policy.withAdded(removed))
-                .orElseGet(() -> BucketPolicy.ofStatements(removed));
+        BucketPolicy restored = now.policy().orElseGet(() -> BucketPolicy.ofStatements(List.of()))
+                .withInserted(removed, BucketPolicy.positionsFromJson(undo.get("positions")));
         put(bucket, undo.get("bucketArn"), restored);
-        return state(buckets.policy(bucket), false);
+        return state(buckets.policy(bucket));
     }
 
     private void put(String bucket, String arn, BucketPolicy policy) {
@@ -104,8 +107,7 @@ final class RemovePublicPolicyStatementsAction implements RemediationAction {
         history.record(arn, policy.json(), clock.instant(), "backstop:" + NAME);
     }
 
-    /** What the policy is, with the whole document in the facts only when asked (the plan applies from it). */
-    private static ResourceState state(PolicyRead read, boolean withDocument) {
+    private static ResourceState state(PolicyRead read) {
         if (!read.bucketExists()) {
             return ResourceState.gone();
         }
@@ -119,9 +121,6 @@ final class RemovePublicPolicyStatementsAction implements RemediationAction {
                 "publicStatements", Integer.toString(open.size())));
         if (!open.isEmpty()) {
             facts.put("publicSids", BucketPolicy.describe(open, policy));
-            if (withDocument) {
-                facts.put("policy", policy.json());
-            }
         }
         return new ResourceState(true, open.isEmpty(), facts);
     }

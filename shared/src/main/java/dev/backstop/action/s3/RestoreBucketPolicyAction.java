@@ -7,10 +7,7 @@ import dev.backstop.action.s3.BucketPolicyHistory.RecordedPolicy;
 import dev.backstop.action.s3.Buckets.PolicyRead;
 import dev.backstop.event.CloudTrailEvent;
 import dev.backstop.rules.ActionSpec;
-import dev.backstop.rules.ParamSpec;
-import dev.backstop.rules.ParamType;
 import java.time.Clock;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javax.inject.Inject;
@@ -23,11 +20,14 @@ import javax.inject.Inject;
  * <p>With neither a history nor a baseline there is nothing to restore: the plan says so, and in
  * enforce mode the decision is FAILED with that reason, since the bucket stays without the policy
  * the rule exists to keep (NOTIFIED would read as a choice not to act).
+ *
+ * <p>The policy to put travels in the undo data, which needs it anyway: undo deletes the policy
+ * only while it is still the one Backstop restored, never a policy someone put since.
  */
 final class RestoreBucketPolicyAction implements RemediationAction {
 
     static final String NAME = "s3.restore-bucket-policy";
-    static final String BASELINE = "baselinePolicy";
+    static final String BASELINE = S3ParametersModule.BASELINE;
 
     private final Buckets buckets;
     private final BucketPolicyHistory history;
@@ -41,22 +41,11 @@ final class RestoreBucketPolicyAction implements RemediationAction {
     }
 
     @Override
-    public List<ParamSpec> parameters() {
-        return List.of(new ParamSpec(BASELINE, ParamType.JSON, false,
-                "the policy to apply when Backstop recorded none for the bucket; ${bucket} and ${bucketArn}"
-                        + " stand for the bucket's name and ARN"));
-    }
-
-    @Override
     public ActionPlan plan(CloudTrailEvent event, ActionSpec spec) {
         String bucket = Buckets.name(event);
         String arn = Buckets.arn(event, bucket);
         ResourceState now = state(bucket);
-        Map<String, String> undo = Map.of("call", "DeleteBucketPolicy", "bucket", bucket);
-        if (!now.exists()) {
-            return new ActionPlan(NAME, arn, bucket, now, "PutBucketPolicy on " + arn, Map.of());
-        }
-        if (now.compliant()) {
+        if (!now.exists() || now.compliant()) {
             return new ActionPlan(NAME, arn, bucket, now, "none: the bucket has a policy", Map.of());
         }
         Optional<RecordedPolicy> recorded = history.latest(arn);
@@ -65,37 +54,35 @@ final class RestoreBucketPolicyAction implements RemediationAction {
         if (fromHistory.isPresent()) {
             RecordedPolicy source = recorded.get();
             int dropped = BucketPolicy.parse(source.policy()).publicStatements().size();
-            return new ActionPlan(NAME, arn, bucket, new ResourceState(true, false, Map.of("hasPolicy", "false",
-                    "restoreFrom", "history", "recordedAt", source.setAt().toString(), "recordedFrom", source.source(),
-                    "policy", fromHistory.get().json())),
-                    "PutBucketPolicy on " + arn + ": the policy recorded at " + source.setAt()
-                            + (dropped == 0 ? "" : ", without its " + dropped + " statement(s) open to everyone"),
-                    undo);
+            return restoring(arn, bucket, now, fromHistory.get().json(), "the policy recorded at " + source.setAt()
+                    + " from " + source.source() + (dropped == 0 ? "" : ", without its " + dropped
+                            + " statement(s) open to everyone"));
         }
         Optional<String> baseline = spec.string(BASELINE);
         if (baseline.isPresent()) {
             String policy = baseline.get().replace("${bucketArn}", arn).replace("${bucket}", bucket);
-            return new ActionPlan(NAME, arn, bucket, new ResourceState(true, false, Map.of("hasPolicy", "false",
-                    "restoreFrom", "baseline", "policy", policy)),
-                    "PutBucketPolicy on " + arn + ": the rule's baseline policy" + (recorded.isPresent()
-                            ? " (the recorded policy opened the bucket to everyone and nothing else)" : ""), undo);
+            return restoring(arn, bucket, now, BucketPolicy.parse(policy).json(), "the rule's baseline policy"
+                    + (recorded.isPresent() ? " (the recorded policy only opened the bucket to everyone)" : ""));
         }
         String why = recorded.isPresent()
                 ? "the only policy recorded for " + bucket + " opened it to everyone, and the rule gives no baselinePolicy"
                 : "Backstop recorded no policy for " + bucket + " and the rule gives no baselinePolicy";
-        return new ActionPlan(NAME, arn, bucket, new ResourceState(true, false, Map.of("hasPolicy", "false",
-                "restoreFrom", "none", "reason", why)), "nothing to restore on " + arn + ": " + why, Map.of());
+        return new ActionPlan(NAME, arn, bucket, now, "nothing to restore on " + arn + ": " + why, Map.of());
+    }
+
+    private static ActionPlan restoring(String arn, String bucket, ResourceState now, String policy, String what) {
+        return new ActionPlan(NAME, arn, bucket, now, "PutBucketPolicy on " + arn + ": " + what,
+                Map.of("call", "DeleteBucketPolicy", "bucket", bucket, "policy", policy));
     }
 
     @Override
     public void apply(ActionPlan plan) {
-        Map<String, String> facts = plan.before().facts();
-        String policy = facts.get("policy");
+        String policy = plan.undo().get("policy");
         if (policy == null) {
-            throw new NothingToRestoreException(facts.getOrDefault("reason", "no policy to restore"));
+            throw new NothingToRestoreException(plan.change());
         }
         buckets.s3().putBucketPolicy(request -> request.bucket(plan.address()).policy(policy));
-        history.record(plan.resource(), BucketPolicy.parse(policy).json(), clock.instant(), "backstop:" + NAME);
+        history.record(plan.resource(), policy, clock.instant(), "backstop:" + NAME);
     }
 
     @Override
@@ -113,11 +100,21 @@ final class RestoreBucketPolicyAction implements RemediationAction {
         return true;
     }
 
-    /** Deletes the restored policy again: only ever on an operator's explicit request. */
+    /**
+     * Deletes the restored policy again, only while it is the policy Backstop put: only ever on an
+     * operator's explicit request.
+     */
     @Override
     public ResourceState undo(Map<String, String> undo) {
         String bucket = undo.get("bucket");
-        buckets.s3().deleteBucketPolicy(request -> request.bucket(bucket));
+        PolicyRead read = buckets.policy(bucket);
+        if (read.policy().isPresent()) {
+            if (!read.policy().get().equals(BucketPolicy.parse(undo.get("policy")))) {
+                throw new IllegalStateException("the policy of bucket " + bucket + " changed after Backstop restored it;"
+                        + " nothing was deleted (delete it by hand if that is meant)");
+            }
+            buckets.s3().deleteBucketPolicy(request -> request.bucket(bucket));
+        }
         return state(bucket);
     }
 

@@ -9,10 +9,12 @@ import dev.backstop.action.RemediationAction;
 import dev.backstop.engine.EventObserver;
 
 /**
- * Binds the S3 actions into the catalogue by name, and the recorder of the bucket policy history
- * they restore from into the engine's observers.
+ * Binds the S3 actions into the catalogue by name, (through {@link S3ParametersModule}) the
+ * parameters rules may give each one, and the recorder of the bucket policy history they restore
+ * from into the engine's observers. The S3 Control client comes from {@link S3ClientModule} in
+ * production and from a fake in tests.
  */
-@Module
+@Module(includes = S3ParametersModule.class)
 public abstract class S3ActionsModule {
 
     private S3ActionsModule() {

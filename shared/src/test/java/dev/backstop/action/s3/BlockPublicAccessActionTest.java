@@ -22,7 +22,7 @@ class BlockPublicAccessActionTest {
 
     private final FakeS3 s3 = new FakeS3().bucket(BLOCK_BUCKET).block(BLOCK_BUCKET, POLICY_OFF);
     private final FakeS3Control s3Control = new FakeS3Control();
-    private final BlockPublicAccessAction action = new BlockPublicAccessAction(new Buckets(() -> s3), () -> s3Control);
+    private final BlockPublicAccessAction action = new BlockPublicAccessAction(new Buckets(s3), () -> s3Control);
 
     @Test
     void turnsTheBucketsSettingsBackOn() {
@@ -35,7 +35,8 @@ class BlockPublicAccessActionTest {
         assertThat(s3.block(BLOCK_BUCKET).blockPublicPolicy()).isTrue();
         ResourceState after = action.readBack(plan);
         assertThat(after.compliant()).isTrue();
-        assertThat(after.facts()).containsEntry("blockPublicPolicy", "true").doesNotContainKey("want.blockPublicPolicy");
+        assertThat(after.facts()).containsEntry("blockPublicPolicy", "true");
+        assertThat(plan.undo()).containsEntry("turnOn", "blockPublicPolicy");
     }
 
     @Test
@@ -49,7 +50,7 @@ class BlockPublicAccessActionTest {
         assertThat(s3.block(BLOCK_BUCKET)).isEqualTo(PublicAccessBlockConfiguration.builder().blockPublicAcls(true)
                 .ignorePublicAcls(true).blockPublicPolicy(true).restrictPublicBuckets(true).build());
         assertThat(plan.undo()).containsEntry("call", "DeletePublicAccessBlock").containsEntry("bucket", BLOCK_BUCKET);
-        action.undo(plan.undo());
+        assertThat(action.undo(plan.undo()).facts()).containsAllEntriesOf(plan.before().facts());
         assertThat(s3.block(BLOCK_BUCKET)).isNull();
     }
 
@@ -61,7 +62,7 @@ class BlockPublicAccessActionTest {
         ResourceState after = action.undo(plan.undo());
 
         assertThat(s3.block(BLOCK_BUCKET)).isEqualTo(POLICY_OFF);
-        assertThat(after.facts()).containsEntry("blockPublicPolicy", "false");
+        assertThat(after.facts()).containsAllEntriesOf(plan.before().facts());
     }
 
     @Test

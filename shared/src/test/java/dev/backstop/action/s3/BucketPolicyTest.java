@@ -42,13 +42,16 @@ class BucketPolicyTest {
     }
 
     @Test
-    void addsBackOnlyTheStatementsItLacks() {
+    void putsBackOnlyTheStatementsItLacksWhereTheyWere() {
         BucketPolicy policy = BucketPolicy.parse(S3Samples.samplePolicy());
         BucketPolicy kept = policy.withoutPublicStatements().orElseThrow();
         List<JsonNode> removed = policy.publicStatements();
+        List<Integer> positions = BucketPolicy.positionsFromJson(policy.positionsJson(removed));
 
-        assertThat(kept.withAdded(removed)).isEqualTo(policy);
-        assertThat(policy.withAdded(removed)).isEqualTo(policy);
+        assertThat(positions).containsExactly(2);
+        assertThat(kept.withInserted(removed, positions)).isEqualTo(policy);
+        assertThat(policy.withInserted(removed, positions)).isEqualTo(policy);
+        assertThat(kept.withInserted(removed, List.of(9))).isEqualTo(policy);
         assertThat(BucketPolicy.ofStatements(removed).statements()).isEqualTo(removed);
     }
 

@@ -28,7 +28,7 @@ class RemovePublicPolicyStatementsActionTest {
     private final FakeS3 s3 = new FakeS3().bucket(POLICY_BUCKET).policy(POLICY_BUCKET, S3Samples.samplePolicy());
     private final BucketPolicyHistory history = new BucketPolicyHistory(new FakePolicyTable(), S3Samples.SETTINGS);
     private final RemovePublicPolicyStatementsAction action = new RemovePublicPolicyStatementsAction(
-            new Buckets(() -> s3), history, Clock.fixed(NOW, ZoneOffset.UTC));
+            new Buckets(s3), history, Clock.fixed(NOW, ZoneOffset.UTC));
     private final CloudTrailEvent put = event("put-bucket-policy.json");
 
     @Test
@@ -46,7 +46,7 @@ class RemovePublicPolicyStatementsActionTest {
                 .containsExactly("DenyInsecureTransport", "ReportingRoleReads");
         ResourceState after = action.readBack(plan);
         assertThat(after.compliant()).isTrue();
-        assertThat(after.facts()).containsEntry("publicStatements", "0").doesNotContainKey("policy");
+        assertThat(after.facts()).containsEntry("publicStatements", "0").doesNotContainKey("publicSids");
     }
 
     @Test
@@ -87,8 +87,37 @@ class RemovePublicPolicyStatementsActionTest {
         ResourceState after = action.undo(plan.undo());
 
         assertThat(BucketPolicy.parse(s3.policy(POLICY_BUCKET))).isEqualTo(BucketPolicy.parse(S3Samples.samplePolicy()));
-        assertThat(after.facts()).containsEntry("publicStatements", "1");
-        assertThat(plan.undo()).containsEntry("call", "PutBucketPolicy").containsEntry("bucket", POLICY_BUCKET);
+        assertThat(after.facts()).containsAllEntriesOf(plan.before().facts());
+        assertThat(plan.undo()).containsEntry("call", "PutBucketPolicy").containsEntry("bucket", POLICY_BUCKET)
+                .containsEntry("positions", "[2]");
+    }
+
+    @Test
+    void undoPutsEachStatementBackWhereItWas() {
+        String mixed = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":\"*\","
+                + "\"Action\":\"s3:GetObject\",\"Resource\":\"*\"},{\"Sid\":\"Reporting\",\"Effect\":\"Allow\","
+                + "\"Principal\":{\"AWS\":\"arn:aws:iam::123456789012:role/Reporting\"},\"Action\":\"s3:GetObject\","
+                + "\"Resource\":\"*\"},{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"*\"},\"Action\":\"s3:ListBucket\","
+                + "\"Resource\":\"*\"}]}";
+        s3.policy(POLICY_BUCKET, mixed);
+        ActionPlan plan = action.plan(put, SPEC);
+        action.apply(plan);
+
+        ResourceState after = action.undo(plan.undo());
+
+        assertThat(plan.before().facts()).containsEntry("publicSids", "#1, #3");
+        assertThat(BucketPolicy.parse(s3.policy(POLICY_BUCKET))).isEqualTo(BucketPolicy.parse(mixed));
+        assertThat(after.facts()).containsAllEntriesOf(plan.before().facts());
+    }
+
+    @Test
+    void appliesToThePolicyAsItIsWhenApplied() {
+        ActionPlan plan = action.plan(put, SPEC);
+        s3.policy(POLICY_BUCKET, ONLY_PUBLIC);
+
+        action.apply(plan);
+
+        assertThat(s3.policy(POLICY_BUCKET)).isNull();
     }
 
     @Test

@@ -28,7 +28,7 @@ class RestoreBucketPolicyActionTest {
     private final FakeS3 s3 = new FakeS3().bucket(POLICY_BUCKET);
     private final FakePolicyTable table = new FakePolicyTable();
     private final BucketPolicyHistory history = new BucketPolicyHistory(table, S3Samples.SETTINGS);
-    private final RestoreBucketPolicyAction action = new RestoreBucketPolicyAction(new Buckets(() -> s3), history,
+    private final RestoreBucketPolicyAction action = new RestoreBucketPolicyAction(new Buckets(s3), history,
             Clock.fixed(NOW, ZoneOffset.UTC));
     private final CloudTrailEvent deleted = event("delete-bucket-policy.json");
 
@@ -41,9 +41,11 @@ class RestoreBucketPolicyActionTest {
 
         assertThat(plan.changeNeeded()).isTrue();
         assertThat(plan.resource()).isEqualTo(POLICY_BUCKET_ARN);
-        assertThat(plan.before().facts()).containsEntry("hasPolicy", "false").containsEntry("restoreFrom", "history")
-                .containsEntry("recordedAt", "2026-11-20T10:02:29Z").containsEntry("recordedFrom", "event-1");
-        assertThat(plan.undo()).containsEntry("call", "DeleteBucketPolicy").containsEntry("bucket", POLICY_BUCKET);
+        assertThat(plan.before().facts()).isEqualTo(Map.of("hasPolicy", "false"));
+        assertThat(plan.change()).isEqualTo("PutBucketPolicy on arn:aws:s3:::acme-reports: the policy recorded at"
+                + " 2026-11-20T10:02:29Z from event-1");
+        assertThat(plan.undo()).containsEntry("call", "DeleteBucketPolicy").containsEntry("bucket", POLICY_BUCKET)
+                .containsEntry("policy", BucketPolicy.parse(KEPT).json());
         assertThat(BucketPolicy.parse(s3.policy(POLICY_BUCKET))).isEqualTo(BucketPolicy.parse(KEPT));
         assertThat(action.readBack(plan).compliant()).isTrue();
     }
@@ -81,7 +83,7 @@ class RestoreBucketPolicyActionTest {
                 Map.of(RestoreBucketPolicyAction.BASELINE, baseline)));
         action.apply(plan);
 
-        assertThat(plan.before().facts()).containsEntry("restoreFrom", "baseline");
+        assertThat(plan.change()).endsWith(": the rule's baseline policy");
         assertThat(s3.policy(POLICY_BUCKET)).contains("\"arn:aws:s3:::acme-reports\",\"arn:aws:s3:::acme-reports/*\"");
     }
 
@@ -143,8 +145,20 @@ class RestoreBucketPolicyActionTest {
         action.apply(plan);
 
         assertThat(action.undoable()).isTrue();
-        assertThat(action.undo(plan.undo()).facts()).containsEntry("hasPolicy", "false");
+        assertThat(action.undo(plan.undo()).facts()).containsAllEntriesOf(plan.before().facts());
         assertThat(s3.policy(POLICY_BUCKET)).isNull();
+    }
+
+    @Test
+    void undoLeavesAPolicyPutSinceTheRestoreAlone() {
+        history.record(POLICY_BUCKET_ARN, KEPT, Instant.parse("2026-11-20T10:02:29Z"), "event-1");
+        ActionPlan plan = action.plan(deleted, NO_PARAMS);
+        action.apply(plan);
+        s3.policy(POLICY_BUCKET, S3Samples.samplePolicy());
+
+        assertThatThrownBy(() -> action.undo(plan.undo())).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("changed after Backstop restored it; nothing was deleted");
+        assertThat(s3.policy(POLICY_BUCKET)).isEqualTo(S3Samples.samplePolicy());
     }
 
     @Test

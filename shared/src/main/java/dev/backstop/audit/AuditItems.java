@@ -1,0 +1,90 @@
+package dev.backstop.audit;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * An audit record as a DynamoDB item and back: scalar attributes people can query, the actions
+ * as JSON, and string sets of the rules and resources involved.
+ */
+final class AuditItems {
+
+    private static final TypeReference<List<ActionResult>> ACTIONS = new TypeReference<>() {
+    };
+
+    private final ObjectMapper mapper;
+
+    AuditItems(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    Map<String, AttributeValue> toItem(AuditRecord record, String status) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put(AuditTable.KEY, AttributeValue.fromS(record.auditId()));
+        item.put("status", AttributeValue.fromS(status));
+        item.put("decidedAt", AttributeValue.fromS(record.decidedAt().toString()));
+        item.put("outcome", AttributeValue.fromS(record.outcome().name()));
+        item.put("reason", AttributeValue.fromS(record.reason()));
+        putIfPresent(item, "eventId", record.eventId());
+        putIfPresent(item, "eventName", record.eventName());
+        putIfPresent(item, "eventSource", record.eventSource());
+        putIfPresent(item, "account", record.account());
+        putIfPresent(item, "region", record.region());
+        putIfPresent(item, "eventTime", record.eventTime() == null ? null : record.eventTime().toString());
+        putIfPresent(item, "principal", record.principal());
+        putIfPresent(item, "principalType", record.principalType());
+        putIfPresent(item, "sourceIp", record.sourceIp());
+        if (!record.actions().isEmpty()) {
+            item.put("actions", AttributeValue.fromS(json(record)));
+            item.put("rules", AttributeValue.fromSs(record.actions().stream().map(ActionResult::rule).distinct().toList()));
+            item.put("resources", AttributeValue.fromSs(
+                    record.actions().stream().map(ActionResult::resource).distinct().toList()));
+        }
+        return item;
+    }
+
+    AuditRecord fromItem(Map<String, AttributeValue> item) {
+        String auditId = text(item, AuditTable.KEY);
+        List<ActionResult> actions;
+        try {
+            actions = item.containsKey("actions") ? mapper.readValue(text(item, "actions"), ACTIONS) : List.of();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("audit record " + auditId + " has unreadable actions: "
+                    + e.getOriginalMessage(), e);
+        }
+        return new AuditRecord(auditId, text(item, "eventId"), text(item, "eventName"), text(item, "eventSource"),
+                text(item, "account"), text(item, "region"), instant(item, "eventTime"), instant(item, "decidedAt"),
+                text(item, "principal"), text(item, "principalType"), text(item, "sourceIp"),
+                Outcome.valueOf(text(item, "outcome")), text(item, "reason"), actions);
+    }
+
+    private String json(AuditRecord record) {
+        try {
+            return mapper.writeValueAsString(record.actions());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("audit record " + record.auditId() + " cannot be written as JSON", e);
+        }
+    }
+
+    private static String text(Map<String, AttributeValue> item, String name) {
+        AttributeValue value = item.get(name);
+        return value == null ? null : value.s();
+    }
+
+    private static Instant instant(Map<String, AttributeValue> item, String name) {
+        String value = text(item, name);
+        return value == null ? null : Instant.parse(value);
+    }
+
+    private static void putIfPresent(Map<String, AttributeValue> item, String name, String value) {
+        if (value != null && !value.isEmpty()) {
+            item.put(name, AttributeValue.fromS(value));
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package dev.backstop.engine;
+
+import dev.backstop.action.RemediationAction;
+import dev.backstop.action.ResourceState;
+import dev.backstop.audit.ActionResult;
+import dev.backstop.audit.AuditLog;
+import dev.backstop.audit.AuditRecord;
+import dev.backstop.audit.Outcome;
+import dev.backstop.config.Mode;
+import dev.backstop.notify.Notifier;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import javax.inject.Inject;
+import javax.inject.Provider;
+import javax.inject.Singleton;
+
+/**
+ * Reverses what a decision applied ({@code ./backstop undo AUDIT-ID}): every REMEDIATED action of
+ * the record, through the action's own undo, verified against the state recorded before the
+ * remediation. The undo is audited under {@code undo#AUDIT-ID} (so a record is undone once) and
+ * notified. Whatever cannot be undone is said before anything runs.
+ *
+ * <pre>{@code
+ * List<ActionResult> reversible = undo.plan(auditId);   // throws UndoException if it cannot
+ * AuditRecord done = undo.undo(auditId, "alice");
+ * }</pre>
+ */
+@Singleton
+public final class UndoService {
+
+    static final String PREFIX = "undo#";
+
+    private final AuditLog audit;
+    private final Map<String, Provider<RemediationAction>> catalogue;
+    private final Notifier notifier;
+    private final Clock clock;
+
+    @Inject
+    UndoService(AuditLog audit, Map<String, Provider<RemediationAction>> catalogue, Notifier notifier, Clock clock) {
+        this.audit = audit;
+        this.catalogue = catalogue;
+        this.notifier = notifier;
+        this.clock = clock;
+    }
+
+    /** The applied actions an undo of the record would reverse; an {@link UndoException} if any cannot be. */
+    public List<ActionResult> plan(String auditId) {
+        AuditRecord record = audit.find(auditId)
+                .orElseThrow(() -> new UndoException("no completed audit record " + auditId));
+        List<ActionResult> applied = record.actions().stream()
+                .filter(action -> action.outcome() == Outcome.REMEDIATED)
+                .toList();
+        if (applied.isEmpty()) {
+            throw new UndoException("nothing to undo: " + auditId + " applied no change (" + record.outcome() + ")");
+        }
+        List<String> problems = applied.stream()
+                .filter(action -> !undoable(action))
+                .map(action -> action.action() + " on " + action.resource() + " cannot be undone")
+                .toList();
+        if (!problems.isEmpty()) {
+            throw new UndoException(String.join("; ", problems) + "; nothing was changed");
+        }
+        if (audit.find(PREFIX + auditId).isPresent()) {
+            throw new UndoException(auditId + " was undone already (audit record " + PREFIX + auditId + ")");
+        }
+        return applied;
+    }
+
+    /** Undoes the record's applied actions, audits and notifies the undo, and returns its record. */
+    public AuditRecord undo(String auditId, String operator) {
+        List<ActionResult> applied = plan(auditId);
+        if (!audit.claim(PREFIX + auditId, clock.instant())) {
+            throw new UndoException(auditId + " is being undone or was undone already");
+        }
+        AuditRecord original = audit.find(auditId).orElseThrow();
+        List<ActionResult> results = new ArrayList<>();
+        for (ActionResult action : applied) {
+            ResourceState after;
+            try {
+                after = catalogue.get(action.action()).get().undo(action.undo());
+            } catch (RuntimeException e) {
+                // Let the operator try again at once rather than after the claim's lease.
+                audit.release(PREFIX + auditId);
+                throw e;
+            }
+            boolean restored = after.facts().entrySet().containsAll(action.before().entrySet());
+            results.add(new ActionResult(action.rule(), action.severity(), action.action(), Mode.ENFORCE,
+                    action.resource(), restored ? Outcome.UNDONE : Outcome.FAILED, action.after(), after.facts(),
+                    Map.of(), restored ? "undid " + action.detail()
+                            : "undo ran, but the read-back " + after.facts() + " differs from the state before, "
+                                    + action.before()));
+        }
+        Outcome outcome = results.stream().map(ActionResult::outcome).reduce(Outcome::weightier).orElseThrow();
+        AuditRecord undone = new AuditRecord(PREFIX + auditId, original.eventId(), original.eventName(),
+                original.eventSource(), original.account(), original.region(), original.eventTime(), clock.instant(),
+                operator, "Operator", null, outcome, "undo of " + auditId + " requested by " + operator, results);
+        audit.record(undone);
+        notifier.publish(undone);
+        return undone;
+    }
+
+    private boolean undoable(ActionResult action) {
+        Provider<RemediationAction> provider = catalogue.get(action.action());
+        return provider != null && !action.undo().isEmpty() && provider.get().undoable();
+    }
+}

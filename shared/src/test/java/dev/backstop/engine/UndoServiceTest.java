@@ -1,0 +1,83 @@
+package dev.backstop.engine;
+
+import static dev.backstop.testing.SampleEvents.edited;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.backstop.audit.AuditRecord;
+import dev.backstop.audit.Outcome;
+import dev.backstop.config.Mode;
+import dev.backstop.config.Settings;
+import dev.backstop.testing.FakeCloudTrail;
+import dev.backstop.testing.FakeDynamoDb;
+import dev.backstop.testing.FakeSns;
+import java.time.Clock;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.regions.Region;
+
+class UndoServiceTest {
+
+    private static final String TRAIL = "arn:aws:cloudtrail:us-east-1:123456789012:trail/management-events";
+    private static final String EVENT_ID = "c9e5a1d7-3f2b-4e8a-b6c4-0d1e2f3a4b5c";
+
+    private final FakeCloudTrail cloudTrail = new FakeCloudTrail().trail(TRAIL, false);
+    private final FakeDynamoDb dynamoDb = new FakeDynamoDb();
+    private final FakeSns sns = new FakeSns();
+
+    private TestComponent component(Mode mode) {
+        Settings settings = new Settings("audit", "arn:aws:sns:us-east-1:123456789012:backstop", mode, List.of());
+        return DaggerTestComponent.factory().create(settings, Clock.systemUTC(), cloudTrail, dynamoDb, sns,
+                Region.US_EAST_1);
+    }
+
+    private UndoService remediated() {
+        TestComponent component = component(Mode.ENFORCE);
+        component.engine().handle(edited("cloudtrail/stop-logging.json", e -> { }));
+        return component.undo();
+    }
+
+    @Test
+    void undoReversesTheAppliedActionAndAuditsIt() {
+        UndoService undo = remediated();
+
+        AuditRecord done = undo.undo(EVENT_ID, "alice");
+
+        assertThat(cloudTrail.isLogging(TRAIL)).isFalse();
+        assertThat(done.auditId()).isEqualTo("undo#" + EVENT_ID);
+        assertThat(done.outcome()).isEqualTo(Outcome.UNDONE);
+        assertThat(done.principal()).isEqualTo("alice");
+        assertThat(done.actions().get(0).after()).containsEntry("isLogging", "false");
+        assertThat(dynamoDb.attribute("undo#" + EVENT_ID, "outcome")).isEqualTo("UNDONE");
+        assertThat(sns.published()).last().satisfies(message ->
+                assertThat(message.subject()).isEqualTo("Backstop UNDONE: StopLogging"));
+    }
+
+    @Test
+    void aRecordIsUndoneOnlyOnce() {
+        UndoService undo = remediated();
+        undo.undo(EVENT_ID, "alice");
+
+        assertThatThrownBy(() -> undo.undo(EVENT_ID, "bob"))
+                .isInstanceOf(UndoException.class)
+                .hasMessage(EVENT_ID + " was undone already (audit record undo#" + EVENT_ID + ")");
+    }
+
+    @Test
+    void aDecisionThatChangedNothingHasNothingToUndo() {
+        TestComponent component = component(Mode.DRY_RUN);
+        component.engine().handle(edited("cloudtrail/stop-logging.json", e -> { }));
+
+        assertThatThrownBy(() -> component.undo().plan(EVENT_ID))
+                .isInstanceOf(UndoException.class)
+                .hasMessage("nothing to undo: " + EVENT_ID + " applied no change (WOULD_REMEDIATE)");
+        assertThat(cloudTrail.startLoggingCalls()).isZero();
+    }
+
+    @Test
+    void anUnknownRecordIsRefused() {
+        assertThatThrownBy(() -> component(Mode.ENFORCE).undo().plan("no-such-id"))
+                .isInstanceOf(UndoException.class)
+                .hasMessage("no completed audit record no-such-id");
+    }
+}
