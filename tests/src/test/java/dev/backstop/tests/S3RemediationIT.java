@@ -1,6 +1,7 @@
 package dev.backstop.tests;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -48,9 +49,10 @@ import software.amazon.awssdk.services.s3.model.Type;
 /**
  * The S3 actions through the real handler and SDK clients on the emulators: a bucket is made,
  * someone makes the bad change through the SDK, the matching CloudTrail event (a sample from
- * events/s3 about this bucket) is delivered, and the fixed state and the audit record are read
- * back. Account-level Block Public Access has no emulator (LocalStack's open-source S3 Control
- * implements tagging only) and is tested at the SDK edge instead.
+ * events/s3 about this bucket) is delivered, the fixed state and the audit record are read back,
+ * and an operator's {@code ./backstop undo} brings the bad state back exactly. Account-level Block
+ * Public Access has no emulator (LocalStack's open-source S3 Control implements tagging only) and
+ * is tested at the SDK edge instead.
  */
 class S3RemediationIT {
 
@@ -97,6 +99,10 @@ class S3RemediationIT {
         assertThat(world.auditItems(stage)).filteredOn(item -> item.get("source") != null)
                 .extracting(item -> item.get("source").s())
                 .contains(eventIdOf(event), "backstop:s3.remove-public-policy-statements");
+
+        undo(stage, event);
+
+        assertThat(policyOf(bucket)).isEqualTo(json(samplePolicy(bucket)));
     }
 
     @Test
@@ -137,6 +143,10 @@ class S3RemediationIT {
                 + ": the policy recorded at ");
         assertThat(action.path("undo").path("call").asText()).isEqualTo("DeleteBucketPolicy");
         assertThat(action.path("undo").path("bucket").asText()).isEqualTo(bucket);
+
+        undo(stage, deleted);
+
+        assertThat(hasPolicy(bucket)).isFalse();
     }
 
     @Test
@@ -262,6 +272,10 @@ class S3RemediationIT {
         assertThat(action.path("after").path("blockPublicPolicy").asText()).isEqualTo("true");
         assertThat(action.path("undo").path("call").asText()).isEqualTo("PutPublicAccessBlock");
         assertThat(action.path("undo").path("blockPublicPolicy").asText()).isEqualTo("false");
+
+        undo(stage, event);
+
+        assertThat(block(bucket)).isEqualTo(allOn().toBuilder().blockPublicPolicy(false).build());
     }
 
     @Test
@@ -278,6 +292,11 @@ class S3RemediationIT {
         JsonNode action = action(stage, event);
         assertThat(action.path("before").path("configured").asText()).isEqualTo("false");
         assertThat(action.path("undo").path("call").asText()).isEqualTo("DeletePublicAccessBlock");
+
+        undo(stage, event);
+
+        assertThatThrownBy(() -> block(bucket)).isInstanceOf(S3Exception.class)
+                .hasMessageContaining("public access block configuration was not found");
     }
 
     // ---------------------------------------------------------------------------------------- ACLs
@@ -301,6 +320,11 @@ class S3RemediationIT {
         assertThat(action.path("before").path("publicGrants").asText()).isEqualTo("AllUsers:READ");
         assertThat(action.path("after").path("publicGrants").asText()).isEqualTo("none");
         assertThat(action.path("undo").path("acl").asText()).contains(ALL_USERS);
+
+        undo(stage, event);
+
+        assertThat(s3.getBucketAcl(request -> request.bucket(bucket)).grants())
+                .containsExactlyInAnyOrder(owner, logs, group(ALL_USERS, Permission.READ));
     }
 
     @Test
@@ -318,6 +342,11 @@ class S3RemediationIT {
 
         assertThat(answer.path("outcome").asText()).isEqualTo("REMEDIATED");
         assertThat(s3.getBucketAcl(request -> request.bucket(bucket)).grants()).containsExactly(owner);
+
+        undo(stage, event);
+
+        assertThat(s3.getBucketAcl(request -> request.bucket(bucket)).grants())
+                .containsExactlyInAnyOrder(owner, group(ALL_USERS, Permission.READ));
     }
 
     @Test
@@ -336,6 +365,15 @@ class S3RemediationIT {
     }
 
     // ------------------------------------------------------------------------------------- helpers
+
+    /** An operator undoes the decision on this event through the command line, which audits it as UNDONE. */
+    private static void undo(Stage stage, byte[] event) throws IOException {
+        String auditId = eventIdOf(event);
+        CommandRun run = CommandRun.of("undo", auditId, "--yes", "--table", stage.auditTable(), "--topic", stage.topicArn());
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        assertThat(world.auditItem(stage, "undo#" + auditId).orElseThrow().get("outcome").s()).isEqualTo("UNDONE");
+    }
 
     private static String bucket(Stage stage) {
         String bucket = stage.trailName().replace("-trail", "-bucket");
