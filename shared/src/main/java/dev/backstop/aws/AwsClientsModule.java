@@ -16,6 +16,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.ssm.SsmClient;
@@ -86,6 +87,18 @@ public final class AwsClientsModule {
     @Singleton
     static SsmClient ssm(SdkHttpClient http, AwsCredentialsProvider credentials, Region region) {
         return build(SsmClient.builder(), http, credentials, region);
+    }
+
+    /**
+     * IAM is global. Built with the function's own region, which the SDK's endpoint rules map to
+     * the partition's one IAM endpoint (iam.amazonaws.com, signed for us-east-1, in the aws
+     * partition), so the same code works in aws-cn and aws-us-gov; AWS_ENDPOINT_URL_IAM or
+     * AWS_ENDPOINT_URL still override it.
+     */
+    @Provides
+    @Singleton
+    static IamClient iam(SdkHttpClient http, AwsCredentialsProvider credentials, Region region) {
+        return build(IamClient.builder(), http, credentials, region);
     }
 
     /** Every client is built the same way; only the service differs. */
