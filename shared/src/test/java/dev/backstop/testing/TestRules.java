@@ -1,5 +1,6 @@
 package dev.backstop.testing;
 
+import dev.backstop.action.iam.IamActionsModule;
 import dev.backstop.rules.DefaultPack;
 import dev.backstop.rules.ParamSpec;
 import dev.backstop.rules.RuleBook;
@@ -16,9 +17,15 @@ import java.util.Map;
 public final class TestRules {
 
     /** The catalogue as rule files see it. */
-    public static final Map<String, List<ParamSpec>> CATALOGUE = Map.of("cloudtrail.start-logging", List.of());
+    public static final Map<String, List<ParamSpec>> CATALOGUE = catalogue();
 
     private TestRules() {
+    }
+
+    private static Map<String, List<ParamSpec>> catalogue() {
+        Map<String, List<ParamSpec>> catalogue = new java.util.HashMap<>(Map.of("cloudtrail.start-logging", List.of()));
+        catalogue.putAll(IamActionsModule.PARAMETERS);
+        return Map.copyOf(catalogue);
     }
 
     public static RuleLoader loader(Instant now) {
