@@ -4,6 +4,8 @@ import dagger.BindsInstance;
 import dagger.Component;
 import dev.backstop.action.cloudtrail.CloudTrailActionsModule;
 import dev.backstop.action.cloudtrail.CloudTrailClientModule;
+import dev.backstop.action.iam.IamActionsModule;
+import dev.backstop.action.iam.IamClientModule;
 import dev.backstop.aws.AwsClientsModule;
 import dev.backstop.config.Settings;
 import dev.backstop.engine.EngineModule;
@@ -18,7 +20,7 @@ import javax.inject.Singleton;
  */
 @Singleton
 @Component(modules = {AwsClientsModule.class, EngineModule.class, RulesModule.class, CloudTrailActionsModule.class,
-        CloudTrailClientModule.class})
+        CloudTrailClientModule.class, IamActionsModule.class, IamClientModule.class})
 public interface BackstopComponent extends EngineComponent {
 
     UndoService undo();

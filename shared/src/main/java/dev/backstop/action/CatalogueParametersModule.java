@@ -1,0 +1,17 @@
+package dev.backstop.action;
+
+import dagger.Module;
+import dev.backstop.action.cloudtrail.CloudTrailParametersModule;
+import dev.backstop.action.iam.IamParametersModule;
+
+/**
+ * Every action's parameters, for checking rule files. Each function runs its own domain's actions
+ * only, but loads rule files that name actions of every domain, so it checks them against the
+ * whole catalogue. A new action family adds its parameters module here.
+ */
+@Module(includes = {CloudTrailParametersModule.class, IamParametersModule.class})
+public final class CatalogueParametersModule {
+
+    private CatalogueParametersModule() {
+    }
+}
