@@ -25,13 +25,13 @@ final class PatternCheck {
         }
         String invalid = JsonRuleCompiler.check(patternJson);
         if (invalid != null) {
-            return Optional.of("invalid event pattern: " + invalid);
+            return Optional.of("invalid event pattern: " + firstLine(invalid));
         }
         GenericMachine<String> machine = GenericMachine.<String>builder().build();
         try {
             machine.addRule("pattern", patternJson);
         } catch (IOException | RuntimeException e) {
-            return Optional.of("invalid event pattern: " + e.getMessage());
+            return Optional.of("invalid event pattern: " + firstLine(String.valueOf(e.getMessage())));
         }
         int complexity = machine.evaluateComplexity(new MachineComplexityEvaluator(complexityCeiling));
         if (complexity >= complexityCeiling) {
@@ -39,5 +39,14 @@ final class PatternCheck {
                     + complexityCeiling + "): use fewer or simpler wildcards");
         }
         return Optional.empty();
+    }
+
+    /**
+     * Event Ruler's reason without the parser's location that Jackson appends on a second line
+     * ("at [Source: ...; line: 1, column: 25]"): it points into the pattern as one line of JSON,
+     * which the user never wrote; the error's own line points into the rule file instead.
+     */
+    private static String firstLine(String message) {
+        return message.lines().findFirst().orElse(message).strip();
     }
 }
