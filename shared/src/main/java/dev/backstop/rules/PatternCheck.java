@@ -42,8 +42,9 @@ final class PatternCheck {
             return Optional.of("invalid event pattern: " + firstLine(String.valueOf(e.getMessage())));
         }
         if (complexity >= complexityCeiling) {
-            return Optional.of("pattern too complex (wildcard complexity " + complexity + ", ceiling "
-                    + complexityCeiling + "): use fewer or simpler wildcards");
+            // The evaluator stops counting at the ceiling, so the complexity found is the ceiling itself.
+            return Optional.of("pattern too complex: its wildcards reach the complexity ceiling of "
+                    + complexityCeiling + "; use fewer or simpler wildcards");
         }
         return Optional.empty();
     }
