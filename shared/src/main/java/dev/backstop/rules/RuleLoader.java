@@ -2,6 +2,7 @@ package dev.backstop.rules;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -72,6 +73,10 @@ public final class RuleLoader {
                 }
             });
         }
+        // The checks go field by field, file-wide ones last; a reader goes through each file top to bottom.
+        List<String> names = files.stream().map(RuleText::name).toList();
+        errors.sort(Comparator.comparingInt((RuleError error) -> names.indexOf(error.file()))
+                .thenComparingInt(RuleError::line));
         return List.copyOf(rules.values());
     }
 }
