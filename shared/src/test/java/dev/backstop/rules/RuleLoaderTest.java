@@ -1,0 +1,55 @@
+package dev.backstop.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.backstop.config.Mode;
+import dev.backstop.testing.TestRules;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class RuleLoaderTest {
+
+    private final RuleLoader loader = TestRules.loader(Instant.parse("2026-11-20T09:00:00Z"));
+
+    @Test
+    void readsModeOffWithoutQuotes() {
+        RuleText team = new RuleText("team.yaml", """
+                version: 1
+                rules:
+                  - id: trail-deleted
+                    description: A trail was deleted.
+                    severity: high
+                    mode: off
+                    match: {detail: {eventName: [DeleteTrail]}}
+                    actions: [{action: cloudtrail.start-logging}]
+                overrides:
+                  cloudtrail-logging-stopped: {mode: off}
+                """);
+
+        RuleBook book = loader.load(TestRules.withDefaultPack(team));
+
+        assertThat(book.rules()).extracting(Rule::mode).containsExactly(Mode.OFF, Mode.OFF);
+    }
+
+    @Test
+    void readsYesAndNoAsWords() {
+        RuleText team = new RuleText("team.yaml", """
+                version: 1
+                rules:
+                  - id: trail-stopped
+                    description: A trail stopped logging.
+                    severity: high
+                    mode: enforce
+                    match: {detail: {eventName: [StopLogging]}}
+                    unless:
+                      tags: {backstop-exempt: yes, legacy: no, maintenance: on}
+                    actions: [{action: cloudtrail.start-logging}]
+                """);
+
+        RuleBook book = loader.load(List.of(team));
+
+        assertThat(book.rules().get(0).unless().tags())
+                .containsEntry("backstop-exempt", "yes").containsEntry("legacy", "no").containsEntry("maintenance", "on");
+    }
+}
