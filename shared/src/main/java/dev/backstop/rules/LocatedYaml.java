@@ -11,6 +11,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * A YAML document read into a JSON tree that remembers the line of every field, so errors can
@@ -58,12 +59,27 @@ final class LocatedYaml {
         } catch (SyntaxException e) {
             throw e;
         } catch (IOException e) {
+            if (e.getCause() instanceof MarkedYAMLException marked && marked.getProblemMark() != null) {
+                throw syntaxError(marked);
+            }
             int line = e instanceof com.fasterxml.jackson.core.JsonProcessingException processing
                     && processing.getLocation() != null ? processing.getLocation().getLineNr() : 1;
             String message = e instanceof com.fasterxml.jackson.core.JsonProcessingException processing
                     ? processing.getOriginalMessage() : e.getMessage();
             throw new SyntaxException(Math.max(line, 1), "not valid YAML: " + message.lines().findFirst().orElse(""));
         }
+    }
+
+    /**
+     * SnakeYAML's problem at its own line, with the construct it was reading. Jackson's location is
+     * that of the last token it read, often a line or more before the problem, and the first line
+     * of its message is only the context ("while scanning a quoted scalar").
+     */
+    private static SyntaxException syntaxError(MarkedYAMLException marked) {
+        String context = marked.getContext() == null || marked.getContextMark() == null ? ""
+                : " (" + marked.getContext() + " that starts on line " + (marked.getContextMark().getLine() + 1) + ")";
+        return new SyntaxException(marked.getProblemMark().getLine() + 1,
+                "not valid YAML: " + marked.getProblem() + context);
     }
 
     JsonNode root() {
