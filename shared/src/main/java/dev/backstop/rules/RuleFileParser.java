@@ -47,7 +47,9 @@ final class RuleFileParser {
             return Optional.empty();
         }
         Fields file = new Fields(yaml, text.name(), "-", yaml.root(), "", "", errors);
-        if (!file.requireObject()) {
+        if (!file.node().isObject()) {
+            file.error(file.present() ? "expected a mapping of version: 1 and rules, found " + Fields.kind(file.node())
+                    : "is empty; a rule file is a mapping of version: 1 and rules");
             return Optional.empty();
         }
         file.onlyKeys(FILE_KEYS);
