@@ -242,6 +242,10 @@ final class RuleFileParser {
             return Optional.empty();
         }
         int errorsBefore = params.errorCount();
+        if (params.present() && specs.isEmpty()) {
+            params.error("this action takes no parameters");
+            return Optional.empty();
+        }
         Set<String> known = new HashSet<>();
         specs.forEach(spec -> known.add(spec.name()));
         if (params.present()) {
@@ -256,10 +260,25 @@ final class RuleFileParser {
                 continue;
             }
             Optional<Object> value = spec.type().convert(param.node());
-            value.ifPresentOrElse(v -> values.put(spec.name(), v),
-                    () -> param.error("expected " + spec.type().description() + ", found " + Fields.kind(param.node())));
+            if (value.isPresent()) {
+                values.put(spec.name(), value.get());
+            } else if (spec.type().elementType() != null && param.node().isArray()) {
+                elementErrors(param, spec.type().elementType());
+            } else {
+                param.error("expected " + spec.type().description() + ", found " + Fields.kind(param.node()));
+            }
         }
         return params.errorCount() == errorsBefore ? Optional.of(values) : Optional.empty();
+    }
+
+    /** Names each element of a list parameter that is not of the element type. */
+    private static void elementErrors(Fields list, ParamType elementType) {
+        for (int i = 0; i < list.node().size(); i++) {
+            Fields element = list.element(i);
+            if (elementType.convert(element.node()).isEmpty()) {
+                element.error("expected " + elementType.description() + ", found " + Fields.kind(element.node()));
+            }
+        }
     }
 
     private Map<String, RuleFile.Override> overrides(Fields overrides) {
