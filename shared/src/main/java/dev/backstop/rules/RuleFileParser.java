@@ -36,9 +36,11 @@ final class RuleFileParser {
         this.now = now;
     }
 
-    /** The file's rules, or empty with its errors added to {@code errors}. */
+    /**
+     * What the file says, as far as it can be read (empty when it is not a YAML mapping), with its
+     * errors added to {@code errors}. A rule with errors is left out, but its id is declared.
+     */
     Optional<RuleFile> parse(RuleText text, List<RuleError> errors) {
-        int before = errors.size();
         LocatedYaml yaml;
         try {
             yaml = LocatedYaml.read(text.content());
@@ -58,15 +60,15 @@ final class RuleFileParser {
             version.error("expected 1, found " + Fields.kind(version.node()));
         }
         List<Rule> rules = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
         Fields list = file.child("rules");
         if (list.requireList()) {
-            Set<String> ids = new HashSet<>();
             for (int i = 0; i < list.node().size(); i++) {
                 rule(list.element(i), i, ids).ifPresent(rules::add);
             }
         }
         Map<String, RuleFile.Override> overrides = overrides(file.child("overrides"));
-        return errors.size() == before ? Optional.of(new RuleFile(text.name(), rules, overrides)) : Optional.empty();
+        return Optional.of(new RuleFile(text.name(), rules, ids, overrides));
     }
 
     private Optional<Rule> rule(Fields rule, int index, Set<String> ids) {
@@ -80,8 +82,10 @@ final class RuleFileParser {
         String checkedId = idField.requiredString();
         if (checkedId != null && !RULE_ID.matcher(checkedId).matches()) {
             idField.error("use letters, digits, '.', '_' and '-' (at most 128), starting with a letter or digit");
+            checkedId = null;
         } else if (checkedId != null && !ids.add(checkedId)) {
             idField.error("another rule in this file has the same id");
+            checkedId = null;
         }
         String description = fields.child("description").requiredString();
         Severity severity = choice(fields.child("severity"), Severity.class);

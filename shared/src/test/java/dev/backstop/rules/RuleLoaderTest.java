@@ -52,4 +52,30 @@ class RuleLoaderTest {
         assertThat(book.rules().get(0).unless().tags())
                 .containsEntry("backstop-exempt", "yes").containsEntry("legacy", "no").containsEntry("maintenance", "on");
     }
+
+    @Test
+    void anOverrideOfARuleWithErrorsInAnEarlierFileAddsNoError() {
+        RuleText platform = new RuleText("platform.yaml", """
+                version: 1
+                rules:
+                  - id: trail-deleted
+                    description: A trail was deleted.
+                    severity: urgent
+                    mode: enforce
+                    match: {detail: {eventName: [DeleteTrail]}}
+                    actions: [{action: cloudtrail.start-logging}]
+                """);
+        RuleText team = new RuleText("team.yaml", """
+                version: 1
+                rules: []
+                overrides:
+                  trail-deleted: {mode: notify}
+                  trail-created: {mode: notify}
+                """);
+
+        assertThat(loader.check(List.of(platform, team))).extracting(RuleError::toString).containsExactly(
+                "platform.yaml:5: rule trail-deleted: severity: unknown severity \"urgent\"; expected one of low, medium,"
+                        + " high, critical",
+                "team.yaml:5: rule trail-created: overrides: no rule trail-created in this or an earlier file");
+    }
 }
