@@ -97,7 +97,7 @@ final class RuleFileParser {
                 || unless == null || actions == null) {
             return Optional.empty();
         }
-        return Optional.of(new Rule(id, description, severity, pattern, unless, actions, mode, rule.file(), rule.line()));
+        return Optional.of(new Rule(id, description, severity, pattern, unless, actions, mode, rule.file(), idField.line()));
     }
 
     private String pattern(Fields match) {
