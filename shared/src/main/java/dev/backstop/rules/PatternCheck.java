@@ -20,6 +20,14 @@ final class PatternCheck {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /**
+     * Event Ruler's complexity evaluator itself grows exponentially with the wildcard values of one
+     * field (12 take seconds and a gigabyte; 14 exhaust a 1 GB heap), so a rule file could
+     * crash-loop a handler instead of being refused. Beyond this many, the pattern is refused
+     * before the evaluator runs.
+     */
+    static final int MAX_WILDCARDS_PER_FIELD = 8;
+
     private final int complexityCeiling;
 
     PatternCheck(int complexityCeiling) {
@@ -38,6 +46,9 @@ final class PatternCheck {
         try {
             GenericMachine.<String>builder().build().addRule("pattern", patternJson);
             complexity = wildcardComplexity(patternJson);
+        } catch (TooManyWildcardsException e) {
+            return Optional.of("pattern too complex: " + e.field + " has " + e.values + " wildcard values, at most "
+                    + MAX_WILDCARDS_PER_FIELD + "; use fewer or simpler wildcards");
         } catch (IOException | RuntimeException e) {
             return Optional.of("invalid event pattern: " + firstLine(String.valueOf(e.getMessage())));
         }
@@ -63,6 +74,16 @@ final class PatternCheck {
         collectWildcards(JSON.readTree(patternJson), "", wildcards);
         if (wildcards.isEmpty()) {
             return 0;
+        }
+        for (Map.Entry<String, ArrayNode> field : wildcards.entrySet()) {
+            int values = 0;
+            for (JsonNode matcher : field.getValue()) {
+                JsonNode wildcard = matcher.has("wildcard") ? matcher.get("wildcard") : matcher.get("anything-but").get("wildcard");
+                values += wildcard.isArray() ? wildcard.size() : 1;
+            }
+            if (values > MAX_WILDCARDS_PER_FIELD) {
+                throw new TooManyWildcardsException(field.getKey(), values);
+            }
         }
         GenericMachine<String> machine = GenericMachine.<String>builder().build();
         for (Map.Entry<String, ArrayNode> field : wildcards.entrySet()) {
@@ -98,5 +119,18 @@ final class PatternCheck {
      */
     private static String firstLine(String message) {
         return message.lines().findFirst().orElse(message).strip();
+    }
+
+    /** A field with more wildcard values than the evaluator can take. */
+    private static final class TooManyWildcardsException extends RuntimeException {
+
+        private final String field;
+        private final int values;
+
+        TooManyWildcardsException(String field, int values) {
+            super(field + ": " + values + " wildcard values");
+            this.field = field;
+            this.values = values;
+        }
     }
 }
