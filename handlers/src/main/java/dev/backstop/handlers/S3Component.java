@@ -2,7 +2,6 @@ package dev.backstop.handlers;
 
 import dagger.BindsInstance;
 import dagger.Component;
-import dev.backstop.action.CatalogueParametersModule;
 import dev.backstop.action.s3.S3ActionsModule;
 import dev.backstop.action.s3.S3ClientModule;
 import dev.backstop.aws.AwsClientsModule;
@@ -15,7 +14,7 @@ import javax.inject.Singleton;
 /** The S3 function's graph: the engine with the bucket and account S3 actions only. */
 @Singleton
 @Component(modules = {AwsClientsModule.class, EngineModule.class, RulesModule.class, S3ActionsModule.class,
-        S3ClientModule.class, CatalogueParametersModule.class})
+        S3ClientModule.class})
 interface S3Component extends EngineComponent {
 
     @Component.Factory

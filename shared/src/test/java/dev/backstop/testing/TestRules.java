@@ -1,5 +1,7 @@
 package dev.backstop.testing;
 
+import dagger.Component;
+import dev.backstop.action.CatalogueParametersModule;
 import dev.backstop.rules.DefaultPack;
 import dev.backstop.rules.ParamSpec;
 import dev.backstop.rules.RuleBook;
@@ -15,16 +17,14 @@ import java.util.Map;
 /** Rule loading as the handlers do it, with the catalogue's action names and parameters. */
 public final class TestRules {
 
-    /**
-     * The catalogue's names as rule files see them. The shipped pack passes no params; the real
-     * parameter types are checked against it where the production component is built.
-     */
-    public static final Map<String, List<ParamSpec>> CATALOGUE = Map.ofEntries(
-            Map.entry("cloudtrail.start-logging", List.of()),
-            Map.entry("s3.restore-bucket-policy", List.of()),
-            Map.entry("s3.remove-public-policy-statements", List.of()),
-            Map.entry("s3.block-public-access", List.of()),
-            Map.entry("s3.make-acl-private", List.of()));
+    /** The production catalogue's parameters, so tests never drift from it. */
+    @Component(modules = CatalogueParametersModule.class)
+    interface Catalogue {
+        Map<String, List<ParamSpec>> parameters();
+    }
+
+    /** The catalogue as rule files see it. */
+    public static final Map<String, List<ParamSpec>> CATALOGUE = DaggerTestRules_Catalogue.create().parameters();
 
     private TestRules() {
     }

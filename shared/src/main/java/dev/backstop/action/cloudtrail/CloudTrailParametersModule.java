@@ -8,10 +8,8 @@ import dev.backstop.rules.ParamSpec;
 import java.util.List;
 
 /**
- * The parameters rules may give the CloudTrail actions, declared here and not on the actions:
- * every function checks rule files against the whole catalogue (through
- * {@link dev.backstop.action.CatalogueParametersModule}), while only the CloudTrail function's
- * artifact holds the CloudTrail SDK, which loading an action class would need.
+ * The parameters rules may give each CloudTrail action. Data only, no action and no client, so
+ * every function and {@code ./backstop validate} can check rule files for the whole catalogue.
  */
 @Module
 public final class CloudTrailParametersModule {
@@ -19,11 +17,10 @@ public final class CloudTrailParametersModule {
     private CloudTrailParametersModule() {
     }
 
-    /** None: the trail comes from the event. */
     @Provides
     @IntoMap
     @StringKey(StartLoggingAction.NAME)
     static List<ParamSpec> startLoggingParameters() {
-        return List.of();
+        return StartLoggingAction.PARAMETERS;
     }
 }

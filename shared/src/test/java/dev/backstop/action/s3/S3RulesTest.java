@@ -19,7 +19,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** The shipped S3 rules against the samples in events/s3 and the shapes real events vary in. */
+/**
+ * The shipped S3 rules against the samples in events/s3 and the shapes real events vary in. Other
+ * families' rules may match these events too (a call signed with a long-term key, for the IAM
+ * rules); which function sees them is the template's routing, checked elsewhere.
+ */
 class S3RulesTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -103,11 +107,12 @@ class S3RulesTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
-    void matchesExactlyTheRulesForTheEvent(String name, String sample, Consumer<ObjectNode> edit, List<String> rules) {
+    void matchesExactlyTheS3RulesForTheEvent(String name, String sample, Consumer<ObjectNode> edit, List<String> rules) {
         ObjectNode event = read("s3/" + sample);
         edit.accept(event);
 
-        assertThat(SHIPPED.match(event.toString())).extracting(Rule::id).containsExactlyElementsOf(rules);
+        assertThat(SHIPPED.match(event.toString())).extracting(Rule::id).filteredOn(id -> id.startsWith("s3-"))
+                .containsExactlyElementsOf(rules);
     }
 
     private static Arguments of(String name, String sample, Consumer<ObjectNode> edit, String... rules) {
