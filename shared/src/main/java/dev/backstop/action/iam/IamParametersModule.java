@@ -5,11 +5,14 @@ import dagger.Provides;
 import dagger.multibindings.IntoMap;
 import dagger.multibindings.StringKey;
 import dev.backstop.rules.ParamSpec;
+import dev.backstop.rules.ParamType;
 import java.util.List;
 
 /**
  * The parameters rules may give each IAM action. Data only, no action and no client, so every
  * function and {@code ./backstop validate} can check rule files for the whole catalogue.
+ * Declared here, not on the actions: loading an action class needs the IAM SDK (the JVM verifies
+ * the exception types it catches), which the other functions' artifacts leave out.
  */
 @Module
 public final class IamParametersModule {
@@ -21,27 +24,38 @@ public final class IamParametersModule {
     @IntoMap
     @StringKey(DeactivateAccessKeyAction.NAME)
     static List<ParamSpec> deactivateAccessKeyParameters() {
-        return DeactivateAccessKeyAction.PARAMETERS;
+        return List.of(
+                new ParamSpec("key", ParamType.STRING, true,
+                        "used: the key that signed the call; created: the key the call created (CreateAccessKey)"),
+                new ParamSpec("expectedNetworks", ParamType.STRING_LIST, false,
+                        "CIDR networks (IPv4, IPv6) calls are expected from: a call from inside one is no match"));
     }
 
     @Provides
     @IntoMap
     @StringKey(QuarantinePrincipalAction.NAME)
     static List<ParamSpec> quarantinePrincipalParameters() {
-        return QuarantinePrincipalAction.PARAMETERS;
+        return List.of(
+                new ParamSpec("principal", ParamType.STRING, false,
+                        "target (default): the user or role the request names; caller: the user, or the role of the"
+                                + " session, that made the call"),
+                new ParamSpec("policyName", ParamType.STRING, false,
+                        "the inline policy's name (default BackstopQuarantine)"));
     }
 
     @Provides
     @IntoMap
     @StringKey(RevokeRoleSessionsAction.NAME)
     static List<ParamSpec> revokeRoleSessionsParameters() {
-        return RevokeRoleSessionsAction.PARAMETERS;
+        return List.of(new ParamSpec("role", ParamType.STRING, false,
+                "caller (default): the role whose session made the call; target: the role the request names"));
     }
 
     @Provides
     @IntoMap
     @StringKey(DisableConsoleAccessAction.NAME)
     static List<ParamSpec> disableConsoleAccessParameters() {
-        return DisableConsoleAccessAction.PARAMETERS;
+        return List.of(new ParamSpec("user", ParamType.STRING, false,
+                "caller (default): the user who made the call or signed in; target: the user the request names"));
     }
 }
