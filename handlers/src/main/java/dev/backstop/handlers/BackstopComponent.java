@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dagger.BindsInstance;
 import dagger.Component;
 import dev.backstop.action.cloudtrail.CloudTrailActionsModule;
+import dev.backstop.action.ec2.Ec2ActionsModule;
 import dev.backstop.aws.AwsClientsModule;
 import dev.backstop.config.Settings;
 import dev.backstop.engine.EngineModule;
@@ -15,7 +16,8 @@ import javax.inject.Singleton;
 
 /** The production object graph, built once per Lambda container (or CLI run). */
 @Singleton
-@Component(modules = {AwsClientsModule.class, EngineModule.class, RulesModule.class, CloudTrailActionsModule.class})
+@Component(modules = {AwsClientsModule.class, EngineModule.class, RulesModule.class, CloudTrailActionsModule.class,
+        Ec2ActionsModule.class})
 public interface BackstopComponent {
 
     RemediationEngine engine();

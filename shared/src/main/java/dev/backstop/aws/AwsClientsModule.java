@@ -16,6 +16,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.ssm.SsmClient;
@@ -86,6 +87,12 @@ public final class AwsClientsModule {
     @Singleton
     static SsmClient ssm(SdkHttpClient http, AwsCredentialsProvider credentials, Region region) {
         return build(SsmClient.builder(), http, credentials, region);
+    }
+
+    @Provides
+    @Singleton
+    static Ec2Client ec2(SdkHttpClient http, AwsCredentialsProvider credentials, Region region) {
+        return build(Ec2Client.builder(), http, credentials, region);
     }
 
     /** Every client is built the same way; only the service differs. */

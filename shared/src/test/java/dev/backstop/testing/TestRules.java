@@ -2,6 +2,7 @@ package dev.backstop.testing;
 
 import dev.backstop.rules.DefaultPack;
 import dev.backstop.rules.ParamSpec;
+import dev.backstop.rules.ParamType;
 import dev.backstop.rules.RuleBook;
 import dev.backstop.rules.RuleLoader;
 import dev.backstop.rules.RuleText;
@@ -16,7 +17,12 @@ import java.util.Map;
 public final class TestRules {
 
     /** The catalogue as rule files see it. */
-    public static final Map<String, List<ParamSpec>> CATALOGUE = Map.of("cloudtrail.start-logging", List.of());
+    public static final Map<String, List<ParamSpec>> CATALOGUE = Map.of(
+            "cloudtrail.start-logging", List.of(),
+            // RevokeWorldIngressActionTest checks these against the action's own parameters().
+            "ec2.revoke-world-ingress", List.of(
+                    new ParamSpec("allowedPorts", ParamType.INTEGER_LIST, false, "ports open to the world"),
+                    new ParamSpec("allowedPortsTag", ParamType.STRING, false, "only on groups with this tag")));
 
     private TestRules() {
     }
