@@ -34,3 +34,5 @@ endef
 # One line per function in template.yaml (all handlers live in the `handlers` module).
 .PHONY: build-CloudTrailFunction
 build-CloudTrailFunction: ; $(call lambda-artifact,handlers)
+.PHONY: build-Ec2Function
+build-Ec2Function: ; $(call lambda-artifact,handlers)
