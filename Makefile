@@ -17,7 +17,12 @@ MVN_FLAGS ?= --batch-mode --quiet -DskipTests
 # Per-module scratch folder for copied jars (relative paths resolve per module).
 LAMBDA_LIB := target/lambda-lib
 
-# $(call lambda-artifact,MODULE)
+# SDK service modules that only some functions use. Every function's artifact keeps the ones
+# named for it and loses the others, so no function carries another domain's clients (the
+# EC2 module alone weighs 26 MB). Its Dagger graph references only its own domain's actions.
+DOMAIN_SERVICES := cloudtrail ec2
+
+# $(call lambda-artifact,MODULE,SERVICES)
 # One reactor run builds MODULE and the modules it depends on (`clean` so no class of a
 # deleted source survives into a deployment), and copies each module's runtime
 # dependencies; within the reactor backstop-shared resolves to the jar just built, so
@@ -29,10 +34,12 @@ define lambda-artifact
 	mkdir -p "$(ARTIFACTS_DIR)/lib"
 	cp -R $(1)/target/classes/. "$(ARTIFACTS_DIR)/"
 	cp $(1)/$(LAMBDA_LIB)/*.jar "$(ARTIFACTS_DIR)/lib/"
+	cd "$(ARTIFACTS_DIR)/lib" && for service in $(filter-out $(2),$(DOMAIN_SERVICES)); do rm -f "$$service"-[0-9]*.jar; done
 endef
 
-# One line per function in template.yaml (all handlers live in the `handlers` module).
+# One line per function in template.yaml (all handlers live in the `handlers` module), naming
+# the domain services it keeps.
 .PHONY: build-CloudTrailFunction
-build-CloudTrailFunction: ; $(call lambda-artifact,handlers)
+build-CloudTrailFunction: ; $(call lambda-artifact,handlers,cloudtrail)
 .PHONY: build-Ec2Function
-build-Ec2Function: ; $(call lambda-artifact,handlers)
+build-Ec2Function: ; $(call lambda-artifact,handlers,ec2)

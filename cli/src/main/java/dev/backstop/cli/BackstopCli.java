@@ -1,6 +1,14 @@
 package dev.backstop.cli;
 
 import dev.backstop.cli.demo.DemoCommand;
+import dev.backstop.cli.rules.ExplainCommand;
+import dev.backstop.cli.rules.PlanCommand;
+import dev.backstop.cli.rules.RuleTools;
+import dev.backstop.cli.rules.ValidateCommand;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -9,9 +17,11 @@ import picocli.CommandLine.Command;
         name = "backstop",
         mixinStandardHelpOptions = true,
         version = "backstop 0.1.0",
-        description = "Automated remediation for AWS: CloudTrail and CloudWatch events in, verified and audited fixes out.",
-        subcommands = {DemoCommand.class, UndoCommand.class, CommandLine.HelpCommand.class})
+        description = "Automated remediation for AWS: CloudTrail and CloudWatch events in, verified and audited fixes out.")
 public final class BackstopCli implements Runnable {
+
+    /** Set by the ./backstop launcher to the repository root. */
+    public static final String HOME = "BACKSTOP_HOME";
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
@@ -22,7 +32,20 @@ public final class BackstopCli implements Runnable {
 
     /** The command line with Backstop's error handling: a bad argument gets a message and exit 2, not a trace. */
     public static CommandLine commandLine() {
+        return commandLine(System.getenv(), Clock.systemUTC());
+    }
+
+    /** The command line for an environment and a clock, as tests build it. */
+    public static CommandLine commandLine(Map<String, String> env, Clock clock) {
+        RuleTools rules = new RuleTools(Optional.ofNullable(env.get(HOME)).filter(home -> !home.isBlank()).map(Path::of),
+                clock);
         return new CommandLine(new BackstopCli())
+                .addSubcommand(new DemoCommand())
+                .addSubcommand(new ValidateCommand(rules))
+                .addSubcommand(new PlanCommand(rules))
+                .addSubcommand(new ExplainCommand(rules))
+                .addSubcommand(new UndoCommand(env))
+                .addSubcommand(new CommandLine.HelpCommand())
                 .setExecutionExceptionHandler(new FailureReporter());
     }
 

@@ -33,6 +33,8 @@ import picocli.CommandLine.Spec;
             "Exit 0 when undone (or, without --yes, undoable), 1 when it cannot be or failed, 2 on a usage error."})
 public final class UndoCommand implements Callable<Integer> {
 
+    private final Map<String, String> env;
+
     @Spec
     private CommandSpec spec;
 
@@ -47,6 +49,10 @@ public final class UndoCommand implements Callable<Integer> {
 
     @Option(names = "--topic", paramLabel = "ARN", description = "notification topic (default: $BACKSTOP_TOPIC_ARN)")
     private String topic;
+
+    public UndoCommand(Map<String, String> env) {
+        this.env = env;
+    }
 
     @Override
     public Integer call() {
@@ -73,13 +79,13 @@ public final class UndoCommand implements Callable<Integer> {
     }
 
     private Settings settings() {
-        Map<String, String> env = new HashMap<>(System.getenv());
+        Map<String, String> settings = new HashMap<>(env);
         if (table != null) {
-            env.put(Settings.AUDIT_TABLE, table);
+            settings.put(Settings.AUDIT_TABLE, table);
         }
         if (topic != null) {
-            env.put(Settings.TOPIC_ARN, topic);
+            settings.put(Settings.TOPIC_ARN, topic);
         }
-        return Settings.fromEnvironment(env);
+        return Settings.fromEnvironment(settings);
     }
 }

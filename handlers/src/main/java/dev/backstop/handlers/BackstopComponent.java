@@ -1,35 +1,29 @@
 package dev.backstop.handlers;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dagger.BindsInstance;
 import dagger.Component;
 import dev.backstop.action.cloudtrail.CloudTrailActionsModule;
+import dev.backstop.action.cloudtrail.CloudTrailClientModule;
 import dev.backstop.action.ec2.Ec2ActionsModule;
+import dev.backstop.action.ec2.Ec2ClientModule;
 import dev.backstop.aws.AwsClientsModule;
 import dev.backstop.config.Settings;
 import dev.backstop.engine.EngineModule;
-import dev.backstop.engine.RemediationEngine;
 import dev.backstop.engine.UndoService;
 import dev.backstop.rules.source.RulesModule;
 import java.time.Clock;
 import javax.inject.Singleton;
 
-/** The production object graph, built once per Lambda container (or CLI run). */
+/**
+ * The whole catalogue in one graph, for the command line (undo reverses any action), the demo
+ * and the tests. Lambda functions build their own domain's graph instead.
+ */
 @Singleton
 @Component(modules = {AwsClientsModule.class, EngineModule.class, RulesModule.class, CloudTrailActionsModule.class,
-        Ec2ActionsModule.class})
-public interface BackstopComponent {
-
-    RemediationEngine engine();
+        CloudTrailClientModule.class, Ec2ActionsModule.class, Ec2ClientModule.class})
+public interface BackstopComponent extends EngineComponent {
 
     UndoService undo();
-
-    ObjectMapper json();
-
-    /** Builds the graph from the process environment, failing with the name of a bad variable. */
-    static BackstopComponent fromEnvironment() {
-        return factory().create(Settings.fromEnvironment(System.getenv()), Clock.systemUTC());
-    }
 
     static Factory factory() {
         return DaggerBackstopComponent.factory();

@@ -1,41 +1,20 @@
 package dev.backstop.handlers;
 
-import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.backstop.audit.AuditRecord;
-import dev.backstop.engine.RemediationEngine;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.Map;
+import dev.backstop.config.Settings;
+import java.time.Clock;
 
 /**
- * Lambda entry point for CloudTrail events delivered by EventBridge ("AWS API Call via
- * CloudTrail"). Reads the bytes, hands them to the engine, logs and returns the decision.
+ * Lambda entry point for the CloudTrail function: CloudTrail's own API calls (StopLogging and
+ * the like), delivered by EventBridge as "AWS API Call via CloudTrail".
  */
-public final class CloudTrailHandler implements RequestStreamHandler {
+public final class CloudTrailHandler extends ApiCallHandler {
 
-    private final RemediationEngine engine;
-    private final ObjectMapper json;
-
-    /** Used by Lambda: builds the component once per container. */
+    /** Used by Lambda: builds the trail graph once per container. */
     public CloudTrailHandler() {
-        this(BackstopComponent.fromEnvironment());
+        this(DaggerTrailComponent.factory().create(Settings.fromEnvironment(System.getenv()), Clock.systemUTC()));
     }
 
-    public CloudTrailHandler(BackstopComponent component) {
-        this.engine = component.engine();
-        this.json = component.json();
-    }
-
-    @Override
-    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        AuditRecord decision = engine.handle(input.readAllBytes());
-        String line = json.writeValueAsString(Map.of(
-                "auditId", decision.auditId(), "outcome", decision.outcome(), "reason", decision.reason()));
-        context.getLogger().log(line + "\n");
-        output.write(line.getBytes(StandardCharsets.UTF_8));
+    public CloudTrailHandler(EngineComponent component) {
+        super(component);
     }
 }

@@ -10,14 +10,31 @@ import org.junit.jupiter.api.Test;
 
 class BackstopComponentTest {
 
-    @Test
-    void theProductionComponentWiresAHandler() {
-        Settings settings = new Settings("backstop-audit", "arn:aws:sns:us-east-1:123456789012:backstop",
-                Mode.DRY_RUN, List.of());
+    private final Settings settings = new Settings("backstop-audit", "arn:aws:sns:us-east-1:123456789012:backstop",
+            Mode.DRY_RUN, List.of());
 
+    @Test
+    void theWholeCatalogueGraphWiresTheEngineAndUndo() {
         BackstopComponent component = BackstopComponent.factory().create(settings, Clock.systemUTC());
 
         assertThat(component.engine()).isSameAs(component.engine());
+        assertThat(component.undo()).isNotNull();
         assertThat(new CloudTrailHandler(component)).isNotNull();
+    }
+
+    @Test
+    void theCloudTrailFunctionsGraphWiresItsHandler() {
+        TrailComponent component = DaggerTrailComponent.factory().create(settings, Clock.systemUTC());
+
+        assertThat(component.engine()).isSameAs(component.engine());
+        assertThat(new CloudTrailHandler(component)).isNotNull();
+    }
+
+    @Test
+    void theEc2FunctionsGraphWiresItsHandler() {
+        Ec2Component component = DaggerEc2Component.factory().create(settings, Clock.systemUTC());
+
+        assertThat(component.engine()).isSameAs(component.engine());
+        assertThat(new Ec2Handler(component)).isNotNull();
     }
 }

@@ -2,21 +2,16 @@ package dev.backstop.action;
 
 import dev.backstop.event.CloudTrailEvent;
 import dev.backstop.rules.ActionSpec;
-import dev.backstop.rules.ParamSpec;
-import java.util.List;
 import java.util.Map;
 
 /**
  * One entry of the typed action catalogue. Implementations are bound into the catalogue map by
  * name with Dagger ({@code @Binds @IntoMap @StringKey("cloudtrail.start-logging")}), so adding an
- * action never edits a switch.
+ * action never edits a switch. The parameters rules may give it are bound beside it, under the
+ * same key, as a static {@code @Provides @IntoMap List<ParamSpec>}: rule files are checked
+ * against them without an instance, and so without an SDK client.
  */
 public interface RemediationAction {
-
-    /** The parameters rules may give this action; a rule file is checked against them. */
-    default List<ParamSpec> parameters() {
-        return List.of();
-    }
 
     /** Reads the target's current state and plans the change; reads only, never mutates. */
     ActionPlan plan(CloudTrailEvent event, ActionSpec spec);

@@ -14,15 +14,14 @@ import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
-import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sns.SnsClient;
-import software.amazon.awssdk.services.ssm.SsmClient;
 
 /**
- * One SDK client per service for the life of the container, sharing one light HTTP client.
+ * The SDK clients every handler needs (audit, notification, rule file), one per service for the
+ * life of the container, sharing one light HTTP client. A domain's own clients are provided
+ * by its actions module, so a function's graph holds only its own services.
  * Region and credentials come from the environment; endpoints only from the SDK's standard
  * {@code AWS_ENDPOINT_URL} and {@code AWS_ENDPOINT_URL_<SERVICE>} settings.
  */
@@ -61,12 +60,6 @@ public final class AwsClientsModule {
 
     @Provides
     @Singleton
-    static CloudTrailClient cloudTrail(SdkHttpClient http, AwsCredentialsProvider credentials, Region region) {
-        return build(CloudTrailClient.builder(), http, credentials, region);
-    }
-
-    @Provides
-    @Singleton
     static DynamoDbClient dynamoDb(SdkHttpClient http, AwsCredentialsProvider credentials, Region region) {
         return build(DynamoDbClient.builder(), http, credentials, region);
     }
@@ -81,18 +74,6 @@ public final class AwsClientsModule {
     @Singleton
     static S3Client s3(SdkHttpClient http, AwsCredentialsProvider credentials, Region region) {
         return build(S3Client.builder(), http, credentials, region);
-    }
-
-    @Provides
-    @Singleton
-    static SsmClient ssm(SdkHttpClient http, AwsCredentialsProvider credentials, Region region) {
-        return build(SsmClient.builder(), http, credentials, region);
-    }
-
-    @Provides
-    @Singleton
-    static Ec2Client ec2(SdkHttpClient http, AwsCredentialsProvider credentials, Region region) {
-        return build(Ec2Client.builder(), http, credentials, region);
     }
 
     /** Every client is built the same way; only the service differs. */

@@ -16,7 +16,7 @@ import java.util.Optional;
  * @param ownPrincipals ARN patterns of Backstop's own roles, {@code *} as wildcard
  *     ({@code BACKSTOP_OWN_PRINCIPALS}, comma-separated): their events are audited, never acted on
  * @param rulesLocation the team's own rule file, if any ({@code BACKSTOP_RULES_LOCATION},
- *     {@code s3://BUCKET/KEY} or {@code ssm:/NAME}), added to the default pack
+ *     {@code s3://BUCKET/KEY}), added to the default pack
  * @param rulesTtl how long a fetched rule file is used before it is read again
  *     ({@code BACKSTOP_RULES_TTL_SECONDS}, default 300)
  */

@@ -2,7 +2,7 @@ package dev.backstop.rules;
 
 import java.util.Objects;
 
-/** The text of one rule file and the name errors should call it by (a path, an S3 URI, an SSM name). */
+/** The text of one rule file and the name errors should call it by (a path, an S3 URI). */
 public record RuleText(String name, String content) {
 
     public RuleText {

@@ -49,19 +49,11 @@ class SettingsTest {
     }
 
     @Test
-    void readsAnSsmParameterAsRuleFileLocation() {
+    void rejectsARuleFileLocationItCannotRead() {
         env.put("BACKSTOP_RULES_LOCATION", "ssm:/backstop/rules");
 
-        assertThat(Settings.fromEnvironment(env).rulesLocation()).get()
-                .extracting(RulesLocation::parameter).isEqualTo("/backstop/rules");
-    }
-
-    @Test
-    void rejectsARuleFileLocationItCannotRead() {
-        env.put("BACKSTOP_RULES_LOCATION", "https://example.com/rules.yaml");
-
         assertThatThrownBy(() -> Settings.fromEnvironment(env)).hasMessage("BACKSTOP_RULES_LOCATION: expected"
-                + " s3://BUCKET/KEY or ssm:/PARAMETER/NAME, found \"https://example.com/rules.yaml\"");
+                + " s3://BUCKET/KEY, found \"ssm:/backstop/rules\"");
     }
 
     @Test

@@ -3,7 +3,6 @@ package dev.backstop.engine;
 import dagger.Module;
 import dagger.Provides;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.ssm.SsmClient;
 
 /** Unit tests use the shipped rules only: asking for a rule file's client is a test bug. */
 @Module
@@ -15,10 +14,5 @@ final class NoRemoteRulesModule {
     @Provides
     static S3Client s3() {
         throw new IllegalStateException("unit tests read no rule file from S3");
-    }
-
-    @Provides
-    static SsmClient ssm() {
-        throw new IllegalStateException("unit tests read no rule file from SSM");
     }
 }

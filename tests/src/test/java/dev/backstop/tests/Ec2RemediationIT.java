@@ -13,7 +13,7 @@ import dev.backstop.cli.demo.TerminalContext;
 import dev.backstop.config.Mode;
 import dev.backstop.config.Settings;
 import dev.backstop.handlers.BackstopComponent;
-import dev.backstop.handlers.CloudTrailHandler;
+import dev.backstop.handlers.Ec2Handler;
 import dev.backstop.testing.SampleEvents;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -169,7 +169,7 @@ class Ec2RemediationIT {
 
     private static JsonNode deliver(Stage stage, Mode mode, byte[] event) throws IOException {
         Settings settings = new Settings(stage.auditTable(), stage.topicArn(), mode, List.of());
-        CloudTrailHandler handler = new CloudTrailHandler(BackstopComponent.factory().create(settings, Clock.systemUTC()));
+        Ec2Handler handler = new Ec2Handler(BackstopComponent.factory().create(settings, Clock.systemUTC()));
         ByteArrayOutputStream answer = new ByteArrayOutputStream();
         handler.handleRequest(new ByteArrayInputStream(event), answer,
                 new TerminalContext(new PrintStream(new ByteArrayOutputStream())));

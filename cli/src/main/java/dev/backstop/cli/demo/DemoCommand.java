@@ -26,11 +26,11 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
         name = "demo",
         mixinStandardHelpOptions = true,
         description = {
-            "Runs Backstop's closed loop on the local emulators: creates a trail, stops it,",
-            "delivers the StopLogging event to the CloudTrail handler, and prints the read-back,",
-            "the audit record and the notification. Exit 0 when the trail logs again.",
-            "Runs only against local endpoints (AWS_ENDPOINT_URL on this machine), never a real account;",
-            "the ./backstop launcher starts the emulators and sets them."})
+            "Runs Backstop's closed loop, end to end, on the local emulators.",
+            "Creates a trail, stops it, delivers the StopLogging event to the CloudTrail handler, and prints the"
+                    + " read-back, the audit record and the notification. Exit 0 when the trail logs again.",
+            "Runs only against local endpoints (AWS_ENDPOINT_URL on this machine), never a real account; the"
+                    + " ./backstop launcher starts the emulators and sets them."})
 public final class DemoCommand implements Callable<Integer> {
 
     private static final Set<String> LOCAL_HOSTS = Set.of("127.0.0.1", "localhost", "::1", "[::1]");

@@ -1,8 +1,6 @@
 package dev.backstop.action.ec2;
 
 import dev.backstop.rules.ActionSpec;
-import dev.backstop.rules.ParamSpec;
-import dev.backstop.rules.ParamType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +10,7 @@ import java.util.TreeSet;
 
 /**
  * Which ports may stay open to the world: a rule's {@code allowedPorts}, on every group or only
- * on groups with the {@code allowedPortsTag} tag. Everything else a world-open rule allows is
+ * on groups with the {@code allowedPortsTag} tag (declared in {@link Ec2ParametersModule}). Everything else a world-open rule allows is
  * forbidden.
  *
  * <ul>
@@ -28,13 +26,6 @@ record PortPolicy(SortedSet<Integer> allowedPorts, String tagKey, String tagValu
 
     static final String ALLOWED_PORTS = "allowedPorts";
     static final String ALLOWED_PORTS_TAG = "allowedPortsTag";
-    static final List<ParamSpec> PARAMETERS = List.of(
-            new ParamSpec(ALLOWED_PORTS, ParamType.INTEGER_LIST, false,
-                    "TCP and UDP ports that may stay open to the world, such as [443]; none by default"),
-            new ParamSpec(ALLOWED_PORTS_TAG, ParamType.STRING, false,
-                    "allow those ports only on groups with this tag: KEY=VALUE, or KEY for any value"
-                            + " (split at the first =); every group when absent"));
-
     private static final int LAST_PORT = 65535;
 
     PortPolicy {

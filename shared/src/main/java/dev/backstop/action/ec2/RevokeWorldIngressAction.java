@@ -6,7 +6,6 @@ import dev.backstop.action.ResourceState;
 import dev.backstop.action.ec2.PortPolicy.Verdict;
 import dev.backstop.event.CloudTrailEvent;
 import dev.backstop.rules.ActionSpec;
-import dev.backstop.rules.ParamSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -40,11 +39,6 @@ final class RevokeWorldIngressAction implements RemediationAction {
     RevokeWorldIngressAction(SecurityGroups groups, Region region) {
         this.groups = groups;
         this.region = region;
-    }
-
-    @Override
-    public List<ParamSpec> parameters() {
-        return PortPolicy.PARAMETERS;
     }
 
     @Override

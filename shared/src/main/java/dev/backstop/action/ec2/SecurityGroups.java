@@ -1,6 +1,5 @@
 package dev.backstop.action.ec2;
 
-import dagger.Lazy;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,30 +12,26 @@ import software.amazon.awssdk.services.ec2.model.Ec2Exception;
 import software.amazon.awssdk.services.ec2.model.SecurityGroup;
 import software.amazon.awssdk.services.ec2.model.Tag;
 
-/**
- * The few EC2 calls the security group actions make, with EC2's "not found" errors read as such.
- * The client is built on the first call, not with the action: the catalogue builds every action
- * at start to read its parameters, and a handler that never calls EC2 should not pay for it.
- */
+/** The few EC2 calls the security group actions make, with EC2's "not found" errors read as such. */
 final class SecurityGroups {
 
     private static final Set<String> GROUP_NOT_FOUND = Set.of("InvalidGroup.NotFound", "InvalidGroupId.NotFound");
     private static final Set<String> RULE_NOT_FOUND = Set.of("InvalidSecurityGroupRuleId.NotFound",
             "InvalidPermission.NotFound");
 
-    private final Lazy<Ec2Client> client;
+    private final Ec2Client ec2;
 
     @Inject
-    SecurityGroups(Lazy<Ec2Client> client) {
-        this.client = client;
+    SecurityGroups(Ec2Client ec2) {
+        this.ec2 = ec2;
     }
 
     /** The group by id or else by its legacy name (a default-VPC group); empty when there is none. */
     Optional<SecurityGroup> find(String groupId, String groupName) {
         try {
             DescribeSecurityGroupsResponse found = groupId != null
-                    ? client.get().describeSecurityGroups(request -> request.groupIds(groupId))
-                    : client.get().describeSecurityGroups(request -> request.groupNames(groupName));
+                    ? ec2.describeSecurityGroups(request -> request.groupIds(groupId))
+                    : ec2.describeSecurityGroups(request -> request.groupNames(groupName));
             return found.securityGroups().stream().findFirst();
         } catch (Ec2Exception e) {
             if (GROUP_NOT_FOUND.contains(code(e))) {
@@ -52,7 +47,7 @@ final class SecurityGroups {
 
     /** The group's current ingress rules from a CIDR source (the only kind that can be world-open). */
     List<IngressRule> ingressRules(String groupId) {
-        return client.get().describeSecurityGroupRulesPaginator(request -> request
+        return ec2.describeSecurityGroupRulesPaginator(request -> request
                         .filters(filter -> filter.name("group-id").values(groupId)))
                 .securityGroupRules().stream()
                 .filter(rule -> !Boolean.TRUE.equals(rule.isEgress()) && groupId.equals(rule.groupId()))
@@ -64,7 +59,7 @@ final class SecurityGroups {
     /** Adds one ingress rule; one already there (EC2: a duplicate) is as good as added. */
     void authorize(String groupId, IngressRule rule) {
         try {
-            client.get().authorizeSecurityGroupIngress(request -> request.groupId(groupId).ipPermissions(rule.toPermission()));
+            ec2.authorizeSecurityGroupIngress(request -> request.groupId(groupId).ipPermissions(rule.toPermission()));
         } catch (Ec2Exception e) {
             if (!"InvalidPermission.Duplicate".equals(code(e))) {
                 throw e;
@@ -81,7 +76,7 @@ final class SecurityGroups {
             return;
         }
         try {
-            client.get().revokeSecurityGroupIngress(request -> request.groupId(groupId).securityGroupRuleIds(ruleIds));
+            ec2.revokeSecurityGroupIngress(request -> request.groupId(groupId).securityGroupRuleIds(ruleIds));
         } catch (Ec2Exception e) {
             if (!RULE_NOT_FOUND.contains(code(e))) {
                 throw e;
@@ -89,7 +84,7 @@ final class SecurityGroups {
             Set<String> present = ingressRules(groupId).stream().map(IngressRule::ruleId).collect(Collectors.toSet());
             List<String> remaining = ruleIds.stream().filter(present::contains).toList();
             if (!remaining.isEmpty()) {
-                client.get().revokeSecurityGroupIngress(request -> request.groupId(groupId).securityGroupRuleIds(remaining));
+                ec2.revokeSecurityGroupIngress(request -> request.groupId(groupId).securityGroupRuleIds(remaining));
             }
         }
     }

@@ -20,7 +20,7 @@ import org.crac.Resource;
 import software.amazon.awssdk.core.exception.SdkException;
 
 /**
- * The default pack plus a team's file from S3 or SSM, read again once the TTL has passed and
+ * The default pack plus a team's file from S3, read again once the TTL has passed and
  * right after a SnapStart restore. A file that cannot be read or fails validation never
  * replaces the last good rules: the handler keeps deciding with them, logs every error and
  * counts a metric ({@code RuleFileRejected}, {@code RuleFileUnreadable}).

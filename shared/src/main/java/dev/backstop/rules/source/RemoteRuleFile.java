@@ -7,43 +7,29 @@ import java.util.Optional;
 import software.amazon.awssdk.core.ResponseBytes;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
-import software.amazon.awssdk.services.ssm.SsmClient;
-import software.amazon.awssdk.services.ssm.model.Parameter;
 
-/** Reads a team's rule file from S3 or SSM, and says when it has not changed since the last read. */
+/** Reads a team's rule file from S3, and says when it has not changed since the last read. */
 final class RemoteRuleFile {
 
     private final RulesLocation location;
     private final dagger.Lazy<S3Client> s3;
-    private final dagger.Lazy<SsmClient> ssm;
-    private String lastVersion;
+    private String lastETag;
 
-    RemoteRuleFile(RulesLocation location, dagger.Lazy<S3Client> s3, dagger.Lazy<SsmClient> ssm) {
+    RemoteRuleFile(RulesLocation location, dagger.Lazy<S3Client> s3) {
         this.location = location;
         this.s3 = s3;
-        this.ssm = ssm;
     }
 
-    /** The file, or empty when it is the version read last time (by ETag or parameter version). */
+    /** The file, or empty when it is the version (ETag) read last time. */
     Optional<RuleText> readIfChanged() {
-        String version;
-        String content;
-        if (location.kind() == RulesLocation.Kind.S3) {
-            ResponseBytes<GetObjectResponse> object = s3.get().getObjectAsBytes(request -> request
-                    .bucket(location.bucket()).key(location.key()));
-            version = object.response().eTag();
-            content = object.asString(StandardCharsets.UTF_8);
-        } else {
-            Parameter parameter = ssm.get().getParameter(request -> request.name(location.parameter())
-                    .withDecryption(true)).parameter();
-            version = String.valueOf(parameter.version());
-            content = parameter.value();
-        }
-        if (version != null && version.equals(lastVersion)) {
+        ResponseBytes<GetObjectResponse> object = s3.get().getObjectAsBytes(request -> request
+                .bucket(location.bucket()).key(location.key()));
+        String eTag = object.response().eTag();
+        if (eTag != null && eTag.equals(lastETag)) {
             return Optional.empty();
         }
-        lastVersion = version;
-        return Optional.of(new RuleText(location.toString(), content));
+        lastETag = eTag;
+        return Optional.of(new RuleText(location.toString(), object.asString(StandardCharsets.UTF_8)));
     }
 
     RulesLocation location() {

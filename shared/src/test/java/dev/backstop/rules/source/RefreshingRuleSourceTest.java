@@ -7,7 +7,7 @@ import dev.backstop.config.Mode;
 import dev.backstop.config.RulesLocation;
 import dev.backstop.rules.Rule;
 import dev.backstop.telemetry.Telemetry;
-import dev.backstop.testing.FakeSsm;
+import dev.backstop.testing.FakeS3Objects;
 import dev.backstop.testing.MutableClock;
 import dev.backstop.testing.TestRules;
 import java.io.ByteArrayOutputStream;
@@ -23,7 +23,7 @@ class RefreshingRuleSourceTest {
     private static final Duration TTL = Duration.ofMinutes(5);
     private static final Instant START = Instant.parse("2026-11-25T10:00:00Z");
 
-    private final FakeSsm ssm = new FakeSsm().put(team("dry-run"));
+    private final FakeS3Objects s3 = new FakeS3Objects().put(team("dry-run"));
     private final ByteArrayOutputStream log = new ByteArrayOutputStream();
     private final MutableClock clock = new MutableClock(START);
 
@@ -33,8 +33,8 @@ class RefreshingRuleSourceTest {
 
     private RefreshingRuleSource source() {
         Telemetry telemetry = new Telemetry(new PrintStream(log, true, StandardCharsets.UTF_8), new ObjectMapper(), clock);
-        return new RefreshingRuleSource(new RemoteRuleFile(RulesLocation.parse("ssm:/backstop/rules"),
-                () -> { throw new IllegalStateException("no S3 here"); }, () -> ssm),
+        return new RefreshingRuleSource(
+                new RemoteRuleFile(RulesLocation.parse("s3://security-rules/team.yaml"), () -> s3),
                 TestRules.loader(START), telemetry, clock, TTL);
     }
 
@@ -50,7 +50,7 @@ class RefreshingRuleSourceTest {
     @Test
     void anUnreadableFileKeepsTheLastGoodRulesAndIsCounted() {
         RefreshingRuleSource source = source();
-        ssm.failWith(() -> SdkClientException.create("connection refused"));
+        s3.failWith(() -> SdkClientException.create("connection refused"));
         clock.advance(TTL);
 
         assertThat(modeOf(source)).isEqualTo(Mode.DRY_RUN);
@@ -60,19 +60,19 @@ class RefreshingRuleSourceTest {
     @Test
     void theFileIsReadOncePerTtl() {
         RefreshingRuleSource source = source();
-        ssm.put(team("notify"));
+        s3.put(team("notify"));
 
         assertThat(modeOf(source)).isEqualTo(Mode.DRY_RUN);
-        assertThat(ssm.reads()).isEqualTo(1);
+        assertThat(s3.reads()).isEqualTo(1);
         clock.advance(TTL);
         assertThat(modeOf(source)).isEqualTo(Mode.NOTIFY);
-        assertThat(ssm.reads()).isEqualTo(2);
+        assertThat(s3.reads()).isEqualTo(2);
     }
 
     @Test
     void aSnapStartRestoreReadsTheFileAgainAtOnce() {
         RefreshingRuleSource source = source();
-        ssm.put(team("off"));
+        s3.put(team("off"));
 
         source.afterRestore(null);
 
@@ -81,12 +81,12 @@ class RefreshingRuleSourceTest {
 
     @Test
     void withoutAGoodTeamFileTheDefaultPackServes() {
-        ssm.put("version: 2\nrules: []\n");
+        s3.put("version: 2\nrules: []\n");
 
         RefreshingRuleSource source = source();
 
         assertThat(modeOf(source)).isEqualTo(Mode.ENFORCE);
         assertThat(log.toString(StandardCharsets.UTF_8))
-                .contains("\"RuleFileRejected\":1", "ssm:/backstop/rules:1: rule -: version: expected 1, found number 2");
+                .contains("\"RuleFileRejected\":1", "s3://security-rules/team.yaml:1: rule -: version: expected 1, found number 2");
     }
 }

@@ -1,0 +1,192 @@
+package dev.backstop.cli.rules;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.backstop.config.Mode;
+import dev.backstop.rules.ActionSpec;
+import dev.backstop.rules.ParamSpec;
+import dev.backstop.rules.ParamType;
+import dev.backstop.rules.Rule;
+import dev.backstop.rules.RuleBook;
+import dev.backstop.rules.RuleText;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code ./backstop explain RULE-ID}: one rule, in words. */
+@Command(
+        name = "explain",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Explains one rule in words.",
+            "Where it is defined, its description and severity, its effective mode and where that mode comes from"
+                    + " (the rule, an override in a later file, or --mode), its exemptions, its actions with their"
+                    + " parameters, and which events its pattern matches: in words and as the raw EventBridge"
+                    + " pattern.",
+            ""},
+        exitCodeListHeading = "Exit status:%n",
+        exitCodeList = {
+            "0:the rule was explained",
+            "1:no rule has that id (close ids are suggested), or the rules have errors",
+            "2:usage error, including a file that cannot be read"})
+public final class ExplainCommand implements Callable<Integer> {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int WIDTH = 96;
+
+    @Parameters(paramLabel = "RULE-ID", description = "Id of the rule to explain.")
+    private String ruleId;
+
+    @Option(names = "--rules", paramLabel = "FILE",
+            description = "Team rule file, read after the default pack as a deployment reads it (repeatable).")
+    private List<Path> ruleFiles = new ArrayList<>();
+
+    @Option(names = "--mode", paramLabel = "MODE", defaultValue = "enforce", converter = ModeConverter.class,
+            description = "Global mode of the deployment (the template's Mode parameter): enforce, dry-run, notify"
+                    + " or off. It caps the rule's mode and can only make it safer. Default: ${DEFAULT-VALUE}.")
+    private Mode mode;
+
+    @Spec
+    private CommandSpec spec;
+
+    private final RuleTools tools;
+
+    public ExplainCommand(RuleTools tools) {
+        this.tools = tools;
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        List<RuleText> files = tools.withDefaultPack(ruleFiles);
+        Optional<RuleBook> book = tools.load(files, spec.commandLine().getErr());
+        if (book.isEmpty()) {
+            return 1;
+        }
+        Optional<Rule> found = book.get().find(ruleId);
+        if (found.isEmpty()) {
+            spec.commandLine().getErr().println("backstop explain: no rule \"" + ruleId + "\" in "
+                    + files.stream().map(RuleText::name).collect(Collectors.joining(", ")) + "; "
+                    + suggestions(book.get()));
+            return 1;
+        }
+        Rule rule = found.get();
+        out.println(rule.id() + "  (" + rule.origin() + ")");
+        wrap(rule.description(), "  ").forEach(out::println);
+        out.println();
+        field(out, "severity", List.of(rule.severity().label()));
+        field(out, "mode", List.of(mode(rule, ModeOrigin.of(rule, files))));
+        List<String> exemptions = RuleWords.exemptions(rule.unless());
+        field(out, "exemptions", exemptions.isEmpty() ? List.of("none") : exemptions);
+        field(out, "actions", rule.actions().stream().map(this::action).toList());
+        out.println();
+        out.println("  matches an event when every line holds (a list of values holds when one does; a field that");
+        out.println("  is a list in the event holds when one of its elements does):");
+        PatternWords.describe(rule.pattern()).forEach(line -> out.println("    " + line));
+        out.println();
+        out.println("  pattern (EventBridge syntax):");
+        pretty(rule.pattern()).lines().forEach(line -> out.println("    " + line));
+        out.flush();
+        return 0;
+    }
+
+    private String mode(Rule rule, ModeOrigin origin) {
+        Mode effective = rule.mode().capTo(mode);
+        Optional<ModeOrigin.Override> override = origin.override();
+        String where = override.map(o -> " at " + o.file() + ":" + o.line() + "; the rule says " + origin.ruleMode())
+                .orElse("");
+        if (effective == rule.mode()) {
+            return effective + (override.isPresent() ? " (set by the override" + where + ")" : " (as the rule sets it)");
+        }
+        return effective + " (capped by --mode " + mode + "; " + (override.isPresent()
+                ? "overridden to " + rule.mode() + where : "the rule says " + rule.mode()) + ")";
+    }
+
+    private String action(ActionSpec spec) {
+        if (spec.params().isEmpty()) {
+            return spec.action() + " (no parameters)";
+        }
+        Map<String, ParamType> types = tools.actionParameters().getOrDefault(spec.action(), List.of()).stream()
+                .collect(Collectors.toMap(ParamSpec::name, ParamSpec::type));
+        return spec.action() + new TreeMap<>(spec.params()).entrySet().stream()
+                .map(param -> param.getKey() + "=" + (types.get(param.getKey()) == ParamType.JSON
+                        ? param.getValue() : JSON.valueToTree(param.getValue()).toString()))
+                .collect(Collectors.joining(", ", " with ", ""));
+    }
+
+    private String suggestions(RuleBook book) {
+        List<String> ids = book.rules().stream().map(Rule::id).toList();
+        List<String> close = ids.stream()
+                .filter(id -> isClose(ruleId, id))
+                .sorted(Comparator.comparingInt(id -> distance(ruleId, id)))
+                .limit(5)
+                .toList();
+        return close.isEmpty() ? "the rules are: " + String.join(", ", ids) : "did you mean " + String.join(", ", close) + "?";
+    }
+
+    private static boolean isClose(String wanted, String id) {
+        String a = wanted.toLowerCase(java.util.Locale.ROOT);
+        String b = id.toLowerCase(java.util.Locale.ROOT);
+        return b.contains(a) || a.contains(b) || distance(a, b) <= Math.max(2, Math.min(a.length(), b.length()) / 3);
+    }
+
+    /** Levenshtein distance: the edits that turn one id into the other. */
+    private static int distance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
+    }
+
+    private static void field(PrintWriter out, String name, List<String> values) {
+        for (int i = 0; i < values.size(); i++) {
+            out.println("  " + (i == 0 ? String.format("%-12s", name + ":") : " ".repeat(12)) + values.get(i));
+        }
+    }
+
+    private static List<String> wrap(String text, String indent) {
+        List<String> lines = new ArrayList<>();
+        StringBuilder line = new StringBuilder(indent);
+        for (String word : text.trim().split("\\s+")) {
+            if (line.length() > indent.length() && line.length() + 1 + word.length() > WIDTH) {
+                lines.add(line.toString());
+                line = new StringBuilder(indent);
+            }
+            line.append(line.length() > indent.length() ? " " : "").append(word);
+        }
+        lines.add(line.toString());
+        return lines;
+    }
+
+    private static String pretty(String json) {
+        try {
+            return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(JSON.readTree(json));
+        } catch (JsonProcessingException e) {
+            return json;
+        }
+    }
+}

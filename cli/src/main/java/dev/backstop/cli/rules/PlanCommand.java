@@ -1,0 +1,108 @@
+package dev.backstop.cli.rules;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.backstop.cli.UnreadableFileException;
+import dev.backstop.config.Mode;
+import dev.backstop.event.CloudTrailEventParser;
+import dev.backstop.event.EventFiles;
+import dev.backstop.rules.RuleBook;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code ./backstop plan EVENT-FILE...}: what the rules would do with recorded events, without AWS. */
+@Command(
+        name = "plan",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Shows which rules match recorded events and what they would do, without AWS.",
+            "For each event: the rules that match it, the exemptions that apply, and the actions that would run"
+                    + " in which mode. Nothing is sent to AWS; no credentials or region are needed.",
+            "",
+            "An EVENT-FILE may hold an EventBridge event (what the handler receives), a bare CloudTrail record,"
+                    + " or a CloudTrail log file ({\"Records\": [...]}, gzipped or not, as a trail writes it to S3)."
+                    + " A bare record is wrapped in the envelope EventBridge would deliver it in.",
+            "",
+            "The mode shown is the rule's mode capped by --mode, the deployment's global mode. A rule in mode off"
+                    + " is shown with no actions. Caller exemptions (principals, accounts and time-boxed ones,"
+                    + " judged at the current time) are applied. Exemptions that depend on the resource (tags,"
+                    + " time-boxed resource exemptions) cannot be decided from the event: they are shown as"
+                    + " \"decided at run time\". A failed API call (errorCode set) is shown as ignored, as the handler"
+                    + " ignores it. The handler also ignores events made by its own principals"
+                    + " (BACKSTOP_OWN_PRINCIPALS), which this command does not know.",
+            "",
+            "A malformed event is reported with the field at fault, and the other events are still planned.",
+            ""},
+        exitCodeListHeading = "Exit status:%n",
+        exitCodeList = {
+            "0:every event was read",
+            "1:an event was rejected, or the rules have errors (listed on standard error)",
+            "2:usage error, including a file that cannot be read"})
+public final class PlanCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "EVENT-FILE", arity = "1..*", description = "File of events to plan.")
+    private List<Path> eventFiles = new ArrayList<>();
+
+    @Option(names = "--rules", paramLabel = "FILE",
+            description = "Team rule file, read after the default pack as a deployment reads it (repeatable).")
+    private List<Path> ruleFiles = new ArrayList<>();
+
+    @Option(names = "--mode", paramLabel = "MODE", defaultValue = "enforce", converter = ModeConverter.class,
+            description = "Global mode of the deployment (the template's Mode parameter): enforce, dry-run, notify"
+                    + " or off. It caps every rule's mode and can only make it safer. Default: ${DEFAULT-VALUE}.")
+    private Mode mode;
+
+    @Option(names = "--json", description = "One JSON object per event per line instead of the table.")
+    private boolean json;
+
+    @Spec
+    private CommandSpec spec;
+
+    private final RuleTools tools;
+
+    public PlanCommand(RuleTools tools) {
+        this.tools = tools;
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        Optional<RuleBook> rules = tools.load(tools.withDefaultPack(ruleFiles), spec.commandLine().getErr());
+        if (rules.isEmpty()) {
+            return 1;
+        }
+        // Every file is read before anything is planned, so an unreadable one is a usage error, not half a plan.
+        List<byte[]> contents = eventFiles.stream().map(UnreadableFileException::read).toList();
+
+        ObjectMapper mapper = new ObjectMapper();
+        EventFiles events = new EventFiles(new CloudTrailEventParser(mapper), mapper);
+        Planner planner = new Planner(rules.get(), mode, tools.clock().instant());
+        PlanJson lines = new PlanJson(mapper, tools.actionParameters());
+        PlanTable table = new PlanTable(out);
+        boolean anyRejected = false;
+        for (int i = 0; i < eventFiles.size(); i++) {
+            for (EventFiles.Entry entry : events.read(contents.get(i))) {
+                EventPlan plan = planner.plan(eventFiles.get(i).toString(), entry);
+                anyRejected |= plan.isRejected();
+                if (json) {
+                    out.println(lines.line(plan));
+                } else {
+                    table.print(plan);
+                }
+            }
+        }
+        if (!json) {
+            table.summary(mode);
+        }
+        out.flush();
+        return anyRejected ? 1 : 0;
+    }
+}
