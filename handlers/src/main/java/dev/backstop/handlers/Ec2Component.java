@@ -2,7 +2,6 @@ package dev.backstop.handlers;
 
 import dagger.BindsInstance;
 import dagger.Component;
-import dev.backstop.action.CatalogueParametersModule;
 import dev.backstop.action.ec2.Ec2ActionsModule;
 import dev.backstop.action.ec2.Ec2ClientModule;
 import dev.backstop.aws.AwsClientsModule;
@@ -12,13 +11,10 @@ import dev.backstop.rules.source.RulesModule;
 import java.time.Clock;
 import javax.inject.Singleton;
 
-/**
- * The EC2 function's graph: the engine with the security group actions only, and every action's
- * parameters, to check the whole rule pack.
- */
+/** The EC2 function's graph: the engine with the security group actions only. */
 @Singleton
 @Component(modules = {AwsClientsModule.class, EngineModule.class, RulesModule.class, Ec2ActionsModule.class,
-        Ec2ClientModule.class, CatalogueParametersModule.class})
+        Ec2ClientModule.class})
 interface Ec2Component extends EngineComponent {
 
     @Component.Factory

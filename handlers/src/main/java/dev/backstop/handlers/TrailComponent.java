@@ -2,7 +2,6 @@ package dev.backstop.handlers;
 
 import dagger.BindsInstance;
 import dagger.Component;
-import dev.backstop.action.CatalogueParametersModule;
 import dev.backstop.action.cloudtrail.CloudTrailActionsModule;
 import dev.backstop.action.cloudtrail.CloudTrailClientModule;
 import dev.backstop.aws.AwsClientsModule;
@@ -12,13 +11,10 @@ import dev.backstop.rules.source.RulesModule;
 import java.time.Clock;
 import javax.inject.Singleton;
 
-/**
- * The CloudTrail function's graph: the engine with the trail actions only, and every action's
- * parameters, to check the whole rule pack.
- */
+/** The CloudTrail function's graph: the engine with the trail actions only. */
 @Singleton
 @Component(modules = {AwsClientsModule.class, EngineModule.class, RulesModule.class, CloudTrailActionsModule.class,
-        CloudTrailClientModule.class, CatalogueParametersModule.class})
+        CloudTrailClientModule.class})
 interface TrailComponent extends EngineComponent {
 
     @Component.Factory

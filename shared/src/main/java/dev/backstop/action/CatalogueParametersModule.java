@@ -3,14 +3,14 @@ package dev.backstop.action;
 import dagger.Module;
 import dev.backstop.action.cloudtrail.CloudTrailParametersModule;
 import dev.backstop.action.ec2.Ec2ParametersModule;
+import dev.backstop.action.iam.IamParametersModule;
 
 /**
- * Every catalogue action's parameters, for the graphs that hold only some of the actions. The
- * default pack names actions of every domain, and each function checks the whole pack when it
- * loads it; a function that gets an event for an action it lacks records a FAILED action. Add
- * each domain's parameters module here.
+ * Every action's parameters, for checking rule files. Each function runs its own domain's actions
+ * only, but loads rule files that name actions of every domain, so it checks them against the
+ * whole catalogue. A new action family adds its parameters module here.
  */
-@Module(includes = {CloudTrailParametersModule.class, Ec2ParametersModule.class})
+@Module(includes = {CloudTrailParametersModule.class, IamParametersModule.class, Ec2ParametersModule.class})
 public final class CatalogueParametersModule {
 
     private CatalogueParametersModule() {

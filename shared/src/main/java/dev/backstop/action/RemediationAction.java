@@ -13,7 +13,19 @@ import java.util.Map;
  */
 public interface RemediationAction {
 
-    /** Reads the target's current state and plans the change; reads only, never mutates. */
+    /**
+     * False when the rule's parameters for this action leave the event out in a way no event
+     * pattern can say (a call from a network the rule expects, for instance). A rule none of whose
+     * actions applies is no match for the event: nothing is planned, exempted or notified.
+     */
+    default boolean appliesTo(CloudTrailEvent event, ActionSpec spec) {
+        return true;
+    }
+
+    /**
+     * Reads the target's current state and plans the change; reads only, never mutates. Throws
+     * {@link ActionRefusedException} for a target the action must not or cannot change.
+     */
     ActionPlan plan(CloudTrailEvent event, ActionSpec spec);
 
     /** Makes the planned change; called only in enforce mode, for a plan that needs a change. */

@@ -1,12 +1,14 @@
 package dev.backstop.engine;
 
 import dev.backstop.action.ActionPlan;
+import dev.backstop.action.ActionRefusedException;
 import dev.backstop.action.AwsErrors;
 import dev.backstop.action.RemediationAction;
 import dev.backstop.action.ResourceState;
 import dev.backstop.audit.ActionResult;
 import dev.backstop.audit.Outcome;
 import dev.backstop.config.Mode;
+import dev.backstop.config.Settings;
 import dev.backstop.event.CloudTrailEvent;
 import dev.backstop.rules.ActionSpec;
 import dev.backstop.rules.Rule;
@@ -18,20 +20,31 @@ import javax.inject.Provider;
 
 /**
  * Runs one action of a matched rule through plan, mode, apply and read-back. Terminal AWS
- * errors become a FAILED result; transient ones propagate so the event is retried.
+ * errors become a FAILED result; transient ones propagate so the event is retried. A target that
+ * is a protected principal (Backstop's own roles and the deployment's ProtectedPrincipalArns,
+ * {@link Settings#ownPrincipals()}) is never changed, in any mode: the action is refused.
  */
 final class ActionRunner {
 
     // Providers, so a handler builds only the actions (and SDK clients) its events call for.
     private final Map<String, Provider<RemediationAction>> catalogue;
     private final VerifyPolicy verifyPolicy;
+    private final PrincipalPatterns protectedPrincipals;
     private final Clock clock;
 
     @Inject
-    ActionRunner(Map<String, Provider<RemediationAction>> catalogue, VerifyPolicy verifyPolicy, Clock clock) {
+    ActionRunner(Map<String, Provider<RemediationAction>> catalogue, VerifyPolicy verifyPolicy, Settings settings,
+            Clock clock) {
         this.catalogue = catalogue;
         this.verifyPolicy = verifyPolicy;
+        this.protectedPrincipals = new PrincipalPatterns(settings.ownPrincipals());
         this.clock = clock;
+    }
+
+    /** False when the action's parameters leave this event out; an unknown action is run, and fails, as ever. */
+    boolean appliesTo(ActionSpec spec, CloudTrailEvent event) {
+        Provider<RemediationAction> provider = catalogue.get(spec.action());
+        return provider == null || provider.get().appliesTo(event, spec);
     }
 
     ActionResult run(Rule rule, ActionSpec spec, Mode mode, CloudTrailEvent event) {
@@ -48,12 +61,18 @@ final class ActionRunner {
             exemption = planned.before().exists()
                     ? rule.unless().forResource(planned.resource(), () -> action.tags(planned), clock.instant())
                     : Optional.empty();
+        } catch (ActionRefusedException e) {
+            return failed(rule, spec, mode, e.resource(), "refused: " + e.getMessage());
         } catch (RuntimeException e) {
             rethrowIfTransient(e);
             return failed(rule, spec, mode, "-", "could not read the current state: " + AwsErrors.describe(e));
         }
         if (!plan.before().exists()) {
             return result(rule, mode, plan, Outcome.RESOURCE_GONE, plan.before(), "the resource no longer exists");
+        }
+        if (protectedPrincipals.matches(plan.resource())) {
+            return result(rule, mode, plan, Outcome.FAILED, plan.before(), "refused: protected principal "
+                    + plan.resource() + " (Backstop's own roles and ProtectedPrincipalArns are never changed)");
         }
         if (exemption.isPresent()) {
             return exempted(rule, spec, mode, plan.resource(), exemption.get());

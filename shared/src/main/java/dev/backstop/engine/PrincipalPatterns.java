@@ -13,6 +13,11 @@ final class PrincipalPatterns {
         this.globs = globs.stream().map(ArnGlob::new).toList();
     }
 
+    /** True for a resource ARN that one of the patterns names, such as a protected role. */
+    boolean matches(String arn) {
+        return globs.stream().anyMatch(glob -> glob.matches(arn));
+    }
+
     boolean matches(UserIdentity identity) {
         return globs.stream().anyMatch(glob -> glob.matches(identity.arn())
                 || identity.issuerArn().map(glob::matches).orElse(false));

@@ -101,8 +101,12 @@ public final class RemediationEngine {
             if (mode == Mode.OFF) {
                 continue;
             }
+            List<ActionSpec> applicable = rule.actions().stream().filter(spec -> runner.appliesTo(spec, event)).toList();
+            if (applicable.isEmpty()) {
+                continue;
+            }
             Optional<String> exemption = rule.unless().forCaller(event, clock.instant());
-            for (ActionSpec spec : rule.actions()) {
+            for (ActionSpec spec : applicable) {
                 results.add(exemption.isPresent()
                         ? ActionRunner.exempted(rule, spec, mode, "-", exemption.get())
                         : runner.run(rule, spec, mode, event));

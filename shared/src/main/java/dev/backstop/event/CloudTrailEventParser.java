@@ -4,11 +4,14 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.util.Set;
 import javax.inject.Inject;
 import javax.inject.Singleton;
 
 /**
- * Reads an EventBridge "AWS API Call via CloudTrail" event into a {@link CloudTrailEvent}.
+ * Reads an EventBridge "AWS API Call via CloudTrail" event, or the "AWS Console Sign In via
+ * CloudTrail" event that carries a console sign-in's CloudTrail record in the same shape, into a
+ * {@link CloudTrailEvent}.
  *
  * <p>It accepts the shapes real events come in (null request parameters, booleans as strings,
  * numeric account ids, any identity type, unknown fields) and rejects anything else with a
@@ -22,6 +25,9 @@ import javax.inject.Singleton;
 public final class CloudTrailEventParser {
 
     public static final String DETAIL_TYPE = "AWS API Call via CloudTrail";
+    /** Console sign-ins (source aws.signin, eventName ConsoleLogin): the same CloudTrail record under another name. */
+    public static final String SIGN_IN_DETAIL_TYPE = "AWS Console Sign In via CloudTrail";
+    private static final Set<String> DETAIL_TYPES = Set.of(DETAIL_TYPE, SIGN_IN_DETAIL_TYPE);
 
     private final ObjectMapper mapper;
 
@@ -45,8 +51,9 @@ public final class CloudTrailEventParser {
     public CloudTrailEvent parse(JsonNode root) {
         JsonFields envelope = JsonFields.requireObject(root, "");
         String detailType = envelope.requiredText("detail-type");
-        if (!DETAIL_TYPE.equals(detailType)) {
-            throw new MalformedEventException("detail-type", "expected \"" + DETAIL_TYPE + "\", found \"" + detailType + "\"");
+        if (!DETAIL_TYPES.contains(detailType)) {
+            throw new MalformedEventException("detail-type", "expected \"" + DETAIL_TYPE + "\" or \""
+                    + SIGN_IN_DETAIL_TYPE + "\", found \"" + detailType + "\"");
         }
         EventEnvelope parsedEnvelope = new EventEnvelope(
                 envelope.requiredText("id"),

@@ -72,6 +72,20 @@ class RemediationEngineTest {
     }
 
     @Test
+    void neverTouchesAProtectedTargetInAnyModeAndSaysWhy() {
+        for (Mode mode : List.of(Mode.ENFORCE, Mode.DRY_RUN)) {
+            AuditRecord decision = engine(mode, "arn:aws:cloudtrail:*:123456789012:trail/management-*")
+                    .handle(stopLogging(e -> detail(e).put("eventID", "protected-" + mode)));
+
+            assertThat(decision.outcome()).as(mode.label()).isEqualTo(Outcome.FAILED);
+            assertThat(decision.actions().get(0).detail()).as(mode.label())
+                    .startsWith("refused: protected principal " + TRAIL);
+            assertThat(decision.actions().get(0).undo()).isEmpty();
+        }
+        assertThat(cloudTrail.startLoggingCalls()).isZero();
+    }
+
+    @Test
     void addressesATrailByNameInItsHomeRegionWhateverTheEventCalledIt() {
         engine(Mode.ENFORCE).handle(stopLogging());
 

@@ -178,6 +178,40 @@ class CloudTrailEventParserTest {
         assertThat(event.detail().eventName()).isEqualTo("UpdateFunctionCode20150331v2");
     }
 
+    @Test
+    void readsAConsoleSignInAsTheSameCloudTrailRecord() {
+        CloudTrailEvent event = parser.parse(edited("iam/console-login-without-mfa.json", e -> { }));
+
+        assertThat(event.envelope().detailType()).isEqualTo(CloudTrailEventParser.SIGN_IN_DETAIL_TYPE);
+        assertThat(event.envelope().source()).isEqualTo("aws.signin");
+        assertThat(event.detail().eventName()).isEqualTo("ConsoleLogin");
+        assertThat(event.detail().eventType()).isEqualTo("AwsConsoleSignIn");
+        assertThat(event.detail().userIdentity().userName()).isEqualTo("carol");
+        assertThat(event.detail().requestParameters().isNull()).isTrue();
+        assertThat(event.detail().responseElements().path("ConsoleLogin").asText()).isEqualTo("Success");
+        assertThat(event.json()).contains("\"MFAUsed\":\"No\"");
+    }
+
+    @Test
+    void readsEveryIamSample() {
+        for (String sample : java.util.List.of("create-access-key-by-root.json", "attach-user-policy-admin.json",
+                "attach-role-policy-admin.json", "access-key-from-unexpected-network.json")) {
+            CloudTrailEvent event = parser.parse(edited("iam/" + sample, e -> { }));
+
+            assertThat(event.detail().eventSource()).as(sample).isEqualTo("iam.amazonaws.com");
+            assertThat(event.region()).as(sample).isEqualTo("us-east-1");
+        }
+    }
+
+    @Test
+    void readsARootSessionWithAnEmptySessionIssuer() {
+        CloudTrailEvent event = parser.parse(edited("iam/create-access-key-by-root.json", e -> { }));
+
+        assertThat(event.detail().userIdentity().type()).isEqualTo("Root");
+        assertThat(event.detail().userIdentity().sessionIssuer()).isNull();
+        assertThat(event.detail().userIdentity().issuerArn()).contains("arn:aws:iam::123456789012:root");
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("malformedEvents")
     void rejectsAMalformedEventNamingTheField(String field, Consumer<ObjectNode> edit, String problem) {
@@ -192,7 +226,8 @@ class CloudTrailEventParserTest {
                 malformed("detail", e -> e.remove("detail"), "is missing"),
                 malformed("detail", e -> e.put("detail", "StopLogging"), "expected an object, found string"),
                 malformed("detail-type", e -> e.put("detail-type", "Scheduled Event"),
-                        "expected \"AWS API Call via CloudTrail\", found \"Scheduled Event\""),
+                        "expected \"AWS API Call via CloudTrail\" or \"AWS Console Sign In via CloudTrail\","
+                                + " found \"Scheduled Event\""),
                 malformed("id", e -> e.remove("id"), "is missing"),
                 malformed("account", e -> e.put("account", "12345"), "expected a 12-digit account id, found \"12345\""),
                 malformed("time", e -> e.put("time", "yesterday"), "not a timestamp: \"yesterday\""),

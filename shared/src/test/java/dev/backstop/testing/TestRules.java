@@ -1,8 +1,9 @@
 package dev.backstop.testing;
 
+import dagger.Component;
+import dev.backstop.action.CatalogueParametersModule;
 import dev.backstop.rules.DefaultPack;
 import dev.backstop.rules.ParamSpec;
-import dev.backstop.rules.ParamType;
 import dev.backstop.rules.RuleBook;
 import dev.backstop.rules.RuleLoader;
 import dev.backstop.rules.RuleText;
@@ -16,13 +17,14 @@ import java.util.Map;
 /** Rule loading as the handlers do it, with the catalogue's action names and parameters. */
 public final class TestRules {
 
+    /** The production catalogue's parameters, so tests never drift from it. */
+    @Component(modules = CatalogueParametersModule.class)
+    interface Catalogue {
+        Map<String, List<ParamSpec>> parameters();
+    }
+
     /** The catalogue as rule files see it. */
-    public static final Map<String, List<ParamSpec>> CATALOGUE = Map.of(
-            "cloudtrail.start-logging", List.of(),
-            // RevokeWorldIngressActionTest checks these against the action's own parameters().
-            "ec2.revoke-world-ingress", List.of(
-                    new ParamSpec("allowedPorts", ParamType.INTEGER_LIST, false, "ports open to the world"),
-                    new ParamSpec("allowedPortsTag", ParamType.STRING, false, "only on groups with this tag")));
+    public static final Map<String, List<ParamSpec>> CATALOGUE = DaggerTestRules_Catalogue.create().parameters();
 
     private TestRules() {
     }

@@ -2,8 +2,7 @@ package dev.backstop.cli.rules;
 
 import dagger.BindsInstance;
 import dagger.Component;
-import dev.backstop.action.cloudtrail.CloudTrailActionsModule;
-import dev.backstop.action.ec2.Ec2ActionsModule;
+import dev.backstop.action.CatalogueParametersModule;
 import dev.backstop.rules.ParamSpec;
 import dev.backstop.rules.RuleLoader;
 import java.time.Clock;
@@ -11,11 +10,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The action catalogue as rule files see it: each action's name and parameters, from the same
- * actions modules the production component binds (a test keeps the two lists alike). Nothing
- * here asks for the actions themselves, so no SDK client is built and no AWS setting is read.
+ * The action catalogue as rule files see it: each action's name and parameters
+ * ({@link CatalogueParametersModule}; a test keeps it in step with the actions the production
+ * component binds). No action and no SDK client is built, and no AWS setting is read.
  */
-@Component(modules = {CloudTrailActionsModule.class, Ec2ActionsModule.class})
+@Component(modules = CatalogueParametersModule.class)
 public interface CatalogueComponent {
 
     RuleLoader ruleLoader();

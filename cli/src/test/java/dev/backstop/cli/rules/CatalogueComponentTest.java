@@ -2,13 +2,20 @@ package dev.backstop.cli.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dagger.BindsInstance;
 import dagger.Component;
+import dagger.Module;
+import dev.backstop.action.CatalogueParametersModule;
 import dev.backstop.action.RemediationAction;
 import dev.backstop.action.cloudtrail.CloudTrailActionsModule;
 import dev.backstop.action.cloudtrail.CloudTrailClientModule;
 import dev.backstop.action.ec2.Ec2ActionsModule;
 import dev.backstop.action.ec2.Ec2ClientModule;
+import dev.backstop.action.iam.IamActionsModule;
+import dev.backstop.action.iam.IamClientModule;
 import dev.backstop.aws.AwsClientsModule;
+import dev.backstop.config.Mode;
+import dev.backstop.config.Settings;
 import dev.backstop.handlers.BackstopComponent;
 import dev.backstop.rules.DefaultPack;
 import dev.backstop.rules.ParamSpec;
@@ -27,10 +34,15 @@ class CatalogueComponentTest {
     /** The catalogue's actions by name, as providers: listing them builds no action and no SDK client. */
     @Singleton
     @Component(modules = {AwsClientsModule.class, CloudTrailActionsModule.class, CloudTrailClientModule.class,
-            Ec2ActionsModule.class, Ec2ClientModule.class})
+            IamActionsModule.class, IamClientModule.class, Ec2ActionsModule.class, Ec2ClientModule.class})
     interface Actions {
 
         Map<String, Provider<RemediationAction>> catalogue();
+
+        @Component.Factory
+        interface Factory {
+            Actions create(@BindsInstance Clock clock, @BindsInstance Settings settings);
+        }
     }
 
     private static Set<Class<?>> actionModules(Class<?> component) {
@@ -40,21 +52,29 @@ class CatalogueComponentTest {
     }
 
     @Test
-    void bindsEveryActionModuleOfTheProductionComponent() {
-        assertThat(actionModules(CatalogueComponent.class)).isEqualTo(actionModules(BackstopComponent.class));
+    void knowsTheParametersOfEveryActionsModuleOfTheProductionComponent() {
+        Set<Class<?>> parameterModules = Set.of(CatalogueParametersModule.class.getAnnotation(Module.class).includes());
+
         assertThat(actionModules(Actions.class)).isEqualTo(actionModules(BackstopComponent.class));
+        assertThat(actionModules(BackstopComponent.class)).allSatisfy(actions ->
+                assertThat(parameterModules).containsAll(List.of(actions.getAnnotation(Module.class).includes())));
     }
 
     @Test
     void everyCatalogueActionHasAParametersEntry() {
         Map<String, List<ParamSpec>> parameters = CatalogueComponent.create(Clock.systemUTC()).actionParameters();
 
-        assertThat(parameters).containsOnlyKeys(DaggerCatalogueComponentTest_Actions.create().catalogue().keySet());
+        assertThat(parameters).containsOnlyKeys(DaggerCatalogueComponentTest_Actions.factory()
+                .create(Clock.systemUTC(), new Settings("audit", "arn:aws:sns:us-east-1:123456789012:t", Mode.DRY_RUN,
+                        List.of())).catalogue().keySet());
     }
 
     @Test
     void loadsTheDefaultPackWithoutAnyAwsSetting() {
+        String pack = DefaultPack.text().content();
+        long shippedRules = pack.lines().filter(line -> line.startsWith("  - id: ")).count();
+
         assertThat(CatalogueComponent.create(Clock.systemUTC()).ruleLoader().load(List.of(DefaultPack.text())).size())
-                .isEqualTo(2);
+                .isEqualTo(shippedRules);
     }
 }

@@ -135,8 +135,8 @@ class ExplainCommandTest {
         Cli.Result result = Cli.execute("explain", "s3-public-bucket");
 
         assertThat(result.exitCode()).isEqualTo(1);
-        assertThat(result.err()).isEqualTo("backstop explain: no rule \"s3-public-bucket\" in rules/default.yaml;"
-                + " the rules are: cloudtrail-logging-stopped, ec2-world-open-ingress%n".formatted());
+        assertThat(result.err()).startsWith("backstop explain: no rule \"s3-public-bucket\" in rules/default.yaml;"
+                + " the rules are: cloudtrail-logging-stopped, ");
     }
 
     @Test

@@ -28,6 +28,10 @@ class ValidateCommandTest {
                   - action: cloudtrail.start-logging
             """;
 
+    /** The shipped pack grows with the catalogue: count its rules rather than pin a number. */
+    private static final long SHIPPED = DefaultPack.text().content().lines()
+            .filter(line -> line.startsWith("  - id: ")).count();
+
     @TempDir
     Path dir;
 
@@ -40,7 +44,7 @@ class ValidateCommandTest {
         Cli.Result result = Cli.execute("validate");
 
         assertThat(result.exitCode()).isZero();
-        assertThat(result.out()).isEqualTo("rules/default.yaml: 2 rules valid%n".formatted());
+        assertThat(result.out()).isEqualTo("rules/default.yaml: %d rules valid%n".formatted(SHIPPED));
         assertThat(result.err()).isEmpty();
     }
 
@@ -51,7 +55,7 @@ class ValidateCommandTest {
         Cli.Result result = Cli.execute("validate", team.toString());
 
         assertThat(result.exitCode()).isZero();
-        assertThat(result.out()).isEqualTo("rules/default.yaml, %s: 3 rules valid%n".formatted(team));
+        assertThat(result.out()).isEqualTo("rules/default.yaml, %s: %d rules valid%n".formatted(team, SHIPPED + 1));
     }
 
     @Test
@@ -132,7 +136,7 @@ class ValidateCommandTest {
         Cli.Result result = new Cli().home(dir).run("validate", pack.toString());
 
         assertThat(result.exitCode()).isZero();
-        assertThat(result.out()).isEqualTo("%s: 2 rules valid%n".formatted(pack));
+        assertThat(result.out()).isEqualTo("%s: %d rules valid%n".formatted(pack, SHIPPED));
     }
 
     @Test

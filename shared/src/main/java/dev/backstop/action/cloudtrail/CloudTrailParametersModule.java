@@ -8,11 +8,10 @@ import dev.backstop.rules.ParamSpec;
 import java.util.List;
 
 /**
- * The parameters rules may give each CloudTrail action, under the action's name: in every
- * function's graph (through {@link dev.backstop.action.CatalogueParametersModule}), so each can
- * check the whole rule pack without the CloudTrail actions or their SDK. Declared here, in a
- * class that touches no SDK type, because a function without the CloudTrail SDK on its
- * classpath loads this class too.
+ * The parameters rules may give each CloudTrail action. Data only, no action and no client, so
+ * every function and {@code ./backstop validate} can check rule files for the whole catalogue.
+ * Declared here, not on the action: functions without the CloudTrail SDK load this class too,
+ * and could not initialise an action class that names CloudTrail's exceptions.
  */
 @Module
 public final class CloudTrailParametersModule {

@@ -2,6 +2,7 @@ package dev.backstop.rules.source;
 
 import dagger.Lazy;
 import dagger.Module;
+import dev.backstop.action.CatalogueParametersModule;
 import dagger.Provides;
 import dev.backstop.config.Settings;
 import dev.backstop.rules.DefaultPack;
@@ -16,10 +17,10 @@ import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * The rules in force: the default pack, compiled once per container, plus the team's file from
- * S3 when the deployment names one. Rule files are checked against the parameters each
- * actions module binds beside its actions ({@code Map<String, List<ParamSpec>>}).
+ * S3 when the deployment names one. Rule files are checked against every action's parameters
+ * ({@link CatalogueParametersModule}), whichever actions the function itself can run.
  */
-@Module
+@Module(includes = CatalogueParametersModule.class)
 public final class RulesModule {
 
     private RulesModule() {

@@ -1,0 +1,160 @@
+package dev.backstop.action.iam;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.backstop.action.ActionPlan;
+import dev.backstop.action.ActionRefusedException;
+import dev.backstop.action.RemediationAction;
+import dev.backstop.action.ResourceState;
+import dev.backstop.event.CloudTrailEvent;
+import dev.backstop.event.MalformedEventException;
+import dev.backstop.event.UserIdentity;
+import dev.backstop.rules.ActionSpec;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.inject.Inject;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.iam.model.AccessKeyMetadata;
+import software.amazon.awssdk.services.iam.model.StatusType;
+
+/**
+ * Deactivates an IAM user's access key, never deletes it: the key can be switched back on, and
+ * whoever relied on it finds out from a failing call rather than a vanished key. Which key: the
+ * one that signed the call ({@code key: used}, {@code userIdentity.accessKeyId}) or the one the
+ * call created ({@code key: created}, {@code responseElements.accessKey.accessKeyId}). With
+ * {@code expectedNetworks}, a call from inside those networks is no match for the rule.
+ *
+ * <p>Refused: temporary credentials (ASIA…, a session, revoked with iam.revoke-role-sessions) and
+ * the account root user's own keys, which only the root user can change.
+ */
+final class DeactivateAccessKeyAction implements RemediationAction {
+
+    static final String NAME = "iam.deactivate-access-key";
+    static final String USED = "used";
+    static final String CREATED = "created";
+
+    private final IamClient iam;
+    private final Principals principals;
+
+    @Inject
+    DeactivateAccessKeyAction(IamClient iam, Principals principals) {
+        this.iam = iam;
+        this.principals = principals;
+    }
+
+    /** False for a call from an expected network; a malformed list applies, so that the plan reports it. */
+    @Override
+    public boolean appliesTo(CloudTrailEvent event, ActionSpec spec) {
+        List<String> expected = spec.strings("expectedNetworks");
+        if (expected.isEmpty()) {
+            return true;
+        }
+        Networks networks;
+        try {
+            networks = Networks.parse(expected);
+        } catch (IllegalArgumentException e) {
+            return true;
+        }
+        // A host name ("AWS Internal", a service's) is no network the rule can place: leave it out.
+        return networks.contains(event.detail().sourceIpAddress()).map(inside -> !inside).orElse(false);
+    }
+
+
+    @Override
+    public ActionPlan plan(CloudTrailEvent event, ActionSpec spec) {
+        Networks.parse(spec.strings("expectedNetworks"));
+        String which = spec.string("key").orElse("");
+        String keyId;
+        String owner;
+        switch (which) {
+            case USED -> {
+                keyId = required(event.detail().userIdentity().accessKeyId(), "detail.userIdentity.accessKeyId");
+                owner = callerUserName(event, keyId);
+            }
+            case CREATED -> {
+                JsonNode created = event.detail().responseElements().path("accessKey");
+                keyId = required(EventPrincipals.text(created, "accessKeyId"), "detail.responseElements.accessKey.accessKeyId");
+                owner = Optional.ofNullable(EventPrincipals.text(created, "userName"))
+                        .or(() -> Optional.ofNullable(EventPrincipals.text(event.detail().requestParameters(), "userName")))
+                        .orElseGet(() -> callerUserName(event, keyId));
+            }
+            default -> throw new IllegalArgumentException("key: expected \"used\" or \"created\", found \"" + which + "\"");
+        }
+        if (keyId.startsWith("ASIA")) {
+            throw new ActionRefusedException(keyId, keyId + " is a temporary session credential, which cannot be"
+                    + " deactivated; revoke the role's sessions (iam.revoke-role-sessions) instead");
+        }
+        String change = "deactivate access key " + keyId + " of ";
+        Optional<Principal> user = principals.find(Principal.user(owner));
+        if (user.isEmpty()) {
+            return new ActionPlan(NAME, "user/" + owner, owner, ResourceState.gone(), change + "user/" + owner, Map.of());
+        }
+        String arn = user.get().arn();
+        return new ActionPlan(NAME, arn, owner, state(owner, keyId), change + arn,
+                Map.of("call", "UpdateAccessKey", "userName", owner, "accessKeyId", keyId, "status", "Active"));
+    }
+
+    @Override
+    public void apply(ActionPlan plan) {
+        update(plan.undo(), StatusType.INACTIVE);
+    }
+
+    @Override
+    public ResourceState readBack(ActionPlan plan) {
+        return state(plan.undo().get("userName"), plan.undo().get("accessKeyId"));
+    }
+
+    @Override
+    public Map<String, String> tags(ActionPlan plan) {
+        return principals.tags(Principal.user(plan.address()));
+    }
+
+    @Override
+    public boolean undoable() {
+        return true;
+    }
+
+    /** Activates the key again. */
+    @Override
+    public ResourceState undo(Map<String, String> undo) {
+        update(undo, StatusType.ACTIVE);
+        return state(undo.get("userName"), undo.get("accessKeyId"));
+    }
+
+    private void update(Map<String, String> key, StatusType status) {
+        iam.updateAccessKey(request -> request.userName(key.get("userName")).accessKeyId(key.get("accessKeyId"))
+                .status(status));
+    }
+
+    /** The key's status among its owner's keys; a key (or user) no longer there is gone. */
+    private ResourceState state(String userName, String keyId) {
+        Optional<AccessKeyMetadata> key = iam.listAccessKeysPaginator(request -> request.userName(userName))
+                .accessKeyMetadata().stream()
+                .filter(metadata -> keyId.equals(metadata.accessKeyId()))
+                .findFirst();
+        if (key.isEmpty()) {
+            return ResourceState.gone();
+        }
+        String status = key.get().statusAsString();
+        return new ResourceState(true, StatusType.INACTIVE.toString().equals(status),
+                Map.of("accessKeyId", keyId, "status", status));
+    }
+
+    /** The IAM user who made the call; a key of the root user or of no user is refused. */
+    private static String callerUserName(CloudTrailEvent event, String keyId) {
+        UserIdentity identity = event.detail().userIdentity();
+        if ("Root".equals(identity.type())) {
+            throw new ActionRefusedException(EventPrincipals.rootArn(event), "access key " + keyId
+                    + " belongs to the account root user, which only the root user can deactivate: sign in as root"
+                    + " (or use sts:AssumeRoot from the organization's management account) and deactivate it");
+        }
+        return EventPrincipals.caller(event).name();
+    }
+
+    private static String required(String value, String field) {
+        if (value == null || value.isBlank()) {
+            throw new MalformedEventException(field, "is missing; the access key is unknown");
+        }
+        return value;
+    }
+}

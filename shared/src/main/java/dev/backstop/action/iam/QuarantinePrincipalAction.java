@@ -1,0 +1,81 @@
+package dev.backstop.action.iam;
+
+import dev.backstop.action.ActionPlan;
+import dev.backstop.action.RemediationAction;
+import dev.backstop.action.ResourceState;
+import dev.backstop.event.CloudTrailEvent;
+import dev.backstop.rules.ActionSpec;
+import java.util.Map;
+import java.util.Optional;
+import javax.inject.Inject;
+
+/**
+ * Quarantines a user or role with an inline policy that denies everything ({@code BackstopQuarantine}).
+ * An explicit deny wins over every allow, AdministratorAccess included, and applies at once to the
+ * role's live sessions too. Undo deletes it, or puts back the inline policy of that name it replaced.
+ */
+final class QuarantinePrincipalAction implements RemediationAction {
+
+    static final String NAME = "iam.quarantine-principal";
+    static final String DEFAULT_POLICY_NAME = "BackstopQuarantine";
+    static final String DENY_ALL = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"BackstopQuarantine\","
+            + "\"Effect\":\"Deny\",\"Action\":\"*\",\"Resource\":\"*\"}]}";
+
+    private final Principals principals;
+    private final InlinePolicySwap swap;
+
+    @Inject
+    QuarantinePrincipalAction(Principals principals, InlinePolicySwap swap) {
+        this.principals = principals;
+        this.swap = swap;
+    }
+
+
+    @Override
+    public ActionPlan plan(CloudTrailEvent event, ActionSpec spec) {
+        Principal named = EventPrincipals.choose(spec.string("principal").orElse(EventPrincipals.TARGET), event);
+        String policyName = spec.string("policyName").orElse(DEFAULT_POLICY_NAME);
+        String change = "put the deny-all inline policy " + policyName + " on ";
+        Optional<Principal> found = principals.find(named);
+        if (found.isEmpty()) {
+            return new ActionPlan(NAME, named.path(), named.name(), ResourceState.gone(), change + named.path(), Map.of());
+        }
+        Principal principal = found.get();
+        Optional<String> current = principals.inlinePolicy(principal, policyName);
+        return new ActionPlan(NAME, principal.arn(), principal.name(), state(policyName, current), change + principal.arn(),
+                InlinePolicySwap.undo(principal, policyName, current));
+    }
+
+    @Override
+    public void apply(ActionPlan plan) {
+        swap.put(plan.undo(), DENY_ALL);
+    }
+
+    @Override
+    public ResourceState readBack(ActionPlan plan) {
+        return state(plan.undo().get(InlinePolicySwap.POLICY_NAME), swap.current(plan.undo()));
+    }
+
+    @Override
+    public Map<String, String> tags(ActionPlan plan) {
+        return principals.tags(InlinePolicySwap.principal(plan.undo()));
+    }
+
+    @Override
+    public boolean undoable() {
+        return true;
+    }
+
+    @Override
+    public ResourceState undo(Map<String, String> undo) {
+        swap.restore(undo);
+        return state(undo.get(InlinePolicySwap.POLICY_NAME), swap.current(undo));
+    }
+
+    private static ResourceState state(String policyName, Optional<String> document) {
+        boolean quarantined = PolicyDocuments.sameJson(document, DENY_ALL);
+        return new ResourceState(true, quarantined, Map.of(
+                "quarantined", String.valueOf(quarantined),
+                policyName, PolicyDocuments.fingerprint(document)));
+    }
+}

@@ -1,0 +1,71 @@
+package dev.backstop.action.iam;
+
+import static dev.backstop.action.iam.IamSamples.ATTACH_ROLE;
+import static dev.backstop.action.iam.IamSamples.CONSOLE_LOGIN;
+import static dev.backstop.action.iam.IamSamples.event;
+import static dev.backstop.action.iam.IamSamples.spec;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.backstop.action.ActionPlan;
+import dev.backstop.action.ActionRefusedException;
+import dev.backstop.rules.ActionSpec;
+import dev.backstop.testing.FakeIam;
+import org.junit.jupiter.api.Test;
+
+class DisableConsoleAccessActionTest {
+
+    private static final ActionSpec CALLER = spec(DisableConsoleAccessAction.NAME, "user", "caller");
+
+    private final FakeIam iam = new FakeIam().loginProfile("carol", true).role("ci-deployer");
+    private final DisableConsoleAccessAction action = new DisableConsoleAccessAction(iam, new Principals(iam));
+
+    @Test
+    void deletesTheLoginProfileRecordingTheStateBefore() {
+        ActionPlan plan = action.plan(event(CONSOLE_LOGIN), CALLER);
+        action.apply(plan);
+
+        assertThat(plan.resource()).isEqualTo("arn:aws:iam::123456789012:user/carol");
+        assertThat(plan.before().facts()).containsEntry("loginProfile", "present")
+                .containsEntry("passwordResetRequired", "true")
+                .containsEntry("createDate", "2026-01-05T08:00:00Z");
+        assertThat(iam.hasLoginProfile("carol")).isFalse();
+        assertThat(action.readBack(plan).facts()).containsEntry("loginProfile", "absent");
+        assertThat(action.readBack(plan).compliant()).isTrue();
+    }
+
+    @Test
+    void saysBeforeAnyUndoThatTheOldPasswordCannotComeBack() {
+        ActionPlan plan = action.plan(event(CONSOLE_LOGIN), CALLER);
+
+        assertThat(action.undoable()).isFalse();
+        assertThat(plan.undo()).containsEntry("call", "CreateLoginProfile").containsEntry("userName", "carol")
+                .containsEntry("passwordResetRequired", "true");
+        assertThat(plan.undo().get("note")).contains("the old password cannot be restored");
+        assertThat(plan.undo().values()).noneMatch(value -> value.toLowerCase().contains("password=")); // no secret
+    }
+
+    @Test
+    void aUserWithoutAConsolePasswordIsAlreadyCompliant() {
+        iam.user("dave");
+
+        assertThat(action.plan(event(CONSOLE_LOGIN, e -> ((com.fasterxml.jackson.databind.node.ObjectNode)
+                e.get("detail").get("userIdentity")).put("userName", "dave")), CALLER).changeNeeded()).isFalse();
+    }
+
+    @Test
+    void aProfileDeletedInTheMeantimeIsNoError() {
+        ActionPlan plan = action.plan(event(CONSOLE_LOGIN), CALLER);
+        iam.user("carol");  // a fresh user of the same name: no profile
+        action.apply(plan);
+
+        assertThat(action.readBack(plan).compliant()).isTrue();
+    }
+
+    @Test
+    void refusesARole() {
+        assertThatThrownBy(() -> action.plan(event(ATTACH_ROLE), CALLER))
+                .isInstanceOf(ActionRefusedException.class)
+                .hasMessageContaining("only an IAM user has a console password");
+    }
+}
