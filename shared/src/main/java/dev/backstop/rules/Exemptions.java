@@ -3,6 +3,8 @@ package dev.backstop.rules;
 import dev.backstop.event.CloudTrailEvent;
 import dev.backstop.event.UserIdentity;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,7 +21,9 @@ public record Exemptions(List<ArnGlob> principals, List<String> accounts, Map<St
     public Exemptions {
         principals = List.copyOf(principals);
         accounts = List.copyOf(accounts);
-        tags = Map.copyOf(tags);
+        // In the rule file's order: Map.copyOf's order changes from one JVM to the next, and with it
+        // which of several matching tags the audit record would name.
+        tags = Collections.unmodifiableMap(new LinkedHashMap<>(tags));
         timeBoxed = List.copyOf(timeBoxed);
     }
 

@@ -127,7 +127,8 @@ final class Fields {
     }
 
     void error(String message) {
-        errors.add(new RuleError(file, yaml.lineOf(pointer), ruleId, path.isEmpty() ? "(rule)" : path, message));
+        String field = !path.isEmpty() ? path : pointer.isEmpty() ? "(file)" : "(rule)";
+        errors.add(new RuleError(file, yaml.lineOf(pointer), ruleId, field, message));
     }
 
     int line() {

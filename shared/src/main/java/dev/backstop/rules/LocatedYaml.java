@@ -7,9 +7,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * A YAML document read into a JSON tree that remembers the line of every field, so errors can
@@ -32,7 +34,12 @@ final class LocatedYaml {
         }
     }
 
-    private static final YAMLFactory YAML = YAMLFactory.builder().build();
+    // Plain scalars as YAML 1.2 reads them: "mode: off" is the word off, not YAML 1.1's false (nor
+    // are yes, no and on booleans), and a key with no value has none rather than an empty string.
+    private static final YAMLFactory YAML = YAMLFactory.builder()
+            .enable(YAMLParser.Feature.PARSE_BOOLEAN_LIKE_WORDS_AS_STRINGS)
+            .enable(YAMLParser.Feature.EMPTY_STRING_AS_NULL)
+            .build();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private final JsonNode root;
@@ -53,12 +60,27 @@ final class LocatedYaml {
         } catch (SyntaxException e) {
             throw e;
         } catch (IOException e) {
+            if (e.getCause() instanceof MarkedYAMLException marked && marked.getProblemMark() != null) {
+                throw syntaxError(marked);
+            }
             int line = e instanceof com.fasterxml.jackson.core.JsonProcessingException processing
                     && processing.getLocation() != null ? processing.getLocation().getLineNr() : 1;
             String message = e instanceof com.fasterxml.jackson.core.JsonProcessingException processing
                     ? processing.getOriginalMessage() : e.getMessage();
             throw new SyntaxException(Math.max(line, 1), "not valid YAML: " + message.lines().findFirst().orElse(""));
         }
+    }
+
+    /**
+     * SnakeYAML's problem at its own line, with the construct it was reading. Jackson's location is
+     * that of the last token it read, often a line or more before the problem, and the first line
+     * of its message is only the context ("while scanning a quoted scalar").
+     */
+    private static SyntaxException syntaxError(MarkedYAMLException marked) {
+        String context = marked.getContext() == null || marked.getContextMark() == null ? ""
+                : " (" + marked.getContext() + " that starts on line " + (marked.getContextMark().getLine() + 1) + ")";
+        return new SyntaxException(marked.getProblemMark().getLine() + 1,
+                "not valid YAML: " + marked.getProblem() + context);
     }
 
     JsonNode root() {

@@ -25,6 +25,15 @@ public enum ParamType {
         return description;
     }
 
+    /** The type of each element of a list type, or null for the others. */
+    ParamType elementType() {
+        return switch (this) {
+            case STRING_LIST -> STRING;
+            case INTEGER_LIST -> INTEGER;
+            default -> null;
+        };
+    }
+
     /** The typed value of a YAML node, or empty when the node is not of this type. */
     Optional<Object> convert(JsonNode node) {
         return switch (this) {

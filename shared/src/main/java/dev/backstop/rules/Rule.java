@@ -9,7 +9,7 @@ import java.util.Objects;
  * to do when an event matches.
  *
  * @param pattern the event pattern as JSON, in EventBridge pattern syntax
- * @param file the rule file it was read from, and {@code line} where in it
+ * @param file the rule file it was read from, and {@code line} the line of its id there
  */
 public record Rule(String id, String description, Severity severity, String pattern, Exemptions unless,
         List<ActionSpec> actions, Mode mode, String file, int line) {

@@ -3,9 +3,15 @@ package dev.backstop.rules;
 import dev.backstop.config.Mode;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
-/** What one valid rule file says: its rules, and the modes it sets for rules of earlier files. */
-record RuleFile(String name, List<Rule> rules, Map<String, Override> overrides) {
+/**
+ * What one rule file says: its rules, and the modes it sets for rules of earlier files.
+ *
+ * @param rules the rules without errors
+ * @param declaredIds the ids of all its rules, with errors or without
+ */
+record RuleFile(String name, List<Rule> rules, Set<String> declaredIds, Map<String, Override> overrides) {
 
     /** A mode set for a rule another file defines, with where it was said. */
     record Override(Mode mode, int line) {

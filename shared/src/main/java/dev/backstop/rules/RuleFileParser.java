@@ -36,9 +36,11 @@ final class RuleFileParser {
         this.now = now;
     }
 
-    /** The file's rules, or empty with its errors added to {@code errors}. */
+    /**
+     * What the file says, as far as it can be read (empty when it is not a YAML mapping), with its
+     * errors added to {@code errors}. A rule with errors is left out, but its id is declared.
+     */
     Optional<RuleFile> parse(RuleText text, List<RuleError> errors) {
-        int before = errors.size();
         LocatedYaml yaml;
         try {
             yaml = LocatedYaml.read(text.content());
@@ -47,7 +49,9 @@ final class RuleFileParser {
             return Optional.empty();
         }
         Fields file = new Fields(yaml, text.name(), "-", yaml.root(), "", "", errors);
-        if (!file.requireObject()) {
+        if (!file.node().isObject()) {
+            file.error(file.present() ? "expected a mapping of version: 1 and rules, found " + Fields.kind(file.node())
+                    : "is empty; a rule file is a mapping of version: 1 and rules");
             return Optional.empty();
         }
         file.onlyKeys(FILE_KEYS);
@@ -56,15 +60,15 @@ final class RuleFileParser {
             version.error("expected 1, found " + Fields.kind(version.node()));
         }
         List<Rule> rules = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
         Fields list = file.child("rules");
         if (list.requireList()) {
-            Set<String> ids = new HashSet<>();
             for (int i = 0; i < list.node().size(); i++) {
                 rule(list.element(i), i, ids).ifPresent(rules::add);
             }
         }
         Map<String, RuleFile.Override> overrides = overrides(file.child("overrides"));
-        return errors.size() == before ? Optional.of(new RuleFile(text.name(), rules, overrides)) : Optional.empty();
+        return Optional.of(new RuleFile(text.name(), rules, ids, overrides));
     }
 
     private Optional<Rule> rule(Fields rule, int index, Set<String> ids) {
@@ -78,8 +82,10 @@ final class RuleFileParser {
         String checkedId = idField.requiredString();
         if (checkedId != null && !RULE_ID.matcher(checkedId).matches()) {
             idField.error("use letters, digits, '.', '_' and '-' (at most 128), starting with a letter or digit");
+            checkedId = null;
         } else if (checkedId != null && !ids.add(checkedId)) {
             idField.error("another rule in this file has the same id");
+            checkedId = null;
         }
         String description = fields.child("description").requiredString();
         Severity severity = choice(fields.child("severity"), Severity.class);
@@ -91,7 +97,7 @@ final class RuleFileParser {
                 || unless == null || actions == null) {
             return Optional.empty();
         }
-        return Optional.of(new Rule(id, description, severity, pattern, unless, actions, mode, rule.file(), rule.line()));
+        return Optional.of(new Rule(id, description, severity, pattern, unless, actions, mode, rule.file(), idField.line()));
     }
 
     private String pattern(Fields match) {
@@ -227,8 +233,10 @@ final class RuleFileParser {
         }
         List<ParamSpec> specs = catalogue.get(name);
         if (specs == null) {
-            nameField.error("no action \"" + name + "\" in the catalogue; known: "
-                    + String.join(", ", catalogue.keySet().stream().sorted().toList()));
+            List<String> close = Suggestions.close(name, catalogue.keySet());
+            nameField.error("no action \"" + name + "\" in the catalogue; " + (close.isEmpty()
+                    ? "known: " + String.join(", ", catalogue.keySet().stream().sorted().toList())
+                    : "did you mean " + String.join(", ", close) + "?"));
             return Optional.empty();
         }
         return params(action.child("params"), specs).map(params -> new ActionSpec(name, params));
@@ -240,6 +248,10 @@ final class RuleFileParser {
             return Optional.empty();
         }
         int errorsBefore = params.errorCount();
+        if (params.present() && specs.isEmpty()) {
+            params.error("this action takes no parameters");
+            return Optional.empty();
+        }
         Set<String> known = new HashSet<>();
         specs.forEach(spec -> known.add(spec.name()));
         if (params.present()) {
@@ -254,10 +266,25 @@ final class RuleFileParser {
                 continue;
             }
             Optional<Object> value = spec.type().convert(param.node());
-            value.ifPresentOrElse(v -> values.put(spec.name(), v),
-                    () -> param.error("expected " + spec.type().description() + ", found " + Fields.kind(param.node())));
+            if (value.isPresent()) {
+                values.put(spec.name(), value.get());
+            } else if (spec.type().elementType() != null && param.node().isArray()) {
+                elementErrors(param, spec.type().elementType());
+            } else {
+                param.error("expected " + spec.type().description() + ", found " + Fields.kind(param.node()));
+            }
         }
         return params.errorCount() == errorsBefore ? Optional.of(values) : Optional.empty();
+    }
+
+    /** Names each element of a list parameter that is not of the element type. */
+    private static void elementErrors(Fields list, ParamType elementType) {
+        for (int i = 0; i < list.node().size(); i++) {
+            Fields element = list.element(i);
+            if (elementType.convert(element.node()).isEmpty()) {
+                element.error("expected " + elementType.description() + ", found " + Fields.kind(element.node()));
+            }
+        }
     }
 
     private Map<String, RuleFile.Override> overrides(Fields overrides) {

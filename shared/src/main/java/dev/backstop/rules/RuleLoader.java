@@ -2,10 +2,13 @@ package dev.backstop.rules;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import javax.inject.Inject;
 
 /**
@@ -50,6 +53,9 @@ public final class RuleLoader {
     private List<Rule> rules(List<RuleText> files, List<RuleError> errors) {
         RuleFileParser parser = new RuleFileParser(catalogue, new PatternCheck(COMPLEXITY_CEILING), clock.instant());
         Map<String, Rule> rules = new LinkedHashMap<>();
+        // A file with errors is still checked against the others, so that all its errors show at
+        // once; an override of a rule that has errors of its own adds none.
+        Set<String> declared = new HashSet<>();
         for (RuleText text : files) {
             Optional<RuleFile> file = parser.parse(text, errors);
             if (file.isEmpty()) {
@@ -62,16 +68,21 @@ public final class RuleLoader {
                             "already defined at " + earlier.origin() + "; to change it, set its mode under overrides"));
                 }
             }
+            declared.addAll(file.get().declaredIds());
             file.get().overrides().forEach((id, override) -> {
                 Rule target = rules.get(id);
-                if (target == null) {
+                if (target == null && !declared.contains(id)) {
                     errors.add(new RuleError(text.name(), override.line(), id, "overrides", "no rule " + id
                             + " in this or an earlier file"));
-                } else {
+                } else if (target != null) {
                     rules.put(id, target.withMode(override.mode()));
                 }
             });
         }
+        // The checks go field by field, file-wide ones last; a reader goes through each file top to bottom.
+        List<String> names = files.stream().map(RuleText::name).toList();
+        errors.sort(Comparator.comparingInt((RuleError error) -> names.indexOf(error.file()))
+                .thenComparingInt(RuleError::line));
         return List.copyOf(rules.values());
     }
 }

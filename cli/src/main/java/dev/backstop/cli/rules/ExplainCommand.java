@@ -8,11 +8,11 @@ import dev.backstop.rules.ParamSpec;
 import dev.backstop.rules.ParamType;
 import dev.backstop.rules.Rule;
 import dev.backstop.rules.RuleBook;
+import dev.backstop.rules.Suggestions;
 import dev.backstop.rules.RuleText;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -128,38 +128,8 @@ public final class ExplainCommand implements Callable<Integer> {
 
     private String suggestions(RuleBook book) {
         List<String> ids = book.rules().stream().map(Rule::id).toList();
-        List<String> close = ids.stream()
-                .filter(id -> isClose(ruleId, id))
-                .sorted(Comparator.comparingInt(id -> distance(ruleId, id)))
-                .limit(5)
-                .toList();
+        List<String> close = Suggestions.close(ruleId, ids);
         return close.isEmpty() ? "the rules are: " + String.join(", ", ids) : "did you mean " + String.join(", ", close) + "?";
-    }
-
-    private static boolean isClose(String wanted, String id) {
-        String a = wanted.toLowerCase(java.util.Locale.ROOT);
-        String b = id.toLowerCase(java.util.Locale.ROOT);
-        return b.contains(a) || a.contains(b) || distance(a, b) <= Math.max(2, Math.min(a.length(), b.length()) / 3);
-    }
-
-    /** Levenshtein distance: the edits that turn one id into the other. */
-    private static int distance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
     }
 
     private static void field(PrintWriter out, String name, List<String> values) {
