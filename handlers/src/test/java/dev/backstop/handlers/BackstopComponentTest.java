@@ -29,4 +29,12 @@ class BackstopComponentTest {
         assertThat(component.engine()).isSameAs(component.engine());
         assertThat(new CloudTrailHandler(component)).isNotNull();
     }
+
+    @Test
+    void theEc2FunctionsGraphWiresItsHandler() {
+        Ec2Component component = DaggerEc2Component.factory().create(settings, Clock.systemUTC());
+
+        assertThat(component.engine()).isSameAs(component.engine());
+        assertThat(new Ec2Handler(component)).isNotNull();
+    }
 }

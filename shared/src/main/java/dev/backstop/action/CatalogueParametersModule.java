@@ -2,6 +2,7 @@ package dev.backstop.action;
 
 import dagger.Module;
 import dev.backstop.action.cloudtrail.CloudTrailParametersModule;
+import dev.backstop.action.ec2.Ec2ParametersModule;
 import dev.backstop.action.iam.IamParametersModule;
 
 /**
@@ -9,7 +10,7 @@ import dev.backstop.action.iam.IamParametersModule;
  * only, but loads rule files that name actions of every domain, so it checks them against the
  * whole catalogue. A new action family adds its parameters module here.
  */
-@Module(includes = {CloudTrailParametersModule.class, IamParametersModule.class})
+@Module(includes = {CloudTrailParametersModule.class, IamParametersModule.class, Ec2ParametersModule.class})
 public final class CatalogueParametersModule {
 
     private CatalogueParametersModule() {

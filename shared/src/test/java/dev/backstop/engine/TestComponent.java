@@ -3,6 +3,7 @@ package dev.backstop.engine;
 import dagger.BindsInstance;
 import dagger.Component;
 import dev.backstop.action.cloudtrail.CloudTrailActionsModule;
+import dev.backstop.action.ec2.Ec2ActionsModule;
 import dev.backstop.action.iam.IamActionsModule;
 import dev.backstop.config.Settings;
 import dev.backstop.rules.source.RulesModule;
@@ -16,7 +17,7 @@ import software.amazon.awssdk.services.sns.SnsClient;
 /** The production modules with the SDK clients swapped for fakes at their edge. */
 @Singleton
 @Component(modules = {EngineModule.class, RulesModule.class, CloudTrailActionsModule.class, NoRemoteRulesModule.class,
-        IamActionsModule.class, NoIamModule.class})
+        IamActionsModule.class, NoIamModule.class, Ec2ActionsModule.class, NoEc2Module.class})
 interface TestComponent {
 
     RemediationEngine engine();

@@ -10,6 +10,8 @@ import java.util.List;
 /**
  * The parameters rules may give each CloudTrail action. Data only, no action and no client, so
  * every function and {@code ./backstop validate} can check rule files for the whole catalogue.
+ * Declared here, not on the action: functions without the CloudTrail SDK load this class too,
+ * and could not initialise an action class that names CloudTrail's exceptions.
  */
 @Module
 public final class CloudTrailParametersModule {
@@ -21,6 +23,6 @@ public final class CloudTrailParametersModule {
     @IntoMap
     @StringKey(StartLoggingAction.NAME)
     static List<ParamSpec> startLoggingParameters() {
-        return StartLoggingAction.PARAMETERS;
+        return List.of(); // none: the trail comes from the event
     }
 }

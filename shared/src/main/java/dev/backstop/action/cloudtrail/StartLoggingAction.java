@@ -6,8 +6,6 @@ import dev.backstop.action.ResourceState;
 import dev.backstop.event.CloudTrailEvent;
 import dev.backstop.event.MalformedEventException;
 import dev.backstop.rules.ActionSpec;
-import dev.backstop.rules.ParamSpec;
-import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import javax.inject.Inject;
@@ -22,9 +20,6 @@ import software.amazon.awssdk.services.cloudtrail.model.TrailNotFoundException;
 final class StartLoggingAction implements RemediationAction {
 
     static final String NAME = "cloudtrail.start-logging";
-
-    /** None: the trail comes from the event. */
-    static final List<ParamSpec> PARAMETERS = List.of();
 
     private final CloudTrailClient cloudTrail;
     private final Region region;

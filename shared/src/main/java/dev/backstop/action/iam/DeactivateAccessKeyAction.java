@@ -9,8 +9,6 @@ import dev.backstop.event.CloudTrailEvent;
 import dev.backstop.event.MalformedEventException;
 import dev.backstop.event.UserIdentity;
 import dev.backstop.rules.ActionSpec;
-import dev.backstop.rules.ParamSpec;
-import dev.backstop.rules.ParamType;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,12 +32,6 @@ final class DeactivateAccessKeyAction implements RemediationAction {
     static final String NAME = "iam.deactivate-access-key";
     static final String USED = "used";
     static final String CREATED = "created";
-
-    static final List<ParamSpec> PARAMETERS = List.of(
-            new ParamSpec("key", ParamType.STRING, true,
-                    "used: the key that signed the call; created: the key the call created (CreateAccessKey)"),
-            new ParamSpec("expectedNetworks", ParamType.STRING_LIST, false,
-                    "CIDR networks (IPv4, IPv6) calls are expected from: a call from inside one is no match"));
 
     private final IamClient iam;
     private final Principals principals;

@@ -6,9 +6,6 @@ import dev.backstop.action.RemediationAction;
 import dev.backstop.action.ResourceState;
 import dev.backstop.event.CloudTrailEvent;
 import dev.backstop.rules.ActionSpec;
-import dev.backstop.rules.ParamSpec;
-import dev.backstop.rules.ParamType;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javax.inject.Inject;
@@ -31,9 +28,6 @@ import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
 final class DisableConsoleAccessAction implements RemediationAction {
 
     static final String NAME = "iam.disable-console-access";
-
-    static final List<ParamSpec> PARAMETERS = List.of(new ParamSpec("user", ParamType.STRING, false,
-            "caller (default): the user who made the call or signed in; target: the user the request names"));
 
     private final IamClient iam;
     private final Principals principals;

@@ -5,9 +5,6 @@ import dev.backstop.action.RemediationAction;
 import dev.backstop.action.ResourceState;
 import dev.backstop.event.CloudTrailEvent;
 import dev.backstop.rules.ActionSpec;
-import dev.backstop.rules.ParamSpec;
-import dev.backstop.rules.ParamType;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javax.inject.Inject;
@@ -23,12 +20,6 @@ final class QuarantinePrincipalAction implements RemediationAction {
     static final String DEFAULT_POLICY_NAME = "BackstopQuarantine";
     static final String DENY_ALL = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"BackstopQuarantine\","
             + "\"Effect\":\"Deny\",\"Action\":\"*\",\"Resource\":\"*\"}]}";
-
-    static final List<ParamSpec> PARAMETERS = List.of(
-            new ParamSpec("principal", ParamType.STRING, false,
-                    "target (default): the user or role the request names; caller: the user, or the role of the"
-                            + " session, that made the call"),
-            new ParamSpec("policyName", ParamType.STRING, false, "the inline policy's name (default BackstopQuarantine)"));
 
     private final Principals principals;
     private final InlinePolicySwap swap;

@@ -8,8 +8,6 @@ import dev.backstop.action.ResourceState;
 import dev.backstop.event.CloudTrailEvent;
 import dev.backstop.event.Timestamps;
 import dev.backstop.rules.ActionSpec;
-import dev.backstop.rules.ParamSpec;
-import dev.backstop.rules.ParamType;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -32,9 +30,6 @@ final class RevokeRoleSessionsAction implements RemediationAction {
     static final String POLICY_NAME = "AWSRevokeOlderSessions";
     static final String REVOKED_BEFORE = "revokedBefore";
     private static final String NONE = "none";
-
-    static final List<ParamSpec> PARAMETERS = List.of(new ParamSpec("role", ParamType.STRING, false,
-            "caller (default): the role whose session made the call; target: the role the request names"));
 
     private final Principals principals;
     private final InlinePolicySwap swap;
