@@ -4,6 +4,8 @@ import dagger.BindsInstance;
 import dagger.Component;
 import dev.backstop.action.cloudtrail.CloudTrailActionsModule;
 import dev.backstop.action.cloudtrail.CloudTrailClientModule;
+import dev.backstop.action.ec2.Ec2ActionsModule;
+import dev.backstop.action.ec2.Ec2ClientModule;
 import dev.backstop.action.iam.IamActionsModule;
 import dev.backstop.action.iam.IamClientModule;
 import dev.backstop.action.s3.S3ActionsModule;
@@ -22,8 +24,8 @@ import javax.inject.Singleton;
  */
 @Singleton
 @Component(modules = {AwsClientsModule.class, EngineModule.class, RulesModule.class, CloudTrailActionsModule.class,
-        CloudTrailClientModule.class, IamActionsModule.class, IamClientModule.class, S3ActionsModule.class,
-        S3ClientModule.class})
+        CloudTrailClientModule.class, IamActionsModule.class, IamClientModule.class,
+        Ec2ActionsModule.class, Ec2ClientModule.class, S3ActionsModule.class, S3ClientModule.class})
 public interface BackstopComponent extends EngineComponent {
 
     UndoService undo();

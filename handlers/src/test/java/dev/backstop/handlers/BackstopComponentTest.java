@@ -31,6 +31,14 @@ class BackstopComponentTest {
     }
 
     @Test
+    void theEc2FunctionsGraphWiresItsHandler() {
+        Ec2Component component = DaggerEc2Component.factory().create(settings, Clock.systemUTC());
+
+        assertThat(component.engine()).isSameAs(component.engine());
+        assertThat(new Ec2Handler(component)).isNotNull();
+    }
+
+    @Test
     void theS3FunctionsGraphWiresItsHandler() {
         S3Component component = DaggerS3Component.factory().create(settings, Clock.systemUTC());
 

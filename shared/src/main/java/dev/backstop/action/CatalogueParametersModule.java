@@ -2,6 +2,7 @@ package dev.backstop.action;
 
 import dagger.Module;
 import dev.backstop.action.cloudtrail.CloudTrailParametersModule;
+import dev.backstop.action.ec2.Ec2ParametersModule;
 import dev.backstop.action.iam.IamParametersModule;
 import dev.backstop.action.s3.S3ParametersModule;
 
@@ -10,7 +11,8 @@ import dev.backstop.action.s3.S3ParametersModule;
  * only, but loads rule files that name actions of every domain, so it checks them against the
  * whole catalogue. A new action family adds its parameters module here.
  */
-@Module(includes = {CloudTrailParametersModule.class, IamParametersModule.class, S3ParametersModule.class})
+@Module(includes = {CloudTrailParametersModule.class, IamParametersModule.class, Ec2ParametersModule.class,
+        S3ParametersModule.class})
 public final class CatalogueParametersModule {
 
     private CatalogueParametersModule() {

@@ -10,8 +10,8 @@ import java.util.List;
 /**
  * The parameters rules may give each CloudTrail action. Data only, no action and no client, so
  * every function and {@code ./backstop validate} can check rule files for the whole catalogue.
- * Declared here, not on the action: loading an action class needs its domain's SDK (the JVM
- * verifies the exception types it catches), which other functions' artifacts leave out.
+ * Declared here, not on the action: functions without the CloudTrail SDK load this class too,
+ * and could not initialise an action class that names CloudTrail's exceptions.
  */
 @Module
 public final class CloudTrailParametersModule {
@@ -19,11 +19,10 @@ public final class CloudTrailParametersModule {
     private CloudTrailParametersModule() {
     }
 
-    /** None: the trail comes from the event. */
     @Provides
     @IntoMap
     @StringKey(StartLoggingAction.NAME)
     static List<ParamSpec> startLoggingParameters() {
-        return List.of();
+        return List.of(); // none: the trail comes from the event
     }
 }

@@ -11,11 +11,30 @@ import java.util.List;
 /**
  * The parameters rules may give each IAM action. Data only, no action and no client, so every
  * function and {@code ./backstop validate} can check rule files for the whole catalogue.
- * Declared here, not on the actions: loading an action class needs the IAM SDK (the JVM verifies
- * the exception types it catches), which the other functions' artifacts leave out.
+ * Declared here, not on the actions: functions without the IAM SDK load this class too, and
+ * cannot initialise an action class that names IAM's exceptions (DisableConsoleAccessAction
+ * catches NoSuchEntityException).
  */
 @Module
 public final class IamParametersModule {
+
+    static final List<ParamSpec> DEACTIVATE_ACCESS_KEY = List.of(
+            new ParamSpec("key", ParamType.STRING, true,
+                    "used: the key that signed the call; created: the key the call created (CreateAccessKey)"),
+            new ParamSpec("expectedNetworks", ParamType.STRING_LIST, false,
+                    "CIDR networks (IPv4, IPv6) calls are expected from: a call from inside one is no match"));
+
+    static final List<ParamSpec> QUARANTINE_PRINCIPAL = List.of(
+            new ParamSpec("principal", ParamType.STRING, false,
+                    "target (default): the user or role the request names; caller: the user, or the role of the"
+                            + " session, that made the call"),
+            new ParamSpec("policyName", ParamType.STRING, false, "the inline policy's name (default BackstopQuarantine)"));
+
+    static final List<ParamSpec> REVOKE_ROLE_SESSIONS = List.of(new ParamSpec("role", ParamType.STRING, false,
+            "caller (default): the role whose session made the call; target: the role the request names"));
+
+    static final List<ParamSpec> DISABLE_CONSOLE_ACCESS = List.of(new ParamSpec("user", ParamType.STRING, false,
+            "caller (default): the user who made the call or signed in; target: the user the request names"));
 
     private IamParametersModule() {
     }
@@ -24,38 +43,27 @@ public final class IamParametersModule {
     @IntoMap
     @StringKey(DeactivateAccessKeyAction.NAME)
     static List<ParamSpec> deactivateAccessKeyParameters() {
-        return List.of(
-                new ParamSpec("key", ParamType.STRING, true,
-                        "used: the key that signed the call; created: the key the call created (CreateAccessKey)"),
-                new ParamSpec("expectedNetworks", ParamType.STRING_LIST, false,
-                        "CIDR networks (IPv4, IPv6) calls are expected from: a call from inside one is no match"));
+        return DEACTIVATE_ACCESS_KEY;
     }
 
     @Provides
     @IntoMap
     @StringKey(QuarantinePrincipalAction.NAME)
     static List<ParamSpec> quarantinePrincipalParameters() {
-        return List.of(
-                new ParamSpec("principal", ParamType.STRING, false,
-                        "target (default): the user or role the request names; caller: the user, or the role of the"
-                                + " session, that made the call"),
-                new ParamSpec("policyName", ParamType.STRING, false,
-                        "the inline policy's name (default BackstopQuarantine)"));
+        return QUARANTINE_PRINCIPAL;
     }
 
     @Provides
     @IntoMap
     @StringKey(RevokeRoleSessionsAction.NAME)
     static List<ParamSpec> revokeRoleSessionsParameters() {
-        return List.of(new ParamSpec("role", ParamType.STRING, false,
-                "caller (default): the role whose session made the call; target: the role the request names"));
+        return REVOKE_ROLE_SESSIONS;
     }
 
     @Provides
     @IntoMap
     @StringKey(DisableConsoleAccessAction.NAME)
     static List<ParamSpec> disableConsoleAccessParameters() {
-        return List.of(new ParamSpec("user", ParamType.STRING, false,
-                "caller (default): the user who made the call or signed in; target: the user the request names"));
+        return DISABLE_CONSOLE_ACCESS;
     }
 }

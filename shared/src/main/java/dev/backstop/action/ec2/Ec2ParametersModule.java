@@ -1,0 +1,37 @@
+package dev.backstop.action.ec2;
+
+import dagger.Module;
+import dagger.Provides;
+import dagger.multibindings.IntoMap;
+import dagger.multibindings.StringKey;
+import dev.backstop.rules.ParamSpec;
+import dev.backstop.rules.ParamType;
+import java.util.List;
+
+/**
+ * The parameters rules may give each EC2 action, under the action's name: in every function's
+ * graph (through {@link dev.backstop.action.CatalogueParametersModule}), so each can check the
+ * whole rule pack without the EC2 actions or their SDK. Declared here, in a class that touches
+ * no SDK type, because a function without the EC2 SDK on its classpath loads this class too.
+ */
+@Module
+public final class Ec2ParametersModule {
+
+    /** {@link RevokeWorldIngressAction}'s, read by {@link PortPolicy}. */
+    static final List<ParamSpec> REVOKE_WORLD_INGRESS = List.of(
+            new ParamSpec(PortPolicy.ALLOWED_PORTS, ParamType.INTEGER_LIST, false,
+                    "TCP and UDP ports that may stay open to the world, such as [443]; none by default"),
+            new ParamSpec(PortPolicy.ALLOWED_PORTS_TAG, ParamType.STRING, false,
+                    "allow those ports only on groups with this tag: KEY=VALUE, or KEY for any value"
+                            + " (split at the first =); every group when absent"));
+
+    private Ec2ParametersModule() {
+    }
+
+    @Provides
+    @IntoMap
+    @StringKey(RevokeWorldIngressAction.NAME)
+    static List<ParamSpec> revokeWorldIngressParameters() {
+        return REVOKE_WORLD_INGRESS;
+    }
+}
