@@ -37,4 +37,12 @@ class BackstopComponentTest {
         assertThat(component.engine()).isSameAs(component.engine());
         assertThat(new Ec2Handler(component)).isNotNull();
     }
+
+    @Test
+    void theS3FunctionsGraphWiresItsHandler() {
+        S3Component component = DaggerS3Component.factory().create(settings, Clock.systemUTC());
+
+        assertThat(component.engine()).isSameAs(component.engine());
+        assertThat(new S3Handler(component)).isNotNull();
+    }
 }

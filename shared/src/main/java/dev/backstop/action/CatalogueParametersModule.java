@@ -4,13 +4,15 @@ import dagger.Module;
 import dev.backstop.action.cloudtrail.CloudTrailParametersModule;
 import dev.backstop.action.ec2.Ec2ParametersModule;
 import dev.backstop.action.iam.IamParametersModule;
+import dev.backstop.action.s3.S3ParametersModule;
 
 /**
  * Every action's parameters, for checking rule files. Each function runs its own domain's actions
  * only, but loads rule files that name actions of every domain, so it checks them against the
  * whole catalogue. A new action family adds its parameters module here.
  */
-@Module(includes = {CloudTrailParametersModule.class, IamParametersModule.class, Ec2ParametersModule.class})
+@Module(includes = {CloudTrailParametersModule.class, IamParametersModule.class, Ec2ParametersModule.class,
+        S3ParametersModule.class})
 public final class CatalogueParametersModule {
 
     private CatalogueParametersModule() {

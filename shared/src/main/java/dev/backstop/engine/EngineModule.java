@@ -5,9 +5,11 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dagger.Module;
 import dagger.Provides;
+import dagger.multibindings.ElementsIntoSet;
 import dev.backstop.telemetry.Telemetry;
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.Set;
 import javax.inject.Named;
 import javax.inject.Singleton;
 
@@ -31,6 +33,13 @@ public final class EngineModule {
     @Named(Telemetry.OUT)
     static PrintStream telemetryOut() {
         return System.out;
+    }
+
+    /** Declares the set of observers, empty until an action family binds one into it. */
+    @Provides
+    @ElementsIntoSet
+    static Set<EventObserver> noObservers() {
+        return Set.of();
     }
 
     @Provides

@@ -18,6 +18,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import javax.inject.Inject;
 import javax.inject.Singleton;
 
@@ -42,11 +43,12 @@ public final class RemediationEngine {
     private final Notifier notifier;
     private final Mode globalMode;
     private final PrincipalPatterns ownPrincipals;
+    private final Set<EventObserver> observers;
     private final Clock clock;
 
     @Inject
     RemediationEngine(CloudTrailEventParser parser, RuleSource rules, ActionRunner runner, AuditLog audit,
-            Notifier notifier, Settings settings, Clock clock) {
+            Notifier notifier, Settings settings, Set<EventObserver> observers, Clock clock) {
         this.parser = parser;
         this.rules = rules;
         this.runner = runner;
@@ -54,6 +56,7 @@ public final class RemediationEngine {
         this.notifier = notifier;
         this.globalMode = settings.mode();
         this.ownPrincipals = new PrincipalPatterns(settings.ownPrincipals());
+        this.observers = Set.copyOf(observers);
         this.clock = clock;
     }
 
@@ -92,6 +95,7 @@ public final class RemediationEngine {
             return Decisions.without(event, Outcome.IGNORED, "the API call failed (" + event.detail().errorCode()
                     + "), so nothing changed", clock.instant());
         }
+        observe(event);
         if (ownPrincipals.matches(event.detail().userIdentity())) {
             return Decisions.without(event, Outcome.IGNORED, "made by Backstop's own principal", clock.instant());
         }
@@ -116,6 +120,20 @@ public final class RemediationEngine {
             return Decisions.without(event, Outcome.NO_MATCH, "no rule in force matched", clock.instant());
         }
         return Decisions.acted(event, results, clock.instant());
+    }
+
+    private void observe(CloudTrailEvent event) {
+        for (EventObserver observer : observers) {
+            try {
+                observer.observe(event);
+            } catch (RuntimeException e) {
+                if (AwsErrors.isTransient(e)) {
+                    throw e;
+                }
+                System.err.println("backstop: " + observer.getClass().getSimpleName() + " could not record event "
+                        + event.eventId() + ": " + AwsErrors.describe(e));
+            }
+        }
     }
 
     private void notify(AuditRecord decision) {

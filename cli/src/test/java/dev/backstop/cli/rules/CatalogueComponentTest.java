@@ -13,6 +13,8 @@ import dev.backstop.action.ec2.Ec2ActionsModule;
 import dev.backstop.action.ec2.Ec2ClientModule;
 import dev.backstop.action.iam.IamActionsModule;
 import dev.backstop.action.iam.IamClientModule;
+import dev.backstop.action.s3.S3ActionsModule;
+import dev.backstop.action.s3.S3ClientModule;
 import dev.backstop.aws.AwsClientsModule;
 import dev.backstop.config.Mode;
 import dev.backstop.config.Settings;
@@ -34,7 +36,8 @@ class CatalogueComponentTest {
     /** The catalogue's actions by name, as providers: listing them builds no action and no SDK client. */
     @Singleton
     @Component(modules = {AwsClientsModule.class, CloudTrailActionsModule.class, CloudTrailClientModule.class,
-            IamActionsModule.class, IamClientModule.class, Ec2ActionsModule.class, Ec2ClientModule.class})
+            IamActionsModule.class, IamClientModule.class, Ec2ActionsModule.class, Ec2ClientModule.class,
+            S3ActionsModule.class, S3ClientModule.class})
     interface Actions {
 
         Map<String, Provider<RemediationAction>> catalogue();

@@ -1,0 +1,127 @@
+package dev.backstop.action.s3;
+
+import dagger.Lazy;
+import dev.backstop.action.ActionPlan;
+import dev.backstop.action.RemediationAction;
+import dev.backstop.action.ResourceState;
+import dev.backstop.action.s3.BlockTarget.Reading;
+import dev.backstop.event.CloudTrailEvent;
+import dev.backstop.rules.ActionSpec;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import javax.inject.Inject;
+import software.amazon.awssdk.services.s3control.S3ControlClient;
+
+/**
+ * Turns Block Public Access back on after a call turned a setting off or deleted the
+ * configuration: for the bucket the event names (PutBucketPublicAccessBlock,
+ * DeleteBucketPublicAccessBlock), or for the account (PutAccountPublicAccessBlock,
+ * DeleteAccountPublicAccessBlock: CloudTrail records them with event source s3.amazonaws.com,
+ * though the S3 Control API serves them). It turns on all four settings, or those the rule's
+ * params do not set to false, and never turns one off. Undo puts back the configuration read
+ * before, or deletes it if there was none.
+ */
+final class BlockPublicAccessAction implements RemediationAction {
+
+    static final String NAME = "s3.block-public-access";
+    /** The undo data's list of the settings the change turns on, which the read-back checks. */
+    private static final String TURN_ON = "turnOn";
+
+    private final Buckets buckets;
+    // Lazily: only the account's events need S3 Control.
+    private final Lazy<S3ControlClient> s3Control;
+
+    @Inject
+    BlockPublicAccessAction(Buckets buckets, Lazy<S3ControlClient> s3Control) {
+        this.buckets = buckets;
+        this.s3Control = s3Control;
+    }
+
+    @Override
+    public ActionPlan plan(CloudTrailEvent event, ActionSpec spec) {
+        BlockTarget target = target(event);
+        Reading read = target.read();
+        ResourceState before = state(read);
+        if (!before.exists()) {
+            return new ActionPlan(NAME, target.resource(), target.address(), before,
+                    "PutPublicAccessBlock on " + target.resource(), Map.of());
+        }
+        List<String> turnOn = read.settings().orElse(BlockSettings.NONE).off(BlockSettings.wanted(spec));
+        Map<String, String> undo = new HashMap<>(target.undoKey());
+        undo.put("call", read.settings().isPresent() ? "PutPublicAccessBlock" : "DeletePublicAccessBlock");
+        read.settings().ifPresent(settings -> undo.putAll(settings.asMap()));
+        undo.put(TURN_ON, String.join(",", turnOn));
+        return new ActionPlan(NAME, target.resource(), target.address(),
+                new ResourceState(true, turnOn.isEmpty(), before.facts()),
+                "PutPublicAccessBlock on " + target.resource() + ": turn on " + String.join(", ", turnOn), undo);
+    }
+
+    @Override
+    public void apply(ActionPlan plan) {
+        Map<String, String> before = plan.before().facts();
+        BlockSettings now = Boolean.parseBoolean(before.get("configured")) ? BlockSettings.of(before) : BlockSettings.NONE;
+        target(plan).put(now.withOn(turnOn(plan)));
+    }
+
+    /** Done when every setting the plan turns on is on. */
+    @Override
+    public ResourceState readBack(ActionPlan plan) {
+        Reading read = target(plan).read();
+        ResourceState state = state(read);
+        boolean on = read.settings().orElse(BlockSettings.NONE).off(turnOn(plan)).isEmpty();
+        return state.exists() ? new ResourceState(true, on, state.facts()) : state;
+    }
+
+    @Override
+    public Map<String, String> tags(ActionPlan plan) {
+        return target(plan) instanceof BlockTarget.Bucket ? buckets.tags(plan.address()) : Map.of();
+    }
+
+    @Override
+    public boolean undoable() {
+        return true;
+    }
+
+    /** Puts back the configuration read before the change, or deletes it if there was none. */
+    @Override
+    public ResourceState undo(Map<String, String> undo) {
+        BlockTarget target = undo.containsKey("accountId") ? new BlockTarget.Account(s3Control, undo.get("accountId"))
+                : new BlockTarget.Bucket(buckets, undo.get("bucket"), undo.get("bucketArn"));
+        if ("DeletePublicAccessBlock".equals(undo.get("call"))) {
+            target.delete();
+        } else {
+            target.put(BlockSettings.of(undo));
+        }
+        return state(target.read());
+    }
+
+    private static List<String> turnOn(ActionPlan plan) {
+        String names = plan.undo().getOrDefault(TURN_ON, "");
+        return names.isEmpty() ? List.of() : Arrays.asList(names.split(","));
+    }
+
+    private static ResourceState state(Reading read) {
+        if (!read.exists()) {
+            return ResourceState.gone();
+        }
+        Map<String, String> facts = new HashMap<>(read.settings().orElse(BlockSettings.NONE).asMap());
+        facts.put("configured", Boolean.toString(read.settings().isPresent()));
+        return new ResourceState(true, true, facts);
+    }
+
+    /** The account's configuration for the Account events, else the bucket's the event names. */
+    private BlockTarget target(CloudTrailEvent event) {
+        if (event.detail().eventName().contains("Account")) {
+            return new BlockTarget.Account(s3Control, event.account());
+        }
+        String bucket = Buckets.name(event);
+        return new BlockTarget.Bucket(buckets, bucket, Buckets.arn(event, bucket));
+    }
+
+    private BlockTarget target(ActionPlan plan) {
+        return plan.resource().startsWith(BlockTarget.ACCOUNT_RESOURCE) ? new BlockTarget.Account(s3Control, plan.address())
+                : new BlockTarget.Bucket(buckets, plan.address(), plan.resource());
+    }
+}

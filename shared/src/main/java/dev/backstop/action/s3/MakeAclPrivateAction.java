@@ -1,0 +1,102 @@
+package dev.backstop.action.s3;
+
+import dev.backstop.action.ActionPlan;
+import dev.backstop.action.RemediationAction;
+import dev.backstop.action.ResourceState;
+import dev.backstop.event.CloudTrailEvent;
+import dev.backstop.rules.ActionSpec;
+import java.util.Map;
+import java.util.Optional;
+import javax.inject.Inject;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.services.s3.model.GetBucketAclResponse;
+
+/**
+ * Resets a bucket's ACL to private when it grants anything to everyone (AllUsers) or to every
+ * AWS account (AuthenticatedUsers), whether the call used a canned ACL ({@code x-amz-acl:
+ * public-read}), grant headers or an AccessControlPolicy body: it plans from the ACL the bucket
+ * has now. The owner keeps full control and the log delivery group keeps its grants. Undo puts
+ * the previous grants back.
+ */
+final class MakeAclPrivateAction implements RemediationAction {
+
+    static final String NAME = "s3.make-acl-private";
+
+    private final Buckets buckets;
+
+    @Inject
+    MakeAclPrivateAction(Buckets buckets) {
+        this.buckets = buckets;
+    }
+
+    @Override
+    public ActionPlan plan(CloudTrailEvent event, ActionSpec spec) {
+        String bucket = Buckets.name(event);
+        String arn = Buckets.arn(event, bucket);
+        Optional<BucketAcl> acl = acl(bucket);
+        if (acl.isEmpty()) {
+            return new ActionPlan(NAME, arn, bucket, ResourceState.gone(), "PutBucketAcl on " + arn, Map.of());
+        }
+        ResourceState before = state(acl);
+        if (before.compliant()) {
+            return new ActionPlan(NAME, arn, bucket, before, "none: no grant to AllUsers or AuthenticatedUsers", Map.of());
+        }
+        return new ActionPlan(NAME, arn, bucket, before, "PutBucketAcl on " + arn + ": private, keeping the owner's and"
+                + " log delivery's grants; removes " + acl.get().describePublic(),
+                Map.of("call", "PutBucketAcl", "bucket", bucket, "acl", acl.get().json()));
+    }
+
+    @Override
+    public void apply(ActionPlan plan) {
+        BucketAcl current = acl(plan.address()).orElseThrow(() -> new IllegalStateException(
+                "bucket " + plan.address() + " is gone"));
+        buckets.s3().putBucketAcl(request -> request.bucket(plan.address())
+                .accessControlPolicy(current.toPrivate().asPolicy()));
+    }
+
+    @Override
+    public ResourceState readBack(ActionPlan plan) {
+        return state(acl(plan.address()));
+    }
+
+    @Override
+    public Map<String, String> tags(ActionPlan plan) {
+        return buckets.tags(plan.address());
+    }
+
+    @Override
+    public boolean undoable() {
+        return true;
+    }
+
+    /** Puts back the ACL read before the change, public grants and all. */
+    @Override
+    public ResourceState undo(Map<String, String> undo) {
+        String bucket = undo.get("bucket");
+        BucketAcl previous = BucketAcl.fromJson(undo.get("acl"));
+        buckets.s3().putBucketAcl(request -> request.bucket(bucket).accessControlPolicy(previous.asPolicy()));
+        return state(acl(bucket));
+    }
+
+    private static ResourceState state(Optional<BucketAcl> acl) {
+        if (acl.isEmpty()) {
+            return ResourceState.gone();
+        }
+        String open = acl.get().describePublic();
+        return new ResourceState(true, open.isEmpty(), Map.of("grants", Integer.toString(acl.get().grants().size()),
+                "publicGrants", open.isEmpty() ? "none" : open));
+    }
+
+    /** The bucket's ACL; empty when the bucket is gone. */
+    private Optional<BucketAcl> acl(String bucket) {
+        try {
+            GetBucketAclResponse acl = buckets.s3().getBucketAcl(request -> request.bucket(bucket));
+            return Optional.of(new BucketAcl(acl.owner(), acl.grants()));
+        } catch (AwsServiceException e) {
+            if (Buckets.isError(e, Buckets.NO_SUCH_BUCKET)) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+}
