@@ -41,18 +41,19 @@ final class ActionRunner {
         this.clock = clock;
     }
 
-    /** False when the action's parameters leave this event out; an unknown action is run, and fails, as ever. */
+    /**
+     * False when another function runs the action (each function holds its own domain's actions;
+     * rule files, checked against the whole catalogue, name them all), or when the action's
+     * parameters leave this event out.
+     */
     boolean appliesTo(ActionSpec spec, CloudTrailEvent event) {
         Provider<RemediationAction> provider = catalogue.get(spec.action());
-        return provider == null || provider.get().appliesTo(event, spec);
+        return provider != null && provider.get().appliesTo(event, spec);
     }
 
+    /** Runs an action that {@link #appliesTo applies}. */
     ActionResult run(Rule rule, ActionSpec spec, Mode mode, CloudTrailEvent event) {
-        Provider<RemediationAction> provider = catalogue.get(spec.action());
-        if (provider == null) {
-            return failed(rule, spec, mode, "-", "no action named " + spec.action() + " in the catalogue");
-        }
-        RemediationAction action = provider.get();
+        RemediationAction action = catalogue.get(spec.action()).get();
         ActionPlan plan;
         Optional<String> exemption;
         try {
