@@ -8,6 +8,7 @@ import dev.backstop.aws.AwsClientsModule;
 import dev.backstop.config.Settings;
 import dev.backstop.engine.EngineModule;
 import dev.backstop.engine.RemediationEngine;
+import dev.backstop.rules.RuleSource;
 import dev.backstop.rules.source.RulesModule;
 import java.time.Clock;
 import javax.inject.Singleton;
@@ -20,6 +21,9 @@ public interface BackstopComponent {
     RemediationEngine engine();
 
     ObjectMapper json();
+
+    /** The rules in force, compiled on first use (the engine asks for them too). */
+    RuleSource rules();
 
     /** Builds the graph from the process environment, failing with the name of a bad variable. */
     static BackstopComponent fromEnvironment() {
