@@ -1,0 +1,24 @@
+package dev.backstop.bench;
+
+import dagger.Module;
+import dagger.Provides;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.ssm.SsmClient;
+
+/** The benchmarks decide with the shipped pack only: no team file is read from S3 or SSM. */
+@Module
+final class NoRuleFileModule {
+
+    private NoRuleFileModule() {
+    }
+
+    @Provides
+    static S3Client s3() {
+        throw new IllegalStateException("the benchmarks read no rule file from S3");
+    }
+
+    @Provides
+    static SsmClient ssm() {
+        throw new IllegalStateException("the benchmarks read no rule file from SSM");
+    }
+}
