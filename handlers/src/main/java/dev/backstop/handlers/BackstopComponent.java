@@ -25,6 +25,9 @@ public interface BackstopComponent {
     /** The rules in force, compiled on first use (the engine asks for them too). */
     RuleSource rules();
 
+    /** SnapStart priming, registered by the handler; its SDK clients are the engine's. */
+    Priming priming();
+
     /** Builds the graph from the process environment, failing with the name of a bad variable. */
     static BackstopComponent fromEnvironment() {
         return factory().create(Settings.fromEnvironment(System.getenv()), Clock.systemUTC());

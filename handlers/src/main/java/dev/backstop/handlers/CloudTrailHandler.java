@@ -10,6 +10,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import org.crac.Core;
 
 /**
  * Lambda entry point for CloudTrail events delivered by EventBridge ("AWS API Call via
@@ -19,15 +20,20 @@ public final class CloudTrailHandler implements RequestStreamHandler {
 
     private final RemediationEngine engine;
     private final ObjectMapper json;
+    // Held here because a CRaC context keeps its resources only weakly.
+    private final Priming priming;
 
     /** Used by Lambda: builds the component once per container. */
     public CloudTrailHandler() {
         this(BackstopComponent.fromEnvironment());
     }
 
+    /** Registers SnapStart priming; it runs only if a snapshot is taken. */
     public CloudTrailHandler(BackstopComponent component) {
         this.engine = component.engine();
         this.json = component.json();
+        this.priming = component.priming();
+        Core.getGlobalContext().register(priming);
     }
 
     @Override
