@@ -78,7 +78,7 @@ public class DecisionBenchmark {
         catalogue = component.catalogue();
         payload = BenchEvents.stopLogging();
         event = parser.parse(payload);
-        List<Rule> matched = rules.current().match(event.json());
+        List<Rule> matched = rules.current().match(event);
         if (matched.isEmpty()) {
             throw new IllegalStateException("the default pack does not match the StopLogging sample");
         }
@@ -93,7 +93,7 @@ public class DecisionBenchmark {
 
     @Benchmark
     public List<Rule> match() {
-        return rules.current().match(event.json());
+        return rules.current().match(event);
     }
 
     @Benchmark
@@ -105,7 +105,7 @@ public class DecisionBenchmark {
     public void decide(Blackhole out) {
         CloudTrailEvent parsed = parser.parse(payload);
         Instant now = Instant.now();
-        for (Rule rule : rules.current().match(parsed.json())) {
+        for (Rule rule : rules.current().match(parsed)) {
             Mode mode = rule.mode().capTo(Mode.DRY_RUN);
             if (mode == Mode.OFF || rule.unless().forCaller(parsed, now).isPresent()) {
                 continue;

@@ -48,7 +48,7 @@ public class MatchBenchmark {
         book = GeneratedRules.book(generatedRules);
         CloudTrailEventParser parser = new CloudTrailEventParser(new ObjectMapper());
         events = BenchEvents.mix(EVENTS, 42).stream().map(parser::parse).toArray(CloudTrailEvent[]::new);
-        long matching = java.util.Arrays.stream(events).filter(event -> !book.match(event.json()).isEmpty()).count();
+        long matching = java.util.Arrays.stream(events).filter(event -> !book.match(event).isEmpty()).count();
         System.out.printf("%n%d rules; %d of %d events match at least one%n", book.size(), matching, EVENTS);
     }
 
@@ -56,6 +56,6 @@ public class MatchBenchmark {
     public List<Rule> match() {
         CloudTrailEvent event = events[next];
         next = (next + 1) % EVENTS;
-        return book.match(event.json());
+        return book.match(event);
     }
 }

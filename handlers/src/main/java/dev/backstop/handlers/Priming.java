@@ -83,7 +83,7 @@ public final class Priming implements Resource {
     int prime() {
         CloudTrailEvent event = parser.parse(sample());
         Instant now = clock.instant();
-        List<Rule> matched = rules.current().match(event.json());
+        List<Rule> matched = rules.current().match(event);
         matched.forEach(rule -> rule.unless().forCaller(event, now));
         String trail = event.detail().requestParameters().path("name").asText("priming");
         int stopped = 0;
