@@ -35,7 +35,8 @@ import software.amazon.awssdk.regions.Region;
 /**
  * The cost of deciding one StopLogging event, AWS calls excluded: CloudTrail, DynamoDB and SNS
  * are faked at the SDK edge (the core's test fakes), so what is timed is Backstop's own work.
- * Sampled per call, so the report has the median and the 99th percentile.
+ * Sampled per call, so the report has the median and the 99th percentile. Each fork runs as a
+ * 512 MB Lambda function's JVM does: C1 only, memory (and so heap and collector) sized for 512 MB.
  *
  * <ul>
  *   <li>{@code parse}: bytes to a validated {@code CloudTrailEvent}
@@ -50,7 +51,7 @@ import software.amazon.awssdk.regions.Region;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @State(Scope.Benchmark)
 @Threads(1)
-@Fork(5)
+@Fork(value = 5, jvmArgsAppend = {"-XX:TieredStopAtLevel=1", "-XX:MaxRAM=512m"})
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
 public class DecisionBenchmark {

@@ -14,7 +14,8 @@ import java.util.Map;
 /**
  * Reads JMH's JSON results and prints, per benchmark, the median and spread across forks (each
  * fork a fresh JVM, so each a run): for throughput the fork's mean, for sampled times the fork's
- * 50th and 99th percentiles.
+ * 50th and 99th percentiles. With {@link CpuTimeProfiler}, a throughput benchmark gets a second line:
+ * operations per CPU-second, which the machine's load disturbs much less.
  *
  * <pre>java dev.backstop.bench.JmhSummary target/jmh.json</pre>
  */
@@ -55,6 +56,19 @@ public final class JmhSummary {
             }
             System.out.printf("%-34s %-22s %6d %26s %26s%n", name, params(result), medians.size(),
                     spread(medians, unit), p99s.isEmpty() ? "" : spread(p99s, unit));
+            JsonNode cpu = result.path("secondaryMetrics").path("cpu.ops/s");
+            if (!cpu.isMissingNode()) {
+                List<Double> perFork = new ArrayList<>();
+                for (JsonNode fork : cpu.path("rawData")) {
+                    double sum = 0;
+                    for (JsonNode iteration : fork) {
+                        sum += iteration.asDouble();
+                    }
+                    perFork.add(sum / fork.size());
+                }
+                System.out.printf("%-34s %-22s %6d %26s%n", "  in CPU time", "", perFork.size(),
+                        spread(perFork, cpu.path("scoreUnit").asText()));
+            }
         }
     }
 

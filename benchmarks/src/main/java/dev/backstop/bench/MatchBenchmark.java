@@ -23,13 +23,14 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Matching throughput on one thread: parsed events, a varied mix of 256 (see
  * {@link BenchEvents#mix}), against the default pack alone ({@code generatedRules=0}) and with
- * 1,000 generated rules of mixed pattern kinds added through {@code RuleLoader}.
+ * 1,000 generated rules of mixed pattern kinds added through {@code RuleLoader}. Forks run with
+ * the JVM flags of a 512 MB Lambda function, as {@link DecisionBenchmark} does.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @State(Scope.Thread)
 @Threads(1)
-@Fork(5)
+@Fork(value = 5, jvmArgsAppend = {"-XX:TieredStopAtLevel=1", "-XX:MaxRAM=512m"})
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
 public class MatchBenchmark {
