@@ -11,6 +11,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -18,6 +19,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
 
 /**
  * Runs {@link ColdStart} in N fresh JVMs against the emulators and prints each run and the
@@ -27,11 +30,13 @@ import java.util.UUID;
  *
  * <pre>
  * java dev.backstop.bench.cold.ColdStartRuns --artifact DIR --harness DIR [--runs 5] [--warm 0]
- *     [--jvm "-XX:TieredStopAtLevel=1 -XX:MaxRAM=512m"] [--cds FILE]
+ *     [--jvm "-XX:TieredStopAtLevel=1 -XX:MaxRAM=512m"] [--cds FILE] [--layout jars]
  * </pre>
  *
  * {@code --cds FILE} first runs one training JVM with {@code -XX:ArchiveClassesAtExit=FILE}, then
- * every measured run with {@code -XX:SharedArchiveFile=FILE} (AppCDS).
+ * every measured run with {@code -XX:SharedArchiveFile=FILE} (AppCDS). AppCDS refuses a class path
+ * with a non-empty directory on it, as the Lambda layout's root is, so it runs the artifact with its
+ * root classes jarred ({@code --layout jars} does the same without the archive, for comparison).
  */
 public final class ColdStartRuns {
 
@@ -56,8 +61,9 @@ public final class ColdStartRuns {
         DemoWorld world = DemoComponent.create().world();
         DemoWorld.Stage stage = world.build("bench-cold-" + UUID.randomUUID().toString().substring(0, 8));
         world.stopLogging(stage);
-        String classpath = artifact + File.pathSeparator + artifact.resolve("lib") + File.separator + "*"
-                + File.pathSeparator + harness;
+        boolean jars = options.containsKey("cds") || "jars".equals(options.get("layout"));
+        String classpath = jars ? jarLayout(artifact, harness, work.resolve("jars"))
+                : artifact + File.pathSeparator + artifact.resolve("lib") + File.separator + "*" + File.pathSeparator + harness;
         System.out.printf("emulator stage: table %s, topic %s, trail %s (stopped), mode dry-run%n",
                 stage.auditTable(), stage.topicArn(), stage.trailName());
         System.out.printf("child JVM: java %s -cp %s dev.backstop.bench.cold.ColdStart EVENT%n", String.join(" ", jvm), classpath);
@@ -80,6 +86,35 @@ public final class ColdStartRuns {
             System.out.println("run " + i + ": " + result);
         }
         summarize(results);
+    }
+
+    /**
+     * The artifact with its root classes (and the harness) in jars of their own: AppCDS refuses a
+     * class path holding a non-empty directory, as the Lambda layout's root is.
+     */
+    private static String jarLayout(Path artifact, Path harness, Path into) throws IOException {
+        Files.createDirectories(into);
+        try (var jars = Files.list(artifact.resolve("lib"))) {
+            for (Path jar : jars.toList()) {
+                Files.copy(jar, into.resolve(jar.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        jar(artifact, into.resolve("artifact-root.jar"), "lib");
+        jar(harness, into.resolve("harness.jar"), null);
+        return into + File.separator + "*";
+    }
+
+    private static void jar(Path dir, Path jar, String skip) throws IOException {
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar)); var files = Files.walk(dir)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                String name = dir.relativize(file).toString().replace(File.separatorChar, '/');
+                if (skip == null || !name.startsWith(skip + "/")) {
+                    out.putNextEntry(new JarEntry(name));
+                    Files.copy(file, out);
+                    out.closeEntry();
+                }
+            }
+        }
     }
 
     /** The runs create a trail and stop it: never anywhere but on this machine's emulators. */
@@ -119,9 +154,10 @@ public final class ColdStartRuns {
         double wall = 0;
         try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line = out.readLine(); line != null; line = out.readLine()) {
-                if (line.startsWith("COLD ")) {
-                    cold = line;
+                if (line.equals(ColdStart.FIRST_EVENT_DONE)) {
                     wall = (System.nanoTime() - spawned) / 1e6;
+                } else if (line.startsWith("COLD ")) {
+                    cold = line;
                 }
             }
         }
@@ -134,10 +170,8 @@ public final class ColdStartRuns {
             String[] pair = field.split("=", 2);
             result.put(pair[0], pair[1]);
         }
-        if (warm == 0) {
-            // With warm events the spawn-to-line time includes them: only a pure cold run has a wall figure.
-            result.put("wall_ms", String.format(Locale.ROOT, "%.1f", wall));
-        }
+        // From spawning the JVM to its line after the first event: the figure the 1.0 s target is about.
+        result.put("wall_ms", String.format(Locale.ROOT, "%.1f", wall));
         String id = eventId;
         String audited = world.auditItem(stage, id).map(item -> item.get("outcome").s())
                 .orElseThrow(() -> new IllegalStateException(name + ": no audit record for event " + id));
