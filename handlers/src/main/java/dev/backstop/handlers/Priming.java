@@ -6,6 +6,7 @@ import dev.backstop.audit.ActionResult;
 import dev.backstop.audit.AuditRecord;
 import dev.backstop.audit.AuditTable;
 import dev.backstop.audit.Outcome;
+import dev.backstop.aws.AwsClientsModule;
 import dev.backstop.aws.OfflineCalls;
 import dev.backstop.config.Settings;
 import dev.backstop.event.CloudTrailEvent;
@@ -23,10 +24,16 @@ import java.util.function.Supplier;
 import javax.inject.Inject;
 import org.crac.Context;
 import org.crac.Resource;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sns.model.MessageAttributeValue;
 
 /**
  * SnapStart priming: before the snapshot is taken, runs the per-event code once so the classes
@@ -37,11 +44,16 @@ import software.amazon.awssdk.services.sns.SnsClient;
  * starts with as {@link OfflineCalls}: marshalled, endpoint-resolved and signed, then stopped
  * before sending.
  *
- * <p>Only reads are primed (GetTrail, GetTrailStatus and ListTags on CloudTrail, GetItem on the
- * audit table, GetTopicAttributes on the topic), so even a call that escaped the stop would
- * change nothing. They are signed with throwaway keys: the credentials may be absent at
- * checkpoint, and real ones must not be frozen into the snapshot. The rules a team keeps in S3 or
- * SSM are read again after restore by their own source ({@code RefreshingRuleSource}).
+ * <p>On the engine's own clients only reads are made (GetTrail, GetTrailStatus and ListTags on
+ * CloudTrail, GetItem on the audit table, GetTopicAttributes on the topic), so even a call that
+ * escaped the stop would change nothing. The rest of a decision's calls, and the handling of
+ * their responses, run on throwaway clients whose HTTP client answers in the process
+ * ({@link InProcessHttpClient}) and has no way to the network: the claim and the record
+ * (PutItem), the notification (Publish), the note on the record (UpdateItem), and the reads
+ * again with their responses. Every call is signed with throwaway keys: the credentials may be
+ * absent at checkpoint, and real ones must not be frozen into the snapshot. The rules a team
+ * keeps in S3 or SSM are read again after restore by their own source
+ * ({@code RefreshingRuleSource}).
  */
 public final class Priming implements Resource {
 
@@ -54,11 +66,16 @@ public final class Priming implements Resource {
     private final DynamoDbClient dynamoDb;
     private final SnsClient sns;
     private final Settings settings;
+    private final Region region;
     private final Clock clock;
+
+    /** What one priming did: offline calls stopped unsent, and calls answered in the process. */
+    record Primed(int stopped, int answered) {
+    }
 
     @Inject
     Priming(CloudTrailEventParser parser, RuleSource rules, ObjectMapper json, CloudTrailClient cloudTrail,
-            DynamoDbClient dynamoDb, SnsClient sns, Settings settings, Clock clock) {
+            DynamoDbClient dynamoDb, SnsClient sns, Settings settings, Region region, Clock clock) {
         this.parser = parser;
         this.rules = rules;
         this.json = json;
@@ -66,6 +83,7 @@ public final class Priming implements Resource {
         this.dynamoDb = dynamoDb;
         this.sns = sns;
         this.settings = settings;
+        this.region = region;
         this.clock = clock;
     }
 
@@ -79,8 +97,8 @@ public final class Priming implements Resource {
         // Nothing of its own: the rule source re-reads a team's file after restore.
     }
 
-    /** Runs the per-event path once without effect; returns how many SDK calls were stopped unsent. */
-    int prime() {
+    /** Runs the per-event path once without effect. */
+    Primed prime() {
         CloudTrailEvent event = parser.parse(sample());
         Instant now = clock.instant();
         List<Rule> matched = rules.current().match(event);
@@ -96,7 +114,45 @@ public final class Priming implements Resource {
         stopped += offline(() -> sns.getTopicAttributes(r -> r.topicArn(settings.topicArn())
                 .overrideConfiguration(OfflineCalls::configure)));
         writeJson(event, matched, now);
-        return stopped;
+        return new Primed(stopped, answeredInProcess(event, trail));
+    }
+
+    /** A decision's calls, requests and responses, on clients that cannot reach the network. */
+    private int answeredInProcess(CloudTrailEvent event, String trail) {
+        SdkHttpClient inProcess = new InProcessHttpClient();
+        AwsCredentialsProvider throwaway = StaticCredentialsProvider.create(
+                AwsBasicCredentials.create("BACKSTOPPRIMING", "never-sent"));
+        Map<String, AttributeValue> key = Map.of(AuditTable.KEY, AttributeValue.fromS(event.eventId()));
+        List<Supplier<?>> calls;
+        try (CloudTrailClient trails = AwsClientsModule.build(CloudTrailClient.builder(), inProcess, throwaway, region);
+                DynamoDbClient table = AwsClientsModule.build(DynamoDbClient.builder(), inProcess, throwaway, region);
+                SnsClient topic = AwsClientsModule.build(SnsClient.builder(), inProcess, throwaway, region)) {
+            calls = List.of(
+                    () -> trails.getTrail(r -> r.name(trail)),
+                    () -> trails.getTrailStatus(r -> r.name(trail)),
+                    () -> trails.listTags(r -> r.resourceIdList(trail)),
+                    () -> table.putItem(r -> r.tableName(settings.auditTable()).item(key)
+                            .conditionExpression("attribute_not_exists(#key)")
+                            .expressionAttributeNames(Map.of("#key", AuditTable.KEY))),
+                    () -> table.updateItem(r -> r.tableName(settings.auditTable()).key(key)
+                            .updateExpression("SET notification = :status")
+                            .expressionAttributeValues(Map.of(":status", AttributeValue.fromS("priming")))),
+                    () -> table.getItem(r -> r.tableName(settings.auditTable()).key(key)),
+                    () -> topic.publish(r -> r.topicArn(settings.topicArn()).subject("priming").message("priming")
+                            .messageAttributes(Map.of("outcome", MessageAttributeValue.builder()
+                                    .dataType("String").stringValue("priming").build()))),
+                    () -> topic.getTopicAttributes(r -> r.topicArn(settings.topicArn())));
+            return (int) calls.stream().filter(Priming::answered).count();
+        }
+    }
+
+    private static boolean answered(Supplier<?> call) {
+        try {
+            call.get();
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     /** The JSON an audit record and a notification are written as, for a record like the event's. */

@@ -20,7 +20,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.http.ExecutableHttpRequest;
 import software.amazon.awssdk.http.HttpExecuteRequest;
@@ -59,7 +61,7 @@ class PrimingTest {
 
     private Priming priming(CloudTrailClient cloudTrail, DynamoDbClient dynamoDb, SnsClient sns) {
         return new Priming(new CloudTrailEventParser(json), () -> rules, json, cloudTrail, dynamoDb, sns, SETTINGS,
-                Clock.fixed(NOW, ZoneOffset.UTC));
+                Region.US_EAST_1, Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
     @Test
@@ -69,12 +71,12 @@ class PrimingTest {
             throw SdkClientException.create("no credentials at checkpoint");
         };
 
-        int stopped = priming(
+        Priming.Primed primed = priming(
                 AwsClientsModule.build(CloudTrailClient.builder(), http, noCredentials, Region.US_EAST_1),
                 AwsClientsModule.build(DynamoDbClient.builder(), http, noCredentials, Region.US_EAST_1),
                 AwsClientsModule.build(SnsClient.builder(), http, noCredentials, Region.US_EAST_1)).prime();
 
-        assertThat(stopped).isEqualTo(READS.size());
+        assertThat(primed.stopped()).isEqualTo(READS.size());
         assertThat(http.requests).isEmpty();
     }
 
@@ -86,6 +88,28 @@ class PrimingTest {
                 recording(SnsClient.class, calls)).prime();
 
         assertThat(calls).containsExactlyInAnyOrderElementsOf(READS);
+    }
+
+    @Test
+    void runsADecisionsCallsAndTheirResponsesOnClientsAnsweredInTheProcess() {
+        Priming.Primed primed = priming(recording(CloudTrailClient.class, new ArrayList<>()),
+                recording(DynamoDbClient.class, new ArrayList<>()), recording(SnsClient.class, new ArrayList<>())).prime();
+
+        assertThat(primed.answered()).isEqualTo(8);
+    }
+
+    @Test
+    void theInProcessHttpClientAnswersWhatTheSdkReads() {
+        InProcessHttpClient inProcess = new InProcessHttpClient();
+        AwsCredentialsProvider keys = StaticCredentialsProvider.create(AwsBasicCredentials.create("a", "b"));
+
+        try (CloudTrailClient cloudTrail = AwsClientsModule.build(CloudTrailClient.builder(), inProcess, keys, Region.US_EAST_1);
+                SnsClient sns = AwsClientsModule.build(SnsClient.builder(), inProcess, keys, Region.US_EAST_1)) {
+            assertThat(cloudTrail.getTrail(r -> r.name("x")).trail().name()).isEqualTo("priming");
+            assertThat(cloudTrail.getTrailStatus(r -> r.name("x")).isLogging()).isFalse();
+            assertThat(sns.publish(r -> r.topicArn("arn:aws:sns:us-east-1:123456789012:t").message("m")).messageId())
+                    .isEqualTo("priming");
+        }
     }
 
     @Test
