@@ -17,10 +17,13 @@ import java.util.Map;
  */
 public abstract class ApiCallHandler implements RequestStreamHandler {
 
+    // Kept for the handler's life: the graph holds what the CRaC context only holds weakly.
+    private final EngineComponent component;
     private final RemediationEngine engine;
     private final ObjectMapper json;
 
     protected ApiCallHandler(EngineComponent component) {
+        this.component = component;
         this.engine = component.engine();
         this.json = component.json();
     }

@@ -2,6 +2,7 @@ package dev.backstop.handlers;
 
 import dev.backstop.config.Settings;
 import java.time.Clock;
+import org.crac.Core;
 
 /**
  * Lambda entry point for the CloudTrail function: CloudTrail's own API calls (StopLogging and
@@ -9,12 +10,18 @@ import java.time.Clock;
  */
 public final class CloudTrailHandler extends ApiCallHandler {
 
-    /** Used by Lambda: builds the trail graph once per container. */
+    /** Used by Lambda: builds the trail graph once per container and registers SnapStart priming. */
     public CloudTrailHandler() {
-        this(DaggerTrailComponent.factory().create(Settings.fromEnvironment(System.getenv()), Clock.systemUTC()));
+        this(primed(TrailComponent.create(Settings.fromEnvironment(System.getenv()), Clock.systemUTC())));
     }
 
     public CloudTrailHandler(EngineComponent component) {
         super(component);
+    }
+
+    /** Priming runs only if a snapshot is taken; the graph, which the handler keeps, holds it. */
+    private static TrailComponent primed(TrailComponent component) {
+        Core.getGlobalContext().register(component.priming());
+        return component;
     }
 }

@@ -7,15 +7,26 @@ import dev.backstop.action.cloudtrail.CloudTrailClientModule;
 import dev.backstop.aws.AwsClientsModule;
 import dev.backstop.config.Settings;
 import dev.backstop.engine.EngineModule;
+import dev.backstop.rules.RuleSource;
 import dev.backstop.rules.source.RulesModule;
 import java.time.Clock;
 import javax.inject.Singleton;
 
-/** The CloudTrail function's graph: the engine with the trail actions only. */
+/** The CloudTrail function's graph: the engine with the trail actions only, and its priming. */
 @Singleton
 @Component(modules = {AwsClientsModule.class, EngineModule.class, RulesModule.class, CloudTrailActionsModule.class,
         CloudTrailClientModule.class})
-interface TrailComponent extends EngineComponent {
+public interface TrailComponent extends EngineComponent {
+
+    /** The rules in force, compiled on first use (the engine asks for them too). */
+    RuleSource rules();
+
+    /** SnapStart priming; its SDK clients are the engine's. */
+    Priming priming();
+
+    static TrailComponent create(Settings settings, Clock clock) {
+        return DaggerTrailComponent.factory().create(settings, clock);
+    }
 
     @Component.Factory
     interface Factory {

@@ -76,9 +76,14 @@ public final class AwsClientsModule {
         return build(S3Client.builder(), http, credentials, region);
     }
 
-    /** Every client is built the same way; only the service differs. */
+    /**
+     * Every client is built the same way; only the service differs. Each can make
+     * {@link OfflineCalls}, which stop before sending (SnapStart priming).
+     */
     public static <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C build(
             B builder, SdkHttpClient http, AwsCredentialsProvider credentials, Region region) {
-        return builder.httpClient(http).credentialsProvider(credentials).region(region).build();
+        return builder.httpClient(http).credentialsProvider(credentials).region(region)
+                .overrideConfiguration(override -> override.addExecutionInterceptor(OfflineCalls.INTERCEPTOR))
+                .build();
     }
 }

@@ -100,7 +100,7 @@ public final class RemediationEngine {
             return Decisions.without(event, Outcome.IGNORED, "made by Backstop's own principal", clock.instant());
         }
         List<ActionResult> results = new ArrayList<>();
-        for (Rule rule : rules.current().match(event.json())) {
+        for (Rule rule : rules.current().match(event)) {
             Mode mode = rule.mode().capTo(globalMode);
             if (mode == Mode.OFF) {
                 continue;

@@ -1,18 +1,25 @@
 package dev.backstop.event;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Objects;
 
 /**
  * One CloudTrail-derived event as EventBridge delivers it.
  *
- * @param json the envelope as JSON, the form rule patterns are matched against
+ * @param tree the envelope as parsed, the form rule patterns are matched against; read it, never
+ *     change it (matching reads this tree rather than parsing the event again)
  */
-public record CloudTrailEvent(EventEnvelope envelope, CloudTrailDetail detail, String json) {
+public record CloudTrailEvent(EventEnvelope envelope, CloudTrailDetail detail, JsonNode tree) {
 
     public CloudTrailEvent {
         Objects.requireNonNull(envelope, "envelope");
         Objects.requireNonNull(detail, "detail");
-        Objects.requireNonNull(json, "json");
+        Objects.requireNonNull(tree, "tree");
+    }
+
+    /** The envelope as JSON text, written anew on each call. */
+    public String json() {
+        return tree.toString();
     }
 
     /** The CloudTrail event id: the same API call keeps it across redeliveries and envelopes. */

@@ -79,7 +79,7 @@ public final class CloudTrailEventParser {
                 detail.text("errorMessage"),
                 detail.accountId("recipientAccountId"),
                 detail.bool("readOnly"));
-        return new CloudTrailEvent(parsedEnvelope, parsedDetail, root.toString());
+        return new CloudTrailEvent(parsedEnvelope, parsedDetail, root);
     }
 
     private static UserIdentity identity(JsonFields identity) {

@@ -1,5 +1,7 @@
 package dev.backstop.rules;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.backstop.event.CloudTrailEvent;
 import java.io.IOException;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -13,7 +15,7 @@ import software.amazon.event.ruler.JsonRuleCompiler;
  *
  * <pre>{@code
  * RuleBook book = RuleBook.compile(rules);
- * List<Rule> matched = book.match(eventJson);
+ * List<Rule> matched = book.match(event);
  * }</pre>
  */
 public final class RuleBook {
@@ -53,15 +55,30 @@ public final class RuleBook {
     }
 
     /** The rules whose pattern matches the event, in id order so decisions are repeatable. */
+    public List<Rule> match(CloudTrailEvent event) {
+        return match(event.tree());
+    }
+
+    /** The rules whose pattern matches the event, given as the JSON tree it was parsed into. */
+    public List<Rule> match(JsonNode event) {
+        try {
+            return inIdOrder(machine.rulesForJSONEvent(event));
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("event is not matchable JSON: " + e.getMessage(), e);
+        }
+    }
+
+    /** The rules whose pattern matches the event, given as JSON text. */
     public List<Rule> match(String eventJson) {
         try {
-            return machine.rulesForJSONEvent(eventJson).stream()
-                    .map(rules::get)
-                    .sorted(Comparator.comparing(Rule::id))
-                    .toList();
+            return inIdOrder(machine.rulesForJSONEvent(eventJson));
         } catch (Exception e) {
             throw new IllegalArgumentException("event is not matchable JSON: " + e.getMessage(), e);
         }
+    }
+
+    private List<Rule> inIdOrder(List<RuleId> matched) {
+        return matched.stream().map(rules::get).sorted(Comparator.comparing(Rule::id)).toList();
     }
 
     public int size() {

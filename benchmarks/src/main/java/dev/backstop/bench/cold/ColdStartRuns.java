@@ -1,0 +1,214 @@
+package dev.backstop.bench.cold;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.backstop.cli.demo.DemoComponent;
+import dev.backstop.cli.demo.DemoWorld;
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+
+/**
+ * Runs {@link ColdStart} in N fresh JVMs against the emulators and prints each run and the
+ * median [min .. max] of every figure. Each run gets its own StopLogging event (a fresh event
+ * id, so none is a duplicate) about a stopped trail, in dry-run mode, and its audit record is
+ * read back from the emulator's table before the run counts.
+ *
+ * <pre>
+ * java dev.backstop.bench.cold.ColdStartRuns --artifact DIR --harness DIR [--runs 5] [--warm 0]
+ *     [--jvm "-XX:TieredStopAtLevel=1 -XX:MaxRAM=512m"] [--cds FILE] [--layout jars]
+ * </pre>
+ *
+ * {@code --cds FILE} first runs one training JVM with {@code -XX:ArchiveClassesAtExit=FILE}, then
+ * every measured run with {@code -XX:SharedArchiveFile=FILE} (AppCDS). AppCDS refuses a class path
+ * with a non-empty directory on it, as the Lambda layout's root is, so it runs the artifact with its
+ * root classes jarred ({@code --layout jars} does the same without the archive, for comparison).
+ */
+public final class ColdStartRuns {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private ColdStartRuns() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = options(args);
+        int runs = Integer.parseInt(options.getOrDefault("runs", "5"));
+        int warm = Integer.parseInt(options.getOrDefault("warm", "0"));
+        Path artifact = Path.of(options.get("artifact"));
+        Path harness = Path.of(options.get("harness"));
+        Path sample = Path.of(options.getOrDefault("sample", "events/cloudtrail/stop-logging.json"));
+        List<String> jvm = new ArrayList<>(Arrays.asList(
+                options.getOrDefault("jvm", "-XX:TieredStopAtLevel=1 -XX:MaxRAM=512m").trim().split("\\s+")));
+        jvm.removeIf(String::isEmpty);
+        Path work = Files.createDirectories(Path.of(options.getOrDefault("work", "benchmarks/target/cold")));
+
+        requireLocalEndpoint();
+        DemoWorld world = DemoComponent.create().world();
+        DemoWorld.Stage stage = world.build("bench-cold-" + UUID.randomUUID().toString().substring(0, 8));
+        world.stopLogging(stage);
+        boolean jars = options.containsKey("cds") || "jars".equals(options.get("layout"));
+        String classpath = jars ? jarLayout(artifact, harness, work.resolve("jars"))
+                : artifact + File.pathSeparator + artifact.resolve("lib") + File.separator + "*" + File.pathSeparator + harness;
+        System.out.printf("emulator stage: table %s, topic %s, trail %s (stopped), mode dry-run%n",
+                stage.auditTable(), stage.topicArn(), stage.trailName());
+        System.out.printf("child JVM: java %s -cp %s dev.backstop.bench.cold.ColdStart EVENT%n", String.join(" ", jvm), classpath);
+
+        if (options.containsKey("cds")) {
+            Path archive = Path.of(options.get("cds"));
+            Files.deleteIfExists(archive);
+            List<String> training = new ArrayList<>(jvm);
+            training.add("-XX:ArchiveClassesAtExit=" + archive);
+            run(training, classpath, work, world, stage, sample, "cds-training", 0);
+            jvm.add("-XX:SharedArchiveFile=" + archive);
+            System.out.printf("AppCDS archive %s (%.1f MB) from one training run; measured runs add -XX:SharedArchiveFile%n",
+                    archive, Files.size(archive) / 1048576.0);
+        }
+
+        List<Map<String, String>> results = new ArrayList<>();
+        for (int i = 1; i <= runs; i++) {
+            Map<String, String> result = run(jvm, classpath, work, world, stage, sample, "run-" + i, warm);
+            results.add(result);
+            System.out.println("run " + i + ": " + result);
+        }
+        summarize(results);
+    }
+
+    /**
+     * The artifact with its root classes (and the harness) in jars of their own: AppCDS refuses a
+     * class path holding a non-empty directory, as the Lambda layout's root is.
+     */
+    private static String jarLayout(Path artifact, Path harness, Path into) throws IOException {
+        Files.createDirectories(into);
+        try (var jars = Files.list(artifact.resolve("lib"))) {
+            for (Path jar : jars.toList()) {
+                Files.copy(jar, into.resolve(jar.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        jar(artifact, into.resolve("artifact-root.jar"), "lib");
+        jar(harness, into.resolve("harness.jar"), null);
+        return into + File.separator + "*";
+    }
+
+    private static void jar(Path dir, Path jar, String skip) throws IOException {
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar)); var files = Files.walk(dir)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                String name = dir.relativize(file).toString().replace(File.separatorChar, '/');
+                if (skip == null || !name.startsWith(skip + "/")) {
+                    out.putNextEntry(new JarEntry(name));
+                    Files.copy(file, out);
+                    out.closeEntry();
+                }
+            }
+        }
+    }
+
+    /** The runs create a trail and stop it: never anywhere but on this machine's emulators. */
+    private static void requireLocalEndpoint() {
+        String endpoint = System.getenv("AWS_ENDPOINT_URL");
+        String host = endpoint == null ? null : URI.create(endpoint).getHost();
+        if (host == null || !(host.equals("127.0.0.1") || host.equals("localhost"))) {
+            throw new IllegalStateException("the cold-start runs need the local emulators (AWS_ENDPOINT_URL is "
+                    + endpoint + "): scripts/emulators start && eval \"$(scripts/emulators env)\"");
+        }
+    }
+
+    private static Map<String, String> run(List<String> jvm, String classpath, Path work, DemoWorld world,
+            DemoWorld.Stage stage, Path sample, String name, int warm) throws Exception {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvm);
+        command.addAll(List.of("-cp", classpath, ColdStart.class.getName()));
+        String eventId = null;
+        for (int i = 0; i <= warm; i++) {
+            byte[] event = world.stopLoggingEvent(sample, stage);
+            Path file = work.resolve(name + "-event-" + i + ".json");
+            Files.write(file, event);
+            command.add(file.toString());
+            if (i == 0) {
+                eventId = JSON.readTree(event).path("detail").path("eventID").asText();
+            }
+        }
+        ProcessBuilder builder = new ProcessBuilder(command).redirectError(work.resolve(name + ".log").toFile());
+        builder.environment().remove("JAVA_TOOL_OPTIONS");
+        builder.environment().put("BACKSTOP_AUDIT_TABLE", stage.auditTable());
+        builder.environment().put("BACKSTOP_TOPIC_ARN", stage.topicArn());
+        builder.environment().put("BACKSTOP_MODE", "dry-run");
+        long spawned = System.nanoTime();
+        Process process = builder.start();
+        String cold = null;
+        double wall = 0;
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line = out.readLine(); line != null; line = out.readLine()) {
+                if (line.equals(ColdStart.FIRST_EVENT_DONE)) {
+                    wall = (System.nanoTime() - spawned) / 1e6;
+                } else if (line.startsWith("COLD ")) {
+                    cold = line;
+                }
+            }
+        }
+        int exit = process.waitFor();
+        if (cold == null || exit != 0) {
+            throw new IllegalStateException(name + " failed (exit " + exit + "); see " + work.resolve(name + ".log"));
+        }
+        Map<String, String> result = new LinkedHashMap<>();
+        for (String field : cold.substring(5).split(" ")) {
+            String[] pair = field.split("=", 2);
+            result.put(pair[0], pair[1]);
+        }
+        // From spawning the JVM to its line after the first event: the figure the 1.0 s target is about.
+        result.put("wall_ms", String.format(Locale.ROOT, "%.1f", wall));
+        String id = eventId;
+        String audited = world.auditItem(stage, id).map(item -> item.get("outcome").s())
+                .orElseThrow(() -> new IllegalStateException(name + ": no audit record for event " + id));
+        result.put("audited", audited);
+        return result;
+    }
+
+    private static void summarize(List<Map<String, String>> results) {
+        System.out.printf("%nsummary of %d runs: median [min .. max]%n", results.size());
+        for (String key : results.get(0).keySet()) {
+            double[] values = new double[results.size()];
+            try {
+                for (int i = 0; i < values.length; i++) {
+                    values[i] = Double.parseDouble(results.get(i).get(key));
+                }
+            } catch (NumberFormatException | NullPointerException notANumber) {
+                System.out.printf("  %-24s %s%n", key, results.stream().map(r -> r.get(key)).distinct().toList());
+                continue;
+            }
+            Arrays.sort(values);
+            double median = values.length % 2 == 1 ? values[values.length / 2]
+                    : (values[values.length / 2 - 1] + values[values.length / 2]) / 2;
+            System.out.printf(Locale.ROOT, "  %-24s %8.1f [%.1f .. %.1f]%n", key, median, values[0], values[values.length - 1]);
+        }
+    }
+
+    private static Map<String, String> options(String[] args) {
+        Map<String, String> options = new LinkedHashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            if (!args[i].startsWith("--") || i + 1 >= args.length) {
+                throw new IllegalArgumentException("expected --name value pairs, found " + args[i]);
+            }
+            options.put(args[i].substring(2), args[++i]);
+        }
+        if (!options.containsKey("artifact") || !options.containsKey("harness")) {
+            throw new IllegalArgumentException("--artifact and --harness are required");
+        }
+        return options;
+    }
+}
