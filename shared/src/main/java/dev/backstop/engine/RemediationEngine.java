@@ -78,9 +78,9 @@ public final class RemediationEngine {
         try {
             decision = decide(event);
         } catch (RuntimeException e) {
-            if (AwsErrors.isTransient(e)) {
-                audit.release(event.eventId());
-            }
+            // Whatever escaped (a transient AWS error, or a bug): hand the event back, so Lambda's
+            // retries decide it again and, failing that, it lands in the dead-letter queue.
+            audit.release(event.eventId());
             throw e;
         }
         audit.record(decision);
