@@ -1,5 +1,6 @@
 package dev.backstop.bench.cold;
 
+import dev.backstop.cli.demo.TerminalContext;
 import dev.backstop.config.Settings;
 import dev.backstop.handlers.TrailComponent;
 import java.time.Clock;
@@ -51,7 +52,7 @@ public final class ColdStart {
             component.priming().beforeCheckpoint(null);
         }
         long primed = System.nanoTime();
-        String outcome = decide(handler, Files.readAllBytes(Path.of(args[0])), "cold");
+        String outcome = decide(handler, Files.readAllBytes(Path.of(args[0])));
         long eventDone = System.nanoTime();
         long endAt = System.currentTimeMillis();
         // The runner takes its wall-clock reading at this line, before the memory figures below.
@@ -85,7 +86,7 @@ public final class ColdStart {
             double[] times = new double[warm.length];
             for (int i = 0; i < warm.length; i++) {
                 long before = System.nanoTime();
-                decide(handler, Files.readAllBytes(Path.of(warm[i])), "warm-" + i);
+                decide(handler, Files.readAllBytes(Path.of(warm[i])));
                 times[i] = ms(System.nanoTime() - before);
             }
             Arrays.sort(times);
@@ -97,9 +98,9 @@ public final class ColdStart {
         System.out.println(line);
     }
 
-    private static String decide(CloudTrailHandler handler, byte[] event, String requestId) throws IOException {
+    private static String decide(CloudTrailHandler handler, byte[] event) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        handler.handleRequest(new ByteArrayInputStream(event), out, new BenchContext(requestId));
+        handler.handleRequest(new ByteArrayInputStream(event), out, new TerminalContext(System.err));
         String result = out.toString(StandardCharsets.UTF_8);
         int at = result.indexOf("\"outcome\":\"");
         return at < 0 ? "?" : result.substring(at + 11, result.indexOf('"', at + 11));
