@@ -19,7 +19,6 @@ final class PrincipalPatterns {
     }
 
     boolean matches(UserIdentity identity) {
-        return globs.stream().anyMatch(glob -> glob.matches(identity.arn())
-                || identity.issuerArn().map(glob::matches).orElse(false));
+        return globs.stream().anyMatch(glob -> glob.matches(identity));
     }
 }

@@ -1,5 +1,6 @@
 package dev.backstop.rules;
 
+import dev.backstop.event.UserIdentity;
 import java.util.regex.Pattern;
 
 /** An ARN pattern in which {@code *} stands for any run of characters, as in IAM policies. */
@@ -22,6 +23,11 @@ public final class ArnGlob {
 
     public boolean matches(String arn) {
         return arn != null && pattern.matcher(arn).matches();
+    }
+
+    /** True for a caller whose own ARN, or for an assumed role its session issuer's, matches. */
+    public boolean matches(UserIdentity caller) {
+        return matches(caller.arn()) || caller.issuerArn().map(this::matches).orElse(false);
     }
 
     @Override

@@ -35,7 +35,7 @@ public record Exemptions(List<ArnGlob> principals, List<String> accounts, Map<St
     public Optional<String> forCaller(CloudTrailEvent event, Instant now) {
         UserIdentity caller = event.detail().userIdentity();
         for (ArnGlob glob : principals) {
-            if (matches(glob, caller)) {
+            if (glob.matches(caller)) {
                 return Optional.of("principal " + caller.displayName() + " matches unless.principals " + glob);
             }
         }
@@ -44,7 +44,7 @@ public record Exemptions(List<ArnGlob> principals, List<String> accounts, Map<St
         }
         return timeBoxed.stream()
                 .filter(exemption -> exemption.activeAt(now))
-                .filter(exemption -> (exemption.principal() != null && matches(new ArnGlob(exemption.principal()), caller))
+                .filter(exemption -> (exemption.principal() != null && new ArnGlob(exemption.principal()).matches(caller))
                         || event.account().equals(exemption.account()))
                 .findFirst()
                 .map(TimeBoxedExemption::describe);
@@ -70,9 +70,5 @@ public record Exemptions(List<ArnGlob> principals, List<String> accounts, Map<St
     /** True when only a look at the resource can tell whether the rule applies. */
     public boolean dependOnResource() {
         return !tags.isEmpty() || timeBoxed.stream().anyMatch(exemption -> exemption.resource() != null);
-    }
-
-    private static boolean matches(ArnGlob glob, UserIdentity caller) {
-        return glob.matches(caller.arn()) || caller.issuerArn().map(glob::matches).orElse(false);
     }
 }
