@@ -1,5 +1,6 @@
 package dev.backstop.action;
 
+import dev.backstop.event.AlarmEvent;
 import dev.backstop.event.CloudTrailEvent;
 import dev.backstop.rules.ActionSpec;
 import java.util.Map;
@@ -27,6 +28,23 @@ public interface RemediationAction {
      * {@link ActionRefusedException} for a target the action must not or cannot change.
      */
     ActionPlan plan(CloudTrailEvent event, ActionSpec spec);
+
+    /**
+     * True when the action can respond to a CloudWatch alarm, through {@link #plan(AlarmEvent,
+     * ActionSpec)}. Most actions respond to CloudTrail events only.
+     */
+    default boolean appliesTo(AlarmEvent alarm, ActionSpec spec) {
+        return false;
+    }
+
+    /**
+     * Plans the response to an alarm, as {@link #plan(CloudTrailEvent, ActionSpec)} does for a
+     * CloudTrail event; called only when {@link #appliesTo(AlarmEvent, ActionSpec)} is true.
+     */
+    default ActionPlan plan(AlarmEvent alarm, ActionSpec spec) {
+        throw new ActionRefusedException(alarm.alarmArn() != null ? alarm.alarmArn() : alarm.alarmName(),
+                "this action does not respond to alarms");
+    }
 
     /** Makes the planned change; called only in enforce mode, for a plan that needs a change. */
     void apply(ActionPlan plan);
