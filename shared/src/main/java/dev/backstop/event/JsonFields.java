@@ -108,6 +108,15 @@ final class JsonFields {
         return child == null ? NullNode.getInstance() : child.deepCopy();
     }
 
+    /** An object of string values, in the order written (alarm dimensions); each value checked as {@link #text}. */
+    java.util.Map<String, String> texts() {
+        java.util.Map<String, String> values = new java.util.LinkedHashMap<>();
+        if (node.isObject()) {
+            node.fieldNames().forEachRemaining(name -> values.put(name, requiredText(name)));
+        }
+        return values;
+    }
+
     String at(String name) {
         return path.isEmpty() ? name : path + "." + name;
     }

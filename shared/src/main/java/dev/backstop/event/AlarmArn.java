@@ -1,0 +1,25 @@
+package dev.backstop.event;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * An alarm's ARN and what it names. SNS notifications give the region as a display name ("US East
+ * (N. Virginia)"), so the region code comes from here.
+ */
+record AlarmArn(String arn, String region, String account, String name) {
+
+    // The name is the rest, colons and spaces included.
+    private static final Pattern SHAPE = Pattern.compile("arn:aws[a-z-]*:cloudwatch:([a-z0-9-]+):(\\d{12}):alarm:(.+)");
+
+    static AlarmArn parse(String text, String path) {
+        if (text == null || text.isBlank()) {
+            throw new MalformedEventException(path, "is missing");
+        }
+        Matcher matcher = SHAPE.matcher(text);
+        if (!matcher.matches()) {
+            throw new MalformedEventException(path, "not a CloudWatch alarm ARN: \"" + text + "\"");
+        }
+        return new AlarmArn(text, matcher.group(1), matcher.group(2), matcher.group(3));
+    }
+}

@@ -1,0 +1,142 @@
+package dev.backstop.event;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads the two shapes that carry an alarm in EventBridge's form: the "CloudWatch Alarm State
+ * Change" event ({@code detail}) and the Lambda alarm action ({@code alarmData}, the same object
+ * under another name, in an envelope of its own).
+ */
+final class AlarmDetails {
+
+    private AlarmDetails() {
+    }
+
+    static AlarmEvent fromEventBridge(JsonNode root) {
+        JsonFields envelope = JsonFields.requireObject(root, "");
+        String detailType = envelope.requiredText("detail-type");
+        if (!AlarmPayloadParser.DETAIL_TYPE.equals(detailType)) {
+            throw new MalformedEventException("detail-type", "expected \"" + AlarmPayloadParser.DETAIL_TYPE
+                    + "\", found \"" + detailType + "\"");
+        }
+        requireCloudWatch(envelope);
+        String account = envelope.requiredAccountId("account");
+        JsonNode resources = root.get("resources");
+        if (resources == null || !resources.isArray() || resources.isEmpty()) {
+            throw new MalformedEventException("resources", "expected the alarm's ARN in a list");
+        }
+        AlarmArn arn = AlarmArn.parse(resources.get(0).isTextual() ? resources.get(0).asText() : null, "resources[0]");
+        return read(root, JsonFields.requireObject(root.get("detail"), "detail"), arn, account);
+    }
+
+    /** The Lambda alarm action: its {@code alarmData} is put in the envelope EventBridge would give it. */
+    static AlarmEvent fromAlarmAction(JsonNode root) {
+        JsonFields payload = JsonFields.requireObject(root, "");
+        requireCloudWatch(payload);
+        AlarmArn arn = AlarmArn.parse(payload.text("alarmArn"), "alarmArn");
+        String account = payload.requiredAccountId("accountId");
+        Instant time = payload.requiredTime("time");
+        JsonFields alarmData = JsonFields.requireObject(root.get("alarmData"), "alarmData");
+        ObjectNode tree = envelope(arn, account, time);
+        tree.set("detail", root.get("alarmData").deepCopy());
+        return read(tree, alarmData, arn, account);
+    }
+
+    /** The EventBridge envelope of an alarm delivered some other way; its id is the alarm event's. */
+    static ObjectNode envelope(AlarmArn arn, String account, Instant time) {
+        ObjectNode tree = JsonNodeFactory.instance.objectNode();
+        tree.put("version", "0");
+        tree.put("detail-type", AlarmPayloadParser.DETAIL_TYPE);
+        tree.put("source", "aws.cloudwatch");
+        tree.put("account", account);
+        tree.put("time", time.toString());
+        tree.put("region", arn.region());
+        tree.putArray("resources").add(arn.arn());
+        return tree;
+    }
+
+    private static void requireCloudWatch(JsonFields envelope) {
+        String source = envelope.requiredText("source");
+        if (!"aws.cloudwatch".equals(source)) {
+            throw new MalformedEventException(envelope.at("source"), "expected \"aws.cloudwatch\", found \"" + source + "\"");
+        }
+    }
+
+    private static AlarmEvent read(JsonNode tree, JsonFields detail, AlarmArn arn, String account) {
+        String name = detail.requiredText("alarmName");
+        JsonFields state = detail.object("state");
+        if (!state.isPresent()) {
+            throw new MalformedEventException(detail.at("state"), "is missing");
+        }
+        String value = AlarmStates.state(state, "value");
+        Instant time = state.requiredTime("timestamp");
+        String reasonData = state.text("reasonData");
+        Double threshold = AlarmStates.thresholdInReasonData(reasonData, state.at("reasonData"));
+        JsonFields previous = detail.object("previousState");
+        String previousValue = previous.isPresent() ? AlarmStates.state(previous, "value") : null;
+        JsonFields configuration = detail.object("configuration");
+        if (!configuration.isPresent()) {
+            throw new MalformedEventException(detail.at("configuration"), "is missing");
+        }
+        String alarmRule = configuration.text("alarmRule");
+        List<AlarmMetric> metrics = alarmRule != null ? List.of() : metrics(configuration);
+        if (tree instanceof ObjectNode canonical && !canonical.has("id")) {
+            canonical.put("id", AlarmStates.id(arn, time));
+        }
+        return new AlarmEvent(AlarmStates.id(arn, time), name, arn.arn(), account, arn.region(), value, previousValue,
+                state.text("reason"), reasonData, time, metrics, alarmRule, threshold, null, tree);
+    }
+
+    private static List<AlarmMetric> metrics(JsonFields configuration) {
+        JsonNode list = configuration.tree("metrics");
+        String path = configuration.at("metrics");
+        if (!list.isArray() || list.isEmpty()) {
+            throw new MalformedEventException(path, "expected the alarm's metrics (or an alarmRule for a composite alarm)");
+        }
+        List<AlarmMetric> metrics = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            metrics.add(metric(JsonFields.requireObject(list.get(i), path + "[" + i + "]")));
+        }
+        return metrics;
+    }
+
+    private static AlarmMetric metric(JsonFields query) {
+        String expression = query.text("expression");
+        JsonFields stat = query.object("metricStat");
+        if (expression != null) {
+            return new AlarmMetric(query.text("id"), null, null, Map.of(), null, integer(query, "period"), expression);
+        }
+        if (!stat.isPresent()) {
+            throw new MalformedEventException(query.at("metricStat"), "is missing (a metric query has metricStat or expression)");
+        }
+        JsonFields metric = stat.object("metric");
+        if (!metric.isPresent()) {
+            throw new MalformedEventException(stat.at("metric"), "is missing");
+        }
+        return new AlarmMetric(query.text("id"), metric.requiredText("namespace"), metric.requiredText("name"),
+                dimensions(metric.object("dimensions")), stat.text("stat"), integer(stat, "period"), null);
+    }
+
+    /** EventBridge writes dimensions as a map of name to value. */
+    private static Map<String, String> dimensions(JsonFields dimensions) {
+        return dimensions.texts();
+    }
+
+    static Integer integer(JsonFields fields, String name) {
+        String text = fields.text(name);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(text.contains(".") ? text.substring(0, text.indexOf('.')) : text);
+        } catch (NumberFormatException e) {
+            throw new MalformedEventException(fields.at(name), "expected a whole number of seconds, found \"" + text + "\"");
+        }
+    }
+}
