@@ -20,8 +20,11 @@ final class AuditItems {
 
     private final ObjectMapper mapper;
 
+    private final AlarmItems alarms;
+
     AuditItems(ObjectMapper mapper) {
         this.mapper = mapper;
+        this.alarms = new AlarmItems(mapper);
     }
 
     Map<String, AttributeValue> toItem(AuditRecord record, String status) {
@@ -40,6 +43,9 @@ final class AuditItems {
         putIfPresent(item, "principal", record.principal());
         putIfPresent(item, "principalType", record.principalType());
         putIfPresent(item, "sourceIp", record.sourceIp());
+        if (record.alarm() != null) {
+            alarms.put(record.alarm(), item);
+        }
         if (!record.actions().isEmpty()) {
             item.put("actions", AttributeValue.fromS(json(record)));
             item.put("rules", AttributeValue.fromSs(record.actions().stream().map(ActionResult::rule).distinct().toList()));
@@ -61,7 +67,7 @@ final class AuditItems {
         return new AuditRecord(auditId, text(item, "eventId"), text(item, "eventName"), text(item, "eventSource"),
                 text(item, "account"), text(item, "region"), instant(item, "eventTime"), instant(item, "decidedAt"),
                 text(item, "principal"), text(item, "principalType"), text(item, "sourceIp"),
-                Outcome.valueOf(text(item, "outcome")), text(item, "reason"), actions);
+                Outcome.valueOf(text(item, "outcome")), text(item, "reason"), actions, alarms.read(auditId, item));
     }
 
     private String json(AuditRecord record) {
@@ -72,7 +78,7 @@ final class AuditItems {
         }
     }
 
-    private static String text(Map<String, AttributeValue> item, String name) {
+    static String text(Map<String, AttributeValue> item, String name) {
         AttributeValue value = item.get(name);
         return value == null ? null : value.s();
     }
@@ -82,7 +88,7 @@ final class AuditItems {
         return value == null ? null : Instant.parse(value);
     }
 
-    private static void putIfPresent(Map<String, AttributeValue> item, String name, String value) {
+    static void putIfPresent(Map<String, AttributeValue> item, String name, String value) {
         if (value != null && !value.isEmpty()) {
             item.put(name, AttributeValue.fromS(value));
         }

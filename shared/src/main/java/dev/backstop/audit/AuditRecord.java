@@ -7,8 +7,10 @@ import java.util.Objects;
 /**
  * Backstop's own record of one decision about one delivered event.
  *
- * <p>The audit id is the CloudTrail event id for a decision, so a redelivery finds it; duplicates
- * and unreadable events get ids of their own.
+ * <p>The audit id is the CloudTrail event id for a decision (for an alarm, the alarm event's id), so
+ * a redelivery finds it; duplicates and unreadable events get ids of their own.
+ *
+ * @param alarm for a decision about a CloudWatch alarm: the alarm and the changes before it; else null
  */
 public record AuditRecord(
         String auditId,
@@ -24,7 +26,16 @@ public record AuditRecord(
         String sourceIp,
         Outcome outcome,
         String reason,
-        List<ActionResult> actions) {
+        List<ActionResult> actions,
+        AlarmContext alarm) {
+
+    /** A record of a decision about a CloudTrail event. */
+    public AuditRecord(String auditId, String eventId, String eventName, String eventSource, String account,
+            String region, Instant eventTime, Instant decidedAt, String principal, String principalType,
+            String sourceIp, Outcome outcome, String reason, List<ActionResult> actions) {
+        this(auditId, eventId, eventName, eventSource, account, region, eventTime, decidedAt, principal, principalType,
+                sourceIp, outcome, reason, actions, null);
+    }
 
     public AuditRecord {
         Objects.requireNonNull(auditId, "auditId");

@@ -9,12 +9,14 @@ import dev.backstop.audit.ActionResult;
 import dev.backstop.audit.Outcome;
 import dev.backstop.config.Mode;
 import dev.backstop.config.Settings;
+import dev.backstop.event.AlarmEvent;
 import dev.backstop.event.CloudTrailEvent;
 import dev.backstop.rules.ActionSpec;
 import dev.backstop.rules.Rule;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import javax.inject.Inject;
 import javax.inject.Provider;
 
@@ -51,13 +53,29 @@ final class ActionRunner {
         return provider != null && provider.get().appliesTo(event, spec);
     }
 
-    /** Runs an action that {@link #appliesTo applies}. */
+    /** For an alarm: false unless the function holds the action and the action responds to alarms. */
+    boolean appliesTo(ActionSpec spec, AlarmEvent alarm) {
+        Provider<RemediationAction> provider = catalogue.get(spec.action());
+        return provider != null && provider.get().appliesTo(alarm, spec);
+    }
+
+    /** Runs an action that {@link #appliesTo(ActionSpec, CloudTrailEvent) applies} to a CloudTrail event. */
     ActionResult run(Rule rule, ActionSpec spec, Mode mode, CloudTrailEvent event) {
+        return run(rule, spec, mode, action -> action.plan(event, spec));
+    }
+
+    /** Runs an action that {@link #appliesTo(ActionSpec, AlarmEvent) applies} to an alarm. */
+    ActionResult run(Rule rule, ActionSpec spec, Mode mode, AlarmEvent alarm) {
+        return run(rule, spec, mode, action -> action.plan(alarm, spec));
+    }
+
+    /** Plan, exemptions, mode, apply and read-back; only the plan step knows what kind of event it answers. */
+    private ActionResult run(Rule rule, ActionSpec spec, Mode mode, Function<RemediationAction, ActionPlan> planner) {
         RemediationAction action = catalogue.get(spec.action()).get();
         ActionPlan plan;
         Optional<String> exemption;
         try {
-            ActionPlan planned = action.plan(event, spec);
+            ActionPlan planned = planner.apply(action);
             plan = planned;
             exemption = planned.before().exists()
                     ? rule.unless().forResource(planned.resource(), () -> action.tags(planned), clock.instant())
@@ -135,6 +153,12 @@ final class ActionRunner {
     static ActionResult exempted(Rule rule, ActionSpec spec, Mode mode, String resource, String exemption) {
         return new ActionResult(rule.id(), rule.severity(), spec.action(), mode, resource, Outcome.EXEMPTED,
                 Map.of(), Map.of(), Map.of(), "exempted: " + exemption);
+    }
+
+    /** An action a rule did not run, for a reason that is no exemption (a change it requires is missing). */
+    static ActionResult notActed(Rule rule, ActionSpec spec, Mode mode, String resource, String reason) {
+        return new ActionResult(rule.id(), rule.severity(), spec.action(), mode, resource, Outcome.IGNORED,
+                Map.of(), Map.of(), Map.of(), "not acted: " + reason);
     }
 
     private static ActionResult failed(Rule rule, ActionSpec spec, Mode mode, String resource, String detail) {

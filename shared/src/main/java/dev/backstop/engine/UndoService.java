@@ -95,7 +95,8 @@ public final class UndoService {
         Outcome outcome = results.stream().map(ActionResult::outcome).reduce(Outcome::weightier).orElseThrow();
         AuditRecord undone = new AuditRecord(PREFIX + auditId, original.eventId(), original.eventName(),
                 original.eventSource(), original.account(), original.region(), original.eventTime(), clock.instant(),
-                operator, "Operator", null, outcome, "undo of " + auditId + " requested by " + operator, results);
+                operator, "Operator", null, outcome, "undo of " + auditId + " requested by " + operator, results,
+                original.alarm());
         audit.record(undone);
         notifier.publish(undone);
         return undone;

@@ -1,5 +1,6 @@
 package dev.backstop.rules;
 
+import dev.backstop.event.AlarmEvent;
 import dev.backstop.event.CloudTrailEvent;
 import dev.backstop.event.UserIdentity;
 import java.time.Instant;
@@ -46,6 +47,21 @@ public record Exemptions(List<ArnGlob> principals, List<String> accounts, Map<St
                 .filter(exemption -> exemption.activeAt(now))
                 .filter(exemption -> (exemption.principal() != null && new ArnGlob(exemption.principal()).matches(caller))
                         || event.account().equals(exemption.account()))
+                .findFirst()
+                .map(TimeBoxedExemption::describe);
+    }
+
+    /**
+     * The exemption that covers an alarm's account, if one does. An alarm has no caller, so
+     * principal exemptions never apply to it.
+     */
+    public Optional<String> forAlarm(AlarmEvent alarm, Instant now) {
+        if (accounts.contains(alarm.account())) {
+            return Optional.of("account " + alarm.account() + " is in unless.accounts");
+        }
+        return timeBoxed.stream()
+                .filter(exemption -> exemption.activeAt(now))
+                .filter(exemption -> alarm.account() != null && alarm.account().equals(exemption.account()))
                 .findFirst()
                 .map(TimeBoxedExemption::describe);
     }

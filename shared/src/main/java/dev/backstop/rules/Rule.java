@@ -10,9 +10,16 @@ import java.util.Objects;
  *
  * @param pattern the event pattern as JSON, in EventBridge pattern syntax
  * @param file the rule file it was read from, and {@code line} the line of its id there
+ * @param correlate for an alarm: the changes to look up before it, and those it requires to act
  */
 public record Rule(String id, String description, Severity severity, String pattern, Exemptions unless,
-        List<ActionSpec> actions, Mode mode, String file, int line) {
+        List<ActionSpec> actions, Mode mode, String file, int line, Correlation correlate) {
+
+    /** A rule that correlates alarms as {@link Correlation#DEFAULT} does. */
+    public Rule(String id, String description, Severity severity, String pattern, Exemptions unless,
+            List<ActionSpec> actions, Mode mode, String file, int line) {
+        this(id, description, severity, pattern, unless, actions, mode, file, line, Correlation.DEFAULT);
+    }
 
     public Rule {
         Objects.requireNonNull(id, "id");
@@ -21,12 +28,13 @@ public record Rule(String id, String description, Severity severity, String patt
         Objects.requireNonNull(unless, "unless");
         Objects.requireNonNull(mode, "mode");
         Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(correlate, "correlate");
         actions = List.copyOf(actions);
     }
 
     /** The same rule in another mode, as an override in a team's file sets it. */
     public Rule withMode(Mode newMode) {
-        return new Rule(id, description, severity, pattern, unless, actions, newMode, file, line);
+        return new Rule(id, description, severity, pattern, unless, actions, newMode, file, line, correlate);
     }
 
     /** Where the rule was read, as {@code FILE:LINE}. */

@@ -1,6 +1,7 @@
 package dev.backstop.rules;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.backstop.event.AlarmEvent;
 import dev.backstop.event.CloudTrailEvent;
 import java.io.IOException;
 import java.util.Comparator;
@@ -57,6 +58,11 @@ public final class RuleBook {
     /** The rules whose pattern matches the event, in id order so decisions are repeatable. */
     public List<Rule> match(CloudTrailEvent event) {
         return match(event.tree());
+    }
+
+    /** The rules whose pattern matches the alarm, in the EventBridge shape it is given in whatever its delivery. */
+    public List<Rule> match(AlarmEvent alarm) {
+        return match(alarm.tree());
     }
 
     /** The rules whose pattern matches the event, given as the JSON tree it was parsed into. */

@@ -3,6 +3,7 @@ package dev.backstop.rules;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.backstop.config.Mode;
 import dev.backstop.event.Timestamps;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,13 +14,18 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Reads and checks one rule file, collecting every error it finds. */
 final class RuleFileParser {
 
     private static final Set<String> FILE_KEYS = Set.of("version", "rules", "overrides");
-    private static final Set<String> RULE_KEYS = Set.of("id", "description", "severity", "mode", "match", "unless", "actions");
+    private static final Set<String> RULE_KEYS = Set.of("id", "description", "severity", "mode", "match", "unless", "actions",
+            "correlate");
+    private static final Set<String> CORRELATE_KEYS = Set.of("window", "require");
+    private static final Pattern WINDOW = Pattern.compile("(\\d{1,5})([smh])");
+    private static final Pattern EVENT_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9]{1,127}");
     private static final Set<String> UNLESS_KEYS = Set.of("principals", "accounts", "tags", "exemptions");
     private static final Set<String> EXEMPTION_KEYS = Set.of("principal", "account", "resource", "owner", "reason", "expires");
     private static final Set<String> ACTION_KEYS = Set.of("action", "params");
@@ -93,11 +99,13 @@ final class RuleFileParser {
         String pattern = pattern(fields.child("match"));
         Exemptions unless = unless(fields.child("unless"));
         List<ActionSpec> actions = actions(fields.child("actions"));
+        Correlation correlate = correlate(fields.child("correlate"));
         if (checkedId == null || description == null || severity == null || mode == null || pattern == null
-                || unless == null || actions == null) {
+                || unless == null || actions == null || correlate == null) {
             return Optional.empty();
         }
-        return Optional.of(new Rule(id, description, severity, pattern, unless, actions, mode, rule.file(), idField.line()));
+        return Optional.of(new Rule(id, description, severity, pattern, unless, actions, mode, rule.file(), idField.line(),
+                correlate));
     }
 
     private String pattern(Fields match) {
@@ -203,6 +211,51 @@ final class RuleFileParser {
             return Optional.empty();
         }
         return Optional.of(new TimeBoxedExemption(principal, account, resource, owner, reason, expires));
+    }
+
+    /** An alarm rule's {@code correlate}: a window such as 15m (at most 24h) and the API calls it requires. */
+    private static Correlation correlate(Fields correlate) {
+        if (!correlate.present()) {
+            return Correlation.DEFAULT;
+        }
+        if (!correlate.requireObject()) {
+            return null;
+        }
+        int errorsBefore = correlate.errorCount();
+        correlate.onlyKeys(CORRELATE_KEYS);
+        Duration window = Correlation.DEFAULT.window();
+        Fields windowField = correlate.child("window");
+        if (windowField.present()) {
+            String text = windowField.node().isTextual() ? windowField.node().asText() : null;
+            Matcher matcher = text == null ? null : WINDOW.matcher(text);
+            if (matcher == null || !matcher.matches()) {
+                windowField.error("expected a duration such as 15m, 900s or 1h, found " + Fields.kind(windowField.node()));
+            } else {
+                long amount = Long.parseLong(matcher.group(1));
+                window = switch (matcher.group(2)) {
+                    case "s" -> Duration.ofSeconds(amount);
+                    case "m" -> Duration.ofMinutes(amount);
+                    default -> Duration.ofHours(amount);
+                };
+                if (window.isZero() || window.compareTo(Correlation.LONGEST) > 0) {
+                    windowField.error("expected more than 0 and at most 24h, found " + text);
+                }
+            }
+        }
+        Fields requireField = correlate.child("require");
+        List<String> require = new ArrayList<>();
+        if (requireField.present() && requireField.requireList()) {
+            for (int i = 0; i < requireField.node().size(); i++) {
+                Fields name = requireField.element(i);
+                String value = name.string();
+                if (value != null && !EVENT_NAME.matcher(value).matches()) {
+                    name.error("expected a CloudTrail event name such as UpdateAlias20150331, found \"" + value + "\"");
+                } else if (value != null) {
+                    require.add(value);
+                }
+            }
+        }
+        return correlate.errorCount() == errorsBefore ? new Correlation(window, require) : null;
     }
 
     private List<ActionSpec> actions(Fields actions) {

@@ -1,0 +1,27 @@
+package dev.backstop.audit;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * A change CloudTrail recorded to one of an alarm's resources shortly before the alarm: who
+ * may have lit the fire.
+ *
+ * @param resource the alarm's resource the change was found for (a function name, an instance id)
+ * @param principal who made the call: the ARN of the caller, else the user name CloudTrail gives
+ */
+public record RecentChange(String eventId, String eventName, String eventSource, Instant time, String principal,
+        String resource) {
+
+    public RecentChange {
+        Objects.requireNonNull(eventId, "eventId");
+        Objects.requireNonNull(eventName, "eventName");
+        Objects.requireNonNull(time, "time");
+    }
+
+    /** {@code UpdateAlias20150331 by arn:...:assumed-role/deployer/ci at 2026-11-20T10:12:03Z on checkout-api}. */
+    public String describe() {
+        return eventName + " by " + (principal == null ? "an unknown principal" : principal) + " at " + time
+                + (resource == null ? "" : " on " + resource) + " (event " + eventId + ")";
+    }
+}

@@ -1,0 +1,140 @@
+package dev.backstop.correlate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.backstop.action.AwsErrors;
+import dev.backstop.audit.RecentChange;
+import dev.backstop.event.AlarmEvent;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import javax.inject.Inject;
+import javax.inject.Singleton;
+import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
+import software.amazon.awssdk.services.cloudtrail.model.Event;
+import software.amazon.awssdk.services.cloudtrail.model.LookupAttribute;
+import software.amazon.awssdk.services.cloudtrail.model.LookupAttributeKey;
+import software.amazon.awssdk.services.cloudtrail.model.LookupEventsRequest;
+import software.amazon.awssdk.services.cloudtrail.model.LookupEventsResponse;
+
+/**
+ * "Who lit the fire": looks up, with CloudTrail's {@code LookupEvents}, the management calls that
+ * changed an alarm's resources in a window before it.
+ *
+ * <pre>{@code
+ * Correlated found = lookup.before(alarm, Duration.ofMinutes(15));
+ * found.changes().forEach(change -> System.out.println(change.describe()));
+ * }</pre>
+ *
+ * <p>Lambda's CloudTrail records name the function in {@code requestParameters.functionName},
+ * not always as a resource, so functions are looked up by event source and picked by that field;
+ * other resources by name. Read-only calls are left out. LookupEvents serves two calls a second
+ * per account and region, so each lookup reads at most {@value #PAGES} pages; a transient failure
+ * propagates (the alarm is retried), any other becomes the result's note.
+ */
+@Singleton
+public final class ChangeLookup {
+
+    static final int PAGES = 4;
+    private static final String LAMBDA = "lambda.amazonaws.com";
+
+    private final CloudTrailClient cloudTrail;
+    private final ObjectMapper mapper;
+
+    @Inject
+    ChangeLookup(CloudTrailClient cloudTrail, ObjectMapper mapper) {
+        this.cloudTrail = cloudTrail;
+        this.mapper = mapper;
+    }
+
+    public Correlated before(AlarmEvent alarm, Duration window) {
+        AlarmResources resources = AlarmResources.of(alarm);
+        if (resources.isEmpty()) {
+            return new Correlated(List.of(), List.of(), alarm.composite()
+                    ? "a composite alarm names no resource; its child alarms do"
+                    : "the alarm's dimensions name no resource CloudTrail can be asked about");
+        }
+        Instant from = alarm.time().minus(window);
+        List<RecentChange> changes = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        try {
+            if (!resources.functions().isEmpty()) {
+                // One lookup serves every function: the records are picked by their functionName.
+                changes.addAll(lookup(LookupAttributeKey.EVENT_SOURCE, LAMBDA, from, alarm.time(), record -> {
+                    String function = functionOf(record);
+                    return resources.functions().contains(function) ? function : null;
+                }, notes));
+            }
+            for (String name : resources.named()) {
+                changes.addAll(lookup(LookupAttributeKey.RESOURCE_NAME, name, from, alarm.time(), record -> name, notes));
+            }
+        } catch (RuntimeException e) {
+            if (AwsErrors.isTransient(e)) {
+                throw e;
+            }
+            return new Correlated(resources.all(), List.of(), "CloudTrail LookupEvents failed: " + AwsErrors.describe(e));
+        }
+        changes.sort(Comparator.comparing(RecentChange::time).reversed());
+        return new Correlated(resources.all(), distinct(changes), notes.isEmpty() ? null : String.join("; ", notes));
+    }
+
+    /** The changes one lookup finds, each named for the resource {@code resourceOf} gives it (null: not one of ours). */
+    private List<RecentChange> lookup(LookupAttributeKey key, String value, Instant from, Instant to,
+            Function<JsonNode, String> resourceOf, List<String> notes) {
+        List<RecentChange> found = new ArrayList<>();
+        String token = null;
+        for (int page = 0; page < PAGES; page++) {
+            String next = token;
+            LookupEventsResponse response = cloudTrail.lookupEvents(LookupEventsRequest.builder()
+                    .lookupAttributes(LookupAttribute.builder().attributeKey(key).attributeValue(value).build())
+                    .startTime(from).endTime(to).maxResults(50).nextToken(next).build());
+            for (Event event : response.events()) {
+                JsonNode record = record(event);
+                String resource = resourceOf.apply(record);
+                if (resource != null && !record.path("readOnly").asBoolean(false) && record.path("errorCode").isMissingNode()) {
+                    found.add(change(event, record, resource));
+                }
+            }
+            token = response.nextToken();
+            if (token == null || token.isEmpty()) {
+                return found;
+            }
+        }
+        notes.add("more than " + PAGES * 50 + " events from " + value + " in the window; only the newest were read");
+        return found;
+    }
+
+    private JsonNode record(Event event) {
+        if (event.cloudTrailEvent() == null) {
+            return mapper.createObjectNode();
+        }
+        try {
+            return mapper.readTree(event.cloudTrailEvent());
+        } catch (IOException e) {
+            return mapper.createObjectNode();
+        }
+    }
+
+    private static RecentChange change(Event event, JsonNode record, String resource) {
+        String arn = record.path("userIdentity").path("arn").textValue();
+        return new RecentChange(event.eventId(), event.eventName(), event.eventSource(), event.eventTime(),
+                arn != null ? arn : event.username(), resource);
+    }
+
+    private static String functionOf(JsonNode record) {
+        String reference = record.path("requestParameters").path("functionName").textValue();
+        return reference == null ? null : AlarmResources.functionName(reference);
+    }
+
+    private static List<RecentChange> distinct(List<RecentChange> changes) {
+        Map<String, RecentChange> byId = new LinkedHashMap<>();
+        changes.forEach(change -> byId.putIfAbsent(change.eventId() + "#" + change.resource(), change));
+        return List.copyOf(byId.values());
+    }
+}
