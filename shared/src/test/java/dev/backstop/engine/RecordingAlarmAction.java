@@ -1,0 +1,55 @@
+package dev.backstop.engine;
+
+import dev.backstop.action.ActionPlan;
+import dev.backstop.action.RemediationAction;
+import dev.backstop.action.ResourceState;
+import dev.backstop.event.AlarmEvent;
+import dev.backstop.event.CloudTrailEvent;
+import dev.backstop.rules.ActionSpec;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** An alarm action that changes nothing but remembers what it applied, standing in for the catalogue's alarm actions. */
+final class RecordingAlarmAction implements RemediationAction {
+
+    static final String NAME = "test.alarm-action";
+
+    private final List<String> applied = new ArrayList<>();
+
+    List<String> applied() {
+        return applied;
+    }
+
+    @Override
+    public boolean appliesTo(AlarmEvent alarm, ActionSpec spec) {
+        return alarm.dimension("FunctionName").isPresent();
+    }
+
+    @Override
+    public ActionPlan plan(AlarmEvent alarm, ActionSpec spec) {
+        String function = alarm.dimension("FunctionName").orElseThrow();
+        return new ActionPlan(NAME, function, function, new ResourceState(true, false, Map.of("version", "7")),
+                "move the alias back", Map.of());
+    }
+
+    @Override
+    public ActionPlan plan(CloudTrailEvent event, ActionSpec spec) {
+        throw new UnsupportedOperationException("alarms only");
+    }
+
+    @Override
+    public void apply(ActionPlan plan) {
+        applied.add(plan.resource());
+    }
+
+    @Override
+    public ResourceState readBack(ActionPlan plan) {
+        return new ResourceState(true, applied.contains(plan.resource()), Map.of("version", "6"));
+    }
+
+    @Override
+    public Map<String, String> tags(ActionPlan plan) {
+        return Map.of();
+    }
+}
