@@ -4,6 +4,7 @@ import dagger.BindsInstance;
 import dagger.Component;
 import dev.backstop.action.cloudtrail.CloudTrailActionsModule;
 import dev.backstop.action.cloudtrail.CloudTrailClientModule;
+import dev.backstop.action.cloudwatch.CloudWatchActionsModule;
 import dev.backstop.action.ec2.Ec2ActionsModule;
 import dev.backstop.action.ec2.Ec2ClientModule;
 import dev.backstop.action.iam.IamActionsModule;
@@ -25,8 +26,9 @@ import javax.inject.Singleton;
 @Singleton
 @Component(modules = {AwsClientsModule.class, EngineModule.class, RulesModule.class, CloudTrailActionsModule.class,
         CloudTrailClientModule.class, IamActionsModule.class, IamClientModule.class,
-        Ec2ActionsModule.class, Ec2ClientModule.class, S3ActionsModule.class, S3ClientModule.class})
-public interface BackstopComponent extends EngineComponent {
+        Ec2ActionsModule.class, Ec2ClientModule.class, S3ActionsModule.class, S3ClientModule.class,
+        CloudWatchActionsModule.class})
+public interface BackstopComponent extends EngineComponent, AlarmEngineComponent {
 
     UndoService undo();
 

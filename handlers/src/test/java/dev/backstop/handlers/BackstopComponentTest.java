@@ -45,4 +45,21 @@ class BackstopComponentTest {
         assertThat(component.engine()).isSameAs(component.engine());
         assertThat(new S3Handler(component)).isNotNull();
     }
+
+    @Test
+    void theAlarmFunctionsGraphWiresBothAlarmHandlers() {
+        AlarmComponent component = AlarmComponent.create(settings, Clock.systemUTC());
+
+        assertThat(component.alarms()).isSameAs(component.alarms());
+        assertThat(new AlarmHandler(component)).isNotNull();
+        assertThat(new SnsAlarmHandler(component)).isNotNull();
+    }
+
+    @Test
+    void theWholeCatalogueGraphWiresTheAlarmEngineToo() {
+        BackstopComponent component = BackstopComponent.factory().create(settings, Clock.systemUTC());
+
+        assertThat(component.alarms()).isNotNull();
+        assertThat(new SnsAlarmHandler(component)).isNotNull();
+    }
 }

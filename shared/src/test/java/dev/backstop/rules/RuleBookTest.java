@@ -106,7 +106,7 @@ class RuleBookTest {
 
     @Test
     void refusesTwoRulesWithOneId() {
-        Rule rule = shipped.rules().get(0);
+        Rule rule = shipped.find("cloudtrail-logging-stopped").orElseThrow();
 
         assertThatThrownBy(() -> RuleBook.compile(List.of(rule, rule)))
                 .isInstanceOf(InvalidRuleException.class)

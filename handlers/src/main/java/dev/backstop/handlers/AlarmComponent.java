@@ -1,0 +1,31 @@
+package dev.backstop.handlers;
+
+import dagger.BindsInstance;
+import dagger.Component;
+import dev.backstop.action.cloudtrail.CloudTrailClientModule;
+import dev.backstop.action.cloudwatch.CloudWatchActionsModule;
+import dev.backstop.aws.AwsClientsModule;
+import dev.backstop.config.Settings;
+import dev.backstop.engine.EngineModule;
+import dev.backstop.rules.source.RulesModule;
+import java.time.Clock;
+import javax.inject.Singleton;
+
+/**
+ * The alarm functions' graph: the alarm engine, the CloudTrail client its correlation looks up
+ * changes with, and the actions that respond to alarms.
+ */
+@Singleton
+@Component(modules = {AwsClientsModule.class, EngineModule.class, RulesModule.class, CloudTrailClientModule.class,
+        CloudWatchActionsModule.class})
+interface AlarmComponent extends AlarmEngineComponent {
+
+    static AlarmComponent create(Settings settings, Clock clock) {
+        return DaggerAlarmComponent.factory().create(settings, clock);
+    }
+
+    @Component.Factory
+    interface Factory {
+        AlarmComponent create(@BindsInstance Settings settings, @BindsInstance Clock clock);
+    }
+}

@@ -1,0 +1,20 @@
+package dev.backstop.handlers;
+
+import dev.backstop.config.Settings;
+import java.time.Clock;
+
+/**
+ * Lambda entry point for CloudWatch alarms delivered by EventBridge as "CloudWatch Alarm State
+ * Change" (the Lambda alarm action's {@code alarmData} payload is read too).
+ */
+public final class AlarmHandler extends AlarmDeliveryHandler {
+
+    /** Used by Lambda: builds the alarm graph once per container. */
+    public AlarmHandler() {
+        this(AlarmComponent.create(Settings.fromEnvironment(System.getenv()), Clock.systemUTC()));
+    }
+
+    public AlarmHandler(AlarmEngineComponent component) {
+        super(component);
+    }
+}

@@ -1,0 +1,20 @@
+package dev.backstop.handlers;
+
+import dev.backstop.config.Settings;
+import java.time.Clock;
+
+/**
+ * Lambda entry point for CloudWatch alarms delivered through an SNS topic: the Lambda SNS event,
+ * whose every record ({@code Records[].Sns.Message}) is one alarm, decided on its own.
+ */
+public final class SnsAlarmHandler extends AlarmDeliveryHandler {
+
+    /** Used by Lambda: builds the alarm graph once per container. */
+    public SnsAlarmHandler() {
+        this(AlarmComponent.create(Settings.fromEnvironment(System.getenv()), Clock.systemUTC()));
+    }
+
+    public SnsAlarmHandler(AlarmEngineComponent component) {
+        super(component);
+    }
+}
