@@ -26,6 +26,11 @@ record Sample(String name, JsonNode event) {
         }
     }
 
+    /** False for a payload that is no EventBridge event (an SNS delivery, a Lambda alarm action): no rule can see it. */
+    boolean eventBridge() {
+        return event.has("detail-type");
+    }
+
     private static Sample read(Path file, String name) {
         try {
             return new Sample(name, JSON.readTree(file.toFile()));

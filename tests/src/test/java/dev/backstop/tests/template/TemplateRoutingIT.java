@@ -87,7 +87,8 @@ class TemplateRoutingIT {
 
     @Test
     void everySampleEventReachesExactlyItsFunctions() {
-        List<Sample> samples = Sample.all();
+        // Only EventBridge events can be put on a bus; routing.yaml gives the others no function.
+        List<Sample> samples = Sample.all().stream().filter(Sample::eventBridge).toList();
         Map<String, String> sampleByEventId = new HashMap<>();
         for (Sample sample : samples) {
             sampleByEventId.put(put(sample), sample.name());
