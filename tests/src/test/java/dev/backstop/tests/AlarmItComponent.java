@@ -1,0 +1,29 @@
+package dev.backstop.tests;
+
+import dagger.BindsInstance;
+import dagger.Component;
+import dev.backstop.action.cloudwatch.CloudWatchActionsModule;
+import dev.backstop.aws.AwsClientsModule;
+import dev.backstop.config.Settings;
+import dev.backstop.engine.EngineModule;
+import dev.backstop.handlers.AlarmEngineComponent;
+import dev.backstop.rules.source.RulesModule;
+import java.time.Clock;
+import javax.inject.Singleton;
+import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
+
+/**
+ * The alarm functions' graph with the real clients for the emulators, except CloudTrail, which is
+ * given: neither emulator serves LookupEvents (moto answers it with a 500), so it is faked at the
+ * SDK edge.
+ */
+@Singleton
+@Component(modules = {AwsClientsModule.class, EngineModule.class, RulesModule.class, CloudWatchActionsModule.class})
+interface AlarmItComponent extends AlarmEngineComponent {
+
+    @Component.Factory
+    interface Factory {
+        AlarmItComponent create(@BindsInstance Settings settings, @BindsInstance Clock clock,
+                @BindsInstance CloudTrailClient cloudTrail);
+    }
+}

@@ -1,0 +1,220 @@
+package dev.backstop.tests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.backstop.aws.AwsClientsModule;
+import dev.backstop.cli.demo.DemoWorld;
+import dev.backstop.cli.demo.DemoWorld.Notification;
+import dev.backstop.cli.demo.DemoWorld.Stage;
+import dev.backstop.cli.demo.TerminalContext;
+import dev.backstop.config.Mode;
+import dev.backstop.config.Settings;
+import dev.backstop.handlers.SnsAlarmHandler;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
+import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
+import software.amazon.awssdk.services.cloudtrail.model.Event;
+import software.amazon.awssdk.services.cloudtrail.model.LookupEventsRequest;
+import software.amazon.awssdk.services.cloudtrail.model.LookupEventsResponse;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
+import software.amazon.awssdk.services.cloudwatch.model.ComparisonOperator;
+import software.amazon.awssdk.services.cloudwatch.model.Dimension;
+import software.amazon.awssdk.services.cloudwatch.model.StateValue;
+import software.amazon.awssdk.services.cloudwatch.model.Statistic;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+
+/**
+ * An alarm through SNS to the SNS alarm handler, on the emulators: a CloudWatch alarm (LocalStack)
+ * whose action is a topic, set to ALARM; the message CloudWatch published, read from a queue
+ * subscribed to the topic and wrapped as Lambda wraps an SNS delivery, is handed to the handler;
+ * the decision, the audit record (moto's DynamoDB) and the notification are read back. The
+ * deployment the correlation finds comes from CloudTrail faked at the SDK edge ({@link History}),
+ * as neither emulator serves LookupEvents.
+ */
+class AlarmLoopIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String DEPLOYER = "arn:aws:sts::000000000000:assumed-role/deployer/ci-4711";
+
+    private static DemoWorld world;
+    private static CloudWatchClient cloudWatch;
+    private static SnsClient sns;
+    private static SqsClient sqs;
+    private static final List<Runnable> cleanUp = new ArrayList<>();
+
+    @BeforeAll
+    static void emulators() {
+        world = Emulators.world();
+        Region region = new DefaultAwsRegionProviderChain().getRegion();
+        var http = UrlConnectionHttpClient.create();
+        var credentials = EnvironmentVariableCredentialsProvider.create();
+        cloudWatch = AwsClientsModule.build(CloudWatchClient.builder(), http, credentials, region);
+        sns = AwsClientsModule.build(SnsClient.builder(), http, credentials, region);
+        sqs = AwsClientsModule.build(SqsClient.builder(), http, credentials, region);
+    }
+
+    @AfterAll
+    static void removeWhatTheTestsMade() {
+        cleanUp.forEach(Runnable::run);
+    }
+
+    /** CloudTrail's event history at the SDK edge: every lookup finds the one deployment. */
+    private static final class History implements CloudTrailClient {
+
+        private final List<Event> events;
+        private final List<LookupEventsRequest> requests = new ArrayList<>();
+
+        History(Event... events) {
+            this.events = List.of(events);
+        }
+
+        @Override
+        public LookupEventsResponse lookupEvents(LookupEventsRequest request) {
+            requests.add(request);
+            return LookupEventsResponse.builder().events(events).build();
+        }
+
+        @Override
+        public String serviceName() {
+            return "cloudtrail";
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    @Test
+    void anAlarmPublishedToTheTopicIsDecidedAuditedAndNotifiedWithTheDeploymentBeforeIt() throws IOException {
+        String prefix = Emulators.uniquePrefix("alarm");
+        Stage stage = world.build(prefix);
+        String function = prefix + "-checkout";
+        String alarmName = prefix + " checkout errors";
+        AlarmTopic topic = alarmTopicWithQueue(prefix);
+        cloudWatch.putMetricAlarm(request -> request.alarmName(alarmName).namespace("AWS/Lambda").metricName("Errors")
+                .dimensions(Dimension.builder().name("FunctionName").value(function).build(),
+                        Dimension.builder().name("Resource").value(function + ":live").build())
+                .statistic(Statistic.SUM).period(60).evaluationPeriods(1).threshold(0.0)
+                .comparisonOperator(ComparisonOperator.GREATER_THAN_THRESHOLD).alarmActions(topic.arn()));
+        cleanUp.add(() -> cloudWatch.deleteAlarms(request -> request.alarmNames(alarmName)));
+        Instant setAt = Instant.now();
+        History history = new History(deployment(function, setAt.minusSeconds(120)));
+
+        cloudWatch.setAlarmState(request -> request.alarmName(alarmName).stateValue(StateValue.ALARM)
+                .stateReason("Threshold Crossed: 1 datapoint [3.0] was greater than the threshold (0.0)."));
+        byte[] delivery = lambdaSnsEvent(receiveOne(topic.queueUrl()));
+        JsonNode answer = deliver(stage, history, delivery);
+
+        assertThat(answer.path("outcome").asText()).isEqualTo("NOTIFIED");
+        String auditId = answer.path("auditId").asText();
+        assertThat(auditId).startsWith("arn:aws:cloudwatch:").contains(":alarm:" + alarmName + "#");
+        Map<String, AttributeValue> record = world.auditItem(stage, auditId).orElseThrow();
+        assertThat(record.get("outcome").s()).isEqualTo("NOTIFIED");
+        assertThat(record.get("alarmName").s()).isEqualTo(alarmName);
+        assertThat(record.get("alarmState").s()).isEqualTo("ALARM");
+        assertThat(record.get("alarmReason").s()).startsWith("Threshold Crossed");
+        assertThat(record.get("rules").ss()).containsExactly("alarm-lambda-ec2-notify");
+        assertThat(record.get("alarmResources").ss()).containsExactly(function);
+        assertThat(record.get("changes").s()).contains("\"eventId\":\"deploy-" + function + "\"").contains(DEPLOYER);
+        assertThat(record.get("notification").s()).isEqualTo("sent");
+        assertThat(history.requests).singleElement().satisfies(request -> {
+            assertThat(request.lookupAttributes().get(0).attributeValue()).isEqualTo("lambda.amazonaws.com");
+            assertThat(Duration.between(request.startTime(), request.endTime())).isEqualTo(Duration.ofMinutes(15));
+        });
+        List<Notification> notifications = world.notifications(stage, 1, Duration.ofSeconds(10));
+        assertThat(notifications).singleElement().satisfies(notification -> {
+            assertThat(notification.subject()).isEqualTo("Backstop NOTIFIED: alarm " + alarmName + " is ALARM");
+            assertThat(notification.message()).contains("UpdateAlias20150331 by " + DEPLOYER);
+        });
+
+        // SNS and EventBridge may both deliver the state change, and SNS may deliver twice: it acts once.
+        JsonNode again = deliver(stage, history, delivery);
+        assertThat(again.path("outcome").asText()).isEqualTo("DUPLICATE");
+    }
+
+    private static JsonNode deliver(Stage stage, CloudTrailClient history, byte[] delivery) throws IOException {
+        Settings settings = new Settings(stage.auditTable(), stage.topicArn(), Mode.ENFORCE, List.of());
+        SnsAlarmHandler handler = new SnsAlarmHandler(DaggerAlarmItComponent.factory()
+                .create(settings, Clock.systemUTC(), history));
+        ByteArrayOutputStream answer = new ByteArrayOutputStream();
+        handler.handleRequest(new ByteArrayInputStream(delivery), answer,
+                new TerminalContext(new PrintStream(new ByteArrayOutputStream())));
+        return JSON.readTree(answer.toByteArray());
+    }
+
+    private static Event deployment(String function, Instant at) {
+        String record = """
+                {"userIdentity":{"type":"AssumedRole","arn":"%s"},"eventSource":"lambda.amazonaws.com",\
+                "eventName":"UpdateAlias20150331","requestParameters":{"functionName":"%s","name":"live"},\
+                "readOnly":false}""".formatted(DEPLOYER, function);
+        return Event.builder().eventId("deploy-" + function).eventName("UpdateAlias20150331")
+                .eventSource("lambda.amazonaws.com").eventTime(at).cloudTrailEvent(record).build();
+    }
+
+    /** The topic an alarm publishes to, and the queue subscribed to it in place of the handler's subscription. */
+    private record AlarmTopic(String arn, String queueUrl) {
+    }
+
+    private static AlarmTopic alarmTopicWithQueue(String prefix) {
+        String topicArn = sns.createTopic(request -> request.name(prefix + "-alarms")).topicArn();
+        String queueUrl = sqs.createQueue(request -> request.queueName(prefix + "-alarm-deliveries")).queueUrl();
+        String queueArn = sqs.getQueueAttributes(request -> request.queueUrl(queueUrl)
+                .attributeNames(QueueAttributeName.QUEUE_ARN)).attributes().get(QueueAttributeName.QUEUE_ARN);
+        sns.subscribe(request -> request.topicArn(topicArn).protocol("sqs").endpoint(queueArn));
+        cleanUp.add(() -> sqs.deleteQueue(request -> request.queueUrl(queueUrl)));
+        cleanUp.add(() -> sns.deleteTopic(request -> request.topicArn(topicArn)));
+        return new AlarmTopic(topicArn, queueUrl);
+    }
+
+    private static String receiveOne(String queueUrl) {
+        Instant deadline = Instant.now().plusSeconds(15);
+        while (Instant.now().isBefore(deadline)) {
+            List<Message> messages = sqs.receiveMessage(request -> request.queueUrl(queueUrl).maxNumberOfMessages(1)
+                    .waitTimeSeconds(1)).messages();
+            if (!messages.isEmpty()) {
+                return messages.get(0).body();
+            }
+        }
+        throw new AssertionError("CloudWatch published nothing to the alarm topic within 15 s");
+    }
+
+    /** The SNS envelope SQS received, as Lambda hands an SNS delivery to a function: {@code Records[].Sns}. */
+    private static byte[] lambdaSnsEvent(String envelopeText) throws IOException {
+        JsonNode envelope = JSON.readTree(envelopeText);
+        ObjectNode event = JSON.createObjectNode();
+        ObjectNode record = event.putArray("Records").addObject();
+        record.put("EventSource", "aws:sns").put("EventVersion", "1.0")
+                .put("EventSubscriptionArn", envelope.path("TopicArn").asText() + ":subscription");
+        ObjectNode snsPart = record.putObject("Sns");
+        for (String field : List.of("Type", "MessageId", "TopicArn", "Subject", "Message", "Timestamp",
+                "SignatureVersion", "Signature", "SigningCertURL", "UnsubscribeURL")) {
+            if (envelope.hasNonNull(field)) {
+                snsPart.set(field.replace("URL", "Url"), envelope.get(field));
+            }
+        }
+        snsPart.putObject("MessageAttributes");
+        return JSON.writeValueAsBytes(event);
+    }
+}
