@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.backstop.config.Mode;
 import dev.backstop.rules.ActionSpec;
+import dev.backstop.rules.Correlation;
 import dev.backstop.rules.ParamSpec;
 import dev.backstop.rules.ParamType;
 import dev.backstop.rules.Rule;
@@ -91,6 +92,9 @@ public final class ExplainCommand implements Callable<Integer> {
         List<String> exemptions = RuleWords.exemptions(rule.unless());
         field(out, "exemptions", exemptions.isEmpty() ? List.of("none") : exemptions);
         field(out, "actions", rule.actions().stream().map(this::action).toList());
+        if (isAlarmRule(rule)) {
+            field(out, "correlate", correlate(rule.correlate()));
+        }
         out.println();
         out.println("  matches an event when every line holds (a list of values holds when one does; a field that");
         out.println("  is a list in the event holds when one of its elements does):");
@@ -124,6 +128,21 @@ public final class ExplainCommand implements Callable<Integer> {
                 .map(param -> param.getKey() + "=" + (types.get(param.getKey()) == ParamType.JSON
                         ? param.getValue() : JSON.valueToTree(param.getValue()).toString()))
                 .collect(Collectors.joining(", ", " with ", ""));
+    }
+
+    /** A rule about CloudWatch alarms: it matches their source, or says how to correlate them. */
+    private static boolean isAlarmRule(Rule rule) {
+        return rule.pattern().contains("\"aws.cloudwatch\"") || !rule.correlate().equals(Correlation.DEFAULT);
+    }
+
+    private static List<String> correlate(Correlation correlate) {
+        String window = RuleWords.duration(correlate.window());
+        List<String> lines = new java.util.ArrayList<>(List.of("an alarm's decision names the changes CloudTrail recorded"
+                + " to its resources in the " + window + " before it (LookupEvents)"));
+        lines.add(correlate.requiresChange()
+                ? "acts only if " + String.join(" or ", correlate.require()) + " is among them; else not acted, with the reason"
+                : "acts whatever changed (no require)");
+        return lines;
     }
 
     private String suggestions(RuleBook book) {

@@ -3,6 +3,7 @@ package dev.backstop.cli.rules;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.backstop.cli.UnreadableFileException;
 import dev.backstop.config.Mode;
+import dev.backstop.event.AlarmPayloadParser;
 import dev.backstop.event.CloudTrailEventParser;
 import dev.backstop.event.EventFiles;
 import dev.backstop.rules.RuleBook;
@@ -30,6 +31,12 @@ import picocli.CommandLine.Spec;
             "An EVENT-FILE may hold an EventBridge event (what the handler receives), a bare CloudTrail record,"
                     + " or a CloudTrail log file ({\"Records\": [...]}, gzipped or not, as a trail writes it to S3)."
                     + " A bare record is wrapped in the envelope EventBridge would deliver it in.",
+            "It may also hold a CloudWatch alarm in any shape the alarm handlers read: the EventBridge"
+                    + " \"CloudWatch Alarm State Change\" event, the Lambda event of an SNS delivery"
+                    + " ({\"Records\": [{\"Sns\": ...}]}, each record planned), or the Lambda alarm action (alarmData)."
+                    + " Alarm rules match it in the EventBridge shape whatever the delivery; what depends on the"
+                    + " changes CloudTrail recorded before the alarm (correlate.require) is shown as \"decided at"
+                    + " run time\".",
             "",
             "The mode shown is the rule's mode capped by --mode, the deployment's global mode. A rule in mode off"
                     + " is shown with no actions. Caller exemptions (principals, accounts and time-boxed ones,"
@@ -84,13 +91,17 @@ public final class PlanCommand implements Callable<Integer> {
 
         ObjectMapper mapper = new ObjectMapper();
         EventFiles events = new EventFiles(new CloudTrailEventParser(mapper), mapper);
+        AlarmPayloadParser alarms = new AlarmPayloadParser(mapper);
         Planner planner = new Planner(rules.get(), mode, tools.clock().instant());
         PlanJson lines = new PlanJson(mapper, tools.actionParameters());
         PlanTable table = new PlanTable(out);
         boolean anyRejected = false;
         for (int i = 0; i < eventFiles.size(); i++) {
-            for (EventFiles.Entry entry : events.read(contents.get(i))) {
-                EventPlan plan = planner.plan(eventFiles.get(i).toString(), entry);
+            String source = eventFiles.get(i).toString();
+            List<EventPlan> plans = AlarmFiles.isAlarm(mapper, contents.get(i))
+                    ? alarms.read(contents.get(i)).stream().map(entry -> planner.plan(source, entry)).toList()
+                    : events.read(contents.get(i)).stream().map(entry -> planner.plan(source, entry)).toList();
+            for (EventPlan plan : plans) {
                 anyRejected |= plan.isRejected();
                 if (json) {
                     out.println(lines.line(plan));

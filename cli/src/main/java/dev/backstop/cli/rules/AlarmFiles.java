@@ -1,0 +1,32 @@
+package dev.backstop.cli.rules;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.backstop.event.AlarmPayloadParser;
+import java.io.IOException;
+
+/** Tells an alarm payload from a file of CloudTrail events, so plan reads each with its own parser. */
+final class AlarmFiles {
+
+    private AlarmFiles() {
+    }
+
+    /**
+     * True for an EventBridge alarm event, a Lambda alarm action ({@code alarmData}) or an SNS
+     * delivery ({@code Records[].Sns}, where a CloudTrail log file's records have {@code eventSource}).
+     */
+    static boolean isAlarm(ObjectMapper mapper, byte[] content) {
+        JsonNode root;
+        try {
+            root = mapper.readTree(content);
+        } catch (IOException notJson) {
+            return false; // gzipped CloudTrail logs, or no JSON at all: the CloudTrail reader says why
+        }
+        if (root == null || !root.isObject()) {
+            return false;
+        }
+        return root.has("alarmData")
+                || AlarmPayloadParser.DETAIL_TYPE.equals(root.path("detail-type").asText())
+                || root.path("Records").path(0).has("Sns");
+    }
+}
