@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * The resources an alarm's metric dimensions name, as CloudTrail's event history can look them
@@ -49,7 +50,7 @@ record AlarmResources(List<String> functions, List<String> named) {
     }
 
     List<String> all() {
-        return java.util.stream.Stream.concat(functions.stream(), named.stream()).toList();
+        return Stream.concat(functions.stream(), named.stream()).toList();
     }
 
     /**

@@ -117,6 +117,7 @@ public final class ChangeLookup {
         try {
             return mapper.readTree(event.cloudTrailEvent());
         } catch (IOException e) {
+            // An unreadable record names no function and no caller: it is left out, not fatal.
             return mapper.createObjectNode();
         }
     }

@@ -4,6 +4,7 @@ import dev.backstop.audit.ActionResult;
 import dev.backstop.audit.AlarmContext;
 import dev.backstop.audit.AuditRecord;
 import dev.backstop.audit.Outcome;
+import dev.backstop.correlate.Correlated;
 import dev.backstop.event.AlarmEvent;
 import dev.backstop.event.AlarmPayloadParser;
 import java.time.Instant;
@@ -40,7 +41,7 @@ final class AlarmDecisions {
     }
 
     /** The alarm as the audit record names it; {@code correlated} null when no lookup was made. */
-    static AlarmContext context(AlarmEvent alarm, dev.backstop.correlate.Correlated correlated) {
+    static AlarmContext context(AlarmEvent alarm, Correlated correlated) {
         return new AlarmContext(alarm.alarmName(), alarm.alarmArn(), alarm.state(), alarm.previousState(), alarm.reason(),
                 correlated == null ? List.of() : correlated.resources(),
                 correlated == null ? List.of() : correlated.changes(),

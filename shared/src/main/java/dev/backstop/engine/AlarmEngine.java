@@ -149,11 +149,6 @@ public final class AlarmEngine {
         }
         String where = found.resources().isEmpty() ? "the alarm's resources" : String.join(", ", found.resources());
         return Optional.of("correlate.require: no " + String.join(", ", correlate.require()) + " to " + where + " in the "
-                + words(correlate.window()) + " before the alarm" + (found.note() == null ? "" : " (" + found.note() + ")"));
-    }
-
-    static String words(Duration window) {
-        long seconds = window.toSeconds();
-        return seconds % 3600 == 0 ? seconds / 3600 + " h" : seconds % 60 == 0 ? seconds / 60 + " min" : seconds + " s";
+                + correlate.windowInWords() + " before the alarm" + (found.note() == null ? "" : " (" + found.note() + ")"));
     }
 }

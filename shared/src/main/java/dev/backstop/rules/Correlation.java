@@ -26,6 +26,12 @@ public record Correlation(Duration window, List<String> require) {
         require = List.copyOf(require);
     }
 
+    /** The window in words: {@code 15 min}, {@code 2 h}, {@code 90 s}. */
+    public String windowInWords() {
+        long seconds = window.toSeconds();
+        return seconds % 3600 == 0 ? seconds / 3600 + " h" : seconds % 60 == 0 ? seconds / 60 + " min" : seconds + " s";
+    }
+
     public boolean requiresChange() {
         return !require.isEmpty();
     }

@@ -136,7 +136,7 @@ public final class ExplainCommand implements Callable<Integer> {
     }
 
     private static List<String> correlate(Correlation correlate) {
-        String window = RuleWords.duration(correlate.window());
+        String window = correlate.windowInWords();
         List<String> lines = new java.util.ArrayList<>(List.of("an alarm's decision names the changes CloudTrail recorded"
                 + " to its resources in the " + window + " before it (LookupEvents)"));
         lines.add(correlate.requiresChange()

@@ -71,7 +71,7 @@ final class Planner {
         List<String> checks = new ArrayList<>();
         if (rule.correlate().requiresChange()) {
             checks.add("acts only after " + String.join(" or ", rule.correlate().require()) + " to the alarm's resources in the "
-                    + RuleWords.duration(rule.correlate().window()) + " before it (CloudTrail LookupEvents)");
+                    + rule.correlate().windowInWords() + " before it (CloudTrail LookupEvents)");
         }
         if (rule.unless().dependOnResource()) {
             String resourceChecks = RuleWords.runTimeChecks(rule.unless(), now);

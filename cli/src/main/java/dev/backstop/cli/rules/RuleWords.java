@@ -26,12 +26,6 @@ final class RuleWords {
                 .collect(Collectors.joining(", ", "(", ")"));
     }
 
-    /** A correlation window in words: {@code 15 min}, {@code 2 h}, {@code 90 s}. */
-    static String duration(java.time.Duration window) {
-        long seconds = window.toSeconds();
-        return seconds % 3600 == 0 ? seconds / 3600 + " h" : seconds % 60 == 0 ? seconds / 60 + " min" : seconds + " s";
-    }
-
     /** What only a look at the action's target can decide, or empty when the event decides everything. */
     static String runTimeChecks(Exemptions unless, Instant now) {
         List<String> checks = new ArrayList<>();

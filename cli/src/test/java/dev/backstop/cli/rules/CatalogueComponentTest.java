@@ -9,6 +9,7 @@ import dev.backstop.action.CatalogueParametersModule;
 import dev.backstop.action.RemediationAction;
 import dev.backstop.action.cloudtrail.CloudTrailActionsModule;
 import dev.backstop.action.cloudtrail.CloudTrailClientModule;
+import dev.backstop.action.cloudwatch.CloudWatchActionsModule;
 import dev.backstop.action.ec2.Ec2ActionsModule;
 import dev.backstop.action.ec2.Ec2ClientModule;
 import dev.backstop.action.iam.IamActionsModule;
@@ -37,7 +38,7 @@ class CatalogueComponentTest {
     @Singleton
     @Component(modules = {AwsClientsModule.class, CloudTrailActionsModule.class, CloudTrailClientModule.class,
             IamActionsModule.class, IamClientModule.class, Ec2ActionsModule.class, Ec2ClientModule.class,
-            S3ActionsModule.class, S3ClientModule.class})
+            S3ActionsModule.class, S3ClientModule.class, CloudWatchActionsModule.class})
     interface Actions {
 
         Map<String, Provider<RemediationAction>> catalogue();
