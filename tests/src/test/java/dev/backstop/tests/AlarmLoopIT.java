@@ -12,7 +12,10 @@ import dev.backstop.cli.demo.DemoWorld.Stage;
 import dev.backstop.cli.demo.TerminalContext;
 import dev.backstop.config.Mode;
 import dev.backstop.config.Settings;
+import dev.backstop.handlers.AlarmDeliveryHandler;
+import dev.backstop.handlers.AlarmHandler;
 import dev.backstop.handlers.SnsAlarmHandler;
+import dev.backstop.testing.SampleEvents;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -49,7 +52,9 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  * An alarm through SNS to the SNS alarm handler, on the emulators: a CloudWatch alarm (LocalStack)
  * whose action is a topic, set to ALARM; the message CloudWatch published, read from a queue
  * subscribed to the topic and wrapped as Lambda wraps an SNS delivery, is handed to the handler;
- * the decision, the audit record (moto's DynamoDB) and the notification are read back. The
+ * the decision, the audit record (moto's DynamoDB) and the notification are read back, and the
+ * same state change delivered again, by SNS and as EventBridge would to {@link AlarmHandler}, acts
+ * no more. The
  * deployment the correlation finds comes from CloudTrail faked at the SDK edge ({@link History}),
  * as neither emulator serves LookupEvents.
  */
@@ -149,17 +154,42 @@ class AlarmLoopIT {
             assertThat(notification.message()).contains("UpdateAlias20150331 by " + DEPLOYER);
         });
 
-        // SNS and EventBridge may both deliver the state change, and SNS may deliver twice: it acts once.
-        JsonNode again = deliver(stage, history, delivery);
-        assertThat(again.path("outcome").asText()).isEqualTo("DUPLICATE");
+        // SNS may deliver twice, and EventBridge delivers the same state change to the other handler: it acts once.
+        assertThat(deliver(stage, history, delivery).path("outcome").asText()).isEqualTo("DUPLICATE");
+        JsonNode fromEventBridge = deliverToAlarmHandler(stage, history, eventBridgeEvent(delivery));
+        assertThat(fromEventBridge.path("outcome").asText()).isEqualTo("DUPLICATE");
+        assertThat(fromEventBridge.path("auditId").asText()).startsWith(auditId + "#duplicate#");
     }
 
+    /** The EventBridge "CloudWatch Alarm State Change" of the state change an SNS delivery carries. */
+    private static byte[] eventBridgeEvent(byte[] snsDelivery) throws IOException {
+        JsonNode message = JSON.readTree(JSON.readTree(snsDelivery).path("Records").get(0).path("Sns").path("Message").asText());
+        ObjectNode event = (ObjectNode) JSON.readTree(SampleEvents.path("alarms/eventbridge-lambda-errors.json").toFile());
+        event.putArray("resources").add(message.path("AlarmArn").asText());
+        event.put("account", message.path("AWSAccountId").asText());
+        ObjectNode detail = (ObjectNode) event.path("detail");
+        detail.put("alarmName", message.path("AlarmName").asText());
+        ((ObjectNode) detail.path("state")).put("timestamp", message.path("StateChangeTime").asText());
+        return JSON.writeValueAsBytes(event);
+    }
+
+
     private static JsonNode deliver(Stage stage, CloudTrailClient history, byte[] delivery) throws IOException {
+        return invoke(new SnsAlarmHandler(component(stage, history)), delivery);
+    }
+
+    private static JsonNode deliverToAlarmHandler(Stage stage, CloudTrailClient history, byte[] event) throws IOException {
+        return invoke(new AlarmHandler(component(stage, history)), event);
+    }
+
+    private static AlarmItComponent component(Stage stage, CloudTrailClient history) {
         Settings settings = new Settings(stage.auditTable(), stage.topicArn(), Mode.ENFORCE, List.of());
-        SnsAlarmHandler handler = new SnsAlarmHandler(DaggerAlarmItComponent.factory()
-                .create(settings, Clock.systemUTC(), history));
+        return DaggerAlarmItComponent.factory().create(settings, Clock.systemUTC(), history);
+    }
+
+    private static JsonNode invoke(AlarmDeliveryHandler handler, byte[] payload) throws IOException {
         ByteArrayOutputStream answer = new ByteArrayOutputStream();
-        handler.handleRequest(new ByteArrayInputStream(delivery), answer,
+        handler.handleRequest(new ByteArrayInputStream(payload), answer,
                 new TerminalContext(new PrintStream(new ByteArrayOutputStream())));
         return JSON.readTree(answer.toByteArray());
     }
