@@ -10,6 +10,7 @@ import dev.backstop.engine.EngineModule;
 import dev.backstop.rules.source.RulesModule;
 import java.time.Clock;
 import javax.inject.Singleton;
+import org.crac.Core;
 
 /**
  * The alarm functions' graph: the alarm engine, the CloudTrail client its correlation looks up
@@ -19,6 +20,16 @@ import javax.inject.Singleton;
 @Component(modules = {AwsClientsModule.class, EngineModule.class, RulesModule.class, CloudTrailClientModule.class,
         CloudWatchActionsModule.class})
 interface AlarmComponent extends AlarmEngineComponent {
+
+    /** SnapStart priming; its SDK clients are the engine's. */
+    AlarmPriming priming();
+
+    /** Builds the graph and registers its priming, which runs only if a snapshot is taken. */
+    static AlarmComponent primed(Settings settings, Clock clock) {
+        AlarmComponent component = create(settings, clock);
+        Core.getGlobalContext().register(component.priming());
+        return component;
+    }
 
     static AlarmComponent create(Settings settings, Clock clock) {
         return DaggerAlarmComponent.factory().create(settings, clock);

@@ -9,9 +9,9 @@ import java.time.Clock;
  */
 public final class AlarmHandler extends AlarmDeliveryHandler {
 
-    /** Used by Lambda: builds the alarm graph once per container. */
+    /** Used by Lambda: builds the alarm graph once per container and registers SnapStart priming. */
     public AlarmHandler() {
-        this(AlarmComponent.create(Settings.fromEnvironment(System.getenv()), Clock.systemUTC()));
+        this(AlarmComponent.primed(Settings.fromEnvironment(System.getenv()), Clock.systemUTC()));
     }
 
     public AlarmHandler(AlarmEngineComponent component) {

@@ -9,9 +9,9 @@ import java.time.Clock;
  */
 public final class SnsAlarmHandler extends AlarmDeliveryHandler {
 
-    /** Used by Lambda: builds the alarm graph once per container. */
+    /** Used by Lambda: builds the alarm graph once per container and registers SnapStart priming. */
     public SnsAlarmHandler() {
-        this(AlarmComponent.create(Settings.fromEnvironment(System.getenv()), Clock.systemUTC()));
+        this(AlarmComponent.primed(Settings.fromEnvironment(System.getenv()), Clock.systemUTC()));
     }
 
     public SnsAlarmHandler(AlarmEngineComponent component) {
