@@ -36,7 +36,8 @@ final class AlarmItems {
         for (RecentChange change : alarm.changes()) {
             changes.addObject().put("eventId", change.eventId()).put("eventName", change.eventName())
                     .put("eventSource", change.eventSource()).put("time", change.time().toString())
-                    .put("principal", change.principal()).put("resource", change.resource());
+                    .put("principal", change.principal()).put("resource", change.resource())
+                    .put("byOwnPrincipal", change.byOwnPrincipal());
         }
         item.put("changes", AttributeValue.fromS(changes.toString()));
     }
@@ -52,7 +53,8 @@ final class AlarmItems {
             for (JsonNode change : list) {
                 changes.add(new RecentChange(change.path("eventId").asText(), change.path("eventName").asText(),
                         change.path("eventSource").textValue(), Instant.parse(change.path("time").asText()),
-                        change.path("principal").textValue(), change.path("resource").textValue()));
+                        change.path("principal").textValue(), change.path("resource").textValue(),
+                        change.path("byOwnPrincipal").asBoolean(false)));
             }
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("audit record " + auditId + " has unreadable changes: " + e.getOriginalMessage(), e);

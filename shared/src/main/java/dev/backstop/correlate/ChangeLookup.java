@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.backstop.action.AwsErrors;
 import dev.backstop.audit.RecentChange;
+import dev.backstop.config.Settings;
 import dev.backstop.event.AlarmEvent;
+import dev.backstop.rules.ArnGlob;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,7 +36,8 @@ import software.amazon.awssdk.services.cloudtrail.model.LookupEventsResponse;
  *
  * <p>Lambda's CloudTrail records name the function in {@code requestParameters.functionName},
  * not always as a resource, so functions are looked up by event source and picked by that field;
- * other resources by name. Read-only calls are left out. LookupEvents serves two calls a second
+ * other resources by name. Read-only calls are left out; calls by Backstop's own or protected
+ * principals are named but marked, and never satisfy a rule's {@code correlate.require}. LookupEvents serves two calls a second
  * per account and region, so each lookup reads at most {@value #PAGES} pages; a transient failure
  * propagates (the alarm is retried), any other becomes the result's note.
  */
@@ -46,11 +49,13 @@ public final class ChangeLookup {
 
     private final CloudTrailClient cloudTrail;
     private final ObjectMapper mapper;
+    private final List<ArnGlob> ownPrincipals;
 
     @Inject
-    ChangeLookup(CloudTrailClient cloudTrail, ObjectMapper mapper) {
+    ChangeLookup(CloudTrailClient cloudTrail, ObjectMapper mapper, Settings settings) {
         this.cloudTrail = cloudTrail;
         this.mapper = mapper;
+        this.ownPrincipals = settings.ownPrincipals().stream().map(ArnGlob::new).toList();
     }
 
     public Correlated before(AlarmEvent alarm, Duration window) {
@@ -122,10 +127,13 @@ public final class ChangeLookup {
         }
     }
 
-    private static RecentChange change(Event event, JsonNode record, String resource) {
-        String arn = record.path("userIdentity").path("arn").textValue();
+    private RecentChange change(Event event, JsonNode record, String resource) {
+        JsonNode identity = record.path("userIdentity");
+        String arn = identity.path("arn").textValue();
+        String issuer = identity.path("sessionContext").path("sessionIssuer").path("arn").textValue();
+        boolean own = ownPrincipals.stream().anyMatch(glob -> glob.matches(arn) || glob.matches(issuer));
         return new RecentChange(event.eventId(), event.eventName(), event.eventSource(), event.eventTime(),
-                arn != null ? arn : event.username(), resource);
+                arn != null ? arn : event.username(), resource, own);
     }
 
     private static String functionOf(JsonNode record) {

@@ -25,9 +25,9 @@ public record Correlated(List<String> resources, List<RecentChange> changes, Str
         return changes.stream().filter(change -> !change.time().isBefore(from) && !change.time().isAfter(alarmTime)).toList();
     }
 
-    /** The changes of the window that are one of the named API calls. */
+    /** The changes of the window that are one of the named API calls, made by anyone but Backstop's own or protected principals. */
     public List<RecentChange> requiredWithin(Duration window, Instant alarmTime, List<String> eventNames) {
         Objects.requireNonNull(eventNames, "eventNames");
-        return within(window, alarmTime).stream().filter(change -> eventNames.contains(change.eventName())).toList();
+        return within(window, alarmTime).stream().filter(change -> !change.byOwnPrincipal() && eventNames.contains(change.eventName())).toList();
     }
 }

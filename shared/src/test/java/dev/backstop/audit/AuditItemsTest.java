@@ -26,7 +26,7 @@ class AuditItemsTest {
                 "arn:aws:cloudwatch:us-east-1:123456789012:alarm:checkout-api p99 latency", "ALARM", "OK",
                 "Threshold Crossed", List.of("checkout-api"), List.of(new RecentChange("deploy-1", "UpdateAlias20150331",
                         "lambda.amazonaws.com", AT.minusSeconds(240), "arn:aws:sts::123456789012:assumed-role/deployer/ci",
-                        "checkout-api")), "more than 200 events from lambda.amazonaws.com in the window");
+                        "checkout-api", false)), "more than 200 events from lambda.amazonaws.com in the window");
         AuditRecord record = new AuditRecord(alarm.alarmArn() + "#" + AT, alarm.alarmArn() + "#" + AT,
                 "CloudWatch Alarm State Change", "aws.cloudwatch", "123456789012", "us-east-1", AT, AT.plusSeconds(2), null,
                 null, null, Outcome.NOTIFIED, "matched alarm-lambda-ec2-notify", List.of(NOTIFIED), alarm);

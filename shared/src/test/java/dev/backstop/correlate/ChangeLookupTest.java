@@ -13,6 +13,8 @@ import static org.mockito.Mockito.when;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.backstop.audit.RecentChange;
+import dev.backstop.config.Mode;
+import dev.backstop.config.Settings;
 import dev.backstop.event.AlarmEvent;
 import dev.backstop.event.AlarmPayloadParser;
 import dev.backstop.testing.SampleEvents;
@@ -24,6 +26,7 @@ import org.mockito.ArgumentCaptor;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
 import software.amazon.awssdk.services.cloudtrail.model.CloudTrailException;
+import software.amazon.awssdk.services.cloudtrail.model.Event;
 import software.amazon.awssdk.services.cloudtrail.model.LookupAttributeKey;
 import software.amazon.awssdk.services.cloudtrail.model.LookupEventsRequest;
 import software.amazon.awssdk.services.cloudtrail.model.LookupEventsResponse;
@@ -39,7 +42,9 @@ class ChangeLookupTest {
     private static final Instant ALARM_AT = Instant.parse("2026-11-20T10:30:12.734Z");
 
     private final CloudTrailClient cloudTrail = mock(CloudTrailClient.class);
-    private final ChangeLookup lookup = new ChangeLookup(cloudTrail, JSON);
+    private static final String BACKSTOP_ROLE = "arn:aws:iam::123456789012:role/backstop-alarm-role";
+    private final ChangeLookup lookup = new ChangeLookup(cloudTrail, JSON, new Settings("audit",
+            "arn:aws:sns:us-east-1:123456789012:backstop", Mode.ENFORCE, List.of(BACKSTOP_ROLE)));
 
     @Test
     void namesTheWritesToTheAlarmsFunctionAtTheSdkEdge() {
@@ -55,7 +60,7 @@ class ChangeLookupTest {
         assertThat(found.resources()).containsExactly("checkout-api");
         assertThat(found.changes()).extracting(RecentChange::eventId).containsExactly("e3", "e1");
         assertThat(found.changes().get(0)).isEqualTo(new RecentChange("e3", "UpdateAlias20150331", "lambda.amazonaws.com",
-                ALARM_AT.minusSeconds(120), DEPLOYER, "checkout-api"));
+                ALARM_AT.minusSeconds(120), DEPLOYER, "checkout-api", false));
         assertThat(found.note()).isNull();
         ArgumentCaptor<LookupEventsRequest> request = ArgumentCaptor.forClass(LookupEventsRequest.class);
         verify(cloudTrail).lookupEvents(request.capture());
@@ -125,15 +130,34 @@ class ChangeLookupTest {
     void keepsOnlyTheChangesOfARulesWindowAndTheCallsItRequires() {
         Instant at = ALARM_AT;
         Correlated found = new Correlated(List.of("checkout-api"), List.of(
-                new RecentChange("a", "UpdateAlias20150331", "lambda.amazonaws.com", at.minusSeconds(60), DEPLOYER, "checkout-api"),
-                new RecentChange("b", "PutFunctionConcurrency20171031", "lambda.amazonaws.com", at.minusSeconds(90), DEPLOYER, "checkout-api"),
-                new RecentChange("c", "UpdateFunctionCode20150331v2", "lambda.amazonaws.com", at.minusSeconds(900), DEPLOYER, "checkout-api")),
+                new RecentChange("a", "UpdateAlias20150331", "lambda.amazonaws.com", at.minusSeconds(60), DEPLOYER, "checkout-api", false),
+                new RecentChange("b", "PutFunctionConcurrency20171031", "lambda.amazonaws.com", at.minusSeconds(90), DEPLOYER, "checkout-api", false),
+                new RecentChange("c", "UpdateFunctionCode20150331v2", "lambda.amazonaws.com", at.minusSeconds(900), DEPLOYER, "checkout-api", false)),
                 null);
 
         assertThat(found.within(Duration.ofMinutes(5), at)).extracting(RecentChange::eventId).containsExactly("a", "b");
         assertThat(found.requiredWithin(Duration.ofMinutes(5), at, List.of("UpdateFunctionCode20150331v2"))).isEmpty();
         assertThat(found.requiredWithin(Duration.ofMinutes(15), at, List.of("UpdateFunctionCode20150331v2")))
                 .extracting(RecentChange::eventId).containsExactly("c");
+    }
+
+    @Test
+    void marksBackstopsOwnChangesWhichNeverSatisfyARequirementAtTheSdkEdge() {
+        String backstopSession = "arn:aws:sts::123456789012:assumed-role/backstop-alarm-role/backstop-session";
+        Event ownRollback = lambdaCall("own", "UpdateAlias20150331", "checkout-api", ALARM_AT.minusSeconds(60),
+                backstopSession, false);
+        String record = ownRollback.cloudTrailEvent().replace("\"arn\":\"" + backstopSession + "\"",
+                "\"arn\":\"" + backstopSession + "\",\"sessionContext\":{\"sessionIssuer\":{\"arn\":\"" + BACKSTOP_ROLE + "\"}}");
+        when(cloudTrail.lookupEvents(any(LookupEventsRequest.class)))
+                .thenReturn(page(null, ownRollback.toBuilder().cloudTrailEvent(record).build()));
+
+        Correlated found = lookup.before(alarm("alarms/sns-lambda-latency.json"), Duration.ofMinutes(15));
+
+        assertThat(found.changes()).singleElement().satisfies(change -> {
+            assertThat(change.byOwnPrincipal()).isTrue();
+            assertThat(change.describe()).endsWith("[Backstop's own or a protected principal]");
+        });
+        assertThat(found.requiredWithin(Duration.ofMinutes(15), ALARM_AT, List.of("UpdateAlias20150331"))).isEmpty();
     }
 
     @Test
@@ -145,7 +169,7 @@ class ChangeLookupTest {
         assertThat(AlarmResources.functionName("123456789012:function:checkout-api")).isEqualTo("checkout-api");
     }
 
-    private static LookupEventsResponse page(String nextToken, software.amazon.awssdk.services.cloudtrail.model.Event... events) {
+    private static LookupEventsResponse page(String nextToken, Event... events) {
         return LookupEventsResponse.builder().events(events).nextToken(nextToken).build();
     }
 
