@@ -5,6 +5,8 @@ import dev.backstop.audit.ActionResult;
 import dev.backstop.audit.AuditLog;
 import dev.backstop.audit.AuditRecord;
 import dev.backstop.audit.Outcome;
+import dev.backstop.aws.CredentialScope;
+import dev.backstop.aws.MemberAccounts;
 import dev.backstop.config.Mode;
 import dev.backstop.config.Settings;
 import dev.backstop.event.CloudTrailEvent;
@@ -19,12 +21,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 import javax.inject.Inject;
 import javax.inject.Singleton;
 
 /**
- * Decides and acts on one delivered event: parse, claim the event id, skip what must not be
- * acted on, match the rules, run their actions, audit, notify.
+ * Decides and acts on one delivered event: parse, claim the event id, reject an account not on the
+ * allowlist, skip what must not be acted on, match the rules, run their actions (in the event's
+ * account: {@link MemberAccounts}), audit, notify.
  *
  * <pre>{@code
  * AuditRecord decision = engine.handle(payload);
@@ -43,19 +47,23 @@ public final class RemediationEngine {
     private final Notifier notifier;
     private final Mode globalMode;
     private final PrincipalPatterns ownPrincipals;
+    private final MemberAccounts accounts;
     private final Set<EventObserver> observers;
     private final Clock clock;
 
     @Inject
     RemediationEngine(CloudTrailEventParser parser, RuleSource rules, ActionRunner runner, AuditLog audit,
-            Notifier notifier, Settings settings, Set<EventObserver> observers, Clock clock) {
+            Notifier notifier, Settings settings, MemberAccounts accounts, Set<EventObserver> observers, Clock clock) {
         this.parser = parser;
         this.rules = rules;
         this.runner = runner;
         this.audit = audit;
         this.notifier = notifier;
         this.globalMode = settings.mode();
-        this.ownPrincipals = new PrincipalPatterns(settings.ownPrincipals());
+        // Its roles here, and its member-role sessions in the member accounts.
+        this.ownPrincipals = new PrincipalPatterns(
+                Stream.concat(settings.ownPrincipals().stream(), accounts.ownSessions().stream()).toList());
+        this.accounts = accounts;
         this.observers = Set.copyOf(observers);
         this.clock = clock;
     }
@@ -91,6 +99,19 @@ public final class RemediationEngine {
     }
 
     private AuditRecord decide(CloudTrailEvent event) {
+        // First, before any observer records anything from it: a stranger's event is never acted on.
+        if (!accounts.allows(event.account())) {
+            return Decisions.without(event, Outcome.REJECTED, "account " + event.account()
+                    + " is not on the allowlist (AllowedAccounts): its events are never acted on", clock.instant());
+        }
+        // The remediation clients act in the event's account; the audit table, the topic and the
+        // rule file stay the home account's whatever the scope.
+        try (CredentialScope.Scope account = accounts.actAs(event.account())) {
+            return decideInAccount(event);
+        }
+    }
+
+    private AuditRecord decideInAccount(CloudTrailEvent event) {
         if (event.detail().failed()) {
             return Decisions.without(event, Outcome.IGNORED, "the API call failed (" + event.detail().errorCode()
                     + "), so nothing changed", clock.instant());

@@ -19,7 +19,7 @@ import software.amazon.awssdk.services.sns.SnsClient;
 @Singleton
 @Component(modules = {EngineModule.class, RulesModule.class, CloudTrailActionsModule.class, NoRemoteRulesModule.class,
         IamActionsModule.class, NoIamModule.class, Ec2ActionsModule.class, NoEc2Module.class, S3ActionsModule.class,
-        NoS3ControlModule.class})
+        NoS3ControlModule.class, NoStsModule.class})
 interface TestComponent {
 
     RemediationEngine engine();

@@ -3,6 +3,7 @@ package dev.backstop.rules.source;
 import dagger.Lazy;
 import dagger.Module;
 import dev.backstop.action.CatalogueParametersModule;
+import dev.backstop.aws.CredentialScope;
 import dagger.Provides;
 import dev.backstop.config.Settings;
 import dev.backstop.rules.DefaultPack;
@@ -29,12 +30,12 @@ public final class RulesModule {
     @Provides
     @Singleton
     static RuleSource ruleSource(Settings settings, RuleLoader loader, Lazy<S3Client> s3,
-            Telemetry telemetry, Clock clock) {
+            CredentialScope credentials, Telemetry telemetry, Clock clock) {
         if (settings.rulesLocation().isEmpty()) {
             RuleBook shipped = loader.load(List.of(DefaultPack.text()));
             return () -> shipped;
         }
-        return new RefreshingRuleSource(new RemoteRuleFile(settings.rulesLocation().get(), s3), loader,
+        return new RefreshingRuleSource(new RemoteRuleFile(settings.rulesLocation().get(), s3, credentials), loader,
                 telemetry, clock, settings.rulesTtl());
     }
 }
