@@ -54,7 +54,7 @@ public final class CredentialScope {
     }
 
     /** The provider the remediation clients are built with: the scope's credentials, else {@code home}. */
-    AwsCredentialsProvider provider(AwsCredentialsProvider home) {
+    public AwsCredentialsProvider provider(AwsCredentialsProvider home) {
         return new Scoped(home);
     }
 
