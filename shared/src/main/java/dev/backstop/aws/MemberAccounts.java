@@ -70,6 +70,30 @@ public final class MemberAccounts {
         return scope.actWith(sessions.computeIfAbsent(account, this::session));
     }
 
+    /**
+     * For an operator's undo, before anything runs: the account of a record must be one Backstop
+     * can act in with what it knows. A member account is reached through its member role; any
+     * other account only with credentials of that very account (asked of STS), so an undo never
+     * changes a same-named resource of the account the operator happens to be signed in to.
+     *
+     * @throws IllegalArgumentException saying why the account cannot be acted in
+     */
+    public void requireReachable(String account) {
+        if (!access.allows(account)) {
+            throw new IllegalArgumentException("account " + account + " is not on the allowlist");
+        }
+        if (access.isMember(account)) {
+            return;
+        }
+        String own = sts.get().getCallerIdentity().account();
+        if (!own.equals(account)) {
+            throw new IllegalArgumentException("the record is of account " + account + ", but these credentials act in"
+                    + " account " + own + ": use credentials of account " + account + ", or set "
+                    + MemberAccess.HOME_ACCOUNT + ", " + MemberAccess.ALLOWED_ACCOUNTS + " and "
+                    + MemberAccess.ROLE_NAME + " as the deployment does, to act through the member role");
+        }
+    }
+
     private AwsCredentialsProvider session(String account) {
         StsClient client = sts.get();
         // The member role is in the partition Backstop runs in (aws, aws-cn, aws-us-gov).

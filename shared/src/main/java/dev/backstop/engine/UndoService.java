@@ -70,6 +70,11 @@ public final class UndoService {
         if (audit.find(PREFIX + auditId).isPresent()) {
             throw new UndoException(auditId + " was undone already (audit record " + PREFIX + auditId + ")");
         }
+        try {
+            accounts.requireReachable(record.account());
+        } catch (IllegalArgumentException e) {
+            throw new UndoException(e.getMessage() + "; nothing was changed");
+        }
         return applied;
     }
 

@@ -154,6 +154,31 @@ class MemberAccountsTest {
     }
 
     @Test
+    void anOperatorReachesAMemberThroughItsRoleAndAnyOtherAccountOnlyWithItsOwnCredentials() {
+        MemberAccounts accounts = accounts(Optional.empty());
+        sts.callerIn(HOME);
+
+        accounts.requireReachable(MEMBER);
+        accounts.requireReachable(HOME);
+        sts.callerIn(OTHER_MEMBER);
+        assertThatThrownBy(() -> accounts.requireReachable(HOME))
+                .hasMessageStartingWith("the record is of account " + HOME + ", but these credentials act in account "
+                        + OTHER_MEMBER);
+        assertThatThrownBy(() -> accounts.requireReachable("123456789012"))
+                .hasMessage("account 123456789012 is not on the allowlist");
+    }
+
+    @Test
+    void withoutAnAllowlistTheCredentialsMustBeOfTheRecordsAccount() {
+        Settings oneAccount = new Settings("audit", "arn:aws:sns:us-east-1:" + HOME + ":t", Mode.ENFORCE, List.of());
+        MemberAccounts accounts = new MemberAccounts(oneAccount, scope, () -> sts.callerIn(HOME));
+
+        accounts.requireReachable(HOME);
+        assertThatThrownBy(() -> accounts.requireReachable(MEMBER)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("these credentials act in account " + HOME);
+    }
+
+    @Test
     void anAccountNotOnTheAllowlistIsNeverActedIn() {
         MemberAccounts accounts = accounts(Optional.empty());
 

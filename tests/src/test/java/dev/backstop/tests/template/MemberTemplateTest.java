@@ -91,8 +91,10 @@ class MemberTemplateTest {
 
         assertThat(trust.path("Condition").path("StringEquals").path("sts:RoleSessionName").asText())
                 .isEqualTo(MemberAccess.SESSION_NAME);
-        assertThat(trust.path("Condition").path("ArnEquals").path("aws:PrincipalArn").path("Ref").asText())
-                .isEqualTo("CentralHandlerRoleArns");
+        assertThat(trust.path("Principal").path("AWS").path("Fn::Sub").asText())
+                .isEqualTo("arn:${AWS::Partition}:iam::${CentralAccountId}:root");
+        assertThat(trust.path("Condition").path("ArnEquals").path("aws:PrincipalArn").toString())
+                .contains("CentralHandlerRoleArns");
     }
 
     @Test
