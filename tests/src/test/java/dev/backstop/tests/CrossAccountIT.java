@@ -30,6 +30,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -101,6 +102,11 @@ class CrossAccountIT {
 
     /** The root user's CreateAccessKey sample, as the account's trail recorded it, through the real handler. */
     private static JsonNode deliver(BackstopComponent component, String account, Created created) throws IOException {
+        return deliver(component, account, created, event -> { });
+    }
+
+    private static JsonNode deliver(BackstopComponent component, String account, Created created,
+            Consumer<ObjectNode> edit) throws IOException {
         String text = Files.readString(SampleEvents.path("iam/create-access-key-by-root.json"))
                 .replace(SAMPLE_ACCOUNT, account)
                 .replace("AKIA4EXAMPLENEWKEY01", created.key().accessKeyId())
@@ -109,6 +115,7 @@ class CrossAccountIT {
         String now = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
         event.put("id", UUID.randomUUID().toString()).put("time", now);
         ((ObjectNode) event.get("detail")).put("eventID", UUID.randomUUID().toString()).put("eventTime", now);
+        edit.accept(event);
         ByteArrayOutputStream answer = new ByteArrayOutputStream();
         new CloudTrailHandler(component).handleRequest(new ByteArrayInputStream(JSON.writeValueAsBytes(event)),
                 answer, new TerminalContext(new PrintStream(new ByteArrayOutputStream())));
@@ -138,6 +145,25 @@ class CrossAccountIT {
         component.undo().plan(decision.path("auditId").asText());
         assertThat(component.undo().undo(decision.path("auditId").asText(), "xacct-it").outcome())
                 .isEqualTo(Outcome.UNDONE);
+        assertThat(created.status()).isEqualTo(StatusType.ACTIVE);
+    }
+
+    @Test
+    void aCallMadeByBackstopsOwnSessionInAMemberIsOnlyAudited() throws IOException {
+        String member = newAccount();
+        Created created = keyCreatedIn(member);
+        BackstopComponent component = BackstopComponent.factory().create(allowing(member), Clock.systemUTC());
+
+        JsonNode decision = deliver(component, member, created, event -> {
+            ObjectNode identity = (ObjectNode) event.at("/detail/userIdentity");
+            identity.put("type", "AssumedRole")
+                    .put("arn", "arn:aws:sts::" + member + ":assumed-role/" + ROLE + "/" + MemberAccess.SESSION_NAME);
+            ((ObjectNode) identity.get("sessionContext")).putObject("sessionIssuer").put("type", "Role")
+                    .put("arn", "arn:aws:iam::" + member + ":role/" + ROLE);
+        });
+
+        assertThat(decision.path("outcome").asText()).isEqualTo("IGNORED");
+        assertThat(decision.path("reason").asText()).isEqualTo("made by Backstop's own principal");
         assertThat(created.status()).isEqualTo(StatusType.ACTIVE);
     }
 
