@@ -22,6 +22,7 @@ import dev.backstop.rules.Severity;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -93,7 +94,7 @@ class Ec2IsolationIT {
                 .instances().get(0);
         Map<String, List<String>> groups = new LinkedHashMap<>();
         instance.networkInterfaces().stream()
-                .sorted(java.util.Comparator.comparing((InstanceNetworkInterface eni) -> eni.attachment().deviceIndex()))
+                .sorted(Comparator.comparing((InstanceNetworkInterface eni) -> eni.attachment().deviceIndex()))
                 .forEach(eni -> groups.put(eni.networkInterfaceId(),
                         eni.groups().stream().map(GroupIdentifier::groupId).sorted().toList()));
         return groups;

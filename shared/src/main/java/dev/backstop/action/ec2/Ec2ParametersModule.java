@@ -8,6 +8,7 @@ import dev.backstop.rules.ActionSpec;
 import dev.backstop.rules.ParamSpec;
 import dev.backstop.rules.ParamType;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The parameters rules may give each EC2 action, under the action's name: in every function's
@@ -42,7 +43,7 @@ public final class Ec2ParametersModule {
     static String quarantineGroupName(ActionSpec spec) {
         String name = spec.string(QUARANTINE_GROUP_NAME).orElse(DEFAULT_QUARANTINE_GROUP);
         // EC2's limits for VPC group names: up to 255 characters, and never the reserved sg- prefix.
-        if (name.isBlank() || name.length() > 255 || name.toLowerCase(java.util.Locale.ROOT).startsWith("sg-")) {
+        if (name.isBlank() || name.length() > 255 || name.toLowerCase(Locale.ROOT).startsWith("sg-")) {
             throw new IllegalArgumentException(QUARANTINE_GROUP_NAME + ": \"" + name + "\" is not a security group name"
                     + " (1-255 characters, not starting with sg-)");
         }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.backstop.action.ResourceState;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +30,7 @@ record InstanceInterfaces(String instanceId, String arn, String vpcId, Map<Strin
     InstanceInterfaces {
         Map<String, List<String>> copy = new LinkedHashMap<>();
         groups.forEach((eni, ids) -> copy.put(eni, List.copyOf(ids)));
-        groups = java.util.Collections.unmodifiableMap(copy);
+        groups = Collections.unmodifiableMap(copy);
         tags = Map.copyOf(tags);
     }
 

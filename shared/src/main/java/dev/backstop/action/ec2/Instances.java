@@ -1,6 +1,7 @@
 package dev.backstop.action.ec2;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,7 +66,7 @@ final class Instances {
     private InstanceInterfaces interfaces(String owner, Instance instance) {
         Map<String, List<String>> groups = new LinkedHashMap<>();
         instance.networkInterfaces().stream()
-                .sorted(java.util.Comparator.comparing((InstanceNetworkInterface eni) -> eni.attachment() == null
+                .sorted(Comparator.comparing((InstanceNetworkInterface eni) -> eni.attachment() == null
                         ? Integer.MAX_VALUE : eni.attachment().deviceIndex()))
                 .forEach(eni -> groups.put(eni.networkInterfaceId(),
                         eni.groups().stream().map(GroupIdentifier::groupId).toList()));

@@ -41,10 +41,6 @@ final class AliasHistory {
      * @param source a CloudTrail event id, or {@code backstop:...} for Backstop's own moves
      */
     record AliasMove(String version, String previousVersion, Instant setAt, String source) {
-
-        boolean byBackstop() {
-            return source.startsWith(OWN_SOURCE);
-        }
     }
 
     private final DynamoDbClient dynamoDb;

@@ -136,6 +136,15 @@ class IsolateInstanceActionTest {
     }
 
     @Test
+    void undoDataWithoutInterfacesIsRefusedBeforeAnyChange() {
+        twoInterfaces();
+
+        assertThatThrownBy(() -> action.undo(Map.of("instanceId", INSTANCE, "interfaces", "{}")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("the undo data's interfaces");
+        assertThat(ec2.calls()).noneMatch(call -> call.startsWith("Modify"));
+    }
+
+    @Test
     void aMissingOrTerminatedInstanceIsGone() {
         assertThat(action.plan(ALARM, SPEC).before().exists()).isFalse();
 

@@ -14,7 +14,9 @@ import dev.backstop.rules.ActionSpec;
 import dev.backstop.testing.FakeLambda;
 import dev.backstop.testing.MutableClock;
 import dev.backstop.testing.TestAlarms;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -144,7 +146,7 @@ class RollbackAliasActionTest {
     void aSecondAlarmAfterARollbackDoesNotStepFurtherBack() {
         lambda.function(FUNCTION, "5", "6", "7").alias(FUNCTION, "live", "7");
         action.apply(action.plan(ON_FUNCTION, SPEC));
-        clock.advance(java.time.Duration.ofMinutes(5));
+        clock.advance(Duration.ofMinutes(5));
 
         ActionPlan again = action.plan(ON_FUNCTION, SPEC);
 
@@ -158,7 +160,7 @@ class RollbackAliasActionTest {
         lambda.function(FUNCTION, "6", "7").alias(FUNCTION, "live", "7");
         ActionPlan first = action.plan(ON_FUNCTION, SPEC);
         action.apply(first);
-        clock.advance(java.time.Duration.ofMinutes(5));
+        clock.advance(Duration.ofMinutes(5));
         action.undo(first.undo());
 
         assertThat(action.plan(ON_FUNCTION, SPEC).undo()).containsEntry("rolledBackTo", "6");
@@ -174,6 +176,19 @@ class RollbackAliasActionTest {
         assertThatThrownBy(() -> action.undo(plan.undo())).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("moved after Backstop rolled it back to version 6 (it is at 8 {})");
         assertThat(lambda.versionOf(FUNCTION, "live")).isEqualTo("8");
+    }
+
+    @Test
+    void undoDataThatNamesNoAliasOrHoldsBadWeightsIsRefusedBeforeAnyCall() {
+        lambda.function(FUNCTION, "6", "7").alias(FUNCTION, "live", "7");
+        Map<String, String> undo = new HashMap<>(action.plan(ON_FUNCTION, SPEC).undo());
+        undo.put("weights", "[1]");
+        Map<String, String> withoutAlias = new HashMap<>(undo);
+        withoutAlias.remove("alias");
+
+        assertThatThrownBy(() -> action.undo(withoutAlias)).hasMessage("the undo data names no alias");
+        assertThatThrownBy(() -> action.undo(undo)).hasMessageStartingWith("the undo data's additionalVersionWeights");
+        assertThat(lambda.calls()).noneMatch(call -> call.startsWith("UpdateAlias"));
     }
 
     @Test
