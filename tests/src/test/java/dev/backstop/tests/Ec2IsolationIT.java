@@ -33,9 +33,11 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ec2.model.Filter;
 import software.amazon.awssdk.services.ec2.model.GroupIdentifier;
 import software.amazon.awssdk.services.ec2.model.Instance;
 import software.amazon.awssdk.services.ec2.model.InstanceNetworkInterface;
+import software.amazon.awssdk.services.ec2.model.InstanceNetworkInterfaceSpecification;
 import software.amazon.awssdk.services.ec2.model.SecurityGroup;
 
 /**
@@ -65,11 +67,15 @@ class Ec2IsolationIT {
         region = new DefaultAwsRegionProviderChain().getRegion();
         ec2 = AwsClientsModule.build(Ec2Client.builder(), UrlConnectionHttpClient.create(),
                 EnvironmentVariableCredentialsProvider.create(), region);
-        vpcId = ec2.describeVpcs(request -> request.filters(filter -> filter.name("is-default").values("true")))
+        vpcId = ec2.describeVpcs(request -> request.filters(filter("is-default", "true")))
                 .vpcs().get(0).vpcId();
-        subnetId = ec2.describeSubnets(request -> request.filters(filter -> filter.name("vpc-id").values(vpcId)))
+        subnetId = ec2.describeSubnets(request -> request.filters(filter("vpc-id", vpcId)))
                 .subnets().get(0).subnetId();
         imageId = ec2.describeImages(request -> request.owners("amazon")).images().get(0).imageId();
+    }
+
+    private static Filter filter(String name, String value) {
+        return Filter.builder().name(name).values(value).build();
     }
 
     private static String group(String name) {
@@ -80,7 +86,8 @@ class Ec2IsolationIT {
     /** An instance whose primary interface has these groups, plus a second interface with one more. */
     private static String instance(List<String> primaryGroups, String secondGroup) {
         String instanceId = ec2.runInstances(request -> request.imageId(imageId).instanceType("t3.micro").minCount(1)
-                .maxCount(1).networkInterfaces(eni -> eni.deviceIndex(0).subnetId(subnetId).groups(primaryGroups)))
+                .maxCount(1).networkInterfaces(InstanceNetworkInterfaceSpecification.builder().deviceIndex(0)
+                        .subnetId(subnetId).groups(primaryGroups).build()))
                 .instances().get(0).instanceId();
         String second = ec2.createNetworkInterface(request -> request.subnetId(subnetId).groups(secondGroup))
                 .networkInterface().networkInterfaceId();
@@ -101,8 +108,8 @@ class Ec2IsolationIT {
     }
 
     private static SecurityGroup groupNamed(String name) {
-        return ec2.describeSecurityGroups(request -> request.filters(filter -> filter.name("vpc-id").values(vpcId),
-                filter -> filter.name("group-name").values(name))).securityGroups().get(0);
+        return ec2.describeSecurityGroups(request -> request.filters(filter("vpc-id", vpcId),
+                filter("group-name", name))).securityGroups().get(0);
     }
 
     private static AlarmEvent alarm(String instanceId) {

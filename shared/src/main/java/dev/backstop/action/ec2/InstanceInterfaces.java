@@ -65,14 +65,14 @@ record InstanceInterfaces(String instanceId, String arn, String vpcId, Map<Strin
                 throw new IllegalArgumentException("no interfaces");
             }
             Map<String, List<String>> groups = new LinkedHashMap<>();
-            node.fields().forEachRemaining(field -> {
+            for (Map.Entry<String, JsonNode> field : node.properties()) {
                 List<String> ids = new ArrayList<>();
                 field.getValue().forEach(id -> ids.add(id.asText()));
                 if (ids.isEmpty()) {
                     throw new IllegalArgumentException(field.getKey() + " has no groups");
                 }
                 groups.put(field.getKey(), ids);
-            });
+            }
             return groups;
         } catch (JsonProcessingException | IllegalArgumentException e) {
             throw new IllegalArgumentException("the undo data's interfaces are not a map of interface to groups: " + json, e);

@@ -13,6 +13,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.DescribeInstancesResponse;
 import software.amazon.awssdk.services.ec2.model.Ec2Exception;
+import software.amazon.awssdk.services.ec2.model.Filter;
 import software.amazon.awssdk.services.ec2.model.GroupIdentifier;
 import software.amazon.awssdk.services.ec2.model.Instance;
 import software.amazon.awssdk.services.ec2.model.InstanceNetworkInterface;
@@ -20,6 +21,7 @@ import software.amazon.awssdk.services.ec2.model.Reservation;
 import software.amazon.awssdk.services.ec2.model.ResourceType;
 import software.amazon.awssdk.services.ec2.model.SecurityGroup;
 import software.amazon.awssdk.services.ec2.model.Tag;
+import software.amazon.awssdk.services.ec2.model.TagSpecification;
 
 /**
  * The EC2 calls instance isolation makes: an instance's interfaces and their groups, the
@@ -80,7 +82,8 @@ final class Instances {
     /** The VPC's quarantine group by name, if there is one; IllegalStateException for a group not Backstop's. */
     Optional<SecurityGroup> quarantine(String vpcId, String name) {
         Optional<SecurityGroup> found = ec2.describeSecurityGroups(request -> request.filters(
-                        filter -> filter.name("vpc-id").values(vpcId), filter -> filter.name("group-name").values(name)))
+                        Filter.builder().name("vpc-id").values(vpcId).build(),
+                        Filter.builder().name("group-name").values(name).build()))
                 .securityGroups().stream().findFirst();
         if (found.isPresent() && found.get().tags().stream().noneMatch(tag -> tag.key().equals(QUARANTINE_TAG))) {
             throw new IllegalStateException("security group " + found.get().groupId() + " named " + name + " in " + vpcId
@@ -110,8 +113,8 @@ final class Instances {
         try {
             String id = ec2.createSecurityGroup(request -> request.vpcId(vpcId).groupName(name)
                     .description("Backstop quarantine: no traffic in or out")
-                    .tagSpecifications(spec -> spec.resourceType(ResourceType.SECURITY_GROUP)
-                            .tags(Tag.builder().key(QUARANTINE_TAG).value("true").build()))).groupId();
+                    .tagSpecifications(TagSpecification.builder().resourceType(ResourceType.SECURITY_GROUP)
+                            .tags(Tag.builder().key(QUARANTINE_TAG).value("true").build()).build())).groupId();
             return ec2.describeSecurityGroups(request -> request.groupIds(id)).securityGroups().get(0);
         } catch (Ec2Exception e) {
             if ("InvalidGroup.Duplicate".equals(code(e))) {

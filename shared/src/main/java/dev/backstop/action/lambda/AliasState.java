@@ -55,12 +55,12 @@ record AliasState(String aliasArn, String version, Map<String, Double> weights, 
             if (!node.isObject()) {
                 throw new IllegalArgumentException("not a JSON object");
             }
-            node.fields().forEachRemaining(field -> {
+            for (Map.Entry<String, JsonNode> field : node.properties()) {
                 if (!field.getValue().isNumber()) {
                     throw new IllegalArgumentException(field.getKey() + " has no numeric weight");
                 }
                 weights.put(field.getKey(), field.getValue().asDouble());
-            });
+            }
             return weights;
         } catch (JsonProcessingException | IllegalArgumentException e) {
             throw new IllegalArgumentException("the undo data's " + WEIGHTS + " is not a map of version weights: " + json, e);

@@ -21,6 +21,7 @@ import software.amazon.awssdk.services.ec2.model.IpPermission;
 import software.amazon.awssdk.services.ec2.model.IpRange;
 import software.amazon.awssdk.services.ec2.model.ModifyNetworkInterfaceAttributeRequest;
 import software.amazon.awssdk.services.ec2.model.ModifyNetworkInterfaceAttributeResponse;
+import software.amazon.awssdk.services.ec2.model.Reservation;
 import software.amazon.awssdk.services.ec2.model.RevokeSecurityGroupEgressRequest;
 import software.amazon.awssdk.services.ec2.model.RevokeSecurityGroupEgressResponse;
 import software.amazon.awssdk.services.ec2.model.RevokeSecurityGroupIngressRequest;
@@ -117,7 +118,7 @@ final class FakeInstances implements Ec2Client {
                     .networkInterfaces(enis).tags(vm.tags()).build());
         }
         return DescribeInstancesResponse.builder()
-                .reservations(reservation -> reservation.ownerId(OWNER).instances(found)).build();
+                .reservations(Reservation.builder().ownerId(OWNER).instances(found).build()).build();
     }
 
     @Override
