@@ -132,11 +132,10 @@ class LambdaRollbackIT {
         return JSON.writeValueAsBytes(event);
     }
 
-    /** An UpdateAlias (or CreateAlias) moving {@code live} to the version. */
-    private static byte[] aliasMoved(String eventName, String function, String account, String version, Instant at)
+    /** A CreateAlias or UpdateAlias sample moving {@code live} to the version. */
+    private static byte[] aliasMoved(String sample, String function, String account, String version, Instant at)
             throws IOException {
-        return event("update-alias.json", function, account, at, detail -> {
-            detail.put("eventName", eventName);
+        return event(sample, function, account, at, detail -> {
             ((ObjectNode) detail.get("requestParameters")).put("functionVersion", version);
             ((ObjectNode) detail.get("responseElements")).put("functionVersion", version);
         });
@@ -197,11 +196,11 @@ class LambdaRollbackIT {
         String v3 = publish(function);
         lambda.updateAlias(request -> request.functionName(function).name("live").functionVersion(v3));
         deliver(stage, published(function, account, v1, start));
-        deliver(stage, aliasMoved("CreateAlias20150331", function, account, v1, start.plusSeconds(10)));
+        deliver(stage, aliasMoved("create-alias.json", function, account, v1, start.plusSeconds(10)));
         deliver(stage, event("update-function-code.json", function, account, start.plusSeconds(60), detail -> { }));
         deliver(stage, published(function, account, v2, start.plusSeconds(70)));
         deliver(stage, published(function, account, v3, start.plusSeconds(120)));
-        deliver(stage, aliasMoved("UpdateAlias20150331", function, account, v3, start.plusSeconds(130)));
+        deliver(stage, aliasMoved("update-alias.json", function, account, v3, start.plusSeconds(130)));
         String aliasArn = lambda.getAlias(request -> request.functionName(function).name("live")).aliasArn();
         Map<String, AttributeValue> latest = world.auditItem(stage, "alias#" + aliasArn).orElseThrow();
         assertThat(latest.get("version").s()).isEqualTo(v3);
