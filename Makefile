@@ -20,7 +20,7 @@ LAMBDA_LIB := target/lambda-lib
 # SDK service modules that only some functions use. Every function's artifact keeps the ones
 # named for it and loses the others, so no function carries another domain's clients (the
 # EC2 module alone weighs 26 MB). Its Dagger graph references only its own domain's actions.
-DOMAIN_SERVICES := cloudtrail iam ec2 s3control
+DOMAIN_SERVICES := cloudtrail iam ec2 s3control lambda
 
 # $(call lambda-artifact,MODULE,SERVICES)
 # One reactor run builds MODULE and the modules it depends on (`clean` so no class of a
@@ -47,3 +47,5 @@ build-IamFunction: ; $(call lambda-artifact,handlers,iam)
 build-Ec2Function: ; $(call lambda-artifact,handlers,ec2)
 .PHONY: build-S3Function
 build-S3Function: ; $(call lambda-artifact,handlers,s3control)
+.PHONY: build-LambdaFunction
+build-LambdaFunction: ; $(call lambda-artifact,handlers,lambda)

@@ -2,20 +2,26 @@ package dev.backstop.handlers;
 
 import dagger.BindsInstance;
 import dagger.Component;
+import dev.backstop.action.RemediationAction;
 import dev.backstop.action.cloudtrail.CloudTrailActionsModule;
 import dev.backstop.action.cloudtrail.CloudTrailClientModule;
 import dev.backstop.action.ec2.Ec2ActionsModule;
 import dev.backstop.action.ec2.Ec2ClientModule;
 import dev.backstop.action.iam.IamActionsModule;
 import dev.backstop.action.iam.IamClientModule;
+import dev.backstop.action.lambda.LambdaActionsModule;
+import dev.backstop.action.lambda.LambdaClientModule;
 import dev.backstop.action.s3.S3ActionsModule;
 import dev.backstop.action.s3.S3ClientModule;
+import dev.backstop.audit.AuditLog;
 import dev.backstop.aws.AwsClientsModule;
 import dev.backstop.config.Settings;
 import dev.backstop.engine.EngineModule;
 import dev.backstop.engine.UndoService;
 import dev.backstop.rules.source.RulesModule;
 import java.time.Clock;
+import java.util.Map;
+import javax.inject.Provider;
 import javax.inject.Singleton;
 
 /**
@@ -25,10 +31,19 @@ import javax.inject.Singleton;
 @Singleton
 @Component(modules = {AwsClientsModule.class, EngineModule.class, RulesModule.class, CloudTrailActionsModule.class,
         CloudTrailClientModule.class, IamActionsModule.class, IamClientModule.class,
-        Ec2ActionsModule.class, Ec2ClientModule.class, S3ActionsModule.class, S3ClientModule.class})
+        Ec2ActionsModule.class, Ec2ClientModule.class, S3ActionsModule.class, S3ClientModule.class,
+        LambdaActionsModule.class, LambdaClientModule.class})
 public interface BackstopComponent extends EngineComponent {
 
     UndoService undo();
+
+    /**
+     * The catalogue by name, for running an action outside the CloudTrail path (the alarm
+     * actions' integration tests), each built on first use.
+     */
+    Map<String, Provider<RemediationAction>> actions();
+
+    AuditLog audit();
 
     static Factory factory() {
         return DaggerBackstopComponent.factory();

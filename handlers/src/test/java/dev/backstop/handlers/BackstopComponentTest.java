@@ -45,4 +45,12 @@ class BackstopComponentTest {
         assertThat(component.engine()).isSameAs(component.engine());
         assertThat(new S3Handler(component)).isNotNull();
     }
+
+    @Test
+    void theLambdaFunctionsGraphWiresItsHandler() {
+        LambdaComponent component = DaggerLambdaComponent.factory().create(settings, Clock.systemUTC());
+
+        assertThat(component.engine()).isSameAs(component.engine());
+        assertThat(new LambdaHandler(component)).isNotNull();
+    }
 }

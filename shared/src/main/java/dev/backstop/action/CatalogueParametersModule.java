@@ -4,6 +4,7 @@ import dagger.Module;
 import dev.backstop.action.cloudtrail.CloudTrailParametersModule;
 import dev.backstop.action.ec2.Ec2ParametersModule;
 import dev.backstop.action.iam.IamParametersModule;
+import dev.backstop.action.lambda.LambdaParametersModule;
 import dev.backstop.action.s3.S3ParametersModule;
 
 /**
@@ -12,7 +13,7 @@ import dev.backstop.action.s3.S3ParametersModule;
  * whole catalogue. A new action family adds its parameters module here.
  */
 @Module(includes = {CloudTrailParametersModule.class, IamParametersModule.class, Ec2ParametersModule.class,
-        S3ParametersModule.class})
+        S3ParametersModule.class, LambdaParametersModule.class})
 public final class CatalogueParametersModule {
 
     private CatalogueParametersModule() {
