@@ -1,7 +1,5 @@
 package dev.backstop.action.cloudtrail;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.backstop.action.ActionPlan;
 import dev.backstop.action.ActionRefusedException;
 import dev.backstop.action.RemediationAction;
@@ -17,8 +15,8 @@ import javax.inject.Inject;
 /**
  * Puts back a trail's event selectors, as its last snapshot has them, when they log fewer
  * management events than the snapshot's (management events dropped, narrowed to read-only or
- * write-only, or a source newly excluded), whether the change came as PutEventSelectors or
- * PutAdvancedEventSelectors. The snapshot's selectors are put back whole, data events included.
+ * write-only, or a source newly excluded), basic or advanced (both are set by PutEventSelectors).
+ * The snapshot's selectors are put back whole, data events included.
  *
  * <p>Without a snapshot there is no telling which selectors the trail had: a trail that logs
  * fewer than all management events is refused (FAILED and notified, saying so).
@@ -32,14 +30,12 @@ final class RestoreEventSelectorsAction implements RemediationAction {
 
     private final Trails trails;
     private final TrailSnapshots snapshots;
-    private final ObjectMapper json;
     private final Clock clock;
 
     @Inject
-    RestoreEventSelectorsAction(Trails trails, TrailSnapshots snapshots, ObjectMapper json, Clock clock) {
+    RestoreEventSelectorsAction(Trails trails, TrailSnapshots snapshots, Clock clock) {
         this.trails = trails;
         this.snapshots = snapshots;
-        this.json = json;
         this.clock = clock;
     }
 
@@ -112,25 +108,17 @@ final class RestoreEventSelectorsAction implements RemediationAction {
     }
 
     /** Compliant when the trail logs at least the management events {@code wanted} logs. */
-    private ResourceState state(TrailConfig trail, ManagementCoverage wanted) {
+    private static ResourceState state(TrailConfig trail, ManagementCoverage wanted) {
         ManagementCoverage coverage = trail.selectors().management();
         return new ResourceState(true, !coverage.narrowerThan(wanted), Map.of("managementEvents", coverage.describe(),
                 "selectors", write(trail.selectors())));
     }
 
-    private String write(EventSelectors selectors) {
-        try {
-            return json.writeValueAsString(selectors);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("event selectors are plain data and always serialise", e);
-        }
+    private static String write(EventSelectors selectors) {
+        return SnapshotJson.write(selectors);
     }
 
-    private EventSelectors parse(String text) {
-        try {
-            return json.readValue(text, EventSelectors.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("the undo data holds no event selectors: " + e.getOriginalMessage(), e);
-        }
+    private static EventSelectors parse(String text) {
+        return SnapshotJson.read(text, EventSelectors.class, "the undo data's event selectors");
     }
 }

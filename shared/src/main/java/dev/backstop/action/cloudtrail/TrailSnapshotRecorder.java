@@ -12,7 +12,7 @@ import javax.inject.Inject;
 
 /**
  * Snapshots a trail's configuration whenever a call that configures it succeeds (CreateTrail,
- * UpdateTrail, PutEventSelectors, PutAdvancedEventSelectors) and the trail is no weaker after it
+ * UpdateTrail, PutEventSelectors, basic or advanced) and the trail is no weaker after it
  * than its last snapshot: the snapshot a later DeleteTrail or weakening change is answered from.
  * It runs whatever the rules, their mode or the caller, as the bucket policy history does.
  *
@@ -28,8 +28,8 @@ import javax.inject.Inject;
  */
 final class TrailSnapshotRecorder implements EventObserver {
 
-    static final Set<String> CONFIGURING = Set.of("CreateTrail", "UpdateTrail", "PutEventSelectors",
-            "PutAdvancedEventSelectors");
+    /** Advanced selectors are set by PutEventSelectors too: CloudTrail has no other call for them. */
+    static final Set<String> CONFIGURING = Set.of("CreateTrail", "UpdateTrail", "PutEventSelectors");
 
     private final Trails trails;
     private final TrailSnapshots snapshots;

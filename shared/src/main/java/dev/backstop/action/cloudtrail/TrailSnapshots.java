@@ -1,7 +1,5 @@
 package dev.backstop.action.cloudtrail;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.backstop.audit.AuditTable;
 import dev.backstop.config.Settings;
 import java.time.Instant;
@@ -36,13 +34,11 @@ public final class TrailSnapshots {
     }
 
     private final DynamoDbClient dynamoDb;
-    private final ObjectMapper json;
     private final String table;
 
     @Inject
-    TrailSnapshots(DynamoDbClient dynamoDb, ObjectMapper json, Settings settings) {
+    TrailSnapshots(DynamoDbClient dynamoDb, Settings settings) {
         this.dynamoDb = dynamoDb;
-        this.json = json;
         this.table = settings.auditTable();
     }
 
@@ -50,7 +46,7 @@ public final class TrailSnapshots {
         Map<String, AttributeValue> item = new HashMap<>();
         item.put("kind", s(KIND));
         item.put("trail", s(config.arn()));
-        item.put("config", s(write(config)));
+        item.put("config", s(SnapshotJson.write(config)));
         item.put("takenAt", s(takenAt.toString()));
         item.put("takenAtMillis", AttributeValue.fromN(Long.toString(takenAt.toEpochMilli())));
         item.put("source", s(source));
@@ -81,7 +77,8 @@ public final class TrailSnapshots {
         if (item == null || !item.containsKey("config")) {
             return Optional.empty();
         }
-        return Optional.of(new Snapshot(read(item.get("config").s(), trailArn), Instant.parse(item.get("takenAt").s()),
+        return Optional.of(new Snapshot(SnapshotJson.read(item.get("config").s(), TrailConfig.class,
+                "the snapshot of " + trailArn + " in table " + table), Instant.parse(item.get("takenAt").s()),
                 item.get("source").s()));
     }
 
@@ -108,23 +105,6 @@ public final class TrailSnapshots {
 
     private static String indexKey(String account, String region) {
         return INDEX_KIND + "#" + account + "#" + region;
-    }
-
-    private String write(TrailConfig config) {
-        try {
-            return json.writeValueAsString(config);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a trail configuration is plain data and always serialises", e);
-        }
-    }
-
-    private TrailConfig read(String text, String trailArn) {
-        try {
-            return json.readValue(text, TrailConfig.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("the snapshot of " + trailArn + " in table " + table
-                    + " is not a trail configuration: " + e.getOriginalMessage(), e);
-        }
     }
 
     private static AttributeValue s(String value) {
