@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import software.amazon.awssdk.services.cloudtrail.model.AdvancedEventSelector;
 import software.amazon.awssdk.services.cloudtrail.model.AdvancedFieldSelector;
 import software.amazon.awssdk.services.cloudtrail.model.DataResource;
@@ -127,24 +128,47 @@ public record EventSelectors(List<Basic> basic, List<Advanced> advanced) {
         return sofar;
     }
 
+    // Empty lists are left out of the requests, as the selectors were first written: AWS refuses
+    // an empty condition list in an advanced field selector.
+
     List<EventSelector> basicForSdk() {
-        return basic.stream().map(selector -> EventSelector.builder()
-                .readWriteType(selector.readWriteType())
-                .includeManagementEvents(selector.includeManagementEvents())
-                .dataResources(selector.dataResources().stream()
-                        .map(data -> DataResource.builder().type(data.type()).values(data.values()).build()).toList())
-                .excludeManagementEventSources(selector.excludeManagementEventSources())
-                .build()).toList();
+        return basic.stream().map(selector -> {
+            EventSelector.Builder sdk = EventSelector.builder()
+                    .readWriteType(selector.readWriteType())
+                    .includeManagementEvents(selector.includeManagementEvents());
+            if (!selector.dataResources().isEmpty()) {
+                sdk.dataResources(selector.dataResources().stream()
+                        .map(data -> DataResource.builder().type(data.type()).values(data.values()).build()).toList());
+            }
+            if (!selector.excludeManagementEventSources().isEmpty()) {
+                sdk.excludeManagementEventSources(selector.excludeManagementEventSources());
+            }
+            return sdk.build();
+        }).toList();
     }
 
     List<AdvancedEventSelector> advancedForSdk() {
         return advanced.stream().map(selector -> AdvancedEventSelector.builder()
                 .name(selector.name())
-                .fieldSelectors(selector.fieldSelectors().stream().map(field -> AdvancedFieldSelector.builder()
-                        .field(field.field()).equalsValue(field.equalsTo()).startsWith(field.startsWith())
-                        .endsWith(field.endsWith()).notEquals(field.notEquals())
-                        .notStartsWith(field.notStartsWith()).notEndsWith(field.notEndsWith()).build()).toList())
+                .fieldSelectors(selector.fieldSelectors().stream().map(EventSelectors::fieldForSdk).toList())
                 .build()).toList();
+    }
+
+    private static AdvancedFieldSelector fieldForSdk(Field field) {
+        AdvancedFieldSelector.Builder sdk = AdvancedFieldSelector.builder().field(field.field());
+        ifAny(field.equalsTo(), sdk::equalsValue);
+        ifAny(field.startsWith(), sdk::startsWith);
+        ifAny(field.endsWith(), sdk::endsWith);
+        ifAny(field.notEquals(), sdk::notEquals);
+        ifAny(field.notStartsWith(), sdk::notStartsWith);
+        ifAny(field.notEndsWith(), sdk::notEndsWith);
+        return sdk.build();
+    }
+
+    private static void ifAny(List<String> values, Consumer<List<String>> set) {
+        if (!values.isEmpty()) {
+            set.accept(values);
+        }
     }
 
     private static Basic basic(EventSelector selector) {
