@@ -7,6 +7,7 @@ import dev.backstop.config.Settings;
 import dev.backstop.watchdog.TrailWatchdog;
 import dev.backstop.watchdog.TrailWatchdog.TrailResult;
 import dev.backstop.watchdog.TrailWatchdog.WatchdogRun;
+import dev.backstop.watchdog.WatchdogScope;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -28,21 +29,24 @@ public final class TrailWatchdogHandler implements RequestStreamHandler {
     private final TrailComponent component;
     private final TrailWatchdog watchdog;
     private final ObjectMapper json;
+    private final WatchdogScope scope;
 
     /** Used by Lambda: builds the trail graph once per container and registers SnapStart priming. */
     public TrailWatchdogHandler() {
-        this(primed(TrailComponent.create(Settings.fromEnvironment(System.getenv()), Clock.systemUTC())));
+        this(primed(TrailComponent.create(Settings.fromEnvironment(System.getenv()), Clock.systemUTC())),
+                WatchdogScope.fromEnvironment(System.getenv()));
     }
 
-    public TrailWatchdogHandler(TrailComponent component) {
+    public TrailWatchdogHandler(TrailComponent component, WatchdogScope scope) {
         this.component = component;
         this.watchdog = component.watchdog();
         this.json = component.json();
+        this.scope = scope;
     }
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        WatchdogRun run = watchdog.run(input.readAllBytes());
+        WatchdogRun run = watchdog.run(input.readAllBytes(), scope);
         List<Map<String, Object>> trails = run.trails().stream().map(TrailWatchdogHandler::summary).toList();
         String line = json.writeValueAsString(Map.of("run", run.runId(), "trails", trails));
         context.getLogger().log(line + "\n");

@@ -21,7 +21,7 @@ import software.amazon.awssdk.regions.Region;
  * where the rules decide what to do about it, in their mode, audited and notified.
  *
  * <pre>{@code
- * WatchdogRun run = watchdog.run(scheduledEventBytes);
+ * WatchdogRun run = watchdog.run(scheduledEventBytes, WatchdogScope.EVERY_TRAIL);
  * }</pre>
  *
  * <p>A transient AWS failure propagates, so Lambda runs it again (trails decided in the first
@@ -55,11 +55,12 @@ public final class TrailWatchdog {
         this.clock = clock;
     }
 
-    public WatchdogRun run(byte[] scheduledEvent) {
+    /** Checks the trails in {@code scope}; a drifted one is decided by the rules. */
+    public WatchdogRun run(byte[] scheduledEvent, WatchdogScope scope) {
         ScheduledEvent run = ScheduledEvent.parse(scheduledEvent, json);
         List<TrailResult> results = new ArrayList<>();
         List<String> unchecked = new ArrayList<>();
-        for (String trail : inspector.trailsToCheck(run.account())) {
+        for (String trail : inspector.trailsToCheck(run.account()).stream().filter(scope::includes).toList()) {
             try {
                 results.add(check(run, trail));
             } catch (RuntimeException e) {

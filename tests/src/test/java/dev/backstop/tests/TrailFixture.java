@@ -35,6 +35,7 @@ final class TrailFixture {
     static final ObjectMapper JSON = new ObjectMapper();
     static final CloudTrailClient CLOUDTRAIL = CloudTrailClient.builder().httpClient(UrlConnectionHttpClient.create())
             .build();
+    static final String WATCHDOG_SAMPLE = "watchdog/scheduled-event.json";
 
     private TrailFixture() {
     }

@@ -63,8 +63,13 @@ public final class Trails {
                 .toList();
     }
 
+    /** False for a trail that is not logging, or that was deleted since it was read. */
     public boolean isLogging(TrailConfig trail) {
-        return Boolean.TRUE.equals(cloudTrail.getTrailStatus(request -> request.name(address(trail))).isLogging());
+        try {
+            return Boolean.TRUE.equals(cloudTrail.getTrailStatus(request -> request.name(address(trail))).isLogging());
+        } catch (TrailNotFoundException goneSince) {
+            return false;
+        }
     }
 
     Map<String, String> tags(String trailArn) {
