@@ -199,6 +199,23 @@ class TrailRemediationIT {
         assertThat(trail(stage).isMultiRegionTrail()).isFalse();
     }
 
+    @Test
+    void aProtectedPrincipalsWeakeningIsTrustedAndBecomesTheSnapshot() {
+        Stage stage = snapshottedTrail("ct-trusted");
+        CLOUDTRAIL.updateTrail(request -> request.name(stage.trailName()).isMultiRegionTrail(false));
+        byte[] event = event("cloudtrail/update-trail-weakening.json", stage, request -> request
+                .put("name", stage.trailName()).remove("enableLogFileValidation"));
+        String deployer = "arn:aws:iam::*:role/DeveloperAccess"; // the sample's caller, as ProtectedPrincipalArns names it
+
+        JsonNode answer = deliver(BackstopComponent.factory().create(new Settings(stage.auditTable(), stage.topicArn(),
+                Mode.ENFORCE, List.of(deployer)), Clock.systemUTC()), event);
+
+        assertThat(answer.path("outcome").asText()).isEqualTo("IGNORED");
+        assertThat(trail(stage).isMultiRegionTrail()).isFalse();
+        assertThat(world.auditItem(stage, "trail#" + stage.trailArn()).orElseThrow().get("config").s())
+                .contains("\"multiRegion\":false");
+    }
+
     // ------------------------------------------------------------------------------ event selectors
 
     @Test
