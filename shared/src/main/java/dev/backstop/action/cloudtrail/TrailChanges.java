@@ -31,17 +31,6 @@ final class TrailChanges {
         return weakened;
     }
 
-    /** The settings a weakening UpdateTrail sent that Backstop cannot judge without a snapshot. */
-    static List<String> unjudgeable(CloudTrailEvent event) {
-        List<String> sent = new ArrayList<>();
-        for (String setting : List.of("s3BucketName", "kmsKeyId")) {
-            if (!TrailEvents.sent(event, setting).isEmpty()) {
-                sent.add(setting);
-            }
-        }
-        return sent;
-    }
-
     /** The selectors a Put*EventSelectors call sent; the default (all management events) for any other call. */
     static EventSelectors requestedSelectors(CloudTrailEvent event) {
         JsonNode request = event.detail().requestParameters();
