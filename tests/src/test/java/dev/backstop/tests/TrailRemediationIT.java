@@ -169,6 +169,34 @@ class TrailRemediationIT {
     }
 
     @Test
+    void withoutSnapshotWhatTheCallTurnedOffIsTurnedBackOnAndARemovedKeyIsRefused() {
+        Stage stage = world.build(Emulators.uniquePrefix("ct-flags"));
+        CLOUDTRAIL.updateTrail(request -> request.name(stage.trailName()).isMultiRegionTrail(false)
+                .enableLogFileValidation(false));
+        byte[] flags = event("cloudtrail/update-trail-weakening.json", stage, request -> request
+                .put("name", stage.trailName()));
+
+        JsonNode answer = deliver(backstop(stage, Mode.ENFORCE), flags);
+
+        assertThat(answer.path("outcome").asText()).isEqualTo("REMEDIATED");
+        assertThat(trail(stage).isMultiRegionTrail()).isTrue();
+        assertThat(trail(stage).logFileValidationEnabled()).isTrue();
+        assertThat(world.auditItem(stage, "trail#" + stage.trailArn())).as("a weakening call is no snapshot").isEmpty();
+
+        CLOUDTRAIL.updateTrail(request -> request.name(stage.trailName()).kmsKeyId(""));
+        byte[] removedKey = event("cloudtrail/update-trail-weakening.json", stage, request -> {
+            request.removeAll();
+            request.put("name", stage.trailName()).put("kmsKeyId", "");
+        });
+
+        JsonNode refused = deliver(backstop(stage, Mode.ENFORCE), removedKey);
+
+        assertThat(refused.path("outcome").asText()).isEqualTo("FAILED");
+        assertThat(firstAction(world, stage, eventId(removedKey)).path("detail").asText())
+                .contains("refused").contains("no snapshot");
+    }
+
+    @Test
     void anotherBucketIsReplacedByTheSnapshottedOne() {
         Stage stage = snapshottedTrail("ct-bucket");
         String bucket = trail(stage).s3BucketName();
@@ -264,6 +292,20 @@ class TrailRemediationIT {
         GetEventSelectorsResponse after = selectors(stage);
         assertThat(after.eventSelectors()).isEmpty();
         assertThat(after.advancedEventSelectors()).containsExactly(dataOnly);
+    }
+
+    @Test
+    void droppedManagementEventsWithoutSnapshotAreFailedSayingSo() {
+        Stage stage = world.build(Emulators.uniquePrefix("ct-sel-nosnap"));
+        CLOUDTRAIL.putEventSelectors(request -> request.trailName(stage.trailName())
+                .eventSelectors(WITH_DATA_EVENTS.toBuilder().includeManagementEvents(false).build()));
+        byte[] event = event("cloudtrail/put-event-selectors-no-management.json", stage,
+                request -> request.put("trailName", stage.trailName()));
+
+        JsonNode answer = deliver(backstop(stage, Mode.ENFORCE), event);
+
+        assertThat(answer.path("outcome").asText()).isEqualTo("FAILED");
+        assertThat(firstAction(world, stage, eventId(event)).path("detail").asText()).contains("no snapshot");
     }
 
     private static GetEventSelectorsResponse selectors(Stage stage) {
