@@ -1,6 +1,7 @@
 package dev.backstop.action.cloudtrail;
 
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Which management events a trail logs: read calls, write calls, and the event sources it leaves
@@ -23,6 +24,6 @@ record ManagementCoverage(boolean read, boolean write, Set<String> excludedSourc
     String describe() {
         String kinds = read && write ? "read and write" : read ? "read only" : write ? "write only" : "none";
         return excludedSources.isEmpty() || !(read || write) ? kinds : kinds + " except " + String.join(", ",
-                new java.util.TreeSet<>(excludedSources));
+                new TreeSet<>(excludedSources));
     }
 }

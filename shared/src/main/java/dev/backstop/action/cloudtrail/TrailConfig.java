@@ -43,12 +43,6 @@ public record TrailConfig(
         tags = Map.copyOf(tags);
     }
 
-    /** The region the trail is managed from, from its ARN. */
-    String homeRegion() {
-        String[] parts = arn.split(":", 6);
-        return parts.length == 6 ? parts[3] : "";
-    }
-
     /**
      * How these settings weaken {@code before}, in words; empty when they do not: multi-region,
      * global service events or log file validation turned off, another bucket, another or no KMS

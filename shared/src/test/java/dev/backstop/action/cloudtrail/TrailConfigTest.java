@@ -46,7 +46,6 @@ class TrailConfigTest {
                 EventSelectors.DEFAULT, Map.of());
 
         assertThat(trail.kmsKeyId()).isEmpty();
-        assertThat(trail.homeRegion()).isEqualTo("us-east-1");
         assertThat(SnapshotJson.read(SnapshotJson.write(GOOD), TrailConfig.class, "test")).isEqualTo(GOOD);
     }
 }
