@@ -41,6 +41,8 @@ endef
 # the domain services it keeps.
 .PHONY: build-CloudTrailFunction
 build-CloudTrailFunction: ; $(call lambda-artifact,handlers,cloudtrail)
+.PHONY: build-TrailWatchdogFunction
+build-TrailWatchdogFunction: ; $(call lambda-artifact,handlers,cloudtrail)
 .PHONY: build-IamFunction
 build-IamFunction: ; $(call lambda-artifact,handlers,iam)
 .PHONY: build-Ec2Function
