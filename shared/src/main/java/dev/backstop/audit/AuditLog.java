@@ -62,15 +62,22 @@ public final class AuditLog {
         }
     }
 
-    /** Hands the event back so Lambda's retry can decide it again. */
+    /**
+     * Hands the event back so Lambda's retry can decide it again. A claim that is no longer in
+     * progress (its record was written after all, though the answer was lost) stays as it is.
+     */
     public void release(String eventId) {
-        dynamoDb.updateItem(request -> request
-                .tableName(table)
-                .key(Map.of(AuditTable.KEY, s(eventId)))
-                .updateExpression("SET #status = :retryable")
-                .conditionExpression("#status = :inProgress")
-                .expressionAttributeNames(Map.of("#status", "status"))
-                .expressionAttributeValues(Map.of(":retryable", s(RETRYABLE), ":inProgress", s(IN_PROGRESS))));
+        try {
+            dynamoDb.updateItem(request -> request
+                    .tableName(table)
+                    .key(Map.of(AuditTable.KEY, s(eventId)))
+                    .updateExpression("SET #status = :retryable")
+                    .conditionExpression("#status = :inProgress")
+                    .expressionAttributeNames(Map.of("#status", "status"))
+                    .expressionAttributeValues(Map.of(":retryable", s(RETRYABLE), ":inProgress", s(IN_PROGRESS))));
+        } catch (ConditionalCheckFailedException recorded) {
+            // Nothing to hand back: the decision is complete.
+        }
     }
 
     /** Writes the full record, replacing the claim. */
