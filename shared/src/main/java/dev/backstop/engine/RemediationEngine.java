@@ -90,6 +90,12 @@ public final class RemediationEngine {
             return rejected;
         }
         if (!audit.claim(event.eventId(), clock.instant())) {
+            if (audit.inProgress(event.eventId())) {
+                // Not a duplicate yet: the other delivery may still fail and hand it back. Fail this
+                // one, so Lambda retries it later and, if the event is never decided, it reaches the
+                // dead-letter queue instead of vanishing behind a DUPLICATE record.
+                throw new DecisionInProgressException(event.eventId());
+            }
             AuditRecord duplicate = Decisions.duplicate(event, clock.instant());
             audit.record(duplicate);
             return duplicate;

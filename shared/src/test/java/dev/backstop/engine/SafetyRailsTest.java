@@ -42,6 +42,7 @@ import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.IamException;
@@ -175,6 +176,19 @@ class SafetyRailsTest {
         assertThat(cloudTrail.startLoggingCalls()).isEqualTo(1);
         assertThat(dynamoDb.attribute(EVENT_ID, "outcome")).isEqualTo("REMEDIATED");
         assertThat(telemetry()).contains("\"DecisionsHandedBack\":1.0");
+    }
+
+    @Test
+    void aDeliveryWhileAnotherIsDecidingTheEventIsHandedBackNotRecordedAsADuplicate() {
+        RemediationEngine engine = component(Mode.ENFORCE, BreakerLimits.DEFAULTS).engine();
+        dynamoDb.items().put(EVENT_ID, new java.util.HashMap<>(java.util.Map.of(
+                "auditId", AttributeValue.fromS(EVENT_ID), "status", AttributeValue.fromS("in-progress"))));
+
+        assertThatThrownBy(() -> engine.handle(stopLogging(EVENT_ID, TRAIL)))
+                .isInstanceOf(DecisionInProgressException.class)
+                .hasMessage("event " + EVENT_ID + " is being decided by another invocation; retry later");
+        assertThat(dynamoDb.records()).containsOnlyKeys(EVENT_ID);
+        assertThat(cloudTrail.startLoggingCalls()).isZero();
     }
 
     @Test
