@@ -29,6 +29,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 public final class StepLog {
 
     static final String KIND = "step";
+    /** Ends the detail of a step taken from the log, so a reader knows it ran on an earlier attempt. */
+    public static final String EARLIER = " (on an earlier attempt at this event)";
 
     private final DynamoDbClient dynamoDb;
     private final String table;
@@ -50,7 +52,10 @@ public final class StepLog {
         Map<String, AttributeValue> done = dynamoDb.getItem(request -> request.tableName(table)
                 .key(Map.of(AuditTable.KEY, AttributeValue.fromS(key))).consistentRead(true)).item();
         if (done != null && done.containsKey("result")) {
-            return read(key, done.get("result").s());
+            ActionResult earlier = read(key, done.get("result").s());
+            return new ActionResult(earlier.rule(), earlier.severity(), earlier.action(), earlier.mode(),
+                    earlier.resource(), earlier.outcome(), earlier.before(), earlier.after(), earlier.undo(),
+                    earlier.detail() + EARLIER);
         }
         ActionResult result = step.get();
         dynamoDb.putItem(request -> request.tableName(table).item(Map.of(

@@ -18,7 +18,8 @@ import javax.inject.Inject;
  * decision {@code Decisions} and {@code DecisionDuration} (ms) by {@code Outcome}; per action
  * {@code ActionsApplied} and {@code ActionsFailed} by {@code Action}, and {@code ActionsSkipped}
  * by {@code Reason} (already-compliant, exempted, resource-gone, dry-run, notify, breaker); and
- * {@code DecisionsHandedBack} when an invocation fails so Lambda retries it.
+ * {@code DecisionsHandedBack} when an invocation fails so Lambda retries it. Actions are counted
+ * once, with the decision that completes: an attempt handed back counts none of its actions.
  */
 final class DecisionMetrics {
 
