@@ -103,13 +103,15 @@ public final class AwsClientsModule {
     }
 
     /**
-     * Every client is built the same way; only the service differs. Each can make
-     * {@link OfflineCalls}, which stop before sending (SnapStart priming).
+     * Every client is built the same way; only the service differs. Each retries transient
+     * failures as {@link Retries} says and can make {@link OfflineCalls}, which stop before
+     * sending (SnapStart priming).
      */
     public static <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C build(
             B builder, SdkHttpClient http, AwsCredentialsProvider credentials, Region region) {
         return builder.httpClient(http).credentialsProvider(credentials).region(region)
-                .overrideConfiguration(override -> override.addExecutionInterceptor(OfflineCalls.INTERCEPTOR))
+                .overrideConfiguration(override -> override.addExecutionInterceptor(OfflineCalls.INTERCEPTOR)
+                        .retryStrategy(Retries.strategy()))
                 .build();
     }
 }

@@ -7,6 +7,7 @@ import dev.backstop.action.RemediationAction;
 import dev.backstop.action.ResourceState;
 import dev.backstop.audit.ActionResult;
 import dev.backstop.audit.Outcome;
+import dev.backstop.breaker.Breakers;
 import dev.backstop.config.Mode;
 import dev.backstop.config.Settings;
 import dev.backstop.event.CloudTrailEvent;
@@ -22,7 +23,9 @@ import javax.inject.Provider;
  * Runs one action of a matched rule through plan, mode, apply and read-back. Terminal AWS
  * errors become a FAILED result; transient ones propagate so the event is retried. A target that
  * is a protected principal (Backstop's own roles and the deployment's ProtectedPrincipalArns,
- * {@link Settings#ownPrincipals()}) is never changed, in any mode: the action is refused.
+ * {@link Settings#ownPrincipals()}) is never changed, in any mode: the action is refused. Before
+ * an enforcing action is applied, the {@link Breakers} count it and may hold it back (notified,
+ * not run).
  */
 final class ActionRunner {
 
@@ -30,13 +33,15 @@ final class ActionRunner {
     private final Map<String, Provider<RemediationAction>> catalogue;
     private final VerifyPolicy verifyPolicy;
     private final PrincipalPatterns protectedPrincipals;
+    private final Breakers breakers;
     private final Clock clock;
 
     @Inject
     ActionRunner(Map<String, Provider<RemediationAction>> catalogue, VerifyPolicy verifyPolicy, Settings settings,
-            Clock clock) {
+            Breakers breakers, Clock clock) {
         this.catalogue = catalogue;
         this.verifyPolicy = verifyPolicy;
+        this.breakers = breakers;
         this.protectedPrincipals = new PrincipalPatterns(settings.ownPrincipals());
         this.clock = clock;
     }
@@ -84,8 +89,17 @@ final class ActionRunner {
         return switch (mode) {
             case DRY_RUN -> result(rule, mode, plan, Outcome.WOULD_REMEDIATE, plan.before(), "would run " + plan.change());
             case NOTIFY, OFF -> result(rule, mode, plan, Outcome.NOTIFIED, plan.before(), "not run: " + plan.change());
-            case ENFORCE -> enforce(rule, mode, action, plan);
+            case ENFORCE -> enforceUnlessHeld(rule, mode, action, plan, event.account());
         };
+    }
+
+    /** The blast-radius and flapping breakers count the action first, and may hold it back. */
+    private ActionResult enforceUnlessHeld(Rule rule, Mode mode, RemediationAction action, ActionPlan plan, String account) {
+        Optional<String> held = breakers.admit(account, rule.id(), plan.resource());
+        if (held.isPresent()) {
+            return result(rule, mode, plan, Outcome.NOTIFIED, plan.before(), held.get() + "; not run: " + plan.change());
+        }
+        return enforce(rule, mode, action, plan);
     }
 
     private ActionResult enforce(Rule rule, Mode mode, RemediationAction action, ActionPlan plan) {

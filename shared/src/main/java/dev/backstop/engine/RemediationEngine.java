@@ -5,6 +5,7 @@ import dev.backstop.audit.ActionResult;
 import dev.backstop.audit.AuditLog;
 import dev.backstop.audit.AuditRecord;
 import dev.backstop.audit.Outcome;
+import dev.backstop.audit.StepLog;
 import dev.backstop.aws.CredentialScope;
 import dev.backstop.aws.MemberAccounts;
 import dev.backstop.config.Mode;
@@ -17,6 +18,7 @@ import dev.backstop.rules.ActionSpec;
 import dev.backstop.rules.Rule;
 import dev.backstop.rules.RuleSource;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -49,11 +51,14 @@ public final class RemediationEngine {
     private final PrincipalPatterns ownPrincipals;
     private final MemberAccounts accounts;
     private final Set<EventObserver> observers;
+    private final StepLog steps;
+    private final DecisionMetrics metrics;
     private final Clock clock;
 
     @Inject
     RemediationEngine(CloudTrailEventParser parser, RuleSource rules, ActionRunner runner, AuditLog audit,
-            Notifier notifier, Settings settings, MemberAccounts accounts, Set<EventObserver> observers, Clock clock) {
+            Notifier notifier, Settings settings, MemberAccounts accounts, Set<EventObserver> observers, StepLog steps,
+            DecisionMetrics metrics, Clock clock) {
         this.parser = parser;
         this.rules = rules;
         this.runner = runner;
@@ -65,10 +70,25 @@ public final class RemediationEngine {
                 Stream.concat(settings.ownPrincipals().stream(), accounts.ownSessions().stream()).toList());
         this.accounts = accounts;
         this.observers = Set.copyOf(observers);
+        this.steps = steps;
+        this.metrics = metrics;
         this.clock = clock;
     }
 
     public AuditRecord handle(byte[] payload) {
+        long started = clock.millis();
+        AuditRecord decision;
+        try {
+            decision = decideAndRecord(payload);
+        } catch (RuntimeException e) {
+            metrics.handedBack(e);
+            throw e;
+        }
+        metrics.decided(decision, Duration.ofMillis(clock.millis() - started));
+        return decision;
+    }
+
+    private AuditRecord decideAndRecord(byte[] payload) {
         CloudTrailEvent event;
         try {
             event = parser.parse(payload);
@@ -78,6 +98,12 @@ public final class RemediationEngine {
             return rejected;
         }
         if (!audit.claim(event.eventId(), clock.instant())) {
+            if (audit.inProgress(event.eventId())) {
+                // Not a duplicate yet: the other delivery may still fail and hand it back. Fail this
+                // one, so Lambda retries it later and, if the event is never decided, it reaches the
+                // dead-letter queue instead of vanishing behind a DUPLICATE record.
+                throw new DecisionInProgressException(event.eventId());
+            }
             AuditRecord duplicate = Decisions.duplicate(event, clock.instant());
             audit.record(duplicate);
             return duplicate;
@@ -85,13 +111,14 @@ public final class RemediationEngine {
         AuditRecord decision;
         try {
             decision = decide(event);
+            audit.record(decision);
         } catch (RuntimeException e) {
-            // Whatever escaped (a transient AWS error, or a bug): hand the event back, so Lambda's
-            // retries decide it again and, failing that, it lands in the dead-letter queue.
+            // Whatever escaped (a transient AWS error, or a bug), the audit write included: hand the
+            // event back, so Lambda's retries decide it again and, failing that, it lands in the
+            // dead-letter queue. The retry takes the steps that finished from the step log.
             audit.release(event.eventId());
             throw e;
         }
-        audit.record(decision);
         if (decision.worthNotifying()) {
             notify(decision);
         }
@@ -132,9 +159,11 @@ public final class RemediationEngine {
             }
             Optional<String> exemption = rule.unless().forCaller(event, clock.instant());
             for (ActionSpec spec : applicable) {
+                // A retry after a partial failure takes the enforcing steps that finished from the step log.
                 results.add(exemption.isPresent()
                         ? ActionRunner.exempted(rule, spec, mode, "-", exemption.get())
-                        : runner.run(rule, spec, mode, event));
+                        : steps.once(event.eventId(), rule.id(), rule.actions().indexOf(spec), mode,
+                                () -> runner.run(rule, spec, mode, event)));
             }
         }
         if (results.isEmpty()) {
