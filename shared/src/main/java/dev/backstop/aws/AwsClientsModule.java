@@ -15,7 +15,6 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sns.SnsClient;
 
 /**
@@ -70,10 +69,11 @@ public final class AwsClientsModule {
         return build(SnsClient.builder(), http, credentials, region);
     }
 
+    /** The rule file's reader: one signed GET, not the S3 client, which only S3's function carries. */
     @Provides
     @Singleton
-    static S3Client s3(SdkHttpClient http, AwsCredentialsProvider credentials, Region region) {
-        return build(S3Client.builder(), http, credentials, region);
+    static S3ObjectReader s3Objects(SdkHttpClient http, AwsCredentialsProvider credentials, Region region) {
+        return new SignedS3ObjectReader(http, credentials, region);
     }
 
     /**
