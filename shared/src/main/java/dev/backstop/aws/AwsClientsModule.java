@@ -16,7 +16,6 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sts.StsClient;
 
@@ -96,10 +95,14 @@ public final class AwsClientsModule {
         return build(StsClient.builder(), http, credentials, region);
     }
 
+    /**
+     * The rule file's reader: one signed GET, not the S3 client, which only S3's function carries.
+     * The rule file is always the home account's, whatever decision is under way.
+     */
     @Provides
     @Singleton
-    static S3Client s3(SdkHttpClient http, AwsCredentialsProvider credentials, Region region) {
-        return build(S3Client.builder(), http, credentials, region);
+    static S3ObjectReader s3Objects(SdkHttpClient http, @Named(HOME) AwsCredentialsProvider credentials, Region region) {
+        return new SignedS3ObjectReader(http, credentials, region);
     }
 
     /**

@@ -116,6 +116,17 @@ class MemberAccountsTest {
     }
 
     @Test
+    void theTeamsRuleFileIsReadAsTheFunctionEvenWhileActingInAMember() {
+        S3ObjectReader ruleFiles = AwsClientsModule.s3Objects(http, home, Region.US_EAST_1);
+        MemberAccounts accounts = accounts(Optional.empty());
+
+        try (CredentialScope.Scope member = accounts.actAs(MEMBER)) {
+            assertThat(signingKey(() -> ruleFiles.readIfChanged("security-rules", "team.yaml", null)))
+                    .isEqualTo("AKIAHOME");
+        }
+    }
+
+    @Test
     void theHomeAccountIsActedInAsTheFunctionWithoutAssumingARole() {
         try (CredentialScope.Scope homeScope = accounts(Optional.empty()).actAs(HOME)) {
             assertThat(cloudTrailKey()).isEqualTo("AKIAHOME");

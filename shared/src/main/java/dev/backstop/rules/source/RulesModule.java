@@ -3,7 +3,6 @@ package dev.backstop.rules.source;
 import dagger.Lazy;
 import dagger.Module;
 import dev.backstop.action.CatalogueParametersModule;
-import dev.backstop.aws.CredentialScope;
 import dagger.Provides;
 import dev.backstop.config.Settings;
 import dev.backstop.rules.DefaultPack;
@@ -14,7 +13,7 @@ import dev.backstop.telemetry.Telemetry;
 import java.time.Clock;
 import java.util.List;
 import javax.inject.Singleton;
-import software.amazon.awssdk.services.s3.S3Client;
+import dev.backstop.aws.S3ObjectReader;
 
 /**
  * The rules in force: the default pack, compiled once per container, plus the team's file from
@@ -29,13 +28,13 @@ public final class RulesModule {
 
     @Provides
     @Singleton
-    static RuleSource ruleSource(Settings settings, RuleLoader loader, Lazy<S3Client> s3,
-            CredentialScope credentials, Telemetry telemetry, Clock clock) {
+    static RuleSource ruleSource(Settings settings, RuleLoader loader, Lazy<S3ObjectReader> s3,
+            Telemetry telemetry, Clock clock) {
         if (settings.rulesLocation().isEmpty()) {
             RuleBook shipped = loader.load(List.of(DefaultPack.text()));
             return () -> shipped;
         }
-        return new RefreshingRuleSource(new RemoteRuleFile(settings.rulesLocation().get(), s3, credentials), loader,
+        return new RefreshingRuleSource(new RemoteRuleFile(settings.rulesLocation().get(), s3), loader,
                 telemetry, clock, settings.rulesTtl());
     }
 }

@@ -3,7 +3,6 @@ package dev.backstop.rules.source;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.backstop.aws.CredentialScope;
 import dev.backstop.config.Mode;
 import dev.backstop.config.RulesLocation;
 import dev.backstop.rules.Rule;
@@ -35,7 +34,7 @@ class RefreshingRuleSourceTest {
     private RefreshingRuleSource source() {
         Telemetry telemetry = new Telemetry(new PrintStream(log, true, StandardCharsets.UTF_8), new ObjectMapper(), clock);
         return new RefreshingRuleSource(
-                new RemoteRuleFile(RulesLocation.parse("s3://security-rules/team.yaml"), () -> s3, new CredentialScope()),
+                new RemoteRuleFile(RulesLocation.parse("s3://security-rules/team.yaml"), () -> s3),
                 TestRules.loader(START), telemetry, clock, TTL);
     }
 
