@@ -6,9 +6,10 @@
 # the checkout itself: nothing here depends on which.
 #
 # Lambda's Java runtime puts the zip root and every lib/*.jar on the classpath, so the
-# artifact is: the handler module's classes and resources at the root, and all of its
-# runtime dependency jars (backstop-shared included, no test or provided scope) in lib/.
-# A zip holding one fat jar would not work.
+# artifact is: the handler module's own jar and all of its runtime dependency jars
+# (backstop-shared included, no test or provided scope) in lib/, and nothing at the root.
+# Jars only, because AppCDS (class data sharing, which halves a fresh JVM's start) refuses a
+# class path holding a non-empty directory. A zip holding one fat jar would not work.
 #
 # By hand: make build-CloudTrailFunction ARTIFACTS_DIR=/tmp/backstop-artifact
 
@@ -19,20 +20,22 @@ LAMBDA_LIB := target/lambda-lib
 
 # SDK service modules that only some functions use. Every function's artifact keeps the ones
 # named for it and loses the others, so no function carries another domain's clients (the
-# EC2 module alone weighs 26 MB). Its Dagger graph references only its own domain's actions.
-DOMAIN_SERVICES := cloudtrail iam ec2 s3control lambda
+# EC2 module alone weighs 26 MB, S3's 4.4 MB: a team's rule file is read with one signed GET,
+# not the S3 client). Its Dagger graph references only its own domain's actions and clients.
+DOMAIN_SERVICES := cloudtrail iam ec2 s3 s3control lambda
 
 # $(call lambda-artifact,MODULE,SERVICES)
 # One reactor run builds MODULE and the modules it depends on (`clean` so no class of a
 # deleted source survives into a deployment), and copies each module's runtime
 # dependencies; within the reactor backstop-shared resolves to the jar just built, so
-# nothing needs `mvn install` first. Then MODULE's classes and jars go into ARTIFACTS_DIR.
+# nothing needs `mvn install` first. Then MODULE's jar and its dependencies go into
+# ARTIFACTS_DIR/lib.
 define lambda-artifact
 	@test -n "$(ARTIFACTS_DIR)" || { echo "ARTIFACTS_DIR is not set: run through sam build, or make $@ ARTIFACTS_DIR=<dir>" >&2; exit 2; }
 	$(MVN) $(MVN_FLAGS) -pl $(1) -am clean package dependency:copy-dependencies \
 	  -DincludeScope=runtime -DoutputDirectory=$(LAMBDA_LIB)
 	mkdir -p "$(ARTIFACTS_DIR)/lib"
-	cp -R $(1)/target/classes/. "$(ARTIFACTS_DIR)/"
+	find $(1)/target -maxdepth 1 -name '*.jar' ! -name '*-tests.jar' ! -name '*-sources.jar' -exec cp {} "$(ARTIFACTS_DIR)/lib/" \;
 	cp $(1)/$(LAMBDA_LIB)/*.jar "$(ARTIFACTS_DIR)/lib/"
 	cd "$(ARTIFACTS_DIR)/lib" && for service in $(filter-out $(2),$(DOMAIN_SERVICES)); do rm -f "$$service"-[0-9]*.jar; done
 endef
@@ -41,12 +44,16 @@ endef
 # the domain services it keeps.
 .PHONY: build-CloudTrailFunction
 build-CloudTrailFunction: ; $(call lambda-artifact,handlers,cloudtrail)
+.PHONY: build-TrailWatchdogFunction
+build-TrailWatchdogFunction: ; $(call lambda-artifact,handlers,cloudtrail)
 .PHONY: build-IamFunction
 build-IamFunction: ; $(call lambda-artifact,handlers,iam)
 .PHONY: build-Ec2Function
 build-Ec2Function: ; $(call lambda-artifact,handlers,ec2)
 .PHONY: build-S3Function
-build-S3Function: ; $(call lambda-artifact,handlers,s3control)
+build-S3Function: ; $(call lambda-artifact,handlers,s3 s3control)
+.PHONY: build-LambdaFunction
+build-LambdaFunction: ; $(call lambda-artifact,handlers,lambda)
 # The alarm functions look changes up in CloudTrail and keep the SDKs of the alarm actions
 # (Lambda aliases, EC2 instances).
 .PHONY: build-AlarmFunction

@@ -24,7 +24,8 @@ import software.amazon.awssdk.services.sns.SnsClient;
  * Backstop's own work and no network.
  */
 @Singleton
-@Component(modules = {EngineModule.class, RulesModule.class, CloudTrailActionsModule.class, NoRuleFileModule.class})
+@Component(modules = {EngineModule.class, RulesModule.class, CloudTrailActionsModule.class, NoRuleFileModule.class,
+        NoStsModule.class})
 interface BenchComponent {
 
     RemediationEngine engine();

@@ -13,6 +13,8 @@ import dev.backstop.rules.RuleSource;
 import dev.backstop.testing.FakeCloudTrail;
 import dev.backstop.testing.FakeDynamoDb;
 import dev.backstop.testing.FakeSns;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -69,6 +71,9 @@ public class DecisionBenchmark {
 
     @Setup
     public void setUp() {
+        // The engine writes its EMF metric lines to standard output, as Lambda wants; here they are
+        // built and written (part of a decision's cost) into a sink, not a terminal.
+        System.setOut(new PrintStream(OutputStream.nullOutputStream()));
         dynamoDb = new FakeDynamoDb();
         sns = new FakeSns();
         Settings settings = new Settings("bench-audit", "arn:aws:sns:us-east-1:123456789012:bench", Mode.DRY_RUN, List.of());

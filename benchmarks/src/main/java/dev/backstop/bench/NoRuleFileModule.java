@@ -2,7 +2,7 @@ package dev.backstop.bench;
 
 import dagger.Module;
 import dagger.Provides;
-import software.amazon.awssdk.services.s3.S3Client;
+import dev.backstop.aws.S3ObjectReader;
 
 /** The benchmarks decide with the shipped pack only: no team file is read from S3. */
 @Module
@@ -12,7 +12,7 @@ final class NoRuleFileModule {
     }
 
     @Provides
-    static S3Client s3() {
+    static S3ObjectReader s3() {
         throw new IllegalStateException("the benchmarks read no rule file from S3");
     }
 }

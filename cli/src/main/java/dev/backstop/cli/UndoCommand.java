@@ -30,6 +30,9 @@ import picocli.CommandLine.Spec;
             "before anything runs, and a record is undone at most once.",
             "Uses the deployment's settings from the environment, as the handlers do:",
             "BACKSTOP_AUDIT_TABLE and BACKSTOP_TOPIC_ARN (or --table and --topic), AWS credentials and region.",
+            "It acts in the record's account: a member account's (BACKSTOP_HOME_ACCOUNT, BACKSTOP_ALLOWED_ACCOUNTS",
+            "and BACKSTOP_MEMBER_ROLE_NAME set as the deployment has them) through the member role, any other",
+            "only with credentials of that account; otherwise it refuses before anything runs.",
             "Exit 0 when undone (or, without --yes, undoable), 1 when it cannot be or failed, 2 on a usage error."})
 public final class UndoCommand implements Callable<Integer> {
 

@@ -4,6 +4,10 @@ import dagger.BindsInstance;
 import dagger.Component;
 import dev.backstop.action.cloudtrail.CloudTrailClientModule;
 import dev.backstop.action.cloudwatch.CloudWatchActionsModule;
+import dev.backstop.action.ec2.Ec2ActionsModule;
+import dev.backstop.action.ec2.Ec2ClientModule;
+import dev.backstop.action.lambda.LambdaActionsModule;
+import dev.backstop.action.lambda.LambdaClientModule;
 import dev.backstop.aws.AwsClientsModule;
 import dev.backstop.config.Settings;
 import dev.backstop.engine.EngineModule;
@@ -14,11 +18,13 @@ import org.crac.Core;
 
 /**
  * The alarm functions' graph: the alarm engine, the CloudTrail client its correlation looks up
- * changes with, and the actions that respond to alarms.
+ * changes with, and the actions that respond to alarms (the Lambda alias rollback and the EC2
+ * actions, of which only the instance isolation answers alarms).
  */
 @Singleton
 @Component(modules = {AwsClientsModule.class, EngineModule.class, RulesModule.class, CloudTrailClientModule.class,
-        CloudWatchActionsModule.class})
+        CloudWatchActionsModule.class, LambdaActionsModule.class, LambdaClientModule.class, Ec2ActionsModule.class,
+        Ec2ClientModule.class})
 interface AlarmComponent extends AlarmEngineComponent {
 
     /** SnapStart priming; its SDK clients are the engine's. */

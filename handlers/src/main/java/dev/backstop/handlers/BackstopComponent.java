@@ -2,6 +2,7 @@ package dev.backstop.handlers;
 
 import dagger.BindsInstance;
 import dagger.Component;
+import dev.backstop.action.RemediationAction;
 import dev.backstop.action.cloudtrail.CloudTrailActionsModule;
 import dev.backstop.action.cloudtrail.CloudTrailClientModule;
 import dev.backstop.action.cloudwatch.CloudWatchActionsModule;
@@ -9,14 +10,19 @@ import dev.backstop.action.ec2.Ec2ActionsModule;
 import dev.backstop.action.ec2.Ec2ClientModule;
 import dev.backstop.action.iam.IamActionsModule;
 import dev.backstop.action.iam.IamClientModule;
+import dev.backstop.action.lambda.LambdaActionsModule;
+import dev.backstop.action.lambda.LambdaClientModule;
 import dev.backstop.action.s3.S3ActionsModule;
 import dev.backstop.action.s3.S3ClientModule;
+import dev.backstop.audit.AuditLog;
 import dev.backstop.aws.AwsClientsModule;
 import dev.backstop.config.Settings;
 import dev.backstop.engine.EngineModule;
 import dev.backstop.engine.UndoService;
 import dev.backstop.rules.source.RulesModule;
 import java.time.Clock;
+import java.util.Map;
+import javax.inject.Provider;
 import javax.inject.Singleton;
 
 /**
@@ -27,10 +33,18 @@ import javax.inject.Singleton;
 @Component(modules = {AwsClientsModule.class, EngineModule.class, RulesModule.class, CloudTrailActionsModule.class,
         CloudTrailClientModule.class, IamActionsModule.class, IamClientModule.class,
         Ec2ActionsModule.class, Ec2ClientModule.class, S3ActionsModule.class, S3ClientModule.class,
-        CloudWatchActionsModule.class})
+        LambdaActionsModule.class, LambdaClientModule.class, CloudWatchActionsModule.class})
 public interface BackstopComponent extends EngineComponent, AlarmEngineComponent {
 
     UndoService undo();
+
+    /**
+     * The catalogue by name, for running an action outside the CloudTrail path (the alarm
+     * actions' integration tests), each built on first use.
+     */
+    Map<String, Provider<RemediationAction>> actions();
+
+    AuditLog audit();
 
     static Factory factory() {
         return DaggerBackstopComponent.factory();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.backstop.config.Mode;
 import dev.backstop.config.Settings;
+import dev.backstop.watchdog.WatchdogScope;
 import java.time.Clock;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -23,11 +24,13 @@ class BackstopComponentTest {
     }
 
     @Test
-    void theCloudTrailFunctionsGraphWiresItsHandler() {
+    void theCloudTrailFunctionsGraphWiresItsHandlerAndTheWatchdogs() {
         TrailComponent component = DaggerTrailComponent.factory().create(settings, Clock.systemUTC());
 
         assertThat(component.engine()).isSameAs(component.engine());
         assertThat(new CloudTrailHandler(component)).isNotNull();
+        assertThat(component.watchdog()).isSameAs(component.watchdog());
+        assertThat(new TrailWatchdogHandler(component, WatchdogScope.EVERY_TRAIL)).isNotNull();
     }
 
     @Test
@@ -44,6 +47,14 @@ class BackstopComponentTest {
 
         assertThat(component.engine()).isSameAs(component.engine());
         assertThat(new S3Handler(component)).isNotNull();
+    }
+
+    @Test
+    void theLambdaFunctionsGraphWiresItsHandler() {
+        LambdaComponent component = DaggerLambdaComponent.factory().create(settings, Clock.systemUTC());
+
+        assertThat(component.engine()).isSameAs(component.engine());
+        assertThat(new LambdaHandler(component)).isNotNull();
     }
 
     @Test

@@ -5,6 +5,7 @@ import dev.backstop.action.cloudtrail.CloudTrailParametersModule;
 import dev.backstop.action.cloudwatch.CloudWatchParametersModule;
 import dev.backstop.action.ec2.Ec2ParametersModule;
 import dev.backstop.action.iam.IamParametersModule;
+import dev.backstop.action.lambda.LambdaParametersModule;
 import dev.backstop.action.s3.S3ParametersModule;
 
 /**
@@ -13,7 +14,7 @@ import dev.backstop.action.s3.S3ParametersModule;
  * whole catalogue. A new action family adds its parameters module here.
  */
 @Module(includes = {CloudTrailParametersModule.class, IamParametersModule.class, Ec2ParametersModule.class,
-        S3ParametersModule.class, CloudWatchParametersModule.class})
+        S3ParametersModule.class, LambdaParametersModule.class, CloudWatchParametersModule.class})
 public final class CatalogueParametersModule {
 
     private CatalogueParametersModule() {

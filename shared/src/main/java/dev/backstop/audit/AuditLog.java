@@ -62,15 +62,32 @@ public final class AuditLog {
         }
     }
 
-    /** Hands the event back so Lambda's retry can decide it again. */
+    /**
+     * True when another invocation holds the event's claim and is deciding it now (or crashed
+     * less than a lease ago), false when the event was decided.
+     */
+    public boolean inProgress(String eventId) {
+        Map<String, AttributeValue> item = dynamoDb.getItem(request -> request.tableName(table)
+                .key(Map.of(AuditTable.KEY, s(eventId))).consistentRead(true)).item();
+        return item != null && item.containsKey("status") && IN_PROGRESS.equals(item.get("status").s());
+    }
+
+    /**
+     * Hands the event back so Lambda's retry can decide it again. A claim that is no longer in
+     * progress (its record was written after all, though the answer was lost) stays as it is.
+     */
     public void release(String eventId) {
-        dynamoDb.updateItem(request -> request
-                .tableName(table)
-                .key(Map.of(AuditTable.KEY, s(eventId)))
-                .updateExpression("SET #status = :retryable")
-                .conditionExpression("#status = :inProgress")
-                .expressionAttributeNames(Map.of("#status", "status"))
-                .expressionAttributeValues(Map.of(":retryable", s(RETRYABLE), ":inProgress", s(IN_PROGRESS))));
+        try {
+            dynamoDb.updateItem(request -> request
+                    .tableName(table)
+                    .key(Map.of(AuditTable.KEY, s(eventId)))
+                    .updateExpression("SET #status = :retryable")
+                    .conditionExpression("#status = :inProgress")
+                    .expressionAttributeNames(Map.of("#status", "status"))
+                    .expressionAttributeValues(Map.of(":retryable", s(RETRYABLE), ":inProgress", s(IN_PROGRESS))));
+        } catch (ConditionalCheckFailedException recorded) {
+            // Nothing to hand back: the decision is complete.
+        }
     }
 
     /** Writes the full record, replacing the claim. */

@@ -19,9 +19,12 @@ import java.util.Optional;
  *     {@code s3://BUCKET/KEY}), added to the default pack
  * @param rulesTtl how long a fetched rule file is used before it is read again
  *     ({@code BACKSTOP_RULES_TTL_SECONDS}, default 300)
+ * @param members whose events are acted on and how member accounts are reached ({@link MemberAccess})
+ * @param breakerLimits the blast-radius and flapping breakers' limits ({@code BACKSTOP_BLAST_*},
+ *     {@code BACKSTOP_FLAPPING_*})
  */
 public record Settings(String auditTable, String topicArn, Mode mode, List<String> ownPrincipals,
-        Optional<RulesLocation> rulesLocation, Duration rulesTtl) {
+        Optional<RulesLocation> rulesLocation, Duration rulesTtl, MemberAccess members, BreakerLimits breakerLimits) {
 
     public static final String AUDIT_TABLE = "BACKSTOP_AUDIT_TABLE";
     public static final String TOPIC_ARN = "BACKSTOP_TOPIC_ARN";
@@ -38,11 +41,30 @@ public record Settings(String auditTable, String topicArn, Mode mode, List<Strin
         ownPrincipals = List.copyOf(ownPrincipals);
         Objects.requireNonNull(rulesLocation, "rulesLocation");
         Objects.requireNonNull(rulesTtl, "rulesTtl");
+        Objects.requireNonNull(members, "members");
+        Objects.requireNonNull(breakerLimits, "breakerLimits");
     }
 
     /** Settings with the shipped rules only, as the demo and tests use them. */
     public Settings(String auditTable, String topicArn, Mode mode, List<String> ownPrincipals) {
         this(auditTable, topicArn, mode, ownPrincipals, Optional.empty(), DEFAULT_RULES_TTL);
+    }
+
+    /** Settings for one account, with a team's rule file and the default breaker limits. */
+    public Settings(String auditTable, String topicArn, Mode mode, List<String> ownPrincipals,
+            Optional<RulesLocation> rulesLocation, Duration rulesTtl) {
+        this(auditTable, topicArn, mode, ownPrincipals, rulesLocation, rulesTtl, MemberAccess.singleAccount(),
+                BreakerLimits.DEFAULTS);
+    }
+
+    /** The same settings acting on the events of these accounts. */
+    public Settings withMembers(MemberAccess members) {
+        return new Settings(auditTable, topicArn, mode, ownPrincipals, rulesLocation, rulesTtl, members, breakerLimits);
+    }
+
+    /** The same settings with other breaker limits, as tests set them. */
+    public Settings withBreakerLimits(BreakerLimits limits) {
+        return new Settings(auditTable, topicArn, mode, ownPrincipals, rulesLocation, rulesTtl, members, limits);
     }
 
     public static Settings fromEnvironment(Map<String, String> env) {
@@ -60,7 +82,8 @@ public record Settings(String auditTable, String topicArn, Mode mode, List<Strin
                 .map(String::trim)
                 .filter(arn -> !arn.isEmpty())
                 .toList();
-        return new Settings(required(env, AUDIT_TABLE), topicArn, mode, own, rulesLocation(env), rulesTtl(env));
+        return new Settings(required(env, AUDIT_TABLE), topicArn, mode, own, rulesLocation(env), rulesTtl(env),
+                MemberAccess.fromEnvironment(env), BreakerLimits.fromEnvironment(env));
     }
 
     private static Optional<RulesLocation> rulesLocation(Map<String, String> env) {

@@ -7,6 +7,7 @@ import dev.backstop.action.RemediationAction;
 import dev.backstop.action.ResourceState;
 import dev.backstop.audit.ActionResult;
 import dev.backstop.audit.Outcome;
+import dev.backstop.breaker.Breakers;
 import dev.backstop.config.Mode;
 import dev.backstop.config.Settings;
 import dev.backstop.event.AlarmEvent;
@@ -24,7 +25,9 @@ import javax.inject.Provider;
  * Runs one action of a matched rule through plan, mode, apply and read-back. Terminal AWS
  * errors become a FAILED result; transient ones propagate so the event is retried. A target that
  * is a protected principal (Backstop's own roles and the deployment's ProtectedPrincipalArns,
- * {@link Settings#ownPrincipals()}) is never changed, in any mode: the action is refused.
+ * {@link Settings#ownPrincipals()}) is never changed, in any mode: the action is refused. Before
+ * an enforcing action is applied, the {@link Breakers} count it and may hold it back (notified,
+ * not run).
  */
 final class ActionRunner {
 
@@ -32,13 +35,15 @@ final class ActionRunner {
     private final Map<String, Provider<RemediationAction>> catalogue;
     private final VerifyPolicy verifyPolicy;
     private final PrincipalPatterns protectedPrincipals;
+    private final Breakers breakers;
     private final Clock clock;
 
     @Inject
     ActionRunner(Map<String, Provider<RemediationAction>> catalogue, VerifyPolicy verifyPolicy, Settings settings,
-            Clock clock) {
+            Breakers breakers, Clock clock) {
         this.catalogue = catalogue;
         this.verifyPolicy = verifyPolicy;
+        this.breakers = breakers;
         this.protectedPrincipals = new PrincipalPatterns(settings.ownPrincipals());
         this.clock = clock;
     }
@@ -61,16 +66,20 @@ final class ActionRunner {
 
     /** Runs an action that {@link #appliesTo(ActionSpec, CloudTrailEvent) applies} to a CloudTrail event. */
     ActionResult run(Rule rule, ActionSpec spec, Mode mode, CloudTrailEvent event) {
-        return run(rule, spec, mode, action -> action.plan(event, spec));
+        return run(rule, spec, mode, event.account(), action -> action.plan(event, spec));
     }
 
     /** Runs an action that {@link #appliesTo(ActionSpec, AlarmEvent) applies} to an alarm. */
     ActionResult run(Rule rule, ActionSpec spec, Mode mode, AlarmEvent alarm) {
-        return run(rule, spec, mode, action -> action.plan(alarm, spec));
+        return run(rule, spec, mode, alarm.account(), action -> action.plan(alarm, spec));
     }
 
-    /** Plan, exemptions, mode, apply and read-back; only the plan step knows what kind of event it answers. */
-    private ActionResult run(Rule rule, ActionSpec spec, Mode mode, Function<RemediationAction, ActionPlan> planner) {
+    /**
+     * Plan, exemptions, mode, breakers, apply and read-back; only the plan step knows what kind of
+     * event it answers. {@code account} is the account acted in, which the breakers count by.
+     */
+    private ActionResult run(Rule rule, ActionSpec spec, Mode mode, String account,
+            Function<RemediationAction, ActionPlan> planner) {
         RemediationAction action = catalogue.get(spec.action()).get();
         ActionPlan plan;
         Optional<String> exemption;
@@ -102,8 +111,17 @@ final class ActionRunner {
         return switch (mode) {
             case DRY_RUN -> result(rule, mode, plan, Outcome.WOULD_REMEDIATE, plan.before(), "would run " + plan.change());
             case NOTIFY, OFF -> result(rule, mode, plan, Outcome.NOTIFIED, plan.before(), "not run: " + plan.change());
-            case ENFORCE -> enforce(rule, mode, action, plan);
+            case ENFORCE -> enforceUnlessHeld(rule, mode, action, plan, account);
         };
+    }
+
+    /** The blast-radius and flapping breakers count the action first, and may hold it back. */
+    private ActionResult enforceUnlessHeld(Rule rule, Mode mode, RemediationAction action, ActionPlan plan, String account) {
+        Optional<String> held = breakers.admit(account, rule.id(), plan.resource());
+        if (held.isPresent()) {
+            return result(rule, mode, plan, Outcome.NOTIFIED, plan.before(), held.get() + "; not run: " + plan.change());
+        }
+        return enforce(rule, mode, action, plan);
     }
 
     private ActionResult enforce(Rule rule, Mode mode, RemediationAction action, ActionPlan plan) {

@@ -85,6 +85,11 @@ public final class AlarmEngine {
     /** Decides one alarm once, however many times and ways it is delivered. */
     public AuditRecord handle(AlarmEvent alarm) {
         if (!audit.claim(alarm.id(), clock.instant())) {
+            if (audit.inProgress(alarm.id())) {
+                // The other delivery (EventBridge or SNS) is deciding it now and may still hand it
+                // back: fail this one for a later retry rather than record it as a duplicate.
+                throw new DecisionInProgressException(alarm.id());
+            }
             AuditRecord duplicate = AlarmDecisions.duplicate(alarm, clock.instant());
             audit.record(duplicate);
             return duplicate;
@@ -92,11 +97,12 @@ public final class AlarmEngine {
         AuditRecord decision;
         try {
             decision = decide(alarm);
+            audit.record(decision);
         } catch (RuntimeException e) {
             audit.release(alarm.id());
             throw e;
         }
-        recorder.complete(decision);
+        recorder.notifyIfWorth(decision);
         return decision;
     }
 

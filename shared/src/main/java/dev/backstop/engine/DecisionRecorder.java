@@ -7,7 +7,7 @@ import dev.backstop.notify.Notifier;
 import javax.inject.Inject;
 import javax.inject.Singleton;
 
-/** The last step of every decision, CloudTrail event or alarm: the audit record, then the notification. */
+/** The last step of an alarm decision, once its audit record is written: the notification. */
 @Singleton
 final class DecisionRecorder {
 
@@ -20,9 +20,8 @@ final class DecisionRecorder {
         this.notifier = notifier;
     }
 
-    /** Writes the record over the claim and, when a rule matched, tells the team. */
-    void complete(AuditRecord decision) {
-        audit.record(decision);
+    /** Tells the team when a rule matched, and notes on the record whether that worked. */
+    void notifyIfWorth(AuditRecord decision) {
         if (decision.worthNotifying()) {
             notify(decision);
         }

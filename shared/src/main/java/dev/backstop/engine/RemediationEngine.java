@@ -5,25 +5,32 @@ import dev.backstop.audit.ActionResult;
 import dev.backstop.audit.AuditLog;
 import dev.backstop.audit.AuditRecord;
 import dev.backstop.audit.Outcome;
+import dev.backstop.audit.StepLog;
+import dev.backstop.aws.CredentialScope;
+import dev.backstop.aws.MemberAccounts;
 import dev.backstop.config.Mode;
 import dev.backstop.config.Settings;
 import dev.backstop.event.CloudTrailEvent;
 import dev.backstop.event.CloudTrailEventParser;
 import dev.backstop.event.MalformedEventException;
+import dev.backstop.notify.Notifier;
 import dev.backstop.rules.ActionSpec;
 import dev.backstop.rules.Rule;
 import dev.backstop.rules.RuleSource;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 import javax.inject.Inject;
 import javax.inject.Singleton;
 
 /**
- * Decides and acts on one delivered event: parse, claim the event id, skip what must not be
- * acted on, match the rules, run their actions, audit, notify.
+ * Decides and acts on one delivered event: parse, claim the event id, reject an account not on the
+ * allowlist, skip what must not be acted on, match the rules, run their actions (in the event's
+ * account: {@link MemberAccounts}), audit, notify.
  *
  * <pre>{@code
  * AuditRecord decision = engine.handle(payload);
@@ -39,27 +46,49 @@ public final class RemediationEngine {
     private final RuleSource rules;
     private final ActionRunner runner;
     private final AuditLog audit;
-    private final DecisionRecorder recorder;
+    private final Notifier notifier;
     private final Mode globalMode;
     private final PrincipalPatterns ownPrincipals;
+    private final MemberAccounts accounts;
     private final Set<EventObserver> observers;
+    private final StepLog steps;
+    private final DecisionMetrics metrics;
     private final Clock clock;
 
     @Inject
     RemediationEngine(CloudTrailEventParser parser, RuleSource rules, ActionRunner runner, AuditLog audit,
-            DecisionRecorder recorder, Settings settings, Set<EventObserver> observers, Clock clock) {
+            Notifier notifier, Settings settings, MemberAccounts accounts, Set<EventObserver> observers, StepLog steps,
+            DecisionMetrics metrics, Clock clock) {
         this.parser = parser;
         this.rules = rules;
         this.runner = runner;
         this.audit = audit;
-        this.recorder = recorder;
+        this.notifier = notifier;
         this.globalMode = settings.mode();
-        this.ownPrincipals = new PrincipalPatterns(settings.ownPrincipals());
+        // Its roles here, and its member-role sessions in the member accounts.
+        this.ownPrincipals = new PrincipalPatterns(
+                Stream.concat(settings.ownPrincipals().stream(), accounts.ownSessions().stream()).toList());
+        this.accounts = accounts;
         this.observers = Set.copyOf(observers);
+        this.steps = steps;
+        this.metrics = metrics;
         this.clock = clock;
     }
 
     public AuditRecord handle(byte[] payload) {
+        long started = clock.millis();
+        AuditRecord decision;
+        try {
+            decision = decideAndRecord(payload);
+        } catch (RuntimeException e) {
+            metrics.handedBack(e);
+            throw e;
+        }
+        metrics.decided(decision, Duration.ofMillis(clock.millis() - started));
+        return decision;
+    }
+
+    private AuditRecord decideAndRecord(byte[] payload) {
         CloudTrailEvent event;
         try {
             event = parser.parse(payload);
@@ -69,6 +98,12 @@ public final class RemediationEngine {
             return rejected;
         }
         if (!audit.claim(event.eventId(), clock.instant())) {
+            if (audit.inProgress(event.eventId())) {
+                // Not a duplicate yet: the other delivery may still fail and hand it back. Fail this
+                // one, so Lambda retries it later and, if the event is never decided, it reaches the
+                // dead-letter queue instead of vanishing behind a DUPLICATE record.
+                throw new DecisionInProgressException(event.eventId());
+            }
             AuditRecord duplicate = Decisions.duplicate(event, clock.instant());
             audit.record(duplicate);
             return duplicate;
@@ -76,17 +111,34 @@ public final class RemediationEngine {
         AuditRecord decision;
         try {
             decision = decide(event);
+            audit.record(decision);
         } catch (RuntimeException e) {
-            // Whatever escaped (a transient AWS error, or a bug): hand the event back, so Lambda's
-            // retries decide it again and, failing that, it lands in the dead-letter queue.
+            // Whatever escaped (a transient AWS error, or a bug), the audit write included: hand the
+            // event back, so Lambda's retries decide it again and, failing that, it lands in the
+            // dead-letter queue. The retry takes the steps that finished from the step log.
             audit.release(event.eventId());
             throw e;
         }
-        recorder.complete(decision);
+        if (decision.worthNotifying()) {
+            notify(decision);
+        }
         return decision;
     }
 
     private AuditRecord decide(CloudTrailEvent event) {
+        // First, before any observer records anything from it: a stranger's event is never acted on.
+        if (!accounts.allows(event.account())) {
+            return Decisions.without(event, Outcome.REJECTED, "account " + event.account()
+                    + " is not on the allowlist (AllowedAccounts): its events are never acted on", clock.instant());
+        }
+        // The remediation clients act in the event's account; the audit table, the topic and the
+        // rule file stay the home account's whatever the scope.
+        try (CredentialScope.Scope account = accounts.actAs(event.account())) {
+            return decideInAccount(event);
+        }
+    }
+
+    private AuditRecord decideInAccount(CloudTrailEvent event) {
         if (event.detail().failed()) {
             return Decisions.without(event, Outcome.IGNORED, "the API call failed (" + event.detail().errorCode()
                     + "), so nothing changed", clock.instant());
@@ -107,9 +159,11 @@ public final class RemediationEngine {
             }
             Optional<String> exemption = rule.unless().forCaller(event, clock.instant());
             for (ActionSpec spec : applicable) {
+                // A retry after a partial failure takes the enforcing steps that finished from the step log.
                 results.add(exemption.isPresent()
                         ? ActionRunner.exempted(rule, spec, mode, "-", exemption.get())
-                        : runner.run(rule, spec, mode, event));
+                        : steps.once(event.eventId(), rule.id(), rule.actions().indexOf(spec), mode,
+                                () -> runner.run(rule, spec, mode, event)));
             }
         }
         if (results.isEmpty()) {
@@ -129,6 +183,17 @@ public final class RemediationEngine {
                 System.err.println("backstop: " + observer.getClass().getSimpleName() + " could not record event "
                         + event.eventId() + ": " + AwsErrors.describe(e));
             }
+        }
+    }
+
+    private void notify(AuditRecord decision) {
+        try {
+            notifier.publish(decision);
+            audit.noteNotification(decision.auditId(), "sent");
+        } catch (RuntimeException e) {
+            // The remediation stands and is audited; a retry would only find it done. Say so loudly instead.
+            audit.noteNotification(decision.auditId(), "failed: " + AwsErrors.describe(e));
+            System.err.println("backstop: notification for " + decision.auditId() + " failed: " + AwsErrors.describe(e));
         }
     }
 }

@@ -6,6 +6,8 @@ import dev.backstop.audit.ActionResult;
 import dev.backstop.audit.AuditLog;
 import dev.backstop.audit.AuditRecord;
 import dev.backstop.audit.Outcome;
+import dev.backstop.aws.CredentialScope;
+import dev.backstop.aws.MemberAccounts;
 import dev.backstop.config.Mode;
 import dev.backstop.notify.Notifier;
 import java.time.Clock;
@@ -35,13 +37,16 @@ public final class UndoService {
     private final AuditLog audit;
     private final Map<String, Provider<RemediationAction>> catalogue;
     private final Notifier notifier;
+    private final MemberAccounts accounts;
     private final Clock clock;
 
     @Inject
-    UndoService(AuditLog audit, Map<String, Provider<RemediationAction>> catalogue, Notifier notifier, Clock clock) {
+    UndoService(AuditLog audit, Map<String, Provider<RemediationAction>> catalogue, Notifier notifier,
+            MemberAccounts accounts, Clock clock) {
         this.audit = audit;
         this.catalogue = catalogue;
         this.notifier = notifier;
+        this.accounts = accounts;
         this.clock = clock;
     }
 
@@ -65,6 +70,11 @@ public final class UndoService {
         if (audit.find(PREFIX + auditId).isPresent()) {
             throw new UndoException(auditId + " was undone already (audit record " + PREFIX + auditId + ")");
         }
+        try {
+            accounts.requireReachable(record.account());
+        } catch (IllegalArgumentException e) {
+            throw new UndoException(e.getMessage() + "; nothing was changed");
+        }
         return applied;
     }
 
@@ -78,7 +88,9 @@ public final class UndoService {
         List<ActionResult> results = new ArrayList<>();
         for (ActionResult action : applied) {
             ResourceState after;
-            try {
+            // In the account the remediation acted in: a member account's through its member role,
+            // which the operator's credentials must be allowed to assume, never silently here.
+            try (CredentialScope.Scope account = accounts.actAs(original.account())) {
                 after = catalogue.get(action.action()).get().undo(action.undo());
             } catch (RuntimeException e) {
                 // Let the operator try again at once rather than after the claim's lease.

@@ -2,9 +2,12 @@ package dev.backstop.telemetry;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintStream;
 import java.time.Clock;
+import java.util.List;
+import java.util.Map;
 import javax.inject.Inject;
 import javax.inject.Named;
 import javax.inject.Singleton;
@@ -47,6 +50,30 @@ public final class Telemetry {
         directive.putArray("Dimensions").addArray();
         directive.putArray("Metrics").addObject().put("Name", metric).put("Unit", "Count");
         line.put(metric, 1);
+        write(line);
+    }
+
+    /** A value of a metric in an EMF line: {@code Count}, {@code Milliseconds}... */
+    public record Metric(String name, double value, String unit) {
+    }
+
+    /**
+     * Several metrics in one EMF line, under one set of dimensions (each also a field of the
+     * line, as EMF wants), with the message and fields that explain them.
+     */
+    public void metrics(String message, Map<String, String> dimensions, List<Metric> metrics, ObjectNode fields) {
+        ObjectNode line = json.createObjectNode().put("level", "INFO").put("message", message);
+        line.setAll(fields);
+        dimensions.forEach(line::put);
+        ObjectNode aws = line.putObject("_aws").put("Timestamp", clock.millis());
+        ObjectNode directive = aws.putArray("CloudWatchMetrics").addObject().put("Namespace", NAMESPACE);
+        ArrayNode dimensionSet = directive.putArray("Dimensions").addArray();
+        dimensions.keySet().forEach(dimensionSet::add);
+        ArrayNode declared = directive.putArray("Metrics");
+        for (Metric metric : metrics) {
+            declared.addObject().put("Name", metric.name()).put("Unit", metric.unit());
+            line.put(metric.name(), metric.value());
+        }
         write(line);
     }
 

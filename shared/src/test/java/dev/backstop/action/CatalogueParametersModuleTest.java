@@ -27,7 +27,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class CatalogueParametersModuleTest {
 
     /** The domain SDK modules the Makefile drops from other domains' artifacts. */
-    private static final Pattern DOMAIN_SDK = Pattern.compile("software\\.amazon\\.awssdk\\.services\\.(cloudtrail|ec2|iam|s3control)\\..*");
+    private static final Pattern DOMAIN_SDK = Pattern.compile("software\\.amazon\\.awssdk\\.services\\.(cloudtrail|ec2|iam|lambda|s3control)\\..*");
 
     static Stream<Named<Class<?>>> parameterModules() {
         return Arrays.stream(CatalogueParametersModule.class.getAnnotation(Module.class).includes())

@@ -88,4 +88,32 @@ class SettingsTest {
         assertThatThrownBy(() -> Settings.fromEnvironment(env))
                 .hasMessage("BACKSTOP_TOPIC_ARN: expected an SNS topic ARN, found \"backstop\"");
     }
+
+    @Test
+    void breakerLimitsDefaultToTwentyPerAccountTenPerRuleAndThreeFlapsAnHour() {
+        BreakerLimits limits = Settings.fromEnvironment(env).breakerLimits();
+
+        assertThat(limits).isEqualTo(new BreakerLimits(20, 10, java.time.Duration.ofMinutes(10), 3,
+                java.time.Duration.ofHours(1)));
+    }
+
+    @Test
+    void readsTheBreakerLimitsTheTemplatePasses() {
+        env.put("BACKSTOP_BLAST_ACCOUNT_LIMIT", "50");
+        env.put("BACKSTOP_BLAST_RULE_LIMIT", "5");
+        env.put("BACKSTOP_BLAST_WINDOW_SECONDS", "300");
+        env.put("BACKSTOP_FLAPPING_LIMIT", "2");
+        env.put("BACKSTOP_FLAPPING_WINDOW_SECONDS", "7200");
+
+        assertThat(Settings.fromEnvironment(env).breakerLimits()).isEqualTo(new BreakerLimits(50, 5,
+                java.time.Duration.ofMinutes(5), 2, java.time.Duration.ofHours(2)));
+    }
+
+    @Test
+    void rejectsABreakerLimitThatIsNotAPositiveWholeNumberNamingTheVariable() {
+        env.put("BACKSTOP_FLAPPING_LIMIT", "0");
+
+        assertThatThrownBy(() -> Settings.fromEnvironment(env))
+                .hasMessage("BACKSTOP_FLAPPING_LIMIT: expected a positive whole number, found \"0\"");
+    }
 }

@@ -38,7 +38,7 @@ import software.amazon.awssdk.services.sns.SnsClient;
 class IamRemediationTest {
 
     @Singleton
-    @Component(modules = {EngineModule.class, IamActionsModule.class})
+    @Component(modules = {EngineModule.class, IamActionsModule.class, NoStsModule.class})
     interface IamComponent {
 
         RemediationEngine engine();

@@ -2,7 +2,7 @@ package dev.backstop.engine;
 
 import dagger.Module;
 import dagger.Provides;
-import software.amazon.awssdk.services.s3.S3Client;
+import dev.backstop.aws.S3ObjectReader;
 
 /** Unit tests use the shipped rules only: asking for a rule file's client is a test bug. */
 @Module
@@ -12,7 +12,7 @@ final class NoRemoteRulesModule {
     }
 
     @Provides
-    static S3Client s3() {
+    static S3ObjectReader s3() {
         throw new IllegalStateException("unit tests read no rule file from S3");
     }
 }

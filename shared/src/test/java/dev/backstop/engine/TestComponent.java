@@ -5,6 +5,7 @@ import dagger.Component;
 import dev.backstop.action.cloudtrail.CloudTrailActionsModule;
 import dev.backstop.action.ec2.Ec2ActionsModule;
 import dev.backstop.action.iam.IamActionsModule;
+import dev.backstop.action.lambda.LambdaActionsModule;
 import dev.backstop.action.s3.S3ActionsModule;
 import dev.backstop.config.Settings;
 import dev.backstop.rules.source.RulesModule;
@@ -19,7 +20,7 @@ import software.amazon.awssdk.services.sns.SnsClient;
 @Singleton
 @Component(modules = {EngineModule.class, RulesModule.class, CloudTrailActionsModule.class, NoRemoteRulesModule.class,
         IamActionsModule.class, NoIamModule.class, Ec2ActionsModule.class, NoEc2Module.class, S3ActionsModule.class,
-        NoS3ControlModule.class})
+        NoS3ControlModule.class, NoStsModule.class, LambdaActionsModule.class, NoLambdaModule.class})
 interface TestComponent {
 
     RemediationEngine engine();

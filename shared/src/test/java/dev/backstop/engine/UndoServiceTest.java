@@ -1,5 +1,6 @@
 package dev.backstop.engine;
 
+import static dev.backstop.testing.SampleEvents.detail;
 import static dev.backstop.testing.SampleEvents.edited;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -51,6 +52,24 @@ class UndoServiceTest {
         assertThat(dynamoDb.attribute("undo#" + EVENT_ID, "outcome")).isEqualTo("UNDONE");
         assertThat(sns.published()).last().satisfies(message ->
                 assertThat(message.subject()).isEqualTo("Backstop UNDONE: StopLogging"));
+    }
+
+    /** The credentials (FakeSts: the samples' account, 123456789012) must be of the record's account. */
+    @Test
+    void aRecordOfAnotherAccountIsRefusedBeforeAnythingRuns() {
+        TestComponent component = component(Mode.ENFORCE);
+        component.engine().handle(edited("cloudtrail/stop-logging.json", e -> {
+            e.put("account", "210987654321");
+            detail(e).put("recipientAccountId", "210987654321");
+        }));
+
+        assertThatThrownBy(() -> component.undo().undo(EVENT_ID, "alice"))
+                .isInstanceOf(UndoException.class)
+                .hasMessageStartingWith("the record is of account 210987654321, but these credentials act in account"
+                        + " 123456789012: use credentials of account 210987654321, or set BACKSTOP_HOME_ACCOUNT,")
+                .hasMessageEndingWith("; nothing was changed");
+        assertThat(cloudTrail.isLogging(TRAIL)).isTrue();
+        assertThat(dynamoDb.items()).doesNotContainKey("undo#" + EVENT_ID);
     }
 
     @Test

@@ -1,8 +1,16 @@
 package dev.backstop.testing;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -20,10 +28,30 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
  */
 public final class FakeDynamoDb implements DynamoDbClient {
 
+    private static final Pattern CLAUSE = Pattern.compile("(SET|ADD|REMOVE|DELETE)\\s+(.+?)(?=\\s+(?:SET|ADD|REMOVE|DELETE)\\s|$)");
+
     private final Map<String, Map<String, AttributeValue>> items = new LinkedHashMap<>();
 
     public Map<String, Map<String, AttributeValue>> items() {
         return items;
+    }
+
+    private Predicate<Map<String, AttributeValue>> faultyPut = item -> false;
+    private Supplier<RuntimeException> putFault;
+
+    /** The next PutItem of an item the test picks throws this instead of writing. */
+    public synchronized FakeDynamoDb failPutOnce(Predicate<Map<String, AttributeValue>> which,
+            Supplier<RuntimeException> fault) {
+        this.faultyPut = which;
+        this.putFault = fault;
+        return this;
+    }
+
+    /** The audit records and claims, without the items that carry a {@code kind} (steps, breakers, policy history). */
+    public synchronized Map<String, Map<String, AttributeValue>> records() {
+        Map<String, Map<String, AttributeValue>> records = new LinkedHashMap<>(items);
+        records.values().removeIf(item -> item.containsKey("kind"));
+        return records;
     }
 
     public Map<String, AttributeValue> item(String auditId) {
@@ -36,7 +64,12 @@ public final class FakeDynamoDb implements DynamoDbClient {
     }
 
     @Override
-    public PutItemResponse putItem(PutItemRequest request) {
+    public synchronized PutItemResponse putItem(PutItemRequest request) {
+        if (putFault != null && faultyPut.test(request.item())) {
+            RuntimeException fault = putFault.get();
+            putFault = null;
+            throw fault;
+        }
         String key = request.item().get("auditId").s();
         Map<String, AttributeValue> existing = items.get(key);
         if (request.conditionExpression() != null && existing != null
@@ -48,27 +81,79 @@ public final class FakeDynamoDb implements DynamoDbClient {
     }
 
     @Override
-    public GetItemResponse getItem(GetItemRequest request) {
+    public synchronized GetItemResponse getItem(GetItemRequest request) {
         Map<String, AttributeValue> item = items.get(request.key().get("auditId").s());
         return GetItemResponse.builder().item(item == null ? null : new HashMap<>(item)).build();
     }
 
-    /** Understands the {@code SET a = :b, #c = :d} updates the audit log makes. */
+    /**
+     * Understands the updates Backstop makes: {@code SET a = :b, #c = :d}, {@code ADD #n :one}
+     * (numbers and string sets), {@code DELETE s :set} and {@code REMOVE a, #b}, with the
+     * {@code ReturnValues} asked for. An absent item is created, as DynamoDB does, unless the
+     * update has a condition (then it fails the condition, whatever it says).
+     */
     @Override
-    public UpdateItemResponse updateItem(UpdateItemRequest request) {
-        Map<String, AttributeValue> item = items.get(request.key().get("auditId").s());
-        if (item == null) {
+    public synchronized UpdateItemResponse updateItem(UpdateItemRequest request) {
+        String key = request.key().get("auditId").s();
+        Map<String, AttributeValue> item = items.get(key);
+        if (item == null && request.conditionExpression() != null) {
             throw ConditionalCheckFailedException.builder().message("The conditional request failed").build();
         }
-        for (String assignment : request.updateExpression().replaceFirst("^SET ", "").split(",")) {
-            String[] sides = assignment.split("=");
-            String name = sides[0].trim();
-            if (name.startsWith("#")) {
-                name = request.expressionAttributeNames().get(name);
-            }
-            item.put(name, request.expressionAttributeValues().get(sides[1].trim()));
+        Map<String, AttributeValue> old = item == null ? Map.of() : new HashMap<>(item);
+        if (item == null) {
+            item = new HashMap<>(request.key());
+            items.put(key, item);
         }
-        return UpdateItemResponse.builder().build();
+        Matcher clauses = CLAUSE.matcher(request.updateExpression());
+        while (clauses.find()) {
+            for (String part : clauses.group(2).split(",")) {
+                apply(item, clauses.group(1), part.trim(), request);
+            }
+        }
+        Map<String, AttributeValue> returned = switch (request.returnValuesAsString() == null ? "NONE"
+                : request.returnValuesAsString()) {
+            case "ALL_NEW", "UPDATED_NEW" -> new HashMap<>(item);
+            case "ALL_OLD", "UPDATED_OLD" -> old;
+            default -> null;
+        };
+        return UpdateItemResponse.builder().attributes(returned).build();
+    }
+
+    private static void apply(Map<String, AttributeValue> item, String clause, String part, UpdateItemRequest request) {
+        String[] sides = clause.equals("SET") ? part.split("=", 2) : part.split("\\s+", 2);
+        String name = name(sides[0].trim(), request);
+        AttributeValue value = sides.length > 1 ? request.expressionAttributeValues().get(sides[1].trim()) : null;
+        AttributeValue current = item.get(name);
+        switch (clause) {
+            case "SET" -> item.put(name, value);
+            case "REMOVE" -> item.remove(name);
+            case "ADD" -> item.put(name, value.n() != null
+                    ? AttributeValue.fromN(Long.toString(Long.parseLong(value.n())
+                            + (current == null ? 0 : Long.parseLong(current.n()))))
+                    : AttributeValue.fromSs(union(current, value)));
+            case "DELETE" -> {
+                if (current != null) {
+                    List<String> left = new ArrayList<>(current.ss());
+                    left.removeAll(value.ss());
+                    if (left.isEmpty()) {
+                        item.remove(name);
+                    } else {
+                        item.put(name, AttributeValue.fromSs(left));
+                    }
+                }
+            }
+            default -> throw new IllegalArgumentException(clause);
+        }
+    }
+
+    private static List<String> union(AttributeValue current, AttributeValue added) {
+        Set<String> all = new LinkedHashSet<>(current == null ? List.of() : current.ss());
+        all.addAll(added.ss());
+        return new ArrayList<>(all);
+    }
+
+    private static String name(String name, UpdateItemRequest request) {
+        return name.startsWith("#") ? request.expressionAttributeNames().get(name) : name;
     }
 
     @Override

@@ -1,17 +1,14 @@
 package dev.backstop.testing;
 
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
+import dev.backstop.aws.S3ObjectReader;
+import java.util.Optional;
 import java.util.function.Supplier;
-import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.core.sync.ResponseTransformer;
-import software.amazon.awssdk.http.AbortableInputStream;
-import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.GetObjectRequest;
-import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 
-/** One S3 object at the SDK edge, with an ETag that changes on every put, or a fault. */
-public final class FakeS3Objects implements S3Client {
+/**
+ * One S3 object at the reader's edge, with an ETag that changes on every put, or a fault. Like S3,
+ * it answers "not modified" when asked with the current ETag.
+ */
+public final class FakeS3Objects implements S3ObjectReader {
 
     private String content;
     private int version;
@@ -34,27 +31,12 @@ public final class FakeS3Objects implements S3Client {
     }
 
     @Override
-    public <T> T getObject(GetObjectRequest request, ResponseTransformer<GetObjectResponse, T> transformer) {
+    public Optional<StoredObject> readIfChanged(String bucket, String key, String knownETag) {
         reads++;
         if (fault != null) {
             throw fault.get();
         }
-        byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
-        GetObjectResponse response = GetObjectResponse.builder().eTag("\"v" + version + "\"")
-                .contentLength((long) bytes.length).build();
-        try {
-            return transformer.transform(response, AbortableInputStream.create(new ByteArrayInputStream(bytes)));
-        } catch (Exception e) {
-            throw SdkException.create("cannot hand the object over", e);
-        }
-    }
-
-    @Override
-    public String serviceName() {
-        return "s3";
-    }
-
-    @Override
-    public void close() {
+        String eTag = "\"v" + version + "\"";
+        return eTag.equals(knownETag) ? Optional.empty() : Optional.of(new StoredObject(eTag, content));
     }
 }

@@ -3,6 +3,7 @@ package dev.backstop.bench.cold;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.backstop.cli.demo.DemoComponent;
 import dev.backstop.cli.demo.DemoWorld;
+import dev.backstop.cli.demo.TerminalContext;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
@@ -35,8 +36,9 @@ import java.util.jar.JarOutputStream;
  *
  * {@code --cds FILE} first runs one training JVM with {@code -XX:ArchiveClassesAtExit=FILE}, then
  * every measured run with {@code -XX:SharedArchiveFile=FILE} (AppCDS). AppCDS refuses a class path
- * with a non-empty directory on it, as the Lambda layout's root is, so it runs the artifact with its
- * root classes jarred ({@code --layout jars} does the same without the archive, for comparison).
+ * with a non-empty directory on it, so it runs the artifact's jars with the harness jarred too (and
+ * any class at the artifact's root, which the Makefile no longer puts there); {@code --layout jars}
+ * does the same without the archive, for comparison.
  */
 public final class ColdStartRuns {
 
@@ -62,8 +64,11 @@ public final class ColdStartRuns {
         DemoWorld.Stage stage = world.build("bench-cold-" + UUID.randomUUID().toString().substring(0, 8));
         world.stopLogging(stage);
         boolean jars = options.containsKey("cds") || "jars".equals(options.get("layout"));
-        String classpath = jars ? jarLayout(artifact, harness, work.resolve("jars"))
-                : artifact + File.pathSeparator + artifact.resolve("lib") + File.separator + "*" + File.pathSeparator + harness;
+        // The harness hands the handler the command line's Lambda context, from the cli jar.
+        Path cli = Path.of(TerminalContext.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        String classpath = jars ? jarLayout(artifact, harness, cli, work.resolve("jars"))
+                : String.join(File.pathSeparator, artifact.toString(), artifact.resolve("lib") + File.separator + "*",
+                        harness.toString(), cli.toString());
         System.out.printf("emulator stage: table %s, topic %s, trail %s (stopped), mode dry-run%n",
                 stage.auditTable(), stage.topicArn(), stage.trailName());
         System.out.printf("child JVM: java %s -cp %s dev.backstop.bench.cold.ColdStart EVENT%n", String.join(" ", jvm), classpath);
@@ -89,11 +94,12 @@ public final class ColdStartRuns {
     }
 
     /**
-     * The artifact with its root classes (and the harness) in jars of their own: AppCDS refuses a
-     * class path holding a non-empty directory, as the Lambda layout's root is.
+     * The artifact's jars, and the harness (and any class at the artifact's root) in jars of their
+     * own: AppCDS refuses a class path holding a non-empty directory.
      */
-    private static String jarLayout(Path artifact, Path harness, Path into) throws IOException {
+    private static String jarLayout(Path artifact, Path harness, Path cli, Path into) throws IOException {
         Files.createDirectories(into);
+        Files.copy(cli, into.resolve(cli.getFileName()), StandardCopyOption.REPLACE_EXISTING);
         try (var jars = Files.list(artifact.resolve("lib"))) {
             for (Path jar : jars.toList()) {
                 Files.copy(jar, into.resolve(jar.getFileName()), StandardCopyOption.REPLACE_EXISTING);

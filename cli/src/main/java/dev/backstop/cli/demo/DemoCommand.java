@@ -1,6 +1,7 @@
 package dev.backstop.cli.demo;
 
 import dev.backstop.config.Mode;
+import dev.backstop.config.BreakerLimits;
 import dev.backstop.config.Settings;
 import dev.backstop.handlers.BackstopComponent;
 import dev.backstop.handlers.CloudTrailHandler;
@@ -43,6 +44,9 @@ public final class DemoCommand implements Callable<Integer> {
             description = "Name prefix of the demo's table, topic, queue, bucket and trail (default: ${DEFAULT-VALUE})")
     private String prefix;
 
+    private static final BreakerLimits DEMO_LIMITS = new BreakerLimits(Integer.MAX_VALUE, Integer.MAX_VALUE,
+            Duration.ofMinutes(1), Integer.MAX_VALUE, Duration.ofMinutes(1));
+
     @Override
     public Integer call() throws IOException {
         requireLocalEndpoint(System.getenv("AWS_ENDPOINT_URL"));
@@ -60,7 +64,10 @@ public final class DemoCommand implements Callable<Integer> {
         out.println("2. Someone calls StopLogging on it: logging=" + world.isLogging(stage));
 
         out.println("3. EventBridge delivers the StopLogging event to Backstop's CloudTrail handler (mode enforce):");
-        Settings settings = new Settings(stage.auditTable(), stage.topicArn(), Mode.ENFORCE, List.of());
+        // The demo remediates the same trail on every run: breakers sized for an account would trip
+        // after a few runs and hold the demo's fix back.
+        Settings settings = new Settings(stage.auditTable(), stage.topicArn(), Mode.ENFORCE, List.of())
+                .withBreakerLimits(DEMO_LIMITS);
         CloudTrailHandler handler = new CloudTrailHandler(BackstopComponent.factory().create(settings, Clock.systemUTC()));
         ByteArrayOutputStream result = new ByteArrayOutputStream();
         handler.handleRequest(new ByteArrayInputStream(world.stopLoggingEvent(event, stage)), result,

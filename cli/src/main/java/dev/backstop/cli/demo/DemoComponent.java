@@ -2,12 +2,13 @@ package dev.backstop.cli.demo;
 
 import dagger.Component;
 import dev.backstop.action.cloudtrail.CloudTrailClientModule;
+import dev.backstop.action.s3.S3ClientModule;
 import dev.backstop.aws.AwsClientsModule;
 import javax.inject.Singleton;
 
 /** SDK clients for building a small world on the emulators. */
 @Singleton
-@Component(modules = {AwsClientsModule.class, CloudTrailClientModule.class, DemoClientsModule.class})
+@Component(modules = {AwsClientsModule.class, CloudTrailClientModule.class, S3ClientModule.class, DemoClientsModule.class})
 public interface DemoComponent {
 
     DemoWorld world();

@@ -96,6 +96,16 @@ public final class DemoWorld {
         return new Stage(table, topicArn, inboxUrl, trailName, trailArn);
     }
 
+    /**
+     * The stage with another trail of its own, logging to the stage's bucket: for tests that need
+     * many resources behind one audit table and topic.
+     */
+    public Stage withTrail(Stage stage, String trailName) {
+        String trailArn = createTrail(trailName, stage.trailName() + "-logs");
+        cloudTrail.startLogging(request -> request.name(trailName));
+        return new Stage(stage.auditTable(), stage.topicArn(), stage.inboxUrl(), trailName, trailArn);
+    }
+
     private String createTrail(String trailName, String bucket) {
         createBucket(s3, bucket);
         try {

@@ -14,6 +14,8 @@ import dev.backstop.action.ec2.Ec2ActionsModule;
 import dev.backstop.action.ec2.Ec2ClientModule;
 import dev.backstop.action.iam.IamActionsModule;
 import dev.backstop.action.iam.IamClientModule;
+import dev.backstop.action.lambda.LambdaActionsModule;
+import dev.backstop.action.lambda.LambdaClientModule;
 import dev.backstop.action.s3.S3ActionsModule;
 import dev.backstop.action.s3.S3ClientModule;
 import dev.backstop.aws.AwsClientsModule;
@@ -38,7 +40,8 @@ class CatalogueComponentTest {
     @Singleton
     @Component(modules = {AwsClientsModule.class, CloudTrailActionsModule.class, CloudTrailClientModule.class,
             IamActionsModule.class, IamClientModule.class, Ec2ActionsModule.class, Ec2ClientModule.class,
-            S3ActionsModule.class, S3ClientModule.class, CloudWatchActionsModule.class})
+            S3ActionsModule.class, S3ClientModule.class, LambdaActionsModule.class, LambdaClientModule.class,
+            CloudWatchActionsModule.class})
     interface Actions {
 
         Map<String, Provider<RemediationAction>> catalogue();

@@ -3,12 +3,15 @@ package dev.backstop.action.cloudtrail;
 import dagger.Binds;
 import dagger.Module;
 import dagger.multibindings.IntoMap;
+import dagger.multibindings.IntoSet;
 import dagger.multibindings.StringKey;
 import dev.backstop.action.RemediationAction;
+import dev.backstop.engine.EventObserver;
 
 /**
  * Binds the CloudTrail actions into the catalogue by name, with their parameters
- * ({@link CloudTrailParametersModule}). The actions' client comes from
+ * ({@link CloudTrailParametersModule}), and the recorder of the trail snapshots they restore from
+ * into the engine's observers. The actions' client comes from
  * {@link CloudTrailClientModule} in production and from a fake in unit tests.
  */
 @Module(includes = CloudTrailParametersModule.class)
@@ -22,4 +25,22 @@ public abstract class CloudTrailActionsModule {
     @StringKey(StartLoggingAction.NAME)
     abstract RemediationAction startLogging(StartLoggingAction action);
 
+    @Binds
+    @IntoMap
+    @StringKey(RecreateTrailAction.NAME)
+    abstract RemediationAction recreateTrail(RecreateTrailAction action);
+
+    @Binds
+    @IntoMap
+    @StringKey(RestoreTrailSettingsAction.NAME)
+    abstract RemediationAction restoreTrailSettings(RestoreTrailSettingsAction action);
+
+    @Binds
+    @IntoMap
+    @StringKey(RestoreEventSelectorsAction.NAME)
+    abstract RemediationAction restoreEventSelectors(RestoreEventSelectorsAction action);
+
+    @Binds
+    @IntoSet
+    abstract EventObserver trailSnapshots(TrailSnapshotRecorder recorder);
 }

@@ -25,4 +25,27 @@ public final class CloudTrailParametersModule {
     static List<ParamSpec> startLoggingParameters() {
         return List.of(); // none: the trail comes from the event
     }
+
+    // None for the others either: the trail comes from the event, the settings from its snapshot.
+
+    @Provides
+    @IntoMap
+    @StringKey(RecreateTrailAction.NAME)
+    static List<ParamSpec> recreateTrailParameters() {
+        return List.of();
+    }
+
+    @Provides
+    @IntoMap
+    @StringKey(RestoreTrailSettingsAction.NAME)
+    static List<ParamSpec> restoreTrailSettingsParameters() {
+        return List.of();
+    }
+
+    @Provides
+    @IntoMap
+    @StringKey(RestoreEventSelectorsAction.NAME)
+    static List<ParamSpec> restoreEventSelectorsParameters() {
+        return List.of();
+    }
 }

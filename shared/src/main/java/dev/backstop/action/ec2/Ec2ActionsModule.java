@@ -7,7 +7,7 @@ import dagger.multibindings.StringKey;
 import dev.backstop.action.RemediationAction;
 
 /**
- * Binds the EC2 (security group) actions into the catalogue by name, with their parameters
+ * Binds the EC2 (security group and instance) actions into the catalogue by name, with their parameters
  * ({@link Ec2ParametersModule}). The client comes from {@link Ec2ClientModule} in production and
  * from a fake in unit tests.
  */
@@ -21,4 +21,9 @@ public abstract class Ec2ActionsModule {
     @IntoMap
     @StringKey(RevokeWorldIngressAction.NAME)
     abstract RemediationAction revokeWorldIngress(RevokeWorldIngressAction action);
+
+    @Binds
+    @IntoMap
+    @StringKey(IsolateInstanceAction.NAME)
+    abstract RemediationAction isolateInstance(IsolateInstanceAction action);
 }

@@ -4,9 +4,11 @@ import dagger.Module;
 import dagger.Provides;
 import dagger.multibindings.IntoMap;
 import dagger.multibindings.StringKey;
+import dev.backstop.rules.ActionSpec;
 import dev.backstop.rules.ParamSpec;
 import dev.backstop.rules.ParamType;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The parameters rules may give each EC2 action, under the action's name: in every function's
@@ -25,7 +27,27 @@ public final class Ec2ParametersModule {
                     "allow those ports only on groups with this tag: KEY=VALUE, or KEY for any value"
                             + " (split at the first =); every group when absent"));
 
+    static final String QUARANTINE_GROUP_NAME = "quarantineGroupName";
+    static final String DEFAULT_QUARANTINE_GROUP = "backstop-quarantine";
+
+    /** {@link IsolateInstanceAction}'s. */
+    static final List<ParamSpec> ISOLATE_INSTANCE = List.of(
+            new ParamSpec(QUARANTINE_GROUP_NAME, ParamType.STRING, false,
+                    "the name of the quarantine security group in the instance's VPC, created if missing; "
+                            + DEFAULT_QUARANTINE_GROUP + " when absent"));
+
     private Ec2ParametersModule() {
+    }
+
+    /** The quarantine group's name a rule asks for; an IllegalArgumentException names a bad one. */
+    static String quarantineGroupName(ActionSpec spec) {
+        String name = spec.string(QUARANTINE_GROUP_NAME).orElse(DEFAULT_QUARANTINE_GROUP);
+        // EC2's limits for VPC group names: up to 255 characters, and never the reserved sg- prefix.
+        if (name.isBlank() || name.length() > 255 || name.toLowerCase(Locale.ROOT).startsWith("sg-")) {
+            throw new IllegalArgumentException(QUARANTINE_GROUP_NAME + ": \"" + name + "\" is not a security group name"
+                    + " (1-255 characters, not starting with sg-)");
+        }
+        return name;
     }
 
     @Provides
@@ -33,5 +55,12 @@ public final class Ec2ParametersModule {
     @StringKey(RevokeWorldIngressAction.NAME)
     static List<ParamSpec> revokeWorldIngressParameters() {
         return REVOKE_WORLD_INGRESS;
+    }
+
+    @Provides
+    @IntoMap
+    @StringKey(IsolateInstanceAction.NAME)
+    static List<ParamSpec> isolateInstanceParameters() {
+        return ISOLATE_INSTANCE;
     }
 }

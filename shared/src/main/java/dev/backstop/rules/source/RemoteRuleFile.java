@@ -1,35 +1,32 @@
 package dev.backstop.rules.source;
 
+import dev.backstop.aws.S3ObjectReader;
+import dev.backstop.aws.S3ObjectReader.StoredObject;
 import dev.backstop.config.RulesLocation;
 import dev.backstop.rules.RuleText;
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
-import software.amazon.awssdk.core.ResponseBytes;
-import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 
 /** Reads a team's rule file from S3, and says when it has not changed since the last read. */
 final class RemoteRuleFile {
 
     private final RulesLocation location;
-    private final dagger.Lazy<S3Client> s3;
+    private final dagger.Lazy<S3ObjectReader> s3;
     private String lastETag;
 
-    RemoteRuleFile(RulesLocation location, dagger.Lazy<S3Client> s3) {
+    RemoteRuleFile(RulesLocation location, dagger.Lazy<S3ObjectReader> s3) {
         this.location = location;
         this.s3 = s3;
     }
 
     /** The file, or empty when it is the version (ETag) read last time. */
     Optional<RuleText> readIfChanged() {
-        ResponseBytes<GetObjectResponse> object = s3.get().getObjectAsBytes(request -> request
-                .bucket(location.bucket()).key(location.key()));
-        String eTag = object.response().eTag();
-        if (eTag != null && eTag.equals(lastETag)) {
+        Optional<StoredObject> read = s3.get().readIfChanged(location.bucket(), location.key(), lastETag);
+        // S3 answers an unchanged file with 304; a store that ignores If-None-Match sends it again.
+        if (read.isEmpty() || read.get().eTag() != null && read.get().eTag().equals(lastETag)) {
             return Optional.empty();
         }
-        lastETag = eTag;
-        return Optional.of(new RuleText(location.toString(), object.asString(StandardCharsets.UTF_8)));
+        lastETag = read.get().eTag();
+        return Optional.of(new RuleText(location.toString(), read.get().content()));
     }
 
     RulesLocation location() {

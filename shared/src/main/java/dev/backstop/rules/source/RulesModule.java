@@ -13,7 +13,7 @@ import dev.backstop.telemetry.Telemetry;
 import java.time.Clock;
 import java.util.List;
 import javax.inject.Singleton;
-import software.amazon.awssdk.services.s3.S3Client;
+import dev.backstop.aws.S3ObjectReader;
 
 /**
  * The rules in force: the default pack, compiled once per container, plus the team's file from
@@ -28,7 +28,7 @@ public final class RulesModule {
 
     @Provides
     @Singleton
-    static RuleSource ruleSource(Settings settings, RuleLoader loader, Lazy<S3Client> s3,
+    static RuleSource ruleSource(Settings settings, RuleLoader loader, Lazy<S3ObjectReader> s3,
             Telemetry telemetry, Clock clock) {
         if (settings.rulesLocation().isEmpty()) {
             RuleBook shipped = loader.load(List.of(DefaultPack.text()));

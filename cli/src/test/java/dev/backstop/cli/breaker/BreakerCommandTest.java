@@ -1,0 +1,58 @@
+package dev.backstop.cli.breaker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.backstop.cli.testing.Cli;
+import org.junit.jupiter.api.Test;
+
+/** What the breaker commands say before they reach AWS; the emulator test runs them for real. */
+class BreakerCommandTest {
+
+    @Test
+    void helpListsBothSubcommandsAndSaysWhatABreakerIs() {
+        Cli.Result help = Cli.execute("breaker", "--help");
+
+        assertThat(help.exitCode()).isZero();
+        assertThat(help.out()).contains("status", "reset", "blast-radius breaker", "flapping breaker");
+    }
+
+    @Test
+    void resetHelpNamesEveryOptionAndTheExitCodes() {
+        Cli.Result help = Cli.execute("breaker", "reset", "--help");
+
+        assertThat(help.exitCode()).isZero();
+        assertThat(help.out()).contains("--table=NAME", "--account=ID", "--rule=RULE-ID", "--resource=ARN", "Exit 0");
+    }
+
+    @Test
+    void aBreakerWithoutASubcommandIsAUsageError() {
+        Cli.Result run = Cli.execute("breaker");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("name a subcommand: status or reset");
+    }
+
+    @Test
+    void resetNamesNoBreakerIsAUsageError() {
+        Cli.Result run = Cli.execute("breaker", "reset", "--table", "audit");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("name the breakers to reset with --account, --rule or --resource");
+    }
+
+    @Test
+    void anAccountIdThatIsNotTwelveDigitsIsRefusedByName() {
+        Cli.Result run = Cli.execute("breaker", "reset", "--account", "12345", "--table", "audit");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("--account: expected a 12-digit account id, found \"12345\"");
+    }
+
+    @Test
+    void withoutATableItSaysWhereToNameOne() {
+        Cli.Result run = Cli.execute("breaker", "status");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("no audit table: give --table or set BACKSTOP_AUDIT_TABLE");
+    }
+}

@@ -1,0 +1,171 @@
+package dev.backstop.action.cloudtrail;
+
+import dev.backstop.action.ActionPlan;
+import dev.backstop.action.ActionRefusedException;
+import dev.backstop.action.RemediationAction;
+import dev.backstop.action.ResourceState;
+import dev.backstop.action.cloudtrail.TrailSnapshots.Snapshot;
+import dev.backstop.event.CloudTrailEvent;
+import dev.backstop.rules.ActionSpec;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import javax.inject.Inject;
+
+/**
+ * Puts back the settings a change weakened (multi-region, global service events or log file
+ * validation turned off, another bucket, another or no KMS key), as the trail's last snapshot
+ * has them, with one UpdateTrail that sets only those (and the key prefix with the bucket).
+ * Settings the change did not weaken stay as they are.
+ *
+ * <p>Without a snapshot, only what the call plainly turned off is turned back on; a removed KMS
+ * key cannot be put back (refused: FAILED and notified), and another bucket cannot be judged.
+ *
+ * <p>Undoable: undo sets the settings back to what they were before the fix, and snapshots the
+ * result, since an operator's undo says that configuration is meant (else the watchdog would
+ * restore it again).
+ */
+final class RestoreTrailSettingsAction implements RemediationAction {
+
+    static final String NAME = "cloudtrail.restore-trail-settings";
+    /** Undo data keys of the settings the fix sets; the plain setting names hold the values before it. */
+    private static final String RESTORED = "restored.";
+
+    private final Trails trails;
+    private final TrailSnapshots snapshots;
+    private final Clock clock;
+
+    @Inject
+    RestoreTrailSettingsAction(Trails trails, TrailSnapshots snapshots, Clock clock) {
+        this.trails = trails;
+        this.snapshots = snapshots;
+        this.clock = clock;
+    }
+
+    @Override
+    public ActionPlan plan(CloudTrailEvent event, ActionSpec spec) {
+        String named = TrailEvents.named(event);
+        Optional<TrailConfig> read = trails.read(named);
+        if (read.isEmpty()) {
+            return new ActionPlan(NAME, TrailEvents.arn(event), named, ResourceState.gone(), "none: no such trail",
+                    Map.of());
+        }
+        TrailConfig now = read.get();
+        Optional<Snapshot> snapshot = snapshots.latest(now.arn());
+        Map<String, String> fix = snapshot.isPresent() ? fromSnapshot(now, snapshot.get().config()) : fromCall(now, event);
+        if (fix.isEmpty()) {
+            return new ActionPlan(NAME, now.arn(), trails.address(now), state(now, fix), "none: no setting weakened",
+                    Map.of());
+        }
+        Map<String, String> undo = new LinkedHashMap<>();
+        undo.put("call", "UpdateTrail");
+        undo.put("trail", now.arn());
+        fix.forEach((setting, value) -> {
+            undo.put(setting, now.guardedSettings().get(setting));
+            undo.put(RESTORED + setting, value);
+        });
+        String from = snapshot.map(s -> "the snapshot taken at " + s.takenAt() + " from " + s.source())
+                .orElse("the call (no snapshot)");
+        return new ActionPlan(NAME, now.arn(), trails.address(now), state(now, fix), "UpdateTrail " + now.arn()
+                + " back to " + fix + " from " + from, undo);
+    }
+
+    /** The guarded settings the trail weakened since the snapshot, with the snapshot's values. */
+    private static Map<String, String> fromSnapshot(TrailConfig now, TrailConfig snapshot) {
+        Map<String, String> was = snapshot.guardedSettings();
+        Map<String, String> fix = new LinkedHashMap<>();
+        for (String flag : new String[] {"isMultiRegionTrail", "includeGlobalServiceEvents", "logFileValidationEnabled"}) {
+            if (was.get(flag).equals("true") && now.guardedSettings().get(flag).equals("false")) {
+                fix.put(flag, "true");
+            }
+        }
+        if (!snapshot.s3BucketName().equals(now.s3BucketName())) {
+            fix.put("s3BucketName", snapshot.s3BucketName());
+            fix.put("s3KeyPrefix", snapshot.s3KeyPrefix());
+        }
+        if (!snapshot.kmsKeyId().isEmpty() && !snapshot.kmsKeyId().equals(now.kmsKeyId())) {
+            fix.put("kmsKeyId", snapshot.kmsKeyId());
+        }
+        return fix;
+    }
+
+    /** Without a snapshot: the settings the call turned off and that are still off. */
+    private static Map<String, String> fromCall(TrailConfig now, CloudTrailEvent event) {
+        if ("UpdateTrail".equals(event.detail().eventName()) && TrailChanges.plainlyWeakening(event).stream()
+                .anyMatch(change -> change.startsWith("KMS key")) && now.kmsKeyId().isEmpty()) {
+            throw new ActionRefusedException(now.arn(), "the KMS key of trail " + now.arn() + " was removed and"
+                    + " Backstop has no snapshot of the trail to tell which key it had; put it back by hand");
+        }
+        Map<String, String> fix = new LinkedHashMap<>();
+        Map<String, String> settings = now.guardedSettings();
+        Map<String, String> sentAs = Map.of("isMultiRegionTrail", "isMultiRegionTrail",
+                "includeGlobalServiceEvents", "includeGlobalServiceEvents",
+                "logFileValidationEnabled", "enableLogFileValidation");
+        sentAs.forEach((setting, parameter) -> {
+            if ("false".equals(TrailEvents.sent(event, parameter)) && settings.get(setting).equals("false")) {
+                fix.put(setting, "true");
+            }
+        });
+        return fix;
+    }
+
+    @Override
+    public void apply(ActionPlan plan) {
+        trails.update(trail(plan.resource()), restored(plan));
+    }
+
+    @Override
+    public ResourceState readBack(ActionPlan plan) {
+        Map<String, String> fix = restored(plan);
+        return trails.read(plan.resource()).map(now -> state(now, fix)).orElseGet(ResourceState::gone);
+    }
+
+    /** The settings the fix sets, from the plan's undo data. */
+    private static Map<String, String> restored(ActionPlan plan) {
+        Map<String, String> fix = new LinkedHashMap<>();
+        plan.undo().forEach((key, value) -> {
+            if (key.startsWith(RESTORED)) {
+                fix.put(key.substring(RESTORED.length()), value);
+            }
+        });
+        return fix;
+    }
+
+    @Override
+    public Map<String, String> tags(ActionPlan plan) {
+        return trails.tags(plan.resource());
+    }
+
+    @Override
+    public boolean undoable() {
+        return true;
+    }
+
+    /** Sets the settings back as they were before the fix, and snapshots that: only ever on an operator's request. */
+    @Override
+    public ResourceState undo(Map<String, String> undo) {
+        TrailConfig trail = trail(undo.get("trail"));
+        Map<String, String> previous = new LinkedHashMap<>();
+        undo.forEach((key, value) -> {
+            if (TrailConfig.GUARDED.contains(key)) {
+                previous.put(key, value);
+            }
+        });
+        trails.update(trail, previous);
+        TrailConfig after = trail(undo.get("trail"));
+        snapshots.record(after, clock.instant(), "backstop:undo:" + NAME);
+        return new ResourceState(true, false, after.guardedSettings());
+    }
+
+    private TrailConfig trail(String arn) {
+        return trails.read(arn).orElseThrow(() -> new IllegalStateException("trail " + arn + " no longer exists"));
+    }
+
+    /** Compliant when every setting the fix sets has its value. */
+    private static ResourceState state(TrailConfig trail, Map<String, String> fix) {
+        Map<String, String> settings = trail.guardedSettings();
+        boolean fixed = fix.entrySet().stream().allMatch(entry -> entry.getValue().equals(settings.get(entry.getKey())));
+        return new ResourceState(true, fixed, settings);
+    }
+}

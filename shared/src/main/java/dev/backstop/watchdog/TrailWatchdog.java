@@ -1,0 +1,91 @@
+package dev.backstop.watchdog;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.backstop.action.AwsErrors;
+import dev.backstop.action.cloudtrail.TrailInspector;
+import dev.backstop.action.cloudtrail.TrailInspector.Finding;
+import dev.backstop.audit.AuditRecord;
+import dev.backstop.engine.RemediationEngine;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import javax.inject.Inject;
+import javax.inject.Singleton;
+import software.amazon.awssdk.regions.Region;
+
+/**
+ * The trail watchdog: on a schedule, not on events (a StopLogging can blind the event path),
+ * checks every trail managed from this region and every trail Backstop snapshotted here,
+ * snapshots the whole ones, and hands each drifted one to the engine as a {@link DriftEvent},
+ * where the rules decide what to do about it, in their mode, audited and notified.
+ *
+ * <pre>{@code
+ * WatchdogRun run = watchdog.run(scheduledEventBytes, WatchdogScope.EVERY_TRAIL);
+ * }</pre>
+ *
+ * <p>A transient AWS failure propagates, so Lambda runs it again (trails decided in the first
+ * attempt are then DUPLICATE). A trail that cannot be checked for another reason (say access
+ * denied) does not stop the others; the run then ends in a {@link WatchdogException} naming it,
+ * so the function's error alarm fires.
+ */
+@Singleton
+public final class TrailWatchdog {
+
+    /** One trail's part in a run: what was wrong, whether it was snapshotted, and the decision on it if any. */
+    public record TrailResult(String trailArn, List<String> drift, boolean snapshotted, AuditRecord decision) {
+    }
+
+    /** What a run did, trail by trail. */
+    public record WatchdogRun(String runId, List<TrailResult> trails) {
+    }
+
+    private final TrailInspector inspector;
+    private final RemediationEngine engine;
+    private final ObjectMapper json;
+    private final Region region;
+    private final Clock clock;
+
+    @Inject
+    TrailWatchdog(TrailInspector inspector, RemediationEngine engine, ObjectMapper json, Region region, Clock clock) {
+        this.inspector = inspector;
+        this.engine = engine;
+        this.json = json;
+        this.region = region;
+        this.clock = clock;
+    }
+
+    /** Checks the trails in {@code scope}; a drifted one is decided by the rules. */
+    public WatchdogRun run(byte[] scheduledEvent, WatchdogScope scope) {
+        ScheduledEvent run = ScheduledEvent.parse(scheduledEvent, json);
+        List<TrailResult> results = new ArrayList<>();
+        List<String> unchecked = new ArrayList<>();
+        for (String trail : inspector.trailsToCheck(run.account()).stream().filter(scope::includes).toList()) {
+            try {
+                results.add(check(run, trail));
+            } catch (RuntimeException e) {
+                if (AwsErrors.isTransient(e)) {
+                    throw e;
+                }
+                System.err.println("backstop: watchdog run " + run.id() + " could not check " + trail + ": "
+                        + AwsErrors.describe(e));
+                unchecked.add(trail + " (" + AwsErrors.describe(e) + ")");
+            }
+        }
+        if (!unchecked.isEmpty()) {
+            throw new WatchdogException("watchdog run " + run.id() + " checked " + results.size()
+                    + " trail(s) but could not check: " + String.join("; ", unchecked));
+        }
+        return new WatchdogRun(run.id(), results);
+    }
+
+    private TrailResult check(ScheduledEvent run, String trail) {
+        Instant now = clock.instant();
+        Finding finding = inspector.inspect(trail, now, "backstop:watchdog:" + run.id());
+        if (finding.drift().isEmpty()) {
+            return new TrailResult(trail, List.of(), finding.snapshotted(), null);
+        }
+        AuditRecord decision = engine.handle(DriftEvent.of(run, finding, region.id(), now, json));
+        return new TrailResult(trail, finding.drift(), finding.snapshotted(), decision);
+    }
+}

@@ -1,0 +1,9 @@
+package dev.backstop.watchdog;
+
+/** A watchdog run that could not check every trail; the message names those it could not. */
+public final class WatchdogException extends RuntimeException {
+
+    WatchdogException(String message) {
+        super(message);
+    }
+}

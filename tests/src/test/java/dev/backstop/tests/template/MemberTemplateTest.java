@@ -1,0 +1,144 @@
+package dev.backstop.tests.template;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.backstop.config.MemberAccess;
+import dev.backstop.tests.template.SamTemplate.EventRule;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.Named;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import software.amazon.event.ruler.GenericMachine;
+
+/**
+ * member-account.yaml stays in step with template.yaml: it forwards every sample event the central
+ * rules route (and no other), its role may do what the central handlers' roles may do to remediate
+ * and nothing of theirs besides, and the central template wires the cross-account settings.
+ */
+class MemberTemplateTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final JsonNode CENTRAL = load("template.yaml");
+    private static final JsonNode MEMBER = load("member-account.yaml");
+    private static final List<String> HANDLER_ROLES =
+            List.of("CloudTrailFunctionRole", "IamFunctionRole", "Ec2FunctionRole", "S3FunctionRole");
+
+    private static JsonNode load(String file) {
+        try {
+            return JSON.valueToTree(CloudFormationYaml.load(Checkout.file(file)));
+        } catch (IOException e) {
+            throw new IllegalStateException(file, e);
+        }
+    }
+
+    static Stream<Named<Sample>> samples() {
+        return Sample.all().stream().map(sample -> Named.of(sample.name(), sample));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("samples")
+    void forwardsExactlyTheSamplesTheCentralRulesRoute(Sample sample) throws Exception {
+        // Event Ruler, like EventBridge; the disabled-by-default key-use rules are compared too.
+        GenericMachine<String> central = GenericMachine.<String>builder().build();
+        for (EventRule rule : SamTemplate.load().eventRules()) {
+            central.addRule(rule.name(), rule.pattern());
+        }
+        GenericMachine<String> forwarded = GenericMachine.<String>builder().build();
+        for (var rule : MEMBER.path("Resources").properties()) {
+            if (rule.getValue().path("Type").asText().equals("AWS::Events::Rule")) {
+                forwarded.addRule(rule.getKey(), rule.getValue().path("Properties").path("EventPattern").toString());
+            }
+        }
+        String event = sample.event().toString();
+
+        assertThat(forwarded.rulesForJSONEvent(event).isEmpty())
+                .as("events/%s: the central rules route it to %s, the member template forwards it with %s",
+                        sample.name(), central.rulesForJSONEvent(event), forwarded.rulesForJSONEvent(event))
+                .isEqualTo(central.rulesForJSONEvent(event).isEmpty());
+    }
+
+    @Test
+    void theMemberRoleMayDoWhatTheHandlersDoToRemediateAndNothingElseOfTheirs() {
+        Set<String> central = new TreeSet<>();
+        for (String role : HANDLER_ROLES) {
+            statements(CENTRAL.path("Resources").path(role)).stream()
+                    .filter(statement -> statement.path("Sid").asText().matches("(Remediate|Read).*"))
+                    .forEach(statement -> central.addAll(actions(statement)));
+        }
+        Set<String> member = new TreeSet<>();
+        statements(MEMBER.path("Resources").path("MemberRole")).stream()
+                .filter(statement -> statement.path("Effect").asText().equals("Allow"))
+                .forEach(statement -> member.addAll(actions(statement)));
+
+        assertThat(member).as("the member role's allowed actions").isEqualTo(central);
+        assertThat(member).as("no audit table, topic, key, queue or logs in a member account")
+                .noneMatch(action -> action.matches("(dynamodb|sns|kms|sqs|logs|sts):.*"));
+    }
+
+    @Test
+    void theMemberRoleTrustsTheHandlersWithBackstopsSessionName() {
+        JsonNode trust = MEMBER.path("Resources").path("MemberRole").path("Properties")
+                .path("AssumeRolePolicyDocument").path("Statement").get(0);
+
+        assertThat(trust.path("Condition").path("StringEquals").path("sts:RoleSessionName").asText())
+                .isEqualTo(MemberAccess.SESSION_NAME);
+        assertThat(trust.path("Principal").path("AWS").path("Fn::Sub").asText())
+                .isEqualTo("arn:${AWS::Partition}:iam::${CentralAccountId}:root");
+        assertThat(trust.path("Condition").path("ArnEquals").path("aws:PrincipalArn").toString())
+                .contains("CentralHandlerRoleArns");
+    }
+
+    @Test
+    void everyHandlerRoleMayAssumeOnlyTheMemberRoleInTheAllowedAccounts() {
+        for (String role : HANDLER_ROLES) {
+            JsonNode assume = statements(CENTRAL.path("Resources").path(role)).stream()
+                    .filter(statement -> statement.path("Sid").asText().equals("AssumeMemberRole"))
+                    .findFirst().orElseThrow(() -> new AssertionError(role + " has no AssumeMemberRole statement"));
+
+            assertThat(assume.path("Resource").path("Fn::Sub").asText()).as(role)
+                    .isEqualTo("arn:${AWS::Partition}:iam::*:role/${MemberRoleName}");
+            JsonNode condition = assume.path("Condition").path("StringEquals");
+            assertThat(condition.path("aws:ResourceAccount").path("Ref").asText()).as(role).isEqualTo("AllowedAccounts");
+            assertThat(condition.path("sts:RoleSessionName").asText()).as(role).isEqualTo(MemberAccess.SESSION_NAME);
+        }
+    }
+
+    @Test
+    void theFunctionsAreToldWhoseEventsToActOnAndHow() {
+        JsonNode variables = CENTRAL.path("Globals").path("Function").path("Environment").path("Variables");
+
+        assertThat(variables.path(MemberAccess.HOME_ACCOUNT).path("Ref").asText()).isEqualTo("AWS::AccountId");
+        assertThat(variables.path(MemberAccess.ALLOWED_ACCOUNTS).toString()).contains("AllowedAccounts");
+        assertThat(variables.path(MemberAccess.ROLE_NAME).path("Ref").asText()).isEqualTo("MemberRoleName");
+        assertThat(variables.path(MemberAccess.EXTERNAL_ID).path("Ref").asText()).isEqualTo("MemberRoleExternalId");
+        assertThat(CENTRAL.path("Parameters").path("AllowedAccounts").path("Type").asText())
+                .isEqualTo("CommaDelimitedList");
+        assertThat(CENTRAL.path("Parameters").path("OrganizationId").path("Default").asText()).isEmpty();
+    }
+
+    /** A role's inline policy statements, each !If taken on its true branch. */
+    private static List<JsonNode> statements(JsonNode role) {
+        List<JsonNode> statements = new ArrayList<>();
+        for (JsonNode policy : role.path("Properties").path("Policies")) {
+            for (JsonNode statement : policy.path("PolicyDocument").path("Statement")) {
+                statements.add(statement.has("Fn::If") ? statement.path("Fn::If").get(1) : statement);
+            }
+        }
+        return statements;
+    }
+
+    private static List<String> actions(JsonNode statement) {
+        JsonNode action = statement.path("Action");
+        return action.isArray() ? StreamSupport.stream(action.spliterator(), false).map(JsonNode::asText).toList()
+                : List.of(action.asText());
+    }
+}
