@@ -50,8 +50,9 @@ class AlarmPlanTest {
         assertThat(result.out().lines()).containsSubsequence(
                 sample("alarms/sns-two-records.json") + " Records[0]: alarm \"web-1 status check failed\" ALARM"
                         + " arn:aws:cloudwatch:eu-west-1:123456789012:alarm:web-1 status check failed#2026-11-20T13:02:44.052Z",
-                "  RULE                     MODE    ACTIONS            EXEMPTION",
-                "  alarm-lambda-ec2-notify  notify  cloudwatch.notify  -",
+                "  RULE                        MODE    ACTIONS            EXEMPTION",
+                "  alarm-ec2-instance-isolate  off     none (mode off)    -",
+                "  alarm-lambda-ec2-notify     notify  cloudwatch.notify  -",
                 sample("alarms/sns-two-records.json") + " Records[1]: alarm \"orders error rate\" ALARM"
                         + " arn:aws:cloudwatch:eu-west-1:123456789012:alarm:orders error rate#2026-11-20T13:02:45.118Z",
                 "",
@@ -77,7 +78,7 @@ class AlarmPlanTest {
             });
         }
         assertThat(lines[2].path("matches")).extracting(match -> match.path("rule").asText())
-                .containsExactly("alarm-lambda-ec2-notify");
+                .containsExactly("alarm-ec2-instance-isolate", "alarm-lambda-ec2-notify");
     }
 
     @Test

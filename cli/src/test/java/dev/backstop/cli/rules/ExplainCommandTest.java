@@ -136,7 +136,7 @@ class ExplainCommandTest {
 
         assertThat(result.exitCode()).isEqualTo(1);
         assertThat(result.err()).startsWith("backstop explain: no rule \"s3-public-bucket\" in rules/default.yaml;"
-                + " the rules are: alarm-lambda-ec2-notify, cloudtrail-logging-stopped, ");
+                + " the rules are: alarm-ec2-instance-isolate, alarm-lambda-ec2-notify, alarm-lambda-rollback-after-deployment, ");
     }
 
     @Test
