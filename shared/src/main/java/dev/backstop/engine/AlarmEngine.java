@@ -47,6 +47,7 @@ public final class AlarmEngine {
     private final AuditLog audit;
     private final DecisionRecorder recorder;
     private final Mode globalMode;
+    private final Optional<String> homeAccount;
     private final Clock clock;
 
     /** A matched rule in force, with the actions this function can run for an alarm. */
@@ -63,6 +64,7 @@ public final class AlarmEngine {
         this.audit = audit;
         this.recorder = recorder;
         this.globalMode = settings.mode();
+        this.homeAccount = settings.members().homeAccount();
         this.clock = clock;
     }
 
@@ -107,6 +109,13 @@ public final class AlarmEngine {
     }
 
     private AuditRecord decide(AlarmEvent alarm) {
+        // The alarm actions address a function or an instance by name, with this function's own
+        // credentials: an alarm of another account must never move a same-named resource here.
+        if (homeAccount.isPresent() && !homeAccount.get().equals(alarm.account())) {
+            return AlarmDecisions.without(alarm, AlarmDecisions.context(alarm, null), Outcome.REJECTED, "alarm of account "
+                    + alarm.account() + ": alarms are decided only in the account Backstop runs in ("
+                    + homeAccount.get() + ")", clock.instant());
+        }
         List<Matched> matched = matched(alarm);
         Duration window = matched.stream().map(m -> m.rule().correlate().window())
                 .max(Comparator.naturalOrder()).orElse(Correlation.DEFAULT.window());

@@ -13,6 +13,7 @@ import static org.mockito.Mockito.when;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.backstop.audit.AuditRecord;
 import dev.backstop.audit.Outcome;
+import dev.backstop.config.MemberAccess;
 import dev.backstop.config.Mode;
 import dev.backstop.config.Settings;
 import dev.backstop.rules.DefaultPack;
@@ -28,6 +29,8 @@ import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
@@ -71,6 +74,10 @@ class AlarmEngineTest {
     private final RecordingAlarmAction action = new RecordingAlarmAction();
 
     private AlarmEngine engine(Mode mode, String... teamRules) {
+        return engine(new Settings("audit", "arn:aws:sns:us-east-1:123456789012:backstop", mode, List.of()), teamRules);
+    }
+
+    private AlarmEngine engine(Settings settings, String... teamRules) {
         Map<String, List<dev.backstop.rules.ParamSpec>> catalogue = new HashMap<>(TestRules.CATALOGUE);
         catalogue.put(RecordingAlarmAction.NAME, List.of());
         List<RuleText> files = new java.util.ArrayList<>(List.of(DefaultPack.text()));
@@ -78,7 +85,6 @@ class AlarmEngineTest {
             files.add(new RuleText("team.yaml", team));
         }
         RuleBook book = new RuleLoader(catalogue, Clock.fixed(NOW, ZoneOffset.UTC)).load(files);
-        Settings settings = new Settings("audit", "arn:aws:sns:us-east-1:123456789012:backstop", mode, List.of());
         return DaggerAlarmTestComponent.factory().create(settings, Clock.fixed(NOW, ZoneOffset.UTC), () -> book, action,
                 cloudTrail, dynamoDb, sns).alarms();
     }
@@ -222,5 +228,19 @@ class AlarmEngineTest {
         AuditRecord decision = engine(Mode.ENFORCE, startLogging).handle(sample("alarms/sns-lambda-latency.json")).get(0);
 
         assertThat(decision.actions()).extracting(result -> result.rule()).containsExactly("alarm-lambda-ec2-notify");
+    }
+
+    @Test
+    void neverActsOnAnAlarmOfAnotherAccountThanItsOwn() {
+        Settings settings = new Settings("audit", "arn:aws:sns:us-east-1:210987654321:backstop", Mode.ENFORCE, List.of())
+                .withMembers(new MemberAccess(Optional.of("210987654321"), Set.of(), Optional.empty(), Optional.empty()));
+
+        AuditRecord decision = engine(settings, ROLLBACK_RULE).handle(sample("alarms/sns-lambda-latency.json")).get(0);
+
+        assertThat(decision.outcome()).isEqualTo(Outcome.REJECTED);
+        assertThat(decision.reason()).isEqualTo("alarm of account 123456789012: alarms are decided only in the account"
+                + " Backstop runs in (210987654321)");
+        assertThat(action.applied()).isEmpty();
+        verify(cloudTrail, never()).lookupEvents(any(LookupEventsRequest.class));
     }
 }
