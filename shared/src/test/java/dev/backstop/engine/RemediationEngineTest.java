@@ -157,7 +157,7 @@ class RemediationEngineTest {
         assertThat(second.outcome()).isEqualTo(Outcome.DUPLICATE);
         assertThat(cloudTrail.startLoggingCalls()).isEqualTo(1);
         assertThat(dynamoDb.attribute(EVENT_ID, "outcome")).isEqualTo("REMEDIATED");
-        assertThat(dynamoDb.items().keySet()).hasSize(2).anyMatch(id -> id.startsWith(EVENT_ID + "#duplicate#"));
+        assertThat(dynamoDb.records().keySet()).hasSize(2).anyMatch(id -> id.startsWith(EVENT_ID + "#duplicate#"));
         assertThat(sns.published()).hasSize(1);
     }
 

@@ -1,15 +1,28 @@
 package dev.backstop.testing;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.PutItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsResponse;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.Update;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
 
@@ -24,6 +37,13 @@ public final class FakeDynamoDb implements DynamoDbClient {
 
     public Map<String, Map<String, AttributeValue>> items() {
         return items;
+    }
+
+    /** The audit records and claims, without the chains' head and registry items. */
+    public Map<String, Map<String, AttributeValue>> records() {
+        Map<String, Map<String, AttributeValue>> records = new LinkedHashMap<>(items);
+        records.keySet().removeIf(key -> key.startsWith("chain#"));
+        return records;
     }
 
     public Map<String, AttributeValue> item(String auditId) {
@@ -69,6 +89,64 @@ public final class FakeDynamoDb implements DynamoDbClient {
             item.put(name, request.expressionAttributeValues().get(sides[1].trim()));
         }
         return UpdateItemResponse.builder().build();
+    }
+
+    /**
+     * All or nothing, as DynamoDB does it, for the chain's writes: puts conditioned on an attribute
+     * being absent or a number being equal, and {@code ADD} to a string set.
+     */
+    @Override
+    public synchronized TransactWriteItemsResponse transactWriteItems(TransactWriteItemsRequest request) {
+        List<CancellationReason> reasons = new ArrayList<>();
+        for (TransactWriteItem write : request.transactItems()) {
+            boolean holds = write.put() == null || holds(write.put());
+            reasons.add(CancellationReason.builder().code(holds ? "None" : "ConditionalCheckFailed").build());
+        }
+        if (reasons.stream().anyMatch(reason -> !"None".equals(reason.code()))) {
+            throw TransactionCanceledException.builder().message("Transaction cancelled")
+                    .cancellationReasons(reasons).build();
+        }
+        for (TransactWriteItem write : request.transactItems()) {
+            if (write.put() != null) {
+                items.put(write.put().item().get("auditId").s(), new HashMap<>(write.put().item()));
+            } else {
+                addToSet(write.update());
+            }
+        }
+        return TransactWriteItemsResponse.builder().build();
+    }
+
+    private boolean holds(Put put) {
+        Map<String, AttributeValue> existing = items.get(put.item().get("auditId").s());
+        String condition = put.conditionExpression();
+        if (condition == null) {
+            return true;
+        }
+        Matcher absent = Pattern.compile("attribute_not_exists\\((#\\w+)\\)").matcher(condition);
+        if (absent.matches()) {
+            return existing == null || !existing.containsKey(put.expressionAttributeNames().get(absent.group(1)));
+        }
+        Matcher equal = Pattern.compile("(#\\w+) = (:\\w+)").matcher(condition);
+        if (equal.matches()) {
+            AttributeValue value = existing == null ? null : existing.get(put.expressionAttributeNames().get(equal.group(1)));
+            return value != null && value.equals(put.expressionAttributeValues().get(equal.group(2)));
+        }
+        throw new UnsupportedOperationException("the fake does not understand the condition " + condition);
+    }
+
+    private void addToSet(Update update) {
+        Matcher add = Pattern.compile("ADD (#\\w+) (:\\w+)").matcher(update.updateExpression());
+        if (!add.matches()) {
+            throw new UnsupportedOperationException("the fake does not understand the update " + update.updateExpression());
+        }
+        String key = update.key().get("auditId").s();
+        Map<String, AttributeValue> item = items.computeIfAbsent(key, k -> new HashMap<>(update.key()));
+        String name = update.expressionAttributeNames().get(add.group(1));
+        Set<String> values = new TreeSet<>(update.expressionAttributeValues().get(add.group(2)).ss());
+        if (item.containsKey(name)) {
+            values.addAll(item.get(name).ss());
+        }
+        item.put(name, AttributeValue.fromSs(List.copyOf(values)));
     }
 
     @Override

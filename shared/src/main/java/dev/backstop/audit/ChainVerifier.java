@@ -1,0 +1,190 @@
+package dev.backstop.audit;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Walks every chain of the audit table from its first record to its head and names each record
+ * that was edited, deleted, moved or slipped in. Each record's hash covers its content and the
+ * previous record's hash and audit id, so:
+ * <ul>
+ *   <li>an edited record no longer hashes to its stored hash (its field digests tell which field changed);
+ *   <li>a deleted record leaves a gap, named by its successor's {@code previousAuditId} (or by the head);
+ *   <li>a moved record's previous hash is that of a record elsewhere in the chain;
+ *   <li>an inserted record claims a position that another holds, or one past the head.
+ * </ul>
+ * The chain index is eventually consistent, so a gap is checked against the table itself before it
+ * counts as a deletion. Someone able to rewrite the head and registry items too can shorten a chain
+ * unseen; keep the head hashes verify prints somewhere else to rule that out.
+ *
+ * <pre>{@code
+ * new ChainVerifier(dynamoDb, table).verify().forEach(report -> ...);
+ * }</pre>
+ */
+public final class ChainVerifier {
+
+    private final DynamoDbClient dynamoDb;
+    private final String table;
+
+    public ChainVerifier(DynamoDbClient dynamoDb, String table) {
+        this.dynamoDb = dynamoDb;
+        this.table = table;
+    }
+
+    /** Every chain the table's registry names, in name order. */
+    public List<ChainReport> verify() {
+        return chains().stream().map(this::verify).toList();
+    }
+
+    /** The chains the registry names, in name order. */
+    public List<String> chains() {
+        return ChainIndex.chains(dynamoDb, table);
+    }
+
+    /** The head of each chain: its position and hash, worth keeping outside the table. */
+    public Optional<String> headOf(String chain) {
+        return get(ChainHead.key(chain)).flatMap(ChainHead::fromItem)
+                .map(head -> head.position() + " " + head.hash());
+    }
+
+    ChainReport verify(String chain) {
+        Optional<ChainHead> head = get(ChainHead.key(chain)).flatMap(ChainHead::fromItem);
+        TreeMap<Long, List<Map<String, AttributeValue>>> byPosition = ChainIndex.byPosition(dynamoDb, table, chain);
+        List<ChainProblem> problems = new ArrayList<>();
+        long last;
+        if (head.isPresent()) {
+            last = head.get().position();
+        } else {
+            last = byPosition.isEmpty() ? 0 : byPosition.lastKey();
+            problems.add(new ChainProblem(chain, last, "-", "head", "the head item " + ChainHead.key(chain)
+                    + " is missing; the records were checked up to the last the index holds"));
+        }
+        Map<String, Long> positionOfHash = new HashMap<>();
+        byPosition.forEach((position, items) -> items.forEach(item ->
+                positionOfHash.put(text(item, AuditTable.CHAIN_HASH), position)));
+        String expectedPrevious = ChainHash.GENESIS;
+        for (long position = 1; position <= last; position++) {
+            List<Map<String, AttributeValue>> here = byPosition.getOrDefault(position, List.of());
+            Map<String, AttributeValue> item = here.isEmpty() ? lagging(chain, position, byPosition, head, last) : here.get(0);
+            if (item == null) {
+                problems.add(deleted(chain, position, byPosition, head, last));
+                expectedPrevious = successorsPrevious(position, byPosition);
+                continue;
+            }
+            for (Map<String, AttributeValue> extra : here.subList(Math.min(1, here.size()), here.size())) {
+                problems.add(new ChainProblem(chain, position, text(extra, AuditTable.KEY), "inserted",
+                        "claims a position " + text(item, AuditTable.KEY) + " holds"));
+            }
+            check(chain, position, item, expectedPrevious, positionOfHash, byPosition).ifPresent(problems::add);
+            expectedPrevious = text(item, AuditTable.CHAIN_HASH);
+        }
+        if (head.isPresent() && expectedPrevious != null && !head.get().hash().equals(expectedPrevious)) {
+            problems.add(new ChainProblem(chain, last, head.get().auditId(), "head", "the head names hash "
+                    + head.get().hash() + ", the last record in the chain hashes to " + expectedPrevious));
+        }
+        problems.addAll(beyondHead(chain, byPosition, last));
+        return new ChainReport(chain, last, problems);
+    }
+
+    private Optional<ChainProblem> check(String chain, long position, Map<String, AttributeValue> item,
+            String expectedPrevious, Map<String, Long> positionOfHash,
+            Map<Long, List<Map<String, AttributeValue>>> byPosition) {
+        String auditId = text(item, AuditTable.KEY);
+        List<String> changed = FieldDifferences.of(item);
+        String previous = text(item, AuditTable.PREVIOUS_HASH);
+        boolean linked = expectedPrevious == null || expectedPrevious.equals(previous);
+        if (!linked) {
+            Long chainedAfter = positionOfHash.get(previous);
+            if (chainedAfter != null && chainedAfter != position - 1) {
+                String predecessor = text(byPosition.get(chainedAfter).get(0), AuditTable.KEY);
+                return Optional.of(new ChainProblem(chain, position, auditId, "reordered", "it was chained after "
+                        + predecessor + ", which is at position " + chainedAfter + FieldDifferences.describe(changed)));
+            }
+            return Optional.of(new ChainProblem(chain, position, auditId, changed.isEmpty() ? "reordered" : "edited",
+                    "its previous hash " + previous + " is not the hash of the record before it, " + expectedPrevious
+                            + FieldDifferences.describe(changed)));
+        }
+        if (!changed.isEmpty()) {
+            return Optional.of(new ChainProblem(chain, position, auditId, "edited",
+                    "its content no longer matches its hash" + FieldDifferences.describe(changed)));
+        }
+        return Optional.empty();
+    }
+
+    /** A record the index has not caught up with yet: its successor names it, and the table has it here. */
+    private Map<String, AttributeValue> lagging(String chain, long position,
+            Map<Long, List<Map<String, AttributeValue>>> byPosition, Optional<ChainHead> head, long last) {
+        String named = namedBySuccessor(position, byPosition, head, last);
+        if (named == null) {
+            return null;
+        }
+        return get(named).filter(item -> chain.equals(text(item, AuditTable.CHAIN))
+                && Long.toString(position).equals(number(item, AuditTable.CHAIN_POSITION))).orElse(null);
+    }
+
+    private ChainProblem deleted(String chain, long position, Map<Long, List<Map<String, AttributeValue>>> byPosition,
+            Optional<ChainHead> head, long last) {
+        String named = namedBySuccessor(position, byPosition, head, last);
+        if (named == null) {
+            return new ChainProblem(chain, position, "-", "deleted", "no record at this position, and nothing names it");
+        }
+        Optional<Map<String, AttributeValue>> elsewhere = get(named);
+        String where = elsewhere.map(item -> "; " + named + " itself now claims chain " + text(item, AuditTable.CHAIN)
+                + " position " + number(item, AuditTable.CHAIN_POSITION)).orElse("");
+        return new ChainProblem(chain, position, named, "deleted", "no record at this position, where "
+                + (position == last ? "the head" : "the record at position " + (position + 1)) + " says " + named
+                + " was" + where);
+    }
+
+    private static String namedBySuccessor(long position, Map<Long, List<Map<String, AttributeValue>>> byPosition,
+            Optional<ChainHead> head, long last) {
+        if (position == last) {
+            return head.map(ChainHead::auditId).orElse(null);
+        }
+        List<Map<String, AttributeValue>> next = byPosition.get(position + 1);
+        return next == null || next.isEmpty() ? null : text(next.get(0), AuditTable.PREVIOUS_AUDIT_ID);
+    }
+
+    private static String successorsPrevious(long position, Map<Long, List<Map<String, AttributeValue>>> byPosition) {
+        List<Map<String, AttributeValue>> next = byPosition.get(position + 1);
+        // Unknown when the next is gone too: then the link after the gap is not judged.
+        return next == null || next.isEmpty() ? null : text(next.get(0), AuditTable.PREVIOUS_HASH);
+    }
+
+    /** Records past the head: appended since the head was read, or slipped in by hand. */
+    private List<ChainProblem> beyondHead(String chain, TreeMap<Long, List<Map<String, AttributeValue>>> byPosition,
+            long last) {
+        if (byPosition.isEmpty() || byPosition.lastKey() <= last) {
+            return List.of();
+        }
+        long now = get(ChainHead.key(chain)).flatMap(ChainHead::fromItem).map(ChainHead::position).orElse(last);
+        List<ChainProblem> problems = new ArrayList<>();
+        byPosition.tailMap(now, false).forEach((position, items) -> items.forEach(item ->
+                problems.add(new ChainProblem(chain, position, text(item, AuditTable.KEY), "inserted",
+                        "past the head of the chain (position " + now + "): it was not appended through the chain"))));
+        return problems;
+    }
+
+    private Optional<Map<String, AttributeValue>> get(String key) {
+        Map<String, AttributeValue> item = dynamoDb.getItem(request -> request.tableName(table)
+                .key(Map.of(AuditTable.KEY, AttributeValue.fromS(key))).consistentRead(true)).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(item);
+    }
+
+    static String text(Map<String, AttributeValue> item, String name) {
+        AttributeValue value = item.get(name);
+        return value == null ? null : value.s();
+    }
+
+    private static String number(Map<String, AttributeValue> item, String name) {
+        AttributeValue value = item.get(name);
+        return value == null ? null : Objects.toString(value.n());
+    }
+}
