@@ -1,21 +1,24 @@
 package dev.backstop.audit;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
-import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
-import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 /**
- * Appends audit items to their chain. Each append reads the chain's head, hashes the item at the
- * next position after it, and writes item and head in one transaction, on the condition that the
- * head has not moved and that the item was not chained before. A writer that lost the race to
- * another reads the head again and retries, so concurrent writers leave one unbroken chain.
+ * Appends audit items to their chain with single-item conditional writes. A writer reads the
+ * chain's head, hashes its item at the next position, moves the head there (on the condition that
+ * it is still where it was read, else it reads it again and retries), then writes the item. The
+ * head keeps a copy of the item, and every writer first writes its predecessor's item if that is
+ * not there yet, so a writer that stops between its two puts leaves no hole in the chain.
+ *
+ * <p>Why not one transaction of head and item: a transaction costs twice the writes and cannot be
+ * tested against moto, whose transactions roll back by restoring a copy of the whole table and so
+ * undo other writers' work under concurrency; single-item conditional puts hold there as in AWS.
  */
 final class AuditChain {
 
@@ -25,7 +28,6 @@ final class AuditChain {
     // Enough for dozens of writers on one chain: each round one of them wins.
     private static final int MAX_ATTEMPTS = 200;
     private static final long MAX_BACKOFF_MILLIS = 200;
-    private static final String CONDITIONAL_CHECK_FAILED = "ConditionalCheckFailed";
 
     private final DynamoDbClient dynamoDb;
     private final String table;
@@ -46,29 +48,27 @@ final class AuditChain {
      * already: a chained record is never overwritten, as that would be an edit.
      */
     boolean append(String chain, Map<String, AttributeValue> content) {
-        TransactionCanceledException lastConflict = null;
-        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-            ChainHead head = head(chain);
-            Map<String, AttributeValue> item = chained(content, head);
-            ChainHead next = head.next(item.get(AuditTable.CHAIN_HASH).s(), item.get(AuditTable.KEY).s());
-            try {
-                dynamoDb.transactWriteItems(request -> request.transactItems(writes(item, head, next)));
-                return true;
-            } catch (TransactionCanceledException e) {
-                if (itemWasChainedAlready(e)) {
-                    return false;
-                }
-                lastConflict = e;
-                backOff(attempt);
-            }
+        String auditId = content.get(AuditTable.KEY).s();
+        if (chainPositionOf(auditId).isPresent()) {
+            return false;
         }
-        throw lastConflict;
-    }
-
-    private ChainHead head(String chain) {
-        Map<String, AttributeValue> item = dynamoDb.getItem(request -> request.tableName(table)
-                .key(Map.of(AuditTable.KEY, AttributeValue.fromS(ChainHead.key(chain)))).consistentRead(true)).item();
-        return ChainHead.fromItem(item).orElseGet(() -> ChainHead.empty(chain));
+        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+            Optional<ChainHead> stored = head(chain);
+            stored.ifPresentOrElse(this::finish, () -> register(chain));
+            ChainHead head = stored.orElseGet(() -> ChainHead.empty(chain));
+            Map<String, AttributeValue> item = chained(content, head);
+            if (moveHead(head, ChainHead.of(item))) {
+                write(item);
+                chainPositionOf(auditId).filter(position -> !position.equals(item.get(AuditTable.CHAIN_POSITION).n()))
+                        .ifPresent(position -> System.err.println("backstop: position " + (head.position() + 1) + " of "
+                                + chain + " was taken for audit record " + auditId + ", which another delivery chained"
+                                + " at position " + position + " meanwhile; verify will name the empty position"));
+                return true;
+            }
+            backOff(attempt);
+        }
+        throw new IllegalStateException("could not chain audit record " + auditId + " in " + chain + " after "
+                + MAX_ATTEMPTS + " attempts: other writers kept winning");
     }
 
     static Map<String, AttributeValue> chained(Map<String, AttributeValue> content, ChainHead head) {
@@ -84,35 +84,68 @@ final class AuditChain {
         return item;
     }
 
-    private List<TransactWriteItem> writes(Map<String, AttributeValue> item, ChainHead head, ChainHead next) {
-        List<TransactWriteItem> writes = new ArrayList<>();
-        // First the record, so its cancellation reason is the first one.
-        writes.add(TransactWriteItem.builder().put(put -> put.tableName(table).item(item)
-                .conditionExpression("attribute_not_exists(#position)")
-                .expressionAttributeNames(Map.of("#position", AuditTable.CHAIN_POSITION))).build());
-        if (head.isEmpty()) {
-            writes.add(TransactWriteItem.builder().put(put -> put.tableName(table).item(next.toItem())
-                    .conditionExpression("attribute_not_exists(#key)")
-                    .expressionAttributeNames(Map.of("#key", AuditTable.KEY))).build());
-            writes.add(TransactWriteItem.builder().update(update -> update.tableName(table)
-                    .key(Map.of(AuditTable.KEY, AttributeValue.fromS(ChainHead.REGISTRY_KEY)))
-                    .updateExpression("ADD #chains :chain")
-                    .expressionAttributeNames(Map.of("#chains", ChainHead.REGISTRY_CHAINS))
-                    .expressionAttributeValues(Map.of(":chain", AttributeValue.fromSs(List.of(head.chain())))))
-                    .build());
-        } else {
-            writes.add(TransactWriteItem.builder().put(put -> put.tableName(table).item(next.toItem())
-                    .conditionExpression("#position = :position")
-                    .expressionAttributeNames(Map.of("#position", ChainHead.POSITION))
-                    .expressionAttributeValues(Map.of(":position",
-                            AttributeValue.fromN(Long.toString(head.position()))))).build());
-        }
-        return writes;
+    private Optional<ChainHead> head(String chain) {
+        return ChainHead.fromItem(dynamoDb.getItem(request -> request.tableName(table)
+                .key(key(ChainHead.key(chain))).consistentRead(true)).item());
     }
 
-    private static boolean itemWasChainedAlready(TransactionCanceledException e) {
-        List<CancellationReason> reasons = e.cancellationReasons();
-        return !reasons.isEmpty() && CONDITIONAL_CHECK_FAILED.equals(reasons.get(0).code());
+    /** Names the chain in the registry before its first record; adding a name twice changes nothing. */
+    private void register(String chain) {
+        dynamoDb.updateItem(request -> request.tableName(table).key(key(ChainHead.REGISTRY_KEY))
+                .updateExpression("ADD #chains :chain")
+                .expressionAttributeNames(Map.of("#chains", ChainHead.REGISTRY_CHAINS))
+                .expressionAttributeValues(Map.of(":chain", AttributeValue.fromSs(List.of(chain)))));
+    }
+
+    /** Writes the head's record if its writer has not (yet): stopped, or slower than this one. */
+    private void finish(ChainHead head) {
+        if (head.last() != null && chainPositionOf(head.auditId()).isEmpty()) {
+            write(head.last());
+        }
+    }
+
+    private boolean moveHead(ChainHead from, ChainHead to) {
+        try {
+            if (from.isEmpty()) {
+                dynamoDb.putItem(request -> request.tableName(table).item(to.toItem())
+                        .conditionExpression("attribute_not_exists(#key)")
+                        .expressionAttributeNames(Map.of("#key", AuditTable.KEY)));
+            } else {
+                dynamoDb.putItem(request -> request.tableName(table).item(to.toItem())
+                        .conditionExpression("#position = :position")
+                        .expressionAttributeNames(Map.of("#position", ChainHead.POSITION))
+                        .expressionAttributeValues(Map.of(":position", AttributeValue.fromN(Long.toString(from.position())))));
+            }
+            return true;
+        } catch (ConditionalCheckFailedException anotherWriterMovedIt) {
+            return false;
+        }
+    }
+
+    /** Puts the chained item, replacing a claim; an item chained already (by a helping writer) stays. */
+    private void write(Map<String, AttributeValue> item) {
+        try {
+            dynamoDb.putItem(request -> request.tableName(table).item(item)
+                    .conditionExpression("attribute_not_exists(#position)")
+                    .expressionAttributeNames(Map.of("#position", AuditTable.CHAIN_POSITION)));
+        } catch (ConditionalCheckFailedException chainedAlready) {
+            // Written by the next writer from the head's copy (the same item), or, rarely, chained
+            // elsewhere by a concurrent delivery of the same audit id, which append reports.
+        }
+    }
+
+    private Optional<String> chainPositionOf(String auditId) {
+        Map<String, AttributeValue> item = dynamoDb.getItem(request -> request.tableName(table).key(key(auditId))
+                .projectionExpression("#position")
+                .expressionAttributeNames(Map.of("#position", AuditTable.CHAIN_POSITION))
+                .consistentRead(true)).item();
+        return item == null || !item.containsKey(AuditTable.CHAIN_POSITION)
+                ? Optional.empty()
+                : Optional.of(item.get(AuditTable.CHAIN_POSITION).n());
+    }
+
+    private static Map<String, AttributeValue> key(String value) {
+        return Map.of(AuditTable.KEY, AttributeValue.fromS(value));
     }
 
     private static void backOff(int attempt) {

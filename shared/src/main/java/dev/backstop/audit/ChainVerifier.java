@@ -63,8 +63,11 @@ public final class ChainVerifier {
             last = head.get().position();
         } else {
             last = byPosition.isEmpty() ? 0 : byPosition.lastKey();
-            problems.add(new ChainProblem(chain, last, "-", "head", "the head item " + ChainHead.key(chain)
-                    + " is missing; the records were checked up to the last the index holds"));
+            // A chain is registered just before its first record: registered and empty is no problem.
+            if (last > 0) {
+                problems.add(new ChainProblem(chain, last, "-", "head", "the head item " + ChainHead.key(chain)
+                        + " is missing; the records were checked up to the last the index holds"));
+            }
         }
         Map<String, Long> positionOfHash = new HashMap<>();
         byPosition.forEach((position, items) -> items.forEach(item ->
@@ -136,11 +139,17 @@ public final class ChainVerifier {
             return new ChainProblem(chain, position, "-", "deleted", "no record at this position, and nothing names it");
         }
         Optional<Map<String, AttributeValue>> elsewhere = get(named);
-        String where = elsewhere.map(item -> "; " + named + " itself now claims chain " + text(item, AuditTable.CHAIN)
-                + " position " + number(item, AuditTable.CHAIN_POSITION)).orElse("");
+        String where = elsewhere.map(item -> item.containsKey(AuditTable.CHAIN_POSITION)
+                ? "; " + named + " itself is at chain " + text(item, AuditTable.CHAIN) + " position "
+                        + number(item, AuditTable.CHAIN_POSITION)
+                : "; the table holds " + named + " unchained (status " + text(item, "status") + ")").orElse("");
+        String copy = position == last && head.isPresent() && head.get().last() != null
+                ? " (the head keeps a copy, which the next record appended writes back; if a write was in flight,"
+                        + " verify again)"
+                : "";
         return new ChainProblem(chain, position, named, "deleted", "no record at this position, where "
                 + (position == last ? "the head" : "the record at position " + (position + 1)) + " says " + named
-                + " was" + where);
+                + " was" + where + copy);
     }
 
     private static String namedBySuccessor(long position, Map<Long, List<Map<String, AttributeValue>>> byPosition,

@@ -3,6 +3,7 @@ package dev.backstop.audit;
 import static dev.backstop.audit.ChainHashTest.JSON;
 import static dev.backstop.audit.ChainHashTest.fullRecord;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.backstop.config.Mode;
 import dev.backstop.config.Settings;
@@ -15,8 +16,10 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
-import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
-import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsResponse;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.PutItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
 
 class AuditChainTest {
 
@@ -47,8 +50,11 @@ class AuditChainTest {
         }
         assertThat(List.of("e1", "e2", "e3")).extracting(id -> dynamoDb.item(id).get(AuditTable.CHAIN_POSITION).n())
                 .containsExactly("1", "2", "3");
-        assertThat(ChainHead.fromItem(dynamoDb.item(ChainHead.key(CHAIN)))).contains(
-                new ChainHead(CHAIN, 3, dynamoDb.attribute("e3", AuditTable.CHAIN_HASH), "e3"));
+        ChainHead head = ChainHead.fromItem(dynamoDb.item(ChainHead.key(CHAIN))).orElseThrow();
+        assertThat(head.position()).isEqualTo(3);
+        assertThat(head.hash()).isEqualTo(dynamoDb.attribute("e3", AuditTable.CHAIN_HASH));
+        assertThat(head.auditId()).isEqualTo("e3");
+        assertThat(head.last()).isEqualTo(dynamoDb.item("e3"));
         assertThat(dynamoDb.item(ChainHead.REGISTRY_KEY).get(ChainHead.REGISTRY_CHAINS).ss()).containsExactly(CHAIN);
         assertThat(dynamoDb.records().values()).allSatisfy(item ->
                 assertThat(ChainHash.of(item)).isEqualTo(item.get(AuditTable.CHAIN_HASH).s()));
@@ -116,15 +122,60 @@ class AuditChainTest {
                 .isEqualTo(dynamoDb.attribute("e1", AuditTable.CHAIN_HASH));
     }
 
-    /** Another writer appends e1 after this one read the head and before its transaction arrives. */
-    private static final class RacingWriter implements DynamoDbClient {
-        private final FakeDynamoDb table;
+    @Test
+    void theNextWriterWritesTheRecordOfAWriterThatStoppedAfterMovingTheHeadAtTheSdkEdge() {
+        assertThatThrownBy(() -> auditLog(new StoppingWriter(dynamoDb)).record(fullRecord("e1")))
+                .isInstanceOf(IllegalStateException.class);
+        assertThat(dynamoDb.item("e1")).isNull();
+
+        auditLog(dynamoDb).record(fullRecord("e2"));
+
+        assertThat(dynamoDb.item("e1").get(AuditTable.CHAIN_POSITION).n()).isEqualTo("1");
+        assertThat(dynamoDb.attribute("e2", AuditTable.PREVIOUS_HASH))
+                .isEqualTo(dynamoDb.attribute("e1", AuditTable.CHAIN_HASH));
+        assertThat(ChainHash.of(dynamoDb.item("e1"))).isEqualTo(dynamoDb.attribute("e1", AuditTable.CHAIN_HASH));
+    }
+
+    /** Another writer appends e1 after this one read the head and before it moves it. */
+    private static final class RacingWriter extends Delegate {
         private final AuditLog other;
         private boolean raced;
 
         RacingWriter(FakeDynamoDb table, AuditLog other) {
-            this.table = table;
+            super(table);
             this.other = other;
+        }
+
+        @Override
+        public PutItemResponse putItem(PutItemRequest request) {
+            if (!raced && request.item().get(AuditTable.KEY).s().startsWith("chain#head#")) {
+                raced = true;
+                other.record(fullRecord("e1"));
+            }
+            return table.putItem(request);
+        }
+    }
+
+    /** A Lambda that dies between moving the head and writing its record. */
+    private static final class StoppingWriter extends Delegate {
+        StoppingWriter(FakeDynamoDb table) {
+            super(table);
+        }
+
+        @Override
+        public PutItemResponse putItem(PutItemRequest request) {
+            if (request.item().containsKey(AuditTable.CHAIN_POSITION)) {
+                throw new IllegalStateException("the invocation timed out");
+            }
+            return table.putItem(request);
+        }
+    }
+
+    private abstract static class Delegate implements DynamoDbClient {
+        final FakeDynamoDb table;
+
+        Delegate(FakeDynamoDb table) {
+            this.table = table;
         }
 
         @Override
@@ -133,12 +184,8 @@ class AuditChainTest {
         }
 
         @Override
-        public TransactWriteItemsResponse transactWriteItems(TransactWriteItemsRequest request) {
-            if (!raced) {
-                raced = true;
-                other.record(fullRecord("e1"));
-            }
-            return table.transactWriteItems(request);
+        public UpdateItemResponse updateItem(UpdateItemRequest request) {
+            return table.updateItem(request);
         }
 
         @Override

@@ -35,7 +35,7 @@ class ChainHashTest {
 
     static Map<String, AttributeValue> chainedItem(AuditRecord record) {
         Map<String, AttributeValue> content = new AuditItems(JSON).toItem(record, AuditLog.COMPLETE);
-        return AuditChain.chained(content, new ChainHead("123456789012/us-east-1", 6, "a".repeat(64), "previous-id"));
+        return AuditChain.chained(content, new ChainHead("123456789012/us-east-1", 6, "a".repeat(64), "previous-id", Map.of()));
     }
 
     @Test

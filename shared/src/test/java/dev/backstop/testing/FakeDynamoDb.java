@@ -1,6 +1,5 @@
 package dev.backstop.testing;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Set;
@@ -11,18 +10,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
-import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.PutItemResponse;
-import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
-import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
-import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsResponse;
-import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
-import software.amazon.awssdk.services.dynamodb.model.Update;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
 
@@ -59,8 +51,11 @@ public final class FakeDynamoDb implements DynamoDbClient {
     public PutItemResponse putItem(PutItemRequest request) {
         String key = request.item().get("auditId").s();
         Map<String, AttributeValue> existing = items.get(key);
-        if (request.conditionExpression() != null && existing != null
-                && !"retryable".equals(existing.get("status").s())) {
+        String condition = request.conditionExpression();
+        boolean holds = condition == null
+                || (condition.contains(":retryable") ? existing == null || "retryable".equals(existing.get("status").s())
+                        : holds(request, existing));
+        if (!holds) {
             throw ConditionalCheckFailedException.builder().message("The conditional request failed").build();
         }
         items.put(key, new HashMap<>(request.item()));
@@ -73,9 +68,13 @@ public final class FakeDynamoDb implements DynamoDbClient {
         return GetItemResponse.builder().item(item == null ? null : new HashMap<>(item)).build();
     }
 
-    /** Understands the {@code SET a = :b, #c = :d} updates the audit log makes. */
+    /** Understands the {@code SET a = :b, #c = :d} updates the audit log makes, and {@code ADD #a :b} to a set. */
     @Override
     public UpdateItemResponse updateItem(UpdateItemRequest request) {
+        if (request.updateExpression().startsWith("ADD ")) {
+            addToSet(request);
+            return UpdateItemResponse.builder().build();
+        }
         Map<String, AttributeValue> item = items.get(request.key().get("auditId").s());
         if (item == null) {
             throw ConditionalCheckFailedException.builder().message("The conditional request failed").build();
@@ -91,37 +90,9 @@ public final class FakeDynamoDb implements DynamoDbClient {
         return UpdateItemResponse.builder().build();
     }
 
-    /**
-     * All or nothing, as DynamoDB does it, for the chain's writes: puts conditioned on an attribute
-     * being absent or a number being equal, and {@code ADD} to a string set.
-     */
-    @Override
-    public synchronized TransactWriteItemsResponse transactWriteItems(TransactWriteItemsRequest request) {
-        List<CancellationReason> reasons = new ArrayList<>();
-        for (TransactWriteItem write : request.transactItems()) {
-            boolean holds = write.put() == null || holds(write.put());
-            reasons.add(CancellationReason.builder().code(holds ? "None" : "ConditionalCheckFailed").build());
-        }
-        if (reasons.stream().anyMatch(reason -> !"None".equals(reason.code()))) {
-            throw TransactionCanceledException.builder().message("Transaction cancelled")
-                    .cancellationReasons(reasons).build();
-        }
-        for (TransactWriteItem write : request.transactItems()) {
-            if (write.put() != null) {
-                items.put(write.put().item().get("auditId").s(), new HashMap<>(write.put().item()));
-            } else {
-                addToSet(write.update());
-            }
-        }
-        return TransactWriteItemsResponse.builder().build();
-    }
-
-    private boolean holds(Put put) {
-        Map<String, AttributeValue> existing = items.get(put.item().get("auditId").s());
+    /** The audit chain's conditions: an attribute is absent, or a number equals a value. */
+    private boolean holds(PutItemRequest put, Map<String, AttributeValue> existing) {
         String condition = put.conditionExpression();
-        if (condition == null) {
-            return true;
-        }
         Matcher absent = Pattern.compile("attribute_not_exists\\((#\\w+)\\)").matcher(condition);
         if (absent.matches()) {
             return existing == null || !existing.containsKey(put.expressionAttributeNames().get(absent.group(1)));
@@ -134,7 +105,7 @@ public final class FakeDynamoDb implements DynamoDbClient {
         throw new UnsupportedOperationException("the fake does not understand the condition " + condition);
     }
 
-    private void addToSet(Update update) {
+    private void addToSet(UpdateItemRequest update) {
         Matcher add = Pattern.compile("ADD (#\\w+) (:\\w+)").matcher(update.updateExpression());
         if (!add.matches()) {
             throw new UnsupportedOperationException("the fake does not understand the update " + update.updateExpression());
