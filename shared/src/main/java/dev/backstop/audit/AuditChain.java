@@ -58,11 +58,9 @@ final class AuditChain {
             ChainHead head = stored.orElseGet(() -> ChainHead.empty(chain));
             Map<String, AttributeValue> item = chained(content, head);
             if (moveHead(head, ChainHead.of(item))) {
-                write(item);
-                chainPositionOf(auditId).filter(position -> !position.equals(item.get(AuditTable.CHAIN_POSITION).n()))
-                        .ifPresent(position -> System.err.println("backstop: position " + (head.position() + 1) + " of "
-                                + chain + " was taken for audit record " + auditId + ", which another delivery chained"
-                                + " at position " + position + " meanwhile; verify will name the empty position"));
+                if (!write(item)) {
+                    reportIfChainedElsewhere(item);
+                }
                 return true;
             }
             backOff(attempt);
@@ -122,16 +120,29 @@ final class AuditChain {
         }
     }
 
-    /** Puts the chained item, replacing a claim; an item chained already (by a helping writer) stays. */
-    private void write(Map<String, AttributeValue> item) {
+    /**
+     * Puts the chained item, replacing a claim. False when an item of that id is chained already:
+     * written by the next writer from the head's copy (the same item), or, rarely, chained
+     * elsewhere by a concurrent delivery of the same audit id.
+     */
+    private boolean write(Map<String, AttributeValue> item) {
         try {
             dynamoDb.putItem(request -> request.tableName(table).item(item)
                     .conditionExpression("attribute_not_exists(#position)")
                     .expressionAttributeNames(Map.of("#position", AuditTable.CHAIN_POSITION)));
+            return true;
         } catch (ConditionalCheckFailedException chainedAlready) {
-            // Written by the next writer from the head's copy (the same item), or, rarely, chained
-            // elsewhere by a concurrent delivery of the same audit id, which append reports.
+            return false;
         }
+    }
+
+    private void reportIfChainedElsewhere(Map<String, AttributeValue> item) {
+        String auditId = item.get(AuditTable.KEY).s();
+        String taken = item.get(AuditTable.CHAIN_POSITION).n();
+        chainPositionOf(auditId).filter(position -> !position.equals(taken)).ifPresent(position -> System.err.println(
+                "backstop: position " + taken + " of " + item.get(AuditTable.CHAIN).s() + " was taken for audit record "
+                        + auditId + ", which another delivery chained at position " + position
+                        + " meanwhile; audit verify will name the empty position"));
     }
 
     private Optional<String> chainPositionOf(String auditId) {

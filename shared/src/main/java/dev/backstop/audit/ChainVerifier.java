@@ -69,23 +69,32 @@ public final class ChainVerifier {
                         + " is missing; the records were checked up to the last the index holds"));
             }
         }
+        fillLagging(chain, byPosition, head, last);
         Map<String, Long> positionOfHash = new HashMap<>();
         byPosition.forEach((position, items) -> items.forEach(item ->
                 positionOfHash.put(text(item, AuditTable.CHAIN_HASH), position)));
         String expectedPrevious = ChainHash.GENESIS;
+        boolean previousMoved = false;
         for (long position = 1; position <= last; position++) {
             List<Map<String, AttributeValue>> here = byPosition.getOrDefault(position, List.of());
-            Map<String, AttributeValue> item = here.isEmpty() ? lagging(chain, position, byPosition, head, last) : here.get(0);
-            if (item == null) {
+            if (here.isEmpty()) {
                 problems.add(deleted(chain, position, byPosition, head, last));
                 expectedPrevious = successorsPrevious(position, byPosition);
+                previousMoved = false;
                 continue;
             }
-            for (Map<String, AttributeValue> extra : here.subList(Math.min(1, here.size()), here.size())) {
+            Map<String, AttributeValue> item = here.get(0);
+            for (Map<String, AttributeValue> extra : here.subList(1, here.size())) {
                 problems.add(new ChainProblem(chain, position, text(extra, AuditTable.KEY), "inserted",
                         "claims a position " + text(item, AuditTable.KEY) + " holds"));
             }
-            check(chain, position, item, expectedPrevious, positionOfHash, byPosition).ifPresent(problems::add);
+            Optional<ChainProblem> problem = check(chain, position, item, expectedPrevious, positionOfHash, byPosition);
+            // An intact record after a moved one only follows from the move: name the moved one alone.
+            boolean consequence = previousMoved && problem.isPresent() && FieldDifferences.of(item).isEmpty();
+            if (!consequence) {
+                problem.ifPresent(problems::add);
+            }
+            previousMoved = problem.filter(found -> found.kind().equals("reordered")).isPresent();
             expectedPrevious = text(item, AuditTable.CHAIN_HASH);
         }
         if (head.isPresent() && expectedPrevious != null && !head.get().hash().equals(expectedPrevious)) {
@@ -121,15 +130,25 @@ public final class ChainVerifier {
         return Optional.empty();
     }
 
-    /** A record the index has not caught up with yet: its successor names it, and the table has it here. */
-    private Map<String, AttributeValue> lagging(String chain, long position,
-            Map<Long, List<Map<String, AttributeValue>>> byPosition, Optional<ChainHead> head, long last) {
-        String named = namedBySuccessor(position, byPosition, head, last);
-        if (named == null) {
-            return null;
+    /**
+     * Adds the records the index has not caught up with yet (it is eventually consistent), walking
+     * back from the head: a record missing from the index but named by its successor, and in the
+     * table at this position, is no gap.
+     */
+    private void fillLagging(String chain, TreeMap<Long, List<Map<String, AttributeValue>>> byPosition,
+            Optional<ChainHead> head, long last) {
+        for (long position = last; position >= 1; position--) {
+            if (byPosition.containsKey(position)) {
+                continue;
+            }
+            String named = namedBySuccessor(position, byPosition, head, last);
+            String expected = Long.toString(position);
+            if (named != null) {
+                get(named).filter(item -> chain.equals(text(item, AuditTable.CHAIN))
+                        && expected.equals(number(item, AuditTable.CHAIN_POSITION)))
+                        .ifPresent(item -> byPosition.put(Long.parseLong(expected), new ArrayList<>(List.of(item))));
+            }
         }
-        return get(named).filter(item -> chain.equals(text(item, AuditTable.CHAIN))
-                && Long.toString(position).equals(number(item, AuditTable.CHAIN_POSITION))).orElse(null);
     }
 
     private ChainProblem deleted(String chain, long position, Map<Long, List<Map<String, AttributeValue>>> byPosition,

@@ -14,7 +14,7 @@ import java.util.TreeMap;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** A table item as readable JSON: every attribute, names sorted, the actions' JSON unpacked. */
-final class ItemJson {
+public final class ItemJson {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -22,7 +22,7 @@ final class ItemJson {
     private ItemJson() {
     }
 
-    static String pretty(Map<String, AttributeValue> item) {
+    public static String pretty(Map<String, AttributeValue> item) {
         ObjectNode node = NODES.objectNode();
         new TreeMap<>(item).forEach((name, value) -> node.set(name,
                 "actions".equals(name) && value.s() != null ? parsed(value.s()) : json(value)));

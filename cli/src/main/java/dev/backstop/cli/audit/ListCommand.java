@@ -28,12 +28,14 @@ import picocli.CommandLine.Spec;
         name = "list",
         mixinStandardHelpOptions = true,
         description = {
-            "Lists the audit records of every chain, oldest decision first, one line each: when,",
-            "outcome, audit id, principal, rules and resources. Filters combine (all must hold) and",
-            "compare exactly; times are UTC (2026-11-25T10:00:00Z), a day (2026-11-25, from its",
-            "start) or an age before now (30m, 24h, 7d). Reads every record through the chain index,",
-            "filtering in DynamoDB. Uses AWS credentials and region from the environment.",
-            "Exit 0 (also when nothing matches), 1 when the table could not be read, 2 on a usage error."})
+            "Lists the audit records of every chain, oldest decision first, one line each:",
+            "when, outcome, audit id, principal, rules and resources. Filters combine (all",
+            "must hold) and compare exactly. TIME is a UTC time (2026-11-25T10:00:00Z), a",
+            "day (2026-11-25, from its start) or an age before now (30m, 24h, 7d).",
+            "Reads every record through the chain index, filtered in DynamoDB. Uses AWS",
+            "credentials and region from the environment.",
+            "Exit 0 (also when nothing matches), 1 when the table could not be read,",
+            "2 on a usage error."})
 final class ListCommand implements Callable<Integer> {
 
     private final Map<String, String> env;

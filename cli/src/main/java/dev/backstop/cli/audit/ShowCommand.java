@@ -15,11 +15,12 @@ import picocli.CommandLine.Spec;
         name = "show",
         mixinStandardHelpOptions = true,
         description = {
-            "Prints the audit record stored under AUDIT-ID as JSON: every attribute as it is in the",
-            "table, including its chain, position and hashes, and the notification note, which the",
-            "chain's hash does not cover. Uses AWS credentials and region from the environment.",
-            "Exit 0 when the record exists, 1 when it does not or the table could not be read,",
-            "2 on a usage error."})
+            "Prints the audit record stored under AUDIT-ID as JSON: every attribute as it",
+            "is in the table, with its chain, position, hashes and field digests, and the",
+            "notification note, which the chain's hash does not cover. Uses AWS",
+            "credentials and region from the environment.",
+            "Exit 0 when the record exists, 1 when it does not or the table could not be",
+            "read, 2 on a usage error."})
 final class ShowCommand implements Callable<Integer> {
 
     private final Map<String, String> env;

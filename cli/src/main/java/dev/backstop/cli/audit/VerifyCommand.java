@@ -17,14 +17,15 @@ import picocli.CommandLine.Spec;
         name = "verify",
         mixinStandardHelpOptions = true,
         description = {
-            "Walks every hash chain of the audit table, from its first record to its head, and names",
-            "each record that was edited (with the fields that changed), deleted, moved out of order",
-            "or slipped in: chain, position, audit id and what differs. Prints each chain's head",
-            "(position and hash): keep them elsewhere to show later that no chain was cut short.",
-            "Uses AWS credentials and region from the environment; needs dynamodb:GetItem and",
-            "dynamodb:Query on the table and its chain-position index.",
-            "Exit 0 when every chain is intact, 1 when a problem was found or the table could not be",
-            "read, 2 on a usage error."})
+            "Walks every hash chain of the audit table from its first record to its head",
+            "and names each record that was edited (with the fields that changed),",
+            "deleted, moved out of order or slipped in: chain, position, audit id and",
+            "what differs. Prints each chain's head (position and hash): keep them",
+            "elsewhere to show later that no chain was cut short.",
+            "Uses AWS credentials and region from the environment and needs",
+            "dynamodb:GetItem and dynamodb:Query on the table and its chain-position index.",
+            "Exit 0 when every chain is intact, 1 when a problem was found or the table",
+            "could not be read, 2 on a usage error."})
 final class VerifyCommand implements Callable<Integer> {
 
     private final Map<String, String> env;
