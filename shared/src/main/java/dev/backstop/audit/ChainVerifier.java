@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -88,46 +87,50 @@ public final class ChainVerifier {
                 problems.add(new ChainProblem(chain, position, text(extra, AuditTable.KEY), "inserted",
                         "claims a position " + text(item, AuditTable.KEY) + " holds"));
             }
-            Optional<ChainProblem> problem = check(chain, position, item, expectedPrevious, positionOfHash, byPosition);
+            List<ChainProblem> found = check(chain, position, item, expectedPrevious, positionOfHash, byPosition);
             // An intact record after a moved one only follows from the move: name the moved one alone.
-            boolean consequence = previousMoved && problem.isPresent() && FieldDifferences.of(item).isEmpty();
-            if (!consequence) {
-                problem.ifPresent(problems::add);
+            if (!(previousMoved && FieldDifferences.of(item).isEmpty())) {
+                problems.addAll(found);
             }
-            previousMoved = problem.filter(found -> found.kind().equals("reordered")).isPresent();
+            previousMoved = found.stream().anyMatch(problem -> problem.kind().equals("reordered")
+                    && problem.auditId().equals(text(item, AuditTable.KEY)));
             expectedPrevious = text(item, AuditTable.CHAIN_HASH);
         }
         if (head.isPresent() && expectedPrevious != null && !head.get().hash().equals(expectedPrevious)) {
-            problems.add(new ChainProblem(chain, last, head.get().auditId(), "head", "the head names hash "
-                    + head.get().hash() + ", the last record in the chain hashes to " + expectedPrevious));
+            problems.add(new ChainProblem(chain, last, head.get().auditId(), "edited", "its hash was recomputed after"
+                    + " a change: the head names hash " + head.get().hash() + ", the record's is " + expectedPrevious));
         }
         problems.addAll(beyondHead(chain, byPosition, last));
         return new ChainReport(chain, last, problems);
     }
 
-    private Optional<ChainProblem> check(String chain, long position, Map<String, AttributeValue> item,
+    private List<ChainProblem> check(String chain, long position, Map<String, AttributeValue> item,
             String expectedPrevious, Map<String, Long> positionOfHash,
             Map<Long, List<Map<String, AttributeValue>>> byPosition) {
         String auditId = text(item, AuditTable.KEY);
         List<String> changed = FieldDifferences.of(item);
         String previous = text(item, AuditTable.PREVIOUS_HASH);
-        boolean linked = expectedPrevious == null || expectedPrevious.equals(previous);
-        if (!linked) {
+        List<ChainProblem> problems = new ArrayList<>();
+        if (expectedPrevious != null && !expectedPrevious.equals(previous)) {
             Long chainedAfter = positionOfHash.get(previous);
             if (chainedAfter != null && chainedAfter != position - 1) {
                 String predecessor = text(byPosition.get(chainedAfter).get(0), AuditTable.KEY);
-                return Optional.of(new ChainProblem(chain, position, auditId, "reordered", "it was chained after "
+                return List.of(new ChainProblem(chain, position, auditId, "reordered", "it was chained after "
                         + predecessor + ", which is at position " + chainedAfter + FieldDifferences.describe(changed)));
             }
-            return Optional.of(new ChainProblem(chain, position, auditId, changed.isEmpty() ? "reordered" : "edited",
-                    "its previous hash " + previous + " is not the hash of the record before it, " + expectedPrevious
-                            + FieldDifferences.describe(changed)));
+            if (chainedAfter == null && position > 1 && byPosition.containsKey(position - 1)) {
+                // The record before this one matches a hash of its own that this one was not chained to.
+                problems.add(new ChainProblem(chain, position - 1, text(byPosition.get(position - 1).get(0),
+                        AuditTable.KEY), "edited", "its hash was recomputed after a change: " + auditId + " at position "
+                        + position + " was chained after a record hashing to " + previous + ", this one's is "
+                        + expectedPrevious));
+            }
         }
         if (!changed.isEmpty()) {
-            return Optional.of(new ChainProblem(chain, position, auditId, "edited",
+            problems.add(new ChainProblem(chain, position, auditId, "edited",
                     "its content no longer matches its hash" + FieldDifferences.describe(changed)));
         }
-        return Optional.empty();
+        return problems;
     }
 
     /**
@@ -213,6 +216,6 @@ public final class ChainVerifier {
 
     private static String number(Map<String, AttributeValue> item, String name) {
         AttributeValue value = item.get(name);
-        return value == null ? null : Objects.toString(value.n());
+        return value == null ? null : value.n();
     }
 }

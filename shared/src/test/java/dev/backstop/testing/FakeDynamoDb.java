@@ -1,5 +1,6 @@
 package dev.backstop.testing;
 
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Set;
@@ -15,6 +16,8 @@ import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.PutItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
 
@@ -118,6 +121,21 @@ public final class FakeDynamoDb implements DynamoDbClient {
             values.addAll(item.get(name).ss());
         }
         item.put(name, AttributeValue.fromSs(List.copyOf(values)));
+    }
+
+    /** The chain index: a chain's items by position, in one page. Filter expressions are not applied. */
+    @Override
+    public QueryResponse query(QueryRequest request) {
+        if (!"chain-position".equals(request.indexName()) || request.filterExpression() != null) {
+            throw new UnsupportedOperationException("the fake queries the chain index without filters only");
+        }
+        AttributeValue chain = request.expressionAttributeValues().get(":chain");
+        List<Map<String, AttributeValue>> found = items.values().stream()
+                .filter(item -> chain.equals(item.get("chain")) && item.containsKey("chainPosition"))
+                .sorted(Comparator.comparingLong(item -> Long.parseLong(item.get("chainPosition").n())))
+                .map(item -> (Map<String, AttributeValue>) new HashMap<>(item))
+                .toList();
+        return QueryResponse.builder().items(found).count(found.size()).build();
     }
 
     @Override
