@@ -22,11 +22,13 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
 
 /**
- * The audit table at the SDK edge, keyed by {@code auditId}. Conditions are simplified to
- * "the item is absent or released for retry"; the real expressions run against the emulator in
- * the integration tests.
+ * The audit table at the SDK edge, keyed by {@code auditId}. The audit chain's conditions are
+ * evaluated; the others are simplified to "the item is absent or released for retry". The real
+ * expressions run against the emulator in the integration tests.
  */
 public final class FakeDynamoDb implements DynamoDbClient {
+
+    private static final Pattern CHAIN_CONDITION = Pattern.compile("attribute_not_exists\\(#\\w+\\)|#\\w+ = :\\w+");
 
     private final Map<String, Map<String, AttributeValue>> items = new LinkedHashMap<>();
 
@@ -56,8 +58,8 @@ public final class FakeDynamoDb implements DynamoDbClient {
         Map<String, AttributeValue> existing = items.get(key);
         String condition = request.conditionExpression();
         boolean holds = condition == null
-                || (condition.contains(":retryable") ? existing == null || "retryable".equals(existing.get("status").s())
-                        : holds(request, existing));
+                || (CHAIN_CONDITION.matcher(condition).matches() ? holds(request, existing)
+                        : existing == null || "retryable".equals(existing.get("status").s()));
         if (!holds) {
             throw ConditionalCheckFailedException.builder().message("The conditional request failed").build();
         }
@@ -93,7 +95,7 @@ public final class FakeDynamoDb implements DynamoDbClient {
         return UpdateItemResponse.builder().build();
     }
 
-    /** The audit chain's conditions: an attribute is absent, or a number equals a value. */
+    /** The audit chain's conditions: an attribute is absent, or a number equals a value; others are simplified. */
     private boolean holds(PutItemRequest put, Map<String, AttributeValue> existing) {
         String condition = put.conditionExpression();
         Matcher absent = Pattern.compile("attribute_not_exists\\((#\\w+)\\)").matcher(condition);

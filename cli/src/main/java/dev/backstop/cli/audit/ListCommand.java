@@ -32,8 +32,9 @@ import picocli.CommandLine.Spec;
             "when, outcome, audit id, principal, rules and resources. Filters combine (all",
             "must hold) and compare exactly. TIME is a UTC time (2026-11-25T10:00:00Z), a",
             "day (2026-11-25, from its start) or an age before now (30m, 24h, 7d).",
-            "Reads every record through the chain index, filtered in DynamoDB. Uses AWS",
-            "credentials and region from the environment.",
+            "Reads every record of every chain through the chain index; DynamoDB applies",
+            "the resource, principal and rule filters. Uses AWS credentials and region",
+            "from the environment.",
             "Exit 0 (also when nothing matches), 1 when the table could not be read,",
             "2 on a usage error."})
 final class ListCommand implements Callable<Integer> {

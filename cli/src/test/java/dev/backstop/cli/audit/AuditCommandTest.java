@@ -25,6 +25,11 @@ class AuditCommandTest {
     }
 
     @Test
+    void theToolsHelpListsTheAuditCommand() {
+        assertThat(Cli.execute("--help").out()).contains("  audit     Checks and browses the audit trail.");
+    }
+
+    @Test
     void auditAloneIsAUsageErrorThatNamesTheSubcommands() {
         Cli.Result result = Cli.execute("audit");
 
