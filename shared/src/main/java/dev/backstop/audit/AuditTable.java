@@ -24,6 +24,8 @@ public final class AuditTable {
     public static final String PREVIOUS_HASH = "previousHash";
     public static final String PREVIOUS_AUDIT_ID = "previousAuditId";
     public static final String FIELD_DIGESTS = "fieldDigests";
+    /** The keys of the chains' own items (their heads, the list of chains) start with this; no record's does. */
+    public static final String CHAIN_ITEMS_PREFIX = "chain#";
     /** The index that lists a chain's records in order: partition {@code chain}, sort {@code chainPosition}. */
     public static final String CHAIN_INDEX = "chain-position";
 

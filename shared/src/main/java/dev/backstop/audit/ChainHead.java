@@ -16,10 +16,10 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 record ChainHead(String chain, long position, String hash, String auditId, Map<String, AttributeValue> last) {
 
-    static final String REGISTRY_KEY = "chain#chains";
+    static final String REGISTRY_KEY = AuditTable.CHAIN_ITEMS_PREFIX + "chains";
     static final String REGISTRY_CHAINS = "chains";
     static final String POSITION = "headPosition";
-    private static final String PREFIX = "chain#head#";
+    private static final String PREFIX = AuditTable.CHAIN_ITEMS_PREFIX + "head#";
     private static final String CHAIN = "headOf";
     private static final String HASH = "headHash";
     private static final String AUDIT_ID = "headAuditId";
