@@ -1,5 +1,6 @@
 package dev.backstop.cli;
 
+import dev.backstop.cli.audit.AuditCommand;
 import dev.backstop.cli.breaker.BreakerCommand;
 import dev.backstop.cli.demo.DemoCommand;
 import dev.backstop.cli.rules.ExplainCommand;
@@ -46,6 +47,7 @@ public final class BackstopCli implements Runnable {
                 .addSubcommand(new PlanCommand(rules))
                 .addSubcommand(new ExplainCommand(rules))
                 .addSubcommand(new UndoCommand(env))
+                .addSubcommand(AuditCommand.commandLine(env, clock))
                 .addSubcommand(BreakerCommand.commandLine(env, clock))
                 .addSubcommand(new CommandLine.HelpCommand())
                 .setExecutionExceptionHandler(new FailureReporter());

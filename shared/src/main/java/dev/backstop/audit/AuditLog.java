@@ -28,12 +28,14 @@ public final class AuditLog {
     private final DynamoDbClient dynamoDb;
     private final String table;
     private final AuditItems items;
+    private final AuditChain chain;
 
     @Inject
     AuditLog(DynamoDbClient dynamoDb, Settings settings, ObjectMapper mapper) {
         this.dynamoDb = dynamoDb;
         this.table = settings.auditTable();
         this.items = new AuditItems(mapper);
+        this.chain = new AuditChain(dynamoDb, table);
     }
 
     /**
@@ -90,9 +92,15 @@ public final class AuditLog {
         }
     }
 
-    /** Writes the full record, replacing the claim. */
+    /**
+     * Writes the full record, replacing the claim, as the next link of its chain (see
+     * {@link ChainVerifier}). A record already chained under this id is kept as it is: chained
+     * records are written once, so redeliveries of one unreadable event leave the first record.
+     */
     public void record(AuditRecord record) {
-        dynamoDb.putItem(request -> request.tableName(table).item(items.toItem(record, COMPLETE)));
+        if (!chain.append(AuditChain.chainOf(record), items.toItem(record, COMPLETE))) {
+            System.err.println("backstop: audit record " + record.auditId() + " is chained already; kept as it was");
+        }
     }
 
     /** The completed record with this id, if there is one. */
@@ -105,7 +113,11 @@ public final class AuditLog {
         return Optional.of(items.fromItem(item));
     }
 
-    /** Notes on the record whether the notification went out, so a lost one is visible. */
+    /**
+     * Notes on the record whether the notification went out, so a lost one is visible. The note
+     * is outside the chain's hash: it is written after the record is chained, and it tells of
+     * SNS's delivery, not of the decision (SNS's own delivery metrics witness it).
+     */
     public void noteNotification(String auditId, String status) {
         dynamoDb.updateItem(request -> request
                 .tableName(table)

@@ -22,7 +22,7 @@ public final class EngineModule {
 
     @Provides
     @Singleton
-    static ObjectMapper objectMapper() {
+    public static ObjectMapper objectMapper() {
         return new ObjectMapper()
                 .registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);

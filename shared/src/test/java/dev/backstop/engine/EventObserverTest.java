@@ -24,6 +24,8 @@ import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
+import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.PutItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
@@ -108,6 +110,11 @@ class EventObserverTest {
             @Override
             public UpdateItemResponse updateItem(UpdateItemRequest request) {
                 return table.updateItem(request);
+            }
+
+            @Override
+            public GetItemResponse getItem(GetItemRequest request) {
+                return table.getItem(request);
             }
 
             @Override

@@ -1,6 +1,7 @@
 package dev.backstop.testing;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -18,17 +19,20 @@ import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.PutItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
 
 /**
- * The audit table at the SDK edge, keyed by {@code auditId}. Conditions are simplified to
- * "the item is absent or released for retry"; the real expressions run against the emulator in
- * the integration tests.
+ * The audit table at the SDK edge, keyed by {@code auditId}. The audit chain's conditions are
+ * evaluated; the others are simplified to "the item is absent or released for retry". The real
+ * expressions run against the emulator in the integration tests.
  */
 public final class FakeDynamoDb implements DynamoDbClient {
 
     private static final Pattern CLAUSE = Pattern.compile("(SET|ADD|REMOVE|DELETE)\\s+(.+?)(?=\\s+(?:SET|ADD|REMOVE|DELETE)\\s|$)");
+    private static final Pattern CHAIN_CONDITION = Pattern.compile("attribute_not_exists\\(#\\w+\\)|#\\w+ = :\\w+");
 
     private final Map<String, Map<String, AttributeValue>> items = new LinkedHashMap<>();
 
@@ -47,10 +51,14 @@ public final class FakeDynamoDb implements DynamoDbClient {
         return this;
     }
 
-    /** The audit records and claims, without the items that carry a {@code kind} (steps, breakers, policy history). */
+    /**
+     * The audit records and claims, without the items that carry a {@code kind} (steps, breakers,
+     * policy history) and the chains' head and registry items.
+     */
     public synchronized Map<String, Map<String, AttributeValue>> records() {
         Map<String, Map<String, AttributeValue>> records = new LinkedHashMap<>(items);
         records.values().removeIf(item -> item.containsKey("kind"));
+        records.keySet().removeIf(key -> key.startsWith("chain#"));
         return records;
     }
 
@@ -72,8 +80,11 @@ public final class FakeDynamoDb implements DynamoDbClient {
         }
         String key = request.item().get("auditId").s();
         Map<String, AttributeValue> existing = items.get(key);
-        if (request.conditionExpression() != null && existing != null
-                && !"retryable".equals(existing.get("status").s())) {
+        String condition = request.conditionExpression();
+        boolean holds = condition == null
+                || (CHAIN_CONDITION.matcher(condition).matches() ? holds(request, existing)
+                        : existing == null || "retryable".equals(existing.get("status").s()));
+        if (!holds) {
             throw ConditionalCheckFailedException.builder().message("The conditional request failed").build();
         }
         items.put(key, new HashMap<>(request.item()));
@@ -154,6 +165,37 @@ public final class FakeDynamoDb implements DynamoDbClient {
 
     private static String name(String name, UpdateItemRequest request) {
         return name.startsWith("#") ? request.expressionAttributeNames().get(name) : name;
+    }
+
+    /** The audit chain's conditions: an attribute is absent, or a number equals a value; others are simplified. */
+    private boolean holds(PutItemRequest put, Map<String, AttributeValue> existing) {
+        String condition = put.conditionExpression();
+        Matcher absent = Pattern.compile("attribute_not_exists\\((#\\w+)\\)").matcher(condition);
+        if (absent.matches()) {
+            return existing == null || !existing.containsKey(put.expressionAttributeNames().get(absent.group(1)));
+        }
+        Matcher equal = Pattern.compile("(#\\w+) = (:\\w+)").matcher(condition);
+        if (equal.matches()) {
+            AttributeValue value = existing == null ? null : existing.get(put.expressionAttributeNames().get(equal.group(1)));
+            return value != null && value.equals(put.expressionAttributeValues().get(equal.group(2)));
+        }
+        throw new UnsupportedOperationException("the fake does not understand the condition " + condition);
+    }
+
+
+    /** The chain index: a chain's items by position, in one page. Filter expressions are not applied. */
+    @Override
+    public QueryResponse query(QueryRequest request) {
+        if (!"chain-position".equals(request.indexName()) || request.filterExpression() != null) {
+            throw new UnsupportedOperationException("the fake queries the chain index without filters only");
+        }
+        AttributeValue chain = request.expressionAttributeValues().get(":chain");
+        List<Map<String, AttributeValue>> found = items.values().stream()
+                .filter(item -> chain.equals(item.get("chain")) && item.containsKey("chainPosition"))
+                .sorted(Comparator.comparingLong(item -> Long.parseLong(item.get("chainPosition").n())))
+                .map(item -> (Map<String, AttributeValue>) new HashMap<>(item))
+                .toList();
+        return QueryResponse.builder().items(found).count(found.size()).build();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.backstop.cli.demo;
 
+import dev.backstop.cli.audit.ItemJson;
 import dev.backstop.config.Mode;
 import dev.backstop.config.BreakerLimits;
 import dev.backstop.config.Settings;
@@ -80,7 +81,7 @@ public final class DemoCommand implements Callable<Integer> {
         Map<String, AttributeValue> record = world.auditItem(stage, auditId)
                 .orElseThrow(() -> new DemoFailedException("no audit record " + auditId + " in " + stage.auditTable()));
         out.println("5. Audit record in " + stage.auditTable() + ":");
-        out.println(AuditItems.pretty(record));
+        out.println(ItemJson.pretty(record));
 
         List<DemoWorld.Notification> notifications = world.notifications(stage, 1, Duration.ofSeconds(10));
         out.println("6. Notification on " + stage.topicArn() + ":");

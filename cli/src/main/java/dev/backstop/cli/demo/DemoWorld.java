@@ -188,8 +188,11 @@ public final class DemoWorld {
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(item);
     }
 
+    /** Every item of the audit table but the chains' heads and list, which are no records. */
     public List<Map<String, AttributeValue>> auditItems(Stage stage) {
-        return dynamoDb.scanPaginator(request -> request.tableName(stage.auditTable())).items().stream().toList();
+        return dynamoDb.scanPaginator(request -> request.tableName(stage.auditTable())).items().stream()
+                .filter(item -> !item.get(AuditTable.KEY).s().startsWith(AuditTable.CHAIN_ITEMS_PREFIX))
+                .toList();
     }
 
     /** Waits up to {@code patience} for at least {@code expected} notifications, and takes them off the queue. */

@@ -1,0 +1,200 @@
+package dev.backstop.audit;
+
+import static dev.backstop.audit.ChainHashTest.JSON;
+import static dev.backstop.audit.ChainHashTest.fullRecord;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.backstop.config.Mode;
+import dev.backstop.config.Settings;
+import dev.backstop.testing.FakeDynamoDb;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.PutItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
+
+class AuditChainTest {
+
+    private static final String CHAIN = "123456789012/us-east-1";
+
+    private final FakeDynamoDb dynamoDb = new FakeDynamoDb();
+
+    private AuditLog auditLog(DynamoDbClient client) {
+        return new AuditLog(client, new Settings("audit", "arn:aws:sns:us-east-1:123456789012:t", Mode.ENFORCE,
+                List.of()), JSON);
+    }
+
+    @Test
+    void eachRecordIsChainedToTheOneBeforeItAndTheHeadNamesTheLast() {
+        AuditLog log = auditLog(dynamoDb);
+
+        log.record(fullRecord("e1"));
+        log.record(fullRecord("e2"));
+        log.record(fullRecord("e3"));
+
+        assertThat(dynamoDb.attribute("e1", AuditTable.CHAIN)).isEqualTo(CHAIN);
+        assertThat(dynamoDb.attribute("e1", AuditTable.PREVIOUS_HASH)).isEqualTo(ChainHash.GENESIS);
+        assertThat(dynamoDb.item("e1")).doesNotContainKey(AuditTable.PREVIOUS_AUDIT_ID);
+        for (String[] link : new String[][] {{"e1", "e2"}, {"e2", "e3"}}) {
+            assertThat(dynamoDb.attribute(link[1], AuditTable.PREVIOUS_HASH))
+                    .isEqualTo(dynamoDb.attribute(link[0], AuditTable.CHAIN_HASH));
+            assertThat(dynamoDb.attribute(link[1], AuditTable.PREVIOUS_AUDIT_ID)).isEqualTo(link[0]);
+        }
+        assertThat(List.of("e1", "e2", "e3")).extracting(id -> dynamoDb.item(id).get(AuditTable.CHAIN_POSITION).n())
+                .containsExactly("1", "2", "3");
+        ChainHead head = ChainHead.fromItem(dynamoDb.item(ChainHead.key(CHAIN))).orElseThrow();
+        assertThat(head.position()).isEqualTo(3);
+        assertThat(head.hash()).isEqualTo(dynamoDb.attribute("e3", AuditTable.CHAIN_HASH));
+        assertThat(head.auditId()).isEqualTo("e3");
+        assertThat(head.last()).isEqualTo(dynamoDb.item("e3"));
+        assertThat(dynamoDb.item(ChainHead.REGISTRY_KEY).get(ChainHead.REGISTRY_CHAINS).ss()).containsExactly(CHAIN);
+        assertThat(dynamoDb.records().values()).allSatisfy(item ->
+                assertThat(ChainHash.of(item)).isEqualTo(item.get(AuditTable.CHAIN_HASH).s()));
+    }
+
+    @Test
+    void eachAccountAndRegionHasAChainOfItsOwnAndAnUnreadableEventGoesToTheUnattributedChain() {
+        AuditLog log = auditLog(dynamoDb);
+        AuditRecord elsewhere = fullRecord("e2");
+        AuditRecord otherRegion = new AuditRecord("e2", null, null, null, "123456789012", "eu-west-1", null,
+                elsewhere.decidedAt(), null, null, null, Outcome.NO_MATCH, "no rule in force matched", List.of());
+        AuditRecord rejected = new AuditRecord("rejected#abc", null, null, null, null, null, null, Instant.EPOCH,
+                null, null, null, Outcome.REJECTED, "malformed event: detail: is missing", List.of());
+
+        log.record(fullRecord("e1"));
+        log.record(otherRegion);
+        log.record(rejected);
+
+        assertThat(dynamoDb.attribute("e2", AuditTable.CHAIN)).isEqualTo("123456789012/eu-west-1");
+        assertThat(dynamoDb.attribute("rejected#abc", AuditTable.CHAIN)).isEqualTo("unattributed");
+        assertThat(List.of("e1", "e2", "rejected#abc"))
+                .allSatisfy(id -> assertThat(dynamoDb.item(id).get(AuditTable.CHAIN_POSITION).n()).isEqualTo("1"));
+        assertThat(dynamoDb.item(ChainHead.REGISTRY_KEY).get(ChainHead.REGISTRY_CHAINS).ss())
+                .containsExactlyInAnyOrder(CHAIN, "123456789012/eu-west-1", "unattributed");
+    }
+
+    @Test
+    void theClaimIsReplacedByTheChainedRecord() {
+        AuditLog log = auditLog(dynamoDb);
+        assertThat(log.claim("e1", Instant.EPOCH)).isTrue();
+
+        log.record(fullRecord("e1"));
+
+        assertThat(dynamoDb.attribute("e1", "status")).isEqualTo("complete");
+        assertThat(dynamoDb.item("e1")).doesNotContainKey("leaseUntil");
+        assertThat(log.find("e1")).contains(fullRecord("e1"));
+    }
+
+    @Test
+    void aChainedRecordIsNeverOverwrittenSoARedeliveredRejectionKeepsTheFirst() {
+        AuditLog log = auditLog(dynamoDb);
+        log.record(fullRecord("e1"));
+        Map<String, AttributeValue> first = Map.copyOf(dynamoDb.item("e1"));
+        AuditRecord again = fullRecord("e1");
+        AuditRecord later = new AuditRecord("e1", again.eventId(), again.eventName(), again.eventSource(),
+                again.account(), again.region(), again.eventTime(), Instant.parse("2026-11-26T00:00:00Z"),
+                again.principal(), again.principalType(), again.sourceIp(), again.outcome(), again.reason(),
+                again.actions());
+
+        log.record(later);
+
+        assertThat(dynamoDb.item("e1")).isEqualTo(first);
+        assertThat(ChainHead.fromItem(dynamoDb.item(ChainHead.key(CHAIN))).orElseThrow().position()).isEqualTo(1);
+    }
+
+    @Test
+    void aWriterThatLosesTheRaceForTheHeadChainsAfterTheWinnerAtTheSdkEdge() {
+        AuditLog log = auditLog(new RacingWriter(dynamoDb, auditLog(dynamoDb)));
+
+        log.record(fullRecord("e2"));
+
+        assertThat(dynamoDb.item("e1").get(AuditTable.CHAIN_POSITION).n()).isEqualTo("1");
+        assertThat(dynamoDb.item("e2").get(AuditTable.CHAIN_POSITION).n()).isEqualTo("2");
+        assertThat(dynamoDb.attribute("e2", AuditTable.PREVIOUS_HASH))
+                .isEqualTo(dynamoDb.attribute("e1", AuditTable.CHAIN_HASH));
+    }
+
+    @Test
+    void theNextWriterWritesTheRecordOfAWriterThatStoppedAfterMovingTheHeadAtTheSdkEdge() {
+        assertThatThrownBy(() -> auditLog(new StoppingWriter(dynamoDb)).record(fullRecord("e1")))
+                .isInstanceOf(IllegalStateException.class);
+        assertThat(dynamoDb.item("e1")).isNull();
+
+        auditLog(dynamoDb).record(fullRecord("e2"));
+
+        assertThat(dynamoDb.item("e1").get(AuditTable.CHAIN_POSITION).n()).isEqualTo("1");
+        assertThat(dynamoDb.attribute("e2", AuditTable.PREVIOUS_HASH))
+                .isEqualTo(dynamoDb.attribute("e1", AuditTable.CHAIN_HASH));
+        assertThat(ChainHash.of(dynamoDb.item("e1"))).isEqualTo(dynamoDb.attribute("e1", AuditTable.CHAIN_HASH));
+    }
+
+    /** Another writer appends e1 after this one read the head and before it moves it. */
+    private static final class RacingWriter extends Delegate {
+        private final AuditLog other;
+        private boolean raced;
+
+        RacingWriter(FakeDynamoDb table, AuditLog other) {
+            super(table);
+            this.other = other;
+        }
+
+        @Override
+        public PutItemResponse putItem(PutItemRequest request) {
+            if (!raced && request.item().get(AuditTable.KEY).s().startsWith("chain#head#")) {
+                raced = true;
+                other.record(fullRecord("e1"));
+            }
+            return table.putItem(request);
+        }
+    }
+
+    /** A Lambda that dies between moving the head and writing its record. */
+    private static final class StoppingWriter extends Delegate {
+        StoppingWriter(FakeDynamoDb table) {
+            super(table);
+        }
+
+        @Override
+        public PutItemResponse putItem(PutItemRequest request) {
+            if (request.item().containsKey(AuditTable.CHAIN_POSITION)) {
+                throw new IllegalStateException("the invocation timed out");
+            }
+            return table.putItem(request);
+        }
+    }
+
+    private abstract static class Delegate implements DynamoDbClient {
+        final FakeDynamoDb table;
+
+        Delegate(FakeDynamoDb table) {
+            this.table = table;
+        }
+
+        @Override
+        public GetItemResponse getItem(GetItemRequest request) {
+            return table.getItem(request);
+        }
+
+        @Override
+        public UpdateItemResponse updateItem(UpdateItemRequest request) {
+            return table.updateItem(request);
+        }
+
+        @Override
+        public String serviceName() {
+            return "dynamodb";
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+}
