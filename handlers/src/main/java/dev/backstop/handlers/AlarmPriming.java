@@ -11,14 +11,10 @@ import dev.backstop.config.Settings;
 import dev.backstop.event.AlarmEvent;
 import dev.backstop.event.AlarmPayloadParser;
 import dev.backstop.rules.RuleSource;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 import javax.inject.Inject;
 import javax.inject.Singleton;
 import org.crac.Context;
@@ -76,15 +72,15 @@ public final class AlarmPriming implements Resource {
     int prime() {
         int stopped = 0;
         for (String sample : SAMPLES) {
-            AlarmEvent alarm = parser.read(sample(sample)).get(0).alarm();
+            AlarmEvent alarm = parser.read(PrimingCalls.sample(sample)).get(0).alarm();
             Instant now = clock.instant();
             rules.current().match(alarm).forEach(rule -> rule.unless().forAlarm(alarm, now));
-            stopped += offline(() -> cloudTrail.lookupEvents(request -> request
+            stopped += PrimingCalls.offline(() -> cloudTrail.lookupEvents(request -> request
                     .lookupAttributes(attribute -> attribute.attributeKey(LookupAttributeKey.EVENT_SOURCE)
                             .attributeValue("lambda.amazonaws.com"))
                     .startTime(alarm.time().minusSeconds(900)).endTime(alarm.time()).maxResults(50)
                     .overrideConfiguration(OfflineCalls::configure)));
-            stopped += offline(() -> dynamoDb.getItem(request -> request.tableName(settings.auditTable())
+            stopped += PrimingCalls.offline(() -> dynamoDb.getItem(request -> request.tableName(settings.auditTable())
                     .key(Map.of(AuditTable.KEY, AttributeValue.fromS(alarm.id())))
                     .overrideConfiguration(OfflineCalls::configure)));
             writeJson(alarm, now);
@@ -101,27 +97,6 @@ public final class AlarmPriming implements Resource {
             json.writerWithDefaultPrettyPrinter().writeValueAsString(json.valueToTree(record));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("priming could not write an alarm record as JSON", e);
-        }
-    }
-
-    /** 1 when the call was stopped unsent, as intended; any other failure is no reason to fail a checkpoint. */
-    private static int offline(Supplier<?> call) {
-        try {
-            call.get();
-            return 0;
-        } catch (RuntimeException e) {
-            return OfflineCalls.stopped(e) ? 1 : 0;
-        }
-    }
-
-    private static byte[] sample(String name) {
-        try (InputStream in = AlarmPriming.class.getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IllegalStateException("the priming sample " + name + " is missing from the classpath");
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the priming sample " + name, e);
         }
     }
 }

@@ -13,9 +13,6 @@ import dev.backstop.event.CloudTrailEvent;
 import dev.backstop.event.CloudTrailEventParser;
 import dev.backstop.rules.Rule;
 import dev.backstop.rules.RuleSource;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -101,19 +98,19 @@ public final class Priming implements Resource {
 
     /** Runs the per-event path once without effect. */
     Primed prime() {
-        CloudTrailEvent event = parser.parse(sample());
+        CloudTrailEvent event = parser.parse(PrimingCalls.sample(SAMPLE));
         Instant now = clock.instant();
         List<Rule> matched = rules.current().match(event);
         matched.forEach(rule -> rule.unless().forCaller(event, now));
         String trail = event.detail().requestParameters().path("name").asText("priming");
         int stopped = 0;
-        stopped += offline(() -> cloudTrail.getTrail(r -> r.name(trail).overrideConfiguration(OfflineCalls::configure)));
-        stopped += offline(() -> cloudTrail.getTrailStatus(r -> r.name(trail).overrideConfiguration(OfflineCalls::configure)));
-        stopped += offline(() -> cloudTrail.listTags(r -> r.resourceIdList(trail).overrideConfiguration(OfflineCalls::configure)));
-        stopped += offline(() -> dynamoDb.getItem(r -> r.tableName(settings.auditTable())
+        stopped += PrimingCalls.offline(() -> cloudTrail.getTrail(r -> r.name(trail).overrideConfiguration(OfflineCalls::configure)));
+        stopped += PrimingCalls.offline(() -> cloudTrail.getTrailStatus(r -> r.name(trail).overrideConfiguration(OfflineCalls::configure)));
+        stopped += PrimingCalls.offline(() -> cloudTrail.listTags(r -> r.resourceIdList(trail).overrideConfiguration(OfflineCalls::configure)));
+        stopped += PrimingCalls.offline(() -> dynamoDb.getItem(r -> r.tableName(settings.auditTable())
                 .key(Map.of(AuditTable.KEY, AttributeValue.fromS(event.eventId())))
                 .overrideConfiguration(OfflineCalls::configure)));
-        stopped += offline(() -> sns.getTopicAttributes(r -> r.topicArn(settings.topicArn())
+        stopped += PrimingCalls.offline(() -> sns.getTopicAttributes(r -> r.topicArn(settings.topicArn())
                 .overrideConfiguration(OfflineCalls::configure)));
         writeJson(event, matched, now);
         return new Primed(stopped, answeredInProcess(event, trail));
@@ -171,27 +168,6 @@ public final class Priming implements Resource {
             json.writerWithDefaultPrettyPrinter().writeValueAsString(json.valueToTree(record));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("priming could not write a record as JSON", e);
-        }
-    }
-
-    /** 1 when the call was stopped unsent, as intended; any other failure is no reason to fail a checkpoint. */
-    private static int offline(Supplier<?> call) {
-        try {
-            call.get();
-            return 0;
-        } catch (RuntimeException e) {
-            return OfflineCalls.stopped(e) ? 1 : 0;
-        }
-    }
-
-    private static byte[] sample() {
-        try (InputStream in = Priming.class.getResourceAsStream(SAMPLE)) {
-            if (in == null) {
-                throw new IllegalStateException("the priming sample " + SAMPLE + " is missing from the classpath");
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the priming sample", e);
         }
     }
 }
