@@ -7,7 +7,7 @@ import dev.backstop.notify.Notifier;
 import javax.inject.Inject;
 import javax.inject.Singleton;
 
-/** The last step of an alarm decision, once its audit record is written: the notification. */
+/** The last step of a decision, once its audit record is written: the notification. */
 @Singleton
 final class DecisionRecorder {
 

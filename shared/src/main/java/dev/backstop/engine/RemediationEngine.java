@@ -13,7 +13,6 @@ import dev.backstop.config.Settings;
 import dev.backstop.event.CloudTrailEvent;
 import dev.backstop.event.CloudTrailEventParser;
 import dev.backstop.event.MalformedEventException;
-import dev.backstop.notify.Notifier;
 import dev.backstop.rules.ActionSpec;
 import dev.backstop.rules.Rule;
 import dev.backstop.rules.RuleSource;
@@ -46,7 +45,7 @@ public final class RemediationEngine {
     private final RuleSource rules;
     private final ActionRunner runner;
     private final AuditLog audit;
-    private final Notifier notifier;
+    private final DecisionRecorder recorder;
     private final Mode globalMode;
     private final PrincipalPatterns ownPrincipals;
     private final MemberAccounts accounts;
@@ -57,13 +56,13 @@ public final class RemediationEngine {
 
     @Inject
     RemediationEngine(CloudTrailEventParser parser, RuleSource rules, ActionRunner runner, AuditLog audit,
-            Notifier notifier, Settings settings, MemberAccounts accounts, Set<EventObserver> observers, StepLog steps,
+            DecisionRecorder recorder, Settings settings, MemberAccounts accounts, Set<EventObserver> observers, StepLog steps,
             DecisionMetrics metrics, Clock clock) {
         this.parser = parser;
         this.rules = rules;
         this.runner = runner;
         this.audit = audit;
-        this.notifier = notifier;
+        this.recorder = recorder;
         this.globalMode = settings.mode();
         // Its roles here, and its member-role sessions in the member accounts.
         this.ownPrincipals = new PrincipalPatterns(
@@ -119,9 +118,7 @@ public final class RemediationEngine {
             audit.release(event.eventId());
             throw e;
         }
-        if (decision.worthNotifying()) {
-            notify(decision);
-        }
+        recorder.notifyIfWorth(decision);
         return decision;
     }
 
@@ -183,17 +180,6 @@ public final class RemediationEngine {
                 System.err.println("backstop: " + observer.getClass().getSimpleName() + " could not record event "
                         + event.eventId() + ": " + AwsErrors.describe(e));
             }
-        }
-    }
-
-    private void notify(AuditRecord decision) {
-        try {
-            notifier.publish(decision);
-            audit.noteNotification(decision.auditId(), "sent");
-        } catch (RuntimeException e) {
-            // The remediation stands and is audited; a retry would only find it done. Say so loudly instead.
-            audit.noteNotification(decision.auditId(), "failed: " + AwsErrors.describe(e));
-            System.err.println("backstop: notification for " + decision.auditId() + " failed: " + AwsErrors.describe(e));
         }
     }
 }
