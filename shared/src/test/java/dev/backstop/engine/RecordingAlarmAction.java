@@ -1,17 +1,16 @@
 package dev.backstop.engine;
 
 import dev.backstop.action.ActionPlan;
-import dev.backstop.action.RemediationAction;
+import dev.backstop.action.AlarmOnlyAction;
 import dev.backstop.action.ResourceState;
 import dev.backstop.event.AlarmEvent;
-import dev.backstop.event.CloudTrailEvent;
 import dev.backstop.rules.ActionSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /** An alarm action that changes nothing but remembers what it applied, standing in for the catalogue's alarm actions. */
-final class RecordingAlarmAction implements RemediationAction {
+final class RecordingAlarmAction implements AlarmOnlyAction {
 
     static final String NAME = "test.alarm-action";
 
@@ -31,11 +30,6 @@ final class RecordingAlarmAction implements RemediationAction {
         String function = alarm.dimension("FunctionName").orElseThrow();
         return new ActionPlan(NAME, function, function, new ResourceState(true, false, Map.of("version", "7")),
                 "move the alias back", Map.of());
-    }
-
-    @Override
-    public ActionPlan plan(CloudTrailEvent event, ActionSpec spec) {
-        throw new UnsupportedOperationException("alarms only");
     }
 
     @Override

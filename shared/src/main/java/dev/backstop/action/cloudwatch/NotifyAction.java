@@ -1,11 +1,9 @@
 package dev.backstop.action.cloudwatch;
 
 import dev.backstop.action.ActionPlan;
-import dev.backstop.action.ActionRefusedException;
-import dev.backstop.action.RemediationAction;
+import dev.backstop.action.AlarmOnlyAction;
 import dev.backstop.action.ResourceState;
 import dev.backstop.event.AlarmEvent;
-import dev.backstop.event.CloudTrailEvent;
 import dev.backstop.rules.ActionSpec;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -17,22 +15,12 @@ import javax.inject.Inject;
  * {@code notify} (the decision reads NOTIFIED). In enforce mode there is nothing to apply: the
  * notification the decision sends is the whole response.
  */
-final class NotifyAction implements RemediationAction {
+final class NotifyAction implements AlarmOnlyAction {
 
     static final String NAME = "cloudwatch.notify";
 
     @Inject
     NotifyAction() {
-    }
-
-    @Override
-    public boolean appliesTo(CloudTrailEvent event, ActionSpec spec) {
-        return false;
-    }
-
-    @Override
-    public ActionPlan plan(CloudTrailEvent event, ActionSpec spec) {
-        throw new ActionRefusedException(event.eventId(), NAME + " answers alarms only");
     }
 
     @Override

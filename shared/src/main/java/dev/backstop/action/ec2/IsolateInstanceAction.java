@@ -2,10 +2,9 @@ package dev.backstop.action.ec2;
 
 import dev.backstop.action.ActionPlan;
 import dev.backstop.action.ActionRefusedException;
-import dev.backstop.action.RemediationAction;
+import dev.backstop.action.AlarmOnlyAction;
 import dev.backstop.action.ResourceState;
 import dev.backstop.event.AlarmEvent;
-import dev.backstop.event.CloudTrailEvent;
 import dev.backstop.rules.ActionSpec;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +27,7 @@ import software.amazon.awssdk.services.ec2.model.SecurityGroup;
  * trigger: no API call alone says an instance is compromised; an alarm (GuardDuty findings
  * turned metric, a traffic anomaly) does.
  */
-final class IsolateInstanceAction implements RemediationAction {
+final class IsolateInstanceAction implements AlarmOnlyAction {
 
     static final String NAME = "ec2.isolate-instance";
     static final String ALARM = "ALARM";
@@ -47,16 +46,6 @@ final class IsolateInstanceAction implements RemediationAction {
     IsolateInstanceAction(Instances instances, Region region) {
         this.instances = instances;
         this.region = region;
-    }
-
-    @Override
-    public boolean appliesTo(CloudTrailEvent event, ActionSpec spec) {
-        return false;
-    }
-
-    @Override
-    public ActionPlan plan(CloudTrailEvent event, ActionSpec spec) {
-        throw new ActionRefusedException(event.eventId(), NAME + " responds to alarms only");
     }
 
     @Override

@@ -2,11 +2,10 @@ package dev.backstop.action.lambda;
 
 import dev.backstop.action.ActionPlan;
 import dev.backstop.action.ActionRefusedException;
-import dev.backstop.action.RemediationAction;
+import dev.backstop.action.AlarmOnlyAction;
 import dev.backstop.action.ResourceState;
 import dev.backstop.action.lambda.AliasHistory.AliasMove;
 import dev.backstop.event.AlarmEvent;
-import dev.backstop.event.CloudTrailEvent;
 import dev.backstop.rules.ActionSpec;
 import java.time.Clock;
 import java.util.Map;
@@ -31,7 +30,7 @@ import software.amazon.awssdk.regions.Region;
  * since the plan read it is left alone (FAILED). Undo moves the alias forward to the version and
  * weights it had, only while it is still where Backstop put it.
  */
-final class RollbackAliasAction implements RemediationAction {
+final class RollbackAliasAction implements AlarmOnlyAction {
 
     static final String NAME = "lambda.rollback-alias";
     static final String ALARM = "ALARM";
@@ -55,17 +54,6 @@ final class RollbackAliasAction implements RemediationAction {
         this.history = history;
         this.region = region;
         this.clock = clock;
-    }
-
-    /** An API call is no reason to roll back: this action answers alarms only. */
-    @Override
-    public boolean appliesTo(CloudTrailEvent event, ActionSpec spec) {
-        return false;
-    }
-
-    @Override
-    public ActionPlan plan(CloudTrailEvent event, ActionSpec spec) {
-        throw new ActionRefusedException(event.eventId(), NAME + " responds to alarms only");
     }
 
     @Override
