@@ -3,6 +3,8 @@ package dev.backstop.tests;
 import dagger.BindsInstance;
 import dagger.Component;
 import dev.backstop.action.cloudwatch.CloudWatchActionsModule;
+import dev.backstop.action.lambda.LambdaActionsModule;
+import dev.backstop.action.lambda.LambdaClientModule;
 import dev.backstop.aws.AwsClientsModule;
 import dev.backstop.config.Settings;
 import dev.backstop.engine.EngineModule;
@@ -13,12 +15,13 @@ import javax.inject.Singleton;
 import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
 
 /**
- * The alarm functions' graph with the real clients for the emulators, except CloudTrail, which is
+ * The alarm functions' graph with the real clients for the emulators (Lambda's is moto's), except CloudTrail, which is
  * given: neither emulator serves LookupEvents (moto answers it with a 500), so it is faked at the
  * SDK edge.
  */
 @Singleton
-@Component(modules = {AwsClientsModule.class, EngineModule.class, RulesModule.class, CloudWatchActionsModule.class})
+@Component(modules = {AwsClientsModule.class, EngineModule.class, RulesModule.class, CloudWatchActionsModule.class,
+        LambdaActionsModule.class, LambdaClientModule.class})
 interface AlarmItComponent extends AlarmEngineComponent {
 
     @Component.Factory

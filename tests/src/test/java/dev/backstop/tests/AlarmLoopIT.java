@@ -11,6 +11,7 @@ import dev.backstop.cli.demo.DemoWorld.Notification;
 import dev.backstop.cli.demo.DemoWorld.Stage;
 import dev.backstop.cli.demo.TerminalContext;
 import dev.backstop.config.Mode;
+import dev.backstop.config.RulesLocation;
 import dev.backstop.config.Settings;
 import dev.backstop.handlers.AlarmDeliveryHandler;
 import dev.backstop.handlers.AlarmHandler;
@@ -26,10 +27,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
+import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
@@ -54,7 +57,8 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  * subscribed to the topic and wrapped as Lambda wraps an SNS delivery, is handed to the handler;
  * the decision, the audit record (moto's DynamoDB) and the notification are read back, and the
  * same state change delivered again, by SNS and as EventBridge would to {@link AlarmHandler}, acts
- * no more. The
+ * no more. With a team file setting the rollback rule to enforce, the same path moves a Lambda alias
+ * (moto's Lambda) back to its previous version, and {@code ./backstop undo} moves it forward. The
  * deployment the correlation finds comes from CloudTrail faked at the SDK edge ({@link History}),
  * as neither emulator serves LookupEvents.
  */
@@ -140,7 +144,9 @@ class AlarmLoopIT {
         assertThat(record.get("alarmName").s()).isEqualTo(alarmName);
         assertThat(record.get("alarmState").s()).isEqualTo("ALARM");
         assertThat(record.get("alarmReason").s()).startsWith("Threshold Crossed");
-        assertThat(record.get("rules").ss()).containsExactly("alarm-lambda-ec2-notify");
+        // The shipped rollback rule matches too (its deployment is in the window), in its shipped notify mode.
+        assertThat(record.get("rules").ss())
+                .containsExactlyInAnyOrder("alarm-lambda-ec2-notify", "alarm-lambda-rollback-after-deployment");
         assertThat(record.get("alarmResources").ss()).containsExactly(function);
         assertThat(record.get("changes").s()).contains("\"eventId\":\"deploy-" + function + "\"").contains(DEPLOYER);
         assertThat(record.get("notification").s()).isEqualTo("sent");
@@ -159,6 +165,63 @@ class AlarmLoopIT {
         JsonNode fromEventBridge = deliverToAlarmHandler(stage, history, eventBridgeEvent(delivery));
         assertThat(fromEventBridge.path("outcome").asText()).isEqualTo("DUPLICATE");
         assertThat(fromEventBridge.path("auditId").asText()).startsWith(auditId + "#duplicate#");
+    }
+
+    @Test
+    void anErrorAlarmAfterADeploymentRollsTheAliasBackThroughTheTopicAndUndoMovesItForward() throws IOException {
+        String prefix = Emulators.uniquePrefix("rollback");
+        Stage stage = world.build(prefix);
+        MotoFunctions functions = new MotoFunctions(new DefaultAwsRegionProviderChain().getRegion());
+        String function = prefix + "-checkout";
+        functions.create(function);
+        String v1 = functions.publish(function);
+        functions.client().createAlias(request -> request.functionName(function).name("live").functionVersion(v1));
+        functions.client().updateFunctionCode(request -> request.functionName(function)
+                .zipFile(MotoFunctions.code("release 2")));
+        String v2 = functions.publish(function);
+        functions.client().updateAlias(request -> request.functionName(function).name("live").functionVersion(v2));
+        Settings settings = withTeamRules(stage, prefix, """
+                version: 1
+                rules: []
+                overrides:
+                  alarm-lambda-rollback-after-deployment:
+                    mode: enforce
+                """);
+        String alarmName = prefix + " checkout errors";
+        AlarmTopic topic = alarmTopicWithQueue(prefix);
+        cloudWatch.putMetricAlarm(request -> request.alarmName(alarmName).namespace("AWS/Lambda").metricName("Errors")
+                .dimensions(Dimension.builder().name("FunctionName").value(function).build(),
+                        Dimension.builder().name("Resource").value(function + ":live").build())
+                .statistic(Statistic.SUM).period(60).evaluationPeriods(1).threshold(0.0)
+                .comparisonOperator(ComparisonOperator.GREATER_THAN_THRESHOLD).alarmActions(topic.arn()));
+        cleanUp.add(() -> cloudWatch.deleteAlarms(request -> request.alarmNames(alarmName)));
+        History history = new History(deployment(function, Instant.now().minusSeconds(120)));
+
+        cloudWatch.setAlarmState(request -> request.alarmName(alarmName).stateValue(StateValue.ALARM)
+                .stateReason("Threshold Crossed: 1 datapoint [5.0] was greater than the threshold (0.0)."));
+        JsonNode answer = invoke(new SnsAlarmHandler(DaggerAlarmItComponent.factory().create(settings,
+                Clock.systemUTC(), history)), lambdaSnsEvent(receiveOne(topic.queueUrl())));
+
+        assertThat(answer.path("outcome").asText()).isEqualTo("REMEDIATED");
+        assertThat(functions.aliasVersion(function)).as("the alias, read back from Lambda").isEqualTo(v1);
+        String auditId = answer.path("auditId").asText();
+        Map<String, AttributeValue> record = world.auditItem(stage, auditId).orElseThrow();
+        assertThat(record.get("rules").ss()).contains("alarm-lambda-rollback-after-deployment");
+        assertThat(record.get("changes").s()).contains("UpdateAlias20150331").contains(DEPLOYER);
+
+        CommandRun undo = CommandRun.of("undo", auditId, "--yes", "--table", stage.auditTable(), "--topic",
+                stage.topicArn());
+        assertThat(undo.exitCode()).as(undo.err()).isZero();
+        assertThat(functions.aliasVersion(function)).as("undo moves the alias forward again").isEqualTo(v2);
+    }
+
+    /** The stage's settings in enforce mode with a team rule file in the emulators' S3. */
+    private static Settings withTeamRules(Stage stage, String prefix, String teamFile) {
+        String bucket = prefix + "-rules";
+        world.s3().createBucket(request -> request.bucket(bucket));
+        world.s3().putObject(request -> request.bucket(bucket).key("team.yaml"), RequestBody.fromString(teamFile));
+        return new Settings(stage.auditTable(), stage.topicArn(), Mode.ENFORCE, List.of(),
+                Optional.of(RulesLocation.parse("s3://" + bucket + "/team.yaml")), Settings.DEFAULT_RULES_TTL);
     }
 
     /** The EventBridge "CloudWatch Alarm State Change" of the state change an SNS delivery carries. */

@@ -14,7 +14,6 @@ import dev.backstop.action.ResourceState;
 import dev.backstop.audit.ActionResult;
 import dev.backstop.audit.AuditRecord;
 import dev.backstop.audit.Outcome;
-import dev.backstop.aws.AwsClientsModule;
 import dev.backstop.cli.demo.DemoWorld;
 import dev.backstop.cli.demo.DemoWorld.Stage;
 import dev.backstop.cli.demo.TerminalContext;
@@ -31,8 +30,6 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Instant;
@@ -41,19 +38,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
-import software.amazon.awssdk.core.SdkBytes;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
-import software.amazon.awssdk.services.lambda.model.Runtime;
 
 /**
  * lambda.rollback-alias against the emulators' Lambda (moto serves it, without Docker: functions,
@@ -71,51 +61,14 @@ class LambdaRollbackIT {
     private static DemoWorld world;
     private static LambdaClient lambda;
     private static Region region;
-    private static String roleArn;
+    private static MotoFunctions functions;
 
     @BeforeAll
     static void emulators() {
         world = Emulators.world();
         region = new DefaultAwsRegionProviderChain().getRegion();
-        lambda = AwsClientsModule.build(LambdaClient.builder(), UrlConnectionHttpClient.create(),
-                EnvironmentVariableCredentialsProvider.create(), region);
-        // Lambda checks the function's role in the IAM of the emulator that serves Lambda.
-        String lambdaEndpoint = System.getenv().getOrDefault("AWS_ENDPOINT_URL_LAMBDA", System.getenv("AWS_ENDPOINT_URL"));
-        try (IamClient iam = IamClient.builder().httpClient(UrlConnectionHttpClient.create()).region(region)
-                .credentialsProvider(EnvironmentVariableCredentialsProvider.create())
-                .endpointOverride(URI.create(lambdaEndpoint)).build()) {
-            roleArn = iam.createRole(request -> request.roleName(Emulators.uniquePrefix("lambda-it-runtime"))
-                    .assumeRolePolicyDocument("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
-                            + "\"Principal\":{\"Service\":\"lambda.amazonaws.com\"},\"Action\":\"sts:AssumeRole\"}]}"))
-                    .role().arn();
-        }
-    }
-
-    // ---- the world: a function, its versions and its alias ----
-
-    private static SdkBytes code(String release) {
-        ByteArrayOutputStream zip = new ByteArrayOutputStream();
-        try (ZipOutputStream out = new ZipOutputStream(zip)) {
-            out.putNextEntry(new ZipEntry("index.py"));
-            out.write(("def handler(event, context):\n    return '" + release + "'\n").getBytes(StandardCharsets.UTF_8));
-            out.closeEntry();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        return SdkBytes.fromByteArray(zip.toByteArray());
-    }
-
-    private static String createFunction(String name) {
-        return lambda.createFunction(request -> request.functionName(name).runtime(Runtime.PYTHON3_12).role(roleArn)
-                .handler("index.handler").code(code -> code.zipFile(code("release 1")))).functionArn();
-    }
-
-    private static String publish(String name) {
-        return lambda.publishVersion(request -> request.functionName(name)).version();
-    }
-
-    private static String aliasVersion(String name) {
-        return lambda.getAlias(request -> request.functionName(name).name("live")).functionVersion();
+        functions = new MotoFunctions(region);
+        lambda = functions.client();
     }
 
     // ---- events: the samples, about the real function, as EventBridge would deliver them ----
@@ -185,15 +138,15 @@ class LambdaRollbackIT {
         String prefix = Emulators.uniquePrefix("lambda-roll");
         Stage stage = world.build(prefix);
         String function = prefix + "-api";
-        String account = createFunction(function).split(":")[4];
+        String account = functions.create(function).split(":")[4];
         Instant start = Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(600);
-        String v1 = publish(function);
+        String v1 = functions.publish(function);
         lambda.createAlias(request -> request.functionName(function).name("live").functionVersion(v1));
-        lambda.updateFunctionCode(request -> request.functionName(function).zipFile(code("release 2")));
-        String v2 = publish(function);
+        lambda.updateFunctionCode(request -> request.functionName(function).zipFile(MotoFunctions.code("release 2")));
+        String v2 = functions.publish(function);
         // A third version published but never live: the history, not the version list, says where to go.
-        lambda.updateFunctionCode(request -> request.functionName(function).zipFile(code("release 3")));
-        String v3 = publish(function);
+        lambda.updateFunctionCode(request -> request.functionName(function).zipFile(MotoFunctions.code("release 3")));
+        String v3 = functions.publish(function);
         lambda.updateAlias(request -> request.functionName(function).name("live").functionVersion(v3));
         deliver(stage, published(function, account, v1, start));
         deliver(stage, aliasMoved("create-alias.json", function, account, v1, start.plusSeconds(10)));
@@ -216,7 +169,7 @@ class LambdaRollbackIT {
 
         assertThat(plan.resource()).isEqualTo(aliasArn);
         assertThat(plan.change()).contains("from version " + v3 + " to " + v1 + ": the version it pointed to before");
-        assertThat(aliasVersion(function)).isEqualTo(v1);
+        assertThat(functions.aliasVersion(function)).isEqualTo(v1);
         assertThat(after.compliant()).isTrue();
         assertThat(after.facts()).containsEntry("functionVersion", v1);
         assertThat(action.plan(alarm(function, account), SPEC).changeNeeded())
@@ -228,7 +181,7 @@ class LambdaRollbackIT {
 
         assertThat(undo.exitCode()).as(undo.err()).isZero();
         assertThat(undo.out()).contains("UNDONE " + ACTION + " on " + aliasArn);
-        assertThat(aliasVersion(function)).isEqualTo(v3);
+        assertThat(functions.aliasVersion(function)).isEqualTo(v3);
         assertThat(world.auditItem(stage, "undo#" + alarm.id()).orElseThrow().get("outcome").s()).isEqualTo("UNDONE");
     }
 
@@ -237,10 +190,10 @@ class LambdaRollbackIT {
         String prefix = Emulators.uniquePrefix("lambda-versions");
         Stage stage = world.build(prefix);
         String function = prefix + "-api";
-        String account = createFunction(function).split(":")[4];
-        String v1 = publish(function);
-        lambda.updateFunctionCode(request -> request.functionName(function).zipFile(code("release 2")));
-        String v2 = publish(function);
+        String account = functions.create(function).split(":")[4];
+        String v1 = functions.publish(function);
+        lambda.updateFunctionCode(request -> request.functionName(function).zipFile(MotoFunctions.code("release 2")));
+        String v2 = functions.publish(function);
         lambda.createAlias(request -> request.functionName(function).name("live").functionVersion(v2));
         RemediationAction action = BackstopComponent.factory().create(settings(stage), Clock.systemUTC()).actions()
                 .get(ACTION).get();
@@ -249,11 +202,11 @@ class LambdaRollbackIT {
         action.apply(plan);
 
         assertThat(plan.change()).contains("the highest published version below " + v2);
-        assertThat(aliasVersion(function)).isEqualTo(v1);
+        assertThat(functions.aliasVersion(function)).isEqualTo(v1);
         assertThat(action.readBack(plan).compliant()).isTrue();
 
         assertThat(action.undo(plan.undo()).facts()).isEqualTo(plan.before().facts());
-        assertThat(aliasVersion(function)).isEqualTo(v2);
+        assertThat(functions.aliasVersion(function)).isEqualTo(v2);
     }
 
     @Test
@@ -261,8 +214,8 @@ class LambdaRollbackIT {
         String prefix = Emulators.uniquePrefix("lambda-first");
         Stage stage = world.build(prefix);
         String function = prefix + "-api";
-        String account = createFunction(function).split(":")[4];
-        String v1 = publish(function);
+        String account = functions.create(function).split(":")[4];
+        String v1 = functions.publish(function);
         lambda.createAlias(request -> request.functionName(function).name("live").functionVersion(v1));
         RemediationAction action = BackstopComponent.factory().create(settings(stage), Clock.systemUTC()).actions()
                 .get(ACTION).get();
@@ -270,6 +223,6 @@ class LambdaRollbackIT {
         assertThatThrownBy(() -> action.plan(alarm(function, account), SPEC))
                 .isInstanceOf(ActionRefusedException.class).hasMessageStartingWith("no version to roll back to");
         assertThat(action.plan(alarm(prefix + "-no-such-function", account), SPEC).before().exists()).isFalse();
-        assertThat(aliasVersion(function)).isEqualTo(v1);
+        assertThat(functions.aliasVersion(function)).isEqualTo(v1);
     }
 }
