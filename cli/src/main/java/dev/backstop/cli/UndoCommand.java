@@ -24,6 +24,7 @@ import picocli.CommandLine.Spec;
         name = "undo",
         mixinStandardHelpOptions = true,
         description = {
+            "Reverses the changes a decision applied, verified and audited.",
             "Reverses every change a decision applied (its REMEDIATED actions), verifies by reading",
             "the state back, writes an audit record undo#AUDIT-ID and notifies. Without --yes it only",
             "says what it would reverse. A record holding an action that cannot be undone is refused",

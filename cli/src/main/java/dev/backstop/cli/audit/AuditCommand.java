@@ -12,9 +12,9 @@ import picocli.CommandLine.Spec;
         name = "audit",
         mixinStandardHelpOptions = true,
         description = {
-            "Checks and browses the audit trail. Every audit record is a link of a hash",
-            "chain per account and region: verify walks each chain, list and show read",
-            "the records. Each subcommand has --help."})
+            "Checks and browses the tamper-evident audit trail.",
+            "Every audit record is a link of a hash chain per account and region: verify",
+            "walks each chain, list and show read the records. Each subcommand has --help."})
 public final class AuditCommand implements Runnable {
 
     @Spec

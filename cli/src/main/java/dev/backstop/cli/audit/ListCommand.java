@@ -28,6 +28,7 @@ import picocli.CommandLine.Spec;
         name = "list",
         mixinStandardHelpOptions = true,
         description = {
+            "Lists audit records by time, resource, principal and rule.",
             "Lists the audit records of every chain, oldest decision first, one line each:",
             "when, outcome, audit id, principal, rules and resources. Filters combine (all",
             "must hold) and compare exactly. TIME is a UTC time (2026-11-25T10:00:00Z), a",

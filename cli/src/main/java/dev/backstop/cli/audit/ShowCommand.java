@@ -15,6 +15,7 @@ import picocli.CommandLine.Spec;
         name = "show",
         mixinStandardHelpOptions = true,
         description = {
+            "Prints one audit record as JSON.",
             "Prints the audit record stored under AUDIT-ID as JSON: every attribute as it",
             "is in the table, with its chain, position, hashes and field digests, and the",
             "notification note, which the chain's hash does not cover. Uses AWS",

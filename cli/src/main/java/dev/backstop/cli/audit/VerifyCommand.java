@@ -17,6 +17,7 @@ import picocli.CommandLine.Spec;
         name = "verify",
         mixinStandardHelpOptions = true,
         description = {
+            "Names every audit record that was edited, deleted or moved.",
             "Walks every hash chain of the audit table from its first record to its head",
             "and names each record that was edited (with the fields that changed),",
             "deleted, moved out of order or slipped in: chain, position, audit id and",
