@@ -6,12 +6,14 @@ import dev.backstop.audit.AuditLog;
 import dev.backstop.audit.AuditRecord;
 import dev.backstop.audit.Outcome;
 import dev.backstop.audit.RecentChange;
+import dev.backstop.audit.StepLog;
 import dev.backstop.config.Mode;
 import dev.backstop.config.Settings;
 import dev.backstop.correlate.ChangeLookup;
 import dev.backstop.correlate.Correlated;
 import dev.backstop.event.AlarmEvent;
 import dev.backstop.event.AlarmPayloadParser;
+import dev.backstop.event.MalformedEventException;
 import dev.backstop.rules.ActionSpec;
 import dev.backstop.rules.Correlation;
 import dev.backstop.rules.Rule;
@@ -24,6 +26,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.IntStream;
 import javax.inject.Inject;
 import javax.inject.Singleton;
 
@@ -31,7 +34,8 @@ import javax.inject.Singleton;
  * Decides and acts on CloudWatch alarms, as {@link RemediationEngine} does on CloudTrail events:
  * parse (every shape, every record of an SNS delivery), claim the alarm event's id (so the
  * EventBridge and the SNS delivery of one state change act once), match the rules, look up who
- * changed the alarm's resources before it, run the actions that respond to alarms, audit, notify.
+ * changed the alarm's resources before it, run the actions that respond to alarms (each enforcing
+ * one once per alarm, through the {@link StepLog}), audit, notify, count it in the metrics.
  *
  * <pre>{@code
  * List<AuditRecord> decisions = alarms.handle(payload);
@@ -48,15 +52,20 @@ public final class AlarmEngine {
     private final DecisionRecorder recorder;
     private final Mode globalMode;
     private final Optional<String> homeAccount;
+    private final StepLog steps;
+    private final MeteredDecisions metered;
     private final Clock clock;
 
-    /** A matched rule in force, with the actions this function can run for an alarm. */
-    private record Matched(Rule rule, Mode mode, List<ActionSpec> actions) {
+    /**
+     * A matched rule in force, with the positions in the rule of the actions this function can run
+     * for an alarm: a position, not the spec, names a step, since one rule may list a spec twice.
+     */
+    private record Matched(Rule rule, Mode mode, List<Integer> actions) {
     }
 
     @Inject
     AlarmEngine(AlarmPayloadParser parser, RuleSource rules, ActionRunner runner, ChangeLookup changes, AuditLog audit,
-            DecisionRecorder recorder, Settings settings, Clock clock) {
+            DecisionRecorder recorder, Settings settings, StepLog steps, MeteredDecisions metered, Clock clock) {
         this.parser = parser;
         this.rules = rules;
         this.runner = runner;
@@ -65,18 +74,21 @@ public final class AlarmEngine {
         this.recorder = recorder;
         this.globalMode = settings.mode();
         this.homeAccount = settings.members().homeAccount();
+        this.steps = steps;
+        this.metered = metered;
         this.clock = clock;
     }
 
-    /** One decision per alarm in the payload, in delivery order; a transient failure propagates after the claim is released. */
+    /**
+     * One decision per alarm in the payload, in delivery order, each counted in the metrics; a
+     * transient failure propagates after the claim is released.
+     */
     public List<AuditRecord> handle(byte[] payload) {
         List<AuditRecord> decisions = new ArrayList<>();
         for (AlarmPayloadParser.Entry entry : parser.read(payload)) {
             if (entry.error() != null) {
                 byte[] raw = entry.raw() == null ? payload : entry.raw().toString().getBytes(StandardCharsets.UTF_8);
-                AuditRecord rejected = Decisions.rejected(raw, entry.error(), clock.instant());
-                audit.record(rejected);
-                decisions.add(rejected);
+                decisions.add(metered.decide(() -> rejected(raw, entry.error())));
             } else {
                 decisions.add(handle(entry.alarm()));
             }
@@ -84,8 +96,18 @@ public final class AlarmEngine {
         return decisions;
     }
 
-    /** Decides one alarm once, however many times and ways it is delivered. */
+    /** Decides one alarm once, however many times and ways it is delivered, and counts it in the metrics. */
     public AuditRecord handle(AlarmEvent alarm) {
+        return metered.decide(() -> decideOnce(alarm));
+    }
+
+    private AuditRecord rejected(byte[] raw, MalformedEventException error) {
+        AuditRecord rejected = Decisions.rejected(raw, error, clock.instant());
+        audit.record(rejected);
+        return rejected;
+    }
+
+    private AuditRecord decideOnce(AlarmEvent alarm) {
         if (!audit.claim(alarm.id(), clock.instant())) {
             if (audit.inProgress(alarm.id())) {
                 // The other delivery (EventBridge or SNS) is deciding it now and may still hand it
@@ -101,6 +123,8 @@ public final class AlarmEngine {
             decision = decide(alarm);
             audit.record(decision);
         } catch (RuntimeException e) {
+            // Handed back for Lambda to retry; the retry takes the enforcing steps that finished
+            // from the step log instead of applying them again.
             audit.release(alarm.id());
             throw e;
         }
@@ -128,10 +152,11 @@ public final class AlarmEngine {
             Rule rule = match.rule();
             Optional<String> exemption = rule.unless().forAlarm(alarm, now);
             Optional<String> unmet = exemption.isPresent() ? Optional.empty() : unmetRequirement(rule, alarm, found);
-            for (ActionSpec spec : match.actions()) {
+            for (int index : match.actions()) {
+                ActionSpec spec = rule.actions().get(index);
                 results.add(exemption.isPresent() ? ActionRunner.exempted(rule, spec, match.mode(), alarm.alarmArn(), exemption.get())
                         : unmet.isPresent() ? ActionRunner.notActed(rule, spec, match.mode(), alarm.alarmArn(), unmet.get())
-                        : runner.run(rule, spec, match.mode(), alarm));
+                        : steps.once(alarm.id(), rule.id(), index, match.mode(), () -> runner.run(rule, spec, match.mode(), alarm)));
             }
         }
         if (results.isEmpty()) {
@@ -144,7 +169,8 @@ public final class AlarmEngine {
         List<Matched> matched = new ArrayList<>();
         for (Rule rule : rules.current().match(alarm)) {
             Mode mode = rule.mode().capTo(globalMode);
-            List<ActionSpec> applicable = rule.actions().stream().filter(spec -> runner.appliesTo(spec, alarm)).toList();
+            List<Integer> applicable = IntStream.range(0, rule.actions().size())
+                    .filter(index -> runner.appliesTo(rule.actions().get(index), alarm)).boxed().toList();
             if (mode != Mode.OFF && !applicable.isEmpty()) {
                 matched.add(new Matched(rule, mode, applicable));
             }

@@ -17,11 +17,11 @@ import dev.backstop.rules.ActionSpec;
 import dev.backstop.rules.Rule;
 import dev.backstop.rules.RuleSource;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import javax.inject.Inject;
 import javax.inject.Singleton;
@@ -51,13 +51,13 @@ public final class RemediationEngine {
     private final MemberAccounts accounts;
     private final Set<EventObserver> observers;
     private final StepLog steps;
-    private final DecisionMetrics metrics;
+    private final MeteredDecisions metered;
     private final Clock clock;
 
     @Inject
     RemediationEngine(CloudTrailEventParser parser, RuleSource rules, ActionRunner runner, AuditLog audit,
             DecisionRecorder recorder, Settings settings, MemberAccounts accounts, Set<EventObserver> observers, StepLog steps,
-            DecisionMetrics metrics, Clock clock) {
+            MeteredDecisions metered, Clock clock) {
         this.parser = parser;
         this.rules = rules;
         this.runner = runner;
@@ -70,21 +70,12 @@ public final class RemediationEngine {
         this.accounts = accounts;
         this.observers = Set.copyOf(observers);
         this.steps = steps;
-        this.metrics = metrics;
+        this.metered = metered;
         this.clock = clock;
     }
 
     public AuditRecord handle(byte[] payload) {
-        long started = clock.millis();
-        AuditRecord decision;
-        try {
-            decision = decideAndRecord(payload);
-        } catch (RuntimeException e) {
-            metrics.handedBack(e);
-            throw e;
-        }
-        metrics.decided(decision, Duration.ofMillis(clock.millis() - started));
-        return decision;
+        return metered.decide(() -> decideAndRecord(payload));
     }
 
     private AuditRecord decideAndRecord(byte[] payload) {
@@ -150,17 +141,19 @@ public final class RemediationEngine {
             if (mode == Mode.OFF) {
                 continue;
             }
-            List<ActionSpec> applicable = rule.actions().stream().filter(spec -> runner.appliesTo(spec, event)).toList();
+            // Positions, not specs, name the steps: one rule may list a spec twice.
+            List<Integer> applicable = IntStream.range(0, rule.actions().size())
+                    .filter(index -> runner.appliesTo(rule.actions().get(index), event)).boxed().toList();
             if (applicable.isEmpty()) {
                 continue;
             }
             Optional<String> exemption = rule.unless().forCaller(event, clock.instant());
-            for (ActionSpec spec : applicable) {
+            for (int index : applicable) {
+                ActionSpec spec = rule.actions().get(index);
                 // A retry after a partial failure takes the enforcing steps that finished from the step log.
                 results.add(exemption.isPresent()
                         ? ActionRunner.exempted(rule, spec, mode, "-", exemption.get())
-                        : steps.once(event.eventId(), rule.id(), rule.actions().indexOf(spec), mode,
-                                () -> runner.run(rule, spec, mode, event)));
+                        : steps.once(event.eventId(), rule.id(), index, mode, () -> runner.run(rule, spec, mode, event)));
             }
         }
         if (results.isEmpty()) {

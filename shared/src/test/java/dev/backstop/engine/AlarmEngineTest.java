@@ -11,8 +11,10 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.backstop.audit.ActionResult;
 import dev.backstop.audit.AuditRecord;
 import dev.backstop.audit.Outcome;
+import dev.backstop.audit.StepLog;
 import dev.backstop.config.MemberAccess;
 import dev.backstop.config.Mode;
 import dev.backstop.config.Settings;
@@ -23,6 +25,9 @@ import dev.backstop.rules.RuleText;
 import dev.backstop.testing.FakeDynamoDb;
 import dev.backstop.testing.FakeSns;
 import dev.backstop.testing.TestRules;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -31,7 +36,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
 import software.amazon.awssdk.services.cloudtrail.model.CloudTrailException;
@@ -72,6 +80,24 @@ class AlarmEngineTest {
     private final FakeDynamoDb dynamoDb = new FakeDynamoDb();
     private final FakeSns sns = new FakeSns();
     private final RecordingAlarmAction action = new RecordingAlarmAction();
+    private final ByteArrayOutputStream telemetry = new ByteArrayOutputStream();
+    private PrintStream stdout;
+
+    @BeforeEach
+    void captureTelemetry() {
+        // The engine's EMF lines go to standard output, as Lambda wants them.
+        stdout = System.out;
+        System.setOut(new PrintStream(telemetry, true, StandardCharsets.UTF_8));
+    }
+
+    @AfterEach
+    void restoreStandardOutput() {
+        System.setOut(stdout);
+    }
+
+    private String telemetry() {
+        return telemetry.toString(StandardCharsets.UTF_8);
+    }
 
     private AlarmEngine engine(Mode mode, String... teamRules) {
         return engine(new Settings("audit", "arn:aws:sns:us-east-1:123456789012:backstop", mode, List.of()), teamRules);
@@ -218,6 +244,69 @@ class AlarmEngineTest {
         assertThatThrownBy(() -> engine.handle(sample("alarms/sns-lambda-latency.json")))
                 .isInstanceOf(CloudTrailException.class);
         assertThat(dynamoDb.attribute(LATENCY_ID, "status")).isEqualTo("retryable");
+        assertThat(telemetry()).contains("\"DecisionsHandedBack\":1.0");
+    }
+
+    @Test
+    void aRetriedAlarmAfterAPartialFailureDoesNotApplyTheFirstActionAgain() {
+        history(lambdaCall("deploy-1", "UpdateFunctionCode20150331v2", "checkout-api", LATENCY_ALARM_AT.minusSeconds(300),
+                DEPLOYER, false));
+        String twoSteps = ROLLBACK_RULE + "      - action: test.alarm-action\n";
+        // The rule's second action is throttled past the SDK's retries, after its first was applied.
+        action.failApply(2, () -> (AwsServiceException) AwsServiceException.builder().statusCode(400)
+                .awsErrorDetails(AwsErrorDetails.builder().errorCode("ThrottlingException").errorMessage("Rate exceeded")
+                        .build()).build());
+        AlarmEngine engine = engine(Mode.ENFORCE, twoSteps);
+
+        assertThatThrownBy(() -> engine.handle(sample("alarms/sns-lambda-latency.json")))
+                .isInstanceOf(AwsServiceException.class);
+        assertThat(action.applied()).hasSize(1);
+        assertThat(dynamoDb.attribute(LATENCY_ID, "status")).isEqualTo("retryable");
+
+        AuditRecord retry = engine.handle(sample("alarms/sns-lambda-latency.json")).get(0);
+
+        assertThat(action.applied()).hasSize(2);
+        assertThat(retry.outcome()).isEqualTo(Outcome.REMEDIATED);
+        assertThat(retry.actions()).filteredOn(result -> result.rule().equals("team-rollback"))
+                .extracting(ActionResult::outcome).containsExactly(Outcome.REMEDIATED, Outcome.REMEDIATED);
+        assertThat(retry.actions()).filteredOn(result -> result.rule().equals("team-rollback"))
+                .extracting(ActionResult::detail)
+                .satisfiesExactly(first -> assertThat(first).endsWith(StepLog.EARLIER),
+                        second -> assertThat(second).doesNotEndWith(StepLog.EARLIER));
+    }
+
+    @Test
+    void everyAlarmDecisionIsCountedInTheMetricsWithItsDurationAndItsActions() {
+        history(lambdaCall("deploy-1", "UpdateFunctionCode20150331v2", "checkout-api", LATENCY_ALARM_AT.minusSeconds(300),
+                DEPLOYER, false));
+        AlarmEngine engine = engine(Mode.ENFORCE, ROLLBACK_RULE);
+
+        engine.handle(sample("alarms/sns-lambda-latency.json"));
+        engine.handle(sample("alarms/sns-lambda-latency.json"));
+
+        assertThat(telemetry().lines()).anySatisfy(line -> assertThat(line)
+                .contains("\"Outcome\":\"REMEDIATED\"", "\"Decisions\":1.0", "\"DecisionDuration\":",
+                        "\"Namespace\":\"Backstop\"", LATENCY_ID));
+        assertThat(telemetry().lines()).anySatisfy(line -> assertThat(line)
+                .contains("\"Action\":\"test.alarm-action\"", "\"ActionsApplied\":1.0"));
+        assertThat(telemetry().lines()).anySatisfy(line -> assertThat(line)
+                .contains("\"Reason\":\"notify\"", "\"ActionsSkipped\":1.0"));
+        assertThat(telemetry().lines()).anySatisfy(line -> assertThat(line)
+                .contains("\"Outcome\":\"DUPLICATE\"", "\"Decisions\":1.0"));
+    }
+
+    @Test
+    void aMalformedRecordOfADeliveryIsCountedAsARejectedDecision() {
+        history();
+        byte[] delivery = edited("alarms/sns-two-records.json", root -> ((ObjectNode) root.path("Records").get(1)
+                .path("Sns")).put("Message", "{\"AlarmName\":\"broken\"}"));
+
+        engine(Mode.ENFORCE).handle(delivery);
+
+        assertThat(telemetry().lines()).anySatisfy(line -> assertThat(line)
+                .contains("\"Outcome\":\"NOTIFIED\"", "\"Decisions\":1.0"));
+        assertThat(telemetry().lines()).anySatisfy(line -> assertThat(line)
+                .contains("\"Outcome\":\"REJECTED\"", "\"Decisions\":1.0"));
     }
 
     @Test

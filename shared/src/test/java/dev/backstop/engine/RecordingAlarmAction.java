@@ -8,6 +8,7 @@ import dev.backstop.rules.ActionSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /** An alarm action that changes nothing but remembers what it applied, standing in for the catalogue's alarm actions. */
 final class RecordingAlarmAction implements AlarmOnlyAction {
@@ -15,9 +16,18 @@ final class RecordingAlarmAction implements AlarmOnlyAction {
     static final String NAME = "test.alarm-action";
 
     private final List<String> applied = new ArrayList<>();
+    private int failingApply = -1;
+    private Supplier<RuntimeException> fault;
 
     List<String> applied() {
         return applied;
+    }
+
+    /** The apply call with this number (counted from 1 over the action's life) throws the fault instead, once. */
+    RecordingAlarmAction failApply(int call, Supplier<RuntimeException> fault) {
+        this.failingApply = call;
+        this.fault = fault;
+        return this;
     }
 
     @Override
@@ -34,6 +44,10 @@ final class RecordingAlarmAction implements AlarmOnlyAction {
 
     @Override
     public void apply(ActionPlan plan) {
+        if (applied.size() + 1 == failingApply) {
+            failingApply = -1;
+            throw fault.get();
+        }
         applied.add(plan.resource());
     }
 
