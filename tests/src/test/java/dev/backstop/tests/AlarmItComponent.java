@@ -3,6 +3,9 @@ package dev.backstop.tests;
 import dagger.BindsInstance;
 import dagger.Component;
 import dev.backstop.action.cloudwatch.CloudWatchActionsModule;
+import dev.backstop.action.ec2.Ec2ClientModule;
+import dev.backstop.action.iam.IamClientModule;
+import dev.backstop.action.lambda.LambdaClientModule;
 import dev.backstop.aws.AwsClientsModule;
 import dev.backstop.config.Settings;
 import dev.backstop.engine.EngineModule;
@@ -18,7 +21,8 @@ import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
  * SDK edge.
  */
 @Singleton
-@Component(modules = {AwsClientsModule.class, EngineModule.class, RulesModule.class, CloudWatchActionsModule.class})
+@Component(modules = {AwsClientsModule.class, EngineModule.class, RulesModule.class, CloudWatchActionsModule.class,
+        Ec2ClientModule.class, IamClientModule.class, LambdaClientModule.class})
 interface AlarmItComponent extends AlarmEngineComponent {
 
     @Component.Factory
