@@ -8,6 +8,7 @@ import dev.backstop.action.iam.IamClientModule;
 import dev.backstop.action.lambda.LambdaClientModule;
 import dev.backstop.aws.AwsClientsModule;
 import dev.backstop.config.Settings;
+import dev.backstop.correlate.ChangeLookup;
 import dev.backstop.engine.EngineModule;
 import dev.backstop.handlers.AlarmEngineComponent;
 import dev.backstop.rules.source.RulesModule;
@@ -24,6 +25,9 @@ import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
 @Component(modules = {AwsClientsModule.class, EngineModule.class, RulesModule.class, CloudWatchActionsModule.class,
         Ec2ClientModule.class, IamClientModule.class, LambdaClientModule.class})
 interface AlarmItComponent extends AlarmEngineComponent {
+
+    /** The correlation alone, for reading what an alarm's resources lean on from the emulators. */
+    ChangeLookup changes();
 
     @Component.Factory
     interface Factory {
