@@ -37,8 +37,8 @@ import software.amazon.awssdk.services.cloudtrail.model.LookupEventsResponse;
  * <p>Lambda's CloudTrail records name the function in {@code requestParameters.functionName},
  * not always as a resource, so functions are looked up by event source and picked by that field;
  * other resources by name, and so are the security groups and roles {@link RelatedResources}
- * reads for the alarm's instances and functions. Read-only calls are left out; calls by Backstop's own or protected
- * principals are named but marked, and never satisfy a rule's {@code correlate.require}. LookupEvents serves two calls a second
+ * reads for the alarm's instances and functions. Read-only calls are left out; calls by
+ * Backstop's own or protected principals are named but marked, and never satisfy a rule's {@code correlate.require}. LookupEvents serves two calls a second
  * per account and region, so each lookup reads at most {@value #PAGES} pages; a transient failure
  * propagates (the alarm is retried), any other becomes the result's note.
  */
@@ -93,7 +93,9 @@ public final class ChangeLookup {
             if (AwsErrors.isTransient(e)) {
                 throw e;
             }
-            return new Correlated(resources.all(), List.of(), "CloudTrail LookupEvents failed: " + AwsErrors.describe(e));
+            // The failure first; what the reads before it noted still holds.
+            notes.add(0, "CloudTrail LookupEvents failed: " + AwsErrors.describe(e));
+            return new Correlated(resources.all(), List.of(), String.join("; ", notes));
         }
         changes.sort(Comparator.comparing(RecentChange::time).reversed());
         return new Correlated(resources.all(), distinct(changes), notes.isEmpty() ? null : String.join("; ", notes));

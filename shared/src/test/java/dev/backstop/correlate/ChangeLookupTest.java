@@ -275,6 +275,19 @@ class ChangeLookupTest {
     }
 
     @Test
+    void keepsTheNoteOfADeniedInstanceReadWhenTheLookupIsDeniedTooAtTheSdkEdge() {
+        when(ec2.describeInstances(any(DescribeInstancesRequest.class))).thenThrow(Ec2Exception.builder().statusCode(403)
+                .awsErrorDetails(AwsErrorDetails.builder().errorCode("UnauthorizedOperation").errorMessage("denied").build())
+                .build());
+        when(cloudTrail.lookupEvents(any(LookupEventsRequest.class))).thenThrow(error(400, "AccessDeniedException"));
+
+        Correlated found = lookup.before(alarm("alarms/eventbridge-ec2-cpu.json"), Duration.ofMinutes(15));
+
+        assertThat(found.note()).isEqualTo("CloudTrail LookupEvents failed: AccessDeniedException: AccessDeniedException; "
+                + "EC2 DescribeInstances of " + INSTANCE + " failed: UnauthorizedOperation: denied");
+    }
+
+    @Test
     void letsAThrottledReadOfTheFunctionPropagateAtTheSdkEdge() {
         when(lambda.getFunctionConfiguration(any(GetFunctionConfigurationRequest.class))).thenThrow(LambdaException.builder()
                 .statusCode(429).awsErrorDetails(AwsErrorDetails.builder().errorCode("TooManyRequestsException")
