@@ -57,6 +57,6 @@ build-LambdaFunction: ; $(call lambda-artifact,handlers,lambda)
 # The alarm functions look changes up in CloudTrail and keep the SDKs of the alarm actions
 # (Lambda aliases, EC2 instances).
 .PHONY: build-AlarmFunction
-build-AlarmFunction: ; $(call lambda-artifact,handlers,cloudtrail lambda ec2)
+build-AlarmFunction: ; $(call lambda-artifact,handlers,cloudtrail lambda ec2 iam)
 .PHONY: build-SnsAlarmFunction
-build-SnsAlarmFunction: ; $(call lambda-artifact,handlers,cloudtrail lambda ec2)
+build-SnsAlarmFunction: ; $(call lambda-artifact,handlers,cloudtrail lambda ec2 iam)

@@ -6,6 +6,7 @@ import dev.backstop.action.cloudtrail.CloudTrailClientModule;
 import dev.backstop.action.cloudwatch.CloudWatchActionsModule;
 import dev.backstop.action.ec2.Ec2ActionsModule;
 import dev.backstop.action.ec2.Ec2ClientModule;
+import dev.backstop.action.iam.IamClientModule;
 import dev.backstop.action.lambda.LambdaActionsModule;
 import dev.backstop.action.lambda.LambdaClientModule;
 import dev.backstop.aws.AwsClientsModule;
@@ -18,13 +19,14 @@ import org.crac.Core;
 
 /**
  * The alarm functions' graph: the alarm engine, the CloudTrail client its correlation looks up
- * changes with, and the actions that respond to alarms (the Lambda alias rollback and the EC2
+ * changes with (and the IAM client it reads an instance profile's role with; EC2 and Lambda
+ * read the instance's groups and the function's role), and the actions that respond to alarms (the Lambda alias rollback and the EC2
  * actions, of which only the instance isolation answers alarms).
  */
 @Singleton
 @Component(modules = {AwsClientsModule.class, EngineModule.class, RulesModule.class, CloudTrailClientModule.class,
         CloudWatchActionsModule.class, LambdaActionsModule.class, LambdaClientModule.class, Ec2ActionsModule.class,
-        Ec2ClientModule.class})
+        Ec2ClientModule.class, IamClientModule.class})
 interface AlarmComponent extends AlarmEngineComponent {
 
     /** SnapStart priming; its SDK clients are the engine's. */

@@ -12,9 +12,12 @@ import java.util.stream.Stream;
  * The resources an alarm's metric dimensions name, as CloudTrail's event history can look them
  * up: Lambda functions (from {@code FunctionName}, and {@code Resource}, which names an alias or
  * version as {@code function:qualifier}) and resources CloudTrail records by name (instances,
- * Auto Scaling groups, databases, tables, queues).
+ * Auto Scaling groups, databases, tables, queues, and the security groups and roles
+ * {@link RelatedResources} adds).
+ *
+ * @param instances the instances among {@code named}, whose groups and role can be read
  */
-record AlarmResources(List<String> functions, List<String> named) {
+record AlarmResources(List<String> functions, List<String> named, List<String> instances) {
 
     /** Dimensions whose value CloudTrail's event history knows as a resource name. */
     private static final Set<String> NAMED = Set.of("InstanceId", "AutoScalingGroupName", "DBInstanceIdentifier",
@@ -25,6 +28,7 @@ record AlarmResources(List<String> functions, List<String> named) {
     AlarmResources {
         functions = List.copyOf(functions);
         named = List.copyOf(named);
+        instances = List.copyOf(instances);
     }
 
     static AlarmResources of(AlarmEvent alarm) {
@@ -41,8 +45,26 @@ record AlarmResources(List<String> functions, List<String> named) {
                 }
             }
         }
-        return new AlarmResources(functions.stream().limit(MOST).toList(),
-                named.stream().limit(Math.max(0, MOST - functions.size())).toList());
+        List<String> keptFunctions = functions.stream().limit(MOST).toList();
+        List<String> keptNamed = named.stream().limit(Math.max(0, MOST - keptFunctions.size())).toList();
+        Set<String> instanceIds = new LinkedHashSet<>();
+        alarm.metrics().forEach(metric -> {
+            String instance = metric.dimensions().get("InstanceId");
+            if (instance != null && keptNamed.contains(instance)) {
+                instanceIds.add(instance);
+            }
+        });
+        return new AlarmResources(keptFunctions, keptNamed, List.copyOf(instanceIds));
+    }
+
+    /**
+     * These resources and then as many of {@code related} as the cap leaves room for: the
+     * alarm's own resources always come first.
+     */
+    AlarmResources with(List<String> related) {
+        List<String> added = related.stream().distinct().filter(name -> !named.contains(name))
+                .limit(Math.max(0, MOST - functions.size() - named.size())).toList();
+        return new AlarmResources(functions, Stream.concat(named.stream(), added.stream()).toList(), instances);
     }
 
     boolean isEmpty() {

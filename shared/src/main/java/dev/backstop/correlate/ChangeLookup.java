@@ -36,8 +36,9 @@ import software.amazon.awssdk.services.cloudtrail.model.LookupEventsResponse;
  *
  * <p>Lambda's CloudTrail records name the function in {@code requestParameters.functionName},
  * not always as a resource, so functions are looked up by event source and picked by that field;
- * other resources by name. Read-only calls are left out; calls by Backstop's own or protected
- * principals are named but marked, and never satisfy a rule's {@code correlate.require}. LookupEvents serves two calls a second
+ * other resources by name, and so are the security groups and roles {@link RelatedResources}
+ * reads for the alarm's instances and functions. Read-only calls are left out; calls by
+ * Backstop's own or protected principals are named but marked, and never satisfy a rule's {@code correlate.require}. LookupEvents serves two calls a second
  * per account and region, so each lookup reads at most {@value #PAGES} pages; a transient failure
  * propagates (the alarm is retried), any other becomes the result's note.
  */
@@ -48,19 +49,21 @@ public final class ChangeLookup {
     private static final String LAMBDA = "lambda.amazonaws.com";
 
     private final CloudTrailClient cloudTrail;
+    private final RelatedResources related;
     private final ObjectMapper mapper;
     private final List<ArnGlob> ownPrincipals;
 
     @Inject
-    ChangeLookup(CloudTrailClient cloudTrail, ObjectMapper mapper, Settings settings) {
+    ChangeLookup(CloudTrailClient cloudTrail, RelatedResources related, ObjectMapper mapper, Settings settings) {
         this.cloudTrail = cloudTrail;
+        this.related = related;
         this.mapper = mapper;
         this.ownPrincipals = settings.ownPrincipals().stream().map(ArnGlob::new).toList();
     }
 
     public Correlated before(AlarmEvent alarm, Duration window) {
-        AlarmResources resources = AlarmResources.of(alarm);
-        if (resources.isEmpty()) {
+        AlarmResources own = AlarmResources.of(alarm);
+        if (own.isEmpty()) {
             return new Correlated(List.of(), List.of(), alarm.composite()
                     ? "a composite alarm names no resource; its child alarms do"
                     : "the alarm's dimensions name no resource CloudTrail can be asked about");
@@ -68,6 +71,13 @@ public final class ChangeLookup {
         Instant from = alarm.time().minus(window);
         List<RecentChange> changes = new ArrayList<>();
         List<String> notes = new ArrayList<>();
+        List<String> leanedOn = related.of(own, alarm.region(), notes);
+        AlarmResources resources = own.with(leanedOn);
+        long left = leanedOn.stream().distinct().filter(name -> !resources.all().contains(name)).count();
+        if (left > 0) {
+            notes.add(left + " more groups or roles not looked up: a decision looks up at most " + AlarmResources.MOST
+                    + " resources");
+        }
         try {
             if (!resources.functions().isEmpty()) {
                 // One lookup serves every function: the records are picked by their functionName.
@@ -83,7 +93,9 @@ public final class ChangeLookup {
             if (AwsErrors.isTransient(e)) {
                 throw e;
             }
-            return new Correlated(resources.all(), List.of(), "CloudTrail LookupEvents failed: " + AwsErrors.describe(e));
+            // The failure first; what the reads before it noted still holds.
+            notes.add(0, "CloudTrail LookupEvents failed: " + AwsErrors.describe(e));
+            return new Correlated(resources.all(), List.of(), String.join("; ", notes));
         }
         changes.sort(Comparator.comparing(RecentChange::time).reversed());
         return new Correlated(resources.all(), distinct(changes), notes.isEmpty() ? null : String.join("; ", notes));

@@ -18,6 +18,7 @@ import dev.backstop.audit.StepLog;
 import dev.backstop.config.MemberAccess;
 import dev.backstop.config.Mode;
 import dev.backstop.config.Settings;
+import dev.backstop.correlate.NothingRelated;
 import dev.backstop.rules.DefaultPack;
 import dev.backstop.rules.RuleBook;
 import dev.backstop.rules.RuleLoader;
@@ -112,7 +113,7 @@ class AlarmEngineTest {
         }
         RuleBook book = new RuleLoader(catalogue, Clock.fixed(NOW, ZoneOffset.UTC)).load(files);
         return DaggerAlarmTestComponent.factory().create(settings, Clock.fixed(NOW, ZoneOffset.UTC), () -> book, action,
-                cloudTrail, dynamoDb, sns).alarms();
+                cloudTrail, dynamoDb, sns, NothingRelated.ec2(), NothingRelated.iam(), NothingRelated.lambda()).alarms();
     }
 
     private void history(Event... events) {

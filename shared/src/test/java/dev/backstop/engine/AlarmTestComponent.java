@@ -14,6 +14,9 @@ import java.time.Clock;
 import javax.inject.Singleton;
 import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 
 /**
@@ -46,6 +49,7 @@ interface AlarmTestComponent {
         AlarmTestComponent create(@BindsInstance Settings settings, @BindsInstance Clock clock,
                 @BindsInstance RuleSource rules, @BindsInstance RecordingAlarmAction action,
                 @BindsInstance CloudTrailClient cloudTrail, @BindsInstance DynamoDbClient dynamoDb,
-                @BindsInstance SnsClient sns);
+                @BindsInstance SnsClient sns, @BindsInstance Ec2Client ec2, @BindsInstance IamClient iam,
+                @BindsInstance LambdaClient lambda);
     }
 }

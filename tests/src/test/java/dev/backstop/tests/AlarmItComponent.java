@@ -3,10 +3,13 @@ package dev.backstop.tests;
 import dagger.BindsInstance;
 import dagger.Component;
 import dev.backstop.action.cloudwatch.CloudWatchActionsModule;
+import dev.backstop.action.ec2.Ec2ClientModule;
+import dev.backstop.action.iam.IamClientModule;
 import dev.backstop.action.lambda.LambdaActionsModule;
 import dev.backstop.action.lambda.LambdaClientModule;
 import dev.backstop.aws.AwsClientsModule;
 import dev.backstop.config.Settings;
+import dev.backstop.correlate.ChangeLookup;
 import dev.backstop.engine.EngineModule;
 import dev.backstop.handlers.AlarmEngineComponent;
 import dev.backstop.rules.source.RulesModule;
@@ -21,8 +24,11 @@ import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
  */
 @Singleton
 @Component(modules = {AwsClientsModule.class, EngineModule.class, RulesModule.class, CloudWatchActionsModule.class,
-        LambdaActionsModule.class, LambdaClientModule.class})
+        Ec2ClientModule.class, IamClientModule.class, LambdaActionsModule.class, LambdaClientModule.class})
 interface AlarmItComponent extends AlarmEngineComponent {
+
+    /** The correlation alone, for reading what an alarm's resources lean on from the emulators. */
+    ChangeLookup changes();
 
     @Component.Factory
     interface Factory {
