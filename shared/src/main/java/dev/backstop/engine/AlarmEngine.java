@@ -108,28 +108,8 @@ public final class AlarmEngine {
     }
 
     private AuditRecord decideOnce(AlarmEvent alarm) {
-        if (!audit.claim(alarm.id(), clock.instant())) {
-            if (audit.inProgress(alarm.id())) {
-                // The other delivery (EventBridge or SNS) is deciding it now and may still hand it
-                // back: fail this one for a later retry rather than record it as a duplicate.
-                throw new DecisionInProgressException(alarm.id());
-            }
-            AuditRecord duplicate = AlarmDecisions.duplicate(alarm, clock.instant());
-            audit.record(duplicate);
-            return duplicate;
-        }
-        AuditRecord decision;
-        try {
-            decision = decide(alarm);
-            audit.record(decision);
-        } catch (RuntimeException e) {
-            // Handed back for Lambda to retry; the retry takes the enforcing steps that finished
-            // from the step log instead of applying them again.
-            audit.release(alarm.id());
-            throw e;
-        }
-        recorder.notifyIfWorth(decision);
-        return decision;
+        return recorder.once(alarm.id(), clock.instant(), () -> AlarmDecisions.duplicate(alarm, clock.instant()),
+                () -> decide(alarm));
     }
 
     private AuditRecord decide(AlarmEvent alarm) {

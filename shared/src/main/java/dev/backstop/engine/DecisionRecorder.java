@@ -4,10 +4,16 @@ import dev.backstop.action.AwsErrors;
 import dev.backstop.audit.AuditLog;
 import dev.backstop.audit.AuditRecord;
 import dev.backstop.notify.Notifier;
+import java.time.Instant;
+import java.util.function.Supplier;
 import javax.inject.Inject;
 import javax.inject.Singleton;
 
-/** The last step of a decision, once its audit record is written: the notification. */
+/**
+ * What every decision does around its own logic, whatever it decides on: claims the event's id so
+ * one delivery decides it, records the decision, hands the event back when anything escapes, and
+ * notifies.
+ */
 @Singleton
 final class DecisionRecorder {
 
@@ -18,6 +24,35 @@ final class DecisionRecorder {
     DecisionRecorder(AuditLog audit, Notifier notifier) {
         this.audit = audit;
         this.notifier = notifier;
+    }
+
+    /**
+     * Decides the event with this id once across deliveries. A delivery that finds it decided gets
+     * the duplicate record; one that finds it still being decided elsewhere fails, as the other
+     * delivery may still hand it back, so Lambda retries this one later and, if the event is never
+     * decided, it reaches the dead-letter queue instead of vanishing behind a DUPLICATE record.
+     * Whatever escapes the decision or its audit write hands the event back for Lambda's retry,
+     * which takes the enforcing steps that finished from the step log.
+     */
+    AuditRecord once(String id, Instant now, Supplier<AuditRecord> duplicate, Supplier<AuditRecord> decide) {
+        if (!audit.claim(id, now)) {
+            if (audit.inProgress(id)) {
+                throw new DecisionInProgressException(id);
+            }
+            AuditRecord record = duplicate.get();
+            audit.record(record);
+            return record;
+        }
+        AuditRecord decision;
+        try {
+            decision = decide.get();
+            audit.record(decision);
+        } catch (RuntimeException e) {
+            audit.release(id);
+            throw e;
+        }
+        notifyIfWorth(decision);
+        return decision;
     }
 
     /** Tells the team when a rule matched, and notes on the record whether that worked. */

@@ -87,30 +87,8 @@ public final class RemediationEngine {
             audit.record(rejected);
             return rejected;
         }
-        if (!audit.claim(event.eventId(), clock.instant())) {
-            if (audit.inProgress(event.eventId())) {
-                // Not a duplicate yet: the other delivery may still fail and hand it back. Fail this
-                // one, so Lambda retries it later and, if the event is never decided, it reaches the
-                // dead-letter queue instead of vanishing behind a DUPLICATE record.
-                throw new DecisionInProgressException(event.eventId());
-            }
-            AuditRecord duplicate = Decisions.duplicate(event, clock.instant());
-            audit.record(duplicate);
-            return duplicate;
-        }
-        AuditRecord decision;
-        try {
-            decision = decide(event);
-            audit.record(decision);
-        } catch (RuntimeException e) {
-            // Whatever escaped (a transient AWS error, or a bug), the audit write included: hand the
-            // event back, so Lambda's retries decide it again and, failing that, it lands in the
-            // dead-letter queue. The retry takes the steps that finished from the step log.
-            audit.release(event.eventId());
-            throw e;
-        }
-        recorder.notifyIfWorth(decision);
-        return decision;
+        return recorder.once(event.eventId(), clock.instant(), () -> Decisions.duplicate(event, clock.instant()),
+                () -> decide(event));
     }
 
     private AuditRecord decide(CloudTrailEvent event) {
