@@ -122,12 +122,7 @@ class AlarmLoopIT {
         String function = prefix + "-checkout";
         String alarmName = prefix + " checkout errors";
         AlarmTopic topic = alarmTopicWithQueue(prefix);
-        cloudWatch.putMetricAlarm(request -> request.alarmName(alarmName).namespace("AWS/Lambda").metricName("Errors")
-                .dimensions(Dimension.builder().name("FunctionName").value(function).build(),
-                        Dimension.builder().name("Resource").value(function + ":live").build())
-                .statistic(Statistic.SUM).period(60).evaluationPeriods(1).threshold(0.0)
-                .comparisonOperator(ComparisonOperator.GREATER_THAN_THRESHOLD).alarmActions(topic.arn()));
-        cleanUp.add(() -> cloudWatch.deleteAlarms(request -> request.alarmNames(alarmName)));
+        errorsAlarm(alarmName, function, topic);
         Instant setAt = Instant.now();
         History history = new History(deployment(function, setAt.minusSeconds(120)));
 
@@ -189,12 +184,7 @@ class AlarmLoopIT {
                 """);
         String alarmName = prefix + " checkout errors";
         AlarmTopic topic = alarmTopicWithQueue(prefix);
-        cloudWatch.putMetricAlarm(request -> request.alarmName(alarmName).namespace("AWS/Lambda").metricName("Errors")
-                .dimensions(Dimension.builder().name("FunctionName").value(function).build(),
-                        Dimension.builder().name("Resource").value(function + ":live").build())
-                .statistic(Statistic.SUM).period(60).evaluationPeriods(1).threshold(0.0)
-                .comparisonOperator(ComparisonOperator.GREATER_THAN_THRESHOLD).alarmActions(topic.arn()));
-        cleanUp.add(() -> cloudWatch.deleteAlarms(request -> request.alarmNames(alarmName)));
+        errorsAlarm(alarmName, function, topic);
         History history = new History(deployment(function, Instant.now().minusSeconds(120)));
 
         cloudWatch.setAlarmState(request -> request.alarmName(alarmName).stateValue(StateValue.ALARM)
@@ -213,6 +203,16 @@ class AlarmLoopIT {
                 stage.topicArn());
         assertThat(undo.exitCode()).as(undo.err()).isZero();
         assertThat(functions.aliasVersion(function)).as("undo moves the alias forward again").isEqualTo(v2);
+    }
+
+    /** An errors alarm on the function's {@code live} alias whose action publishes to the topic. */
+    private static void errorsAlarm(String alarmName, String function, AlarmTopic topic) {
+        cloudWatch.putMetricAlarm(request -> request.alarmName(alarmName).namespace("AWS/Lambda").metricName("Errors")
+                .dimensions(Dimension.builder().name("FunctionName").value(function).build(),
+                        Dimension.builder().name("Resource").value(function + ":live").build())
+                .statistic(Statistic.SUM).period(60).evaluationPeriods(1).threshold(0.0)
+                .comparisonOperator(ComparisonOperator.GREATER_THAN_THRESHOLD).alarmActions(topic.arn()));
+        cleanUp.add(() -> cloudWatch.deleteAlarms(request -> request.alarmNames(alarmName)));
     }
 
     /** The stage's settings in enforce mode with a team rule file in the emulators' S3. */
