@@ -14,16 +14,17 @@ import software.amazon.event.ruler.GenericMachine;
 /**
  * One Event Ruler machine per source and event name, holding only the rules an event of that
  * source and name can match (see {@link ExactPins}), so that each event is matched once, against
- * fewer rules. Event Ruler's cost per event grows with the rules that share the event's fields,
- * not only with those that match it, so a pack where each rule names its call costs much less.
+ * fewer rules. Event Ruler's cost per event follows the rules whose patterns it walks, and a rule
+ * pinned to other calls is walked as far as its first field that fails, so leaving it out saves
+ * that walk; the rules that name the event's own call are walked in full either way.
  *
  * <p>An event is routed only when its {@code source} and {@code detail.eventName} are plain
  * strings that nothing else in the event flattens into; any other event is matched against the
- * machine of all rules, as are routes whose machine would hold every rule. Machines are built on
- * the first event of their route (a cold start compiles no more than before). Sources and names
- * no rule pins share one route, so there are at most as many machines as pinned pairs plus a few;
- * the rule copies they hold are capped at {@link #COPIES_PER_RULE} per rule all the same, past
- * which further routes use the machine of all rules.
+ * machine of all rules, as are routes whose machine would hold every rule. A route's machine is
+ * built on its second event, so a cold start, which matches one, compiles no more than before.
+ * Sources and names no rule pins share one route, so there are at most as many machines as pinned
+ * pairs plus a few; the rule copies they hold are capped at {@link #COPIES_PER_RULE} per rule all
+ * the same, past which further routes use the machine of all rules.
  *
  * @param <T> the rule id Event Ruler returns
  */
@@ -43,6 +44,7 @@ final class RoutedMachines<T> {
     private final Set<String> pinnedSources = new HashSet<>();
     private final Set<String> pinnedNames = new HashSet<>();
     private final Map<Route, GenericMachine<T>> machines = new ConcurrentHashMap<>();
+    private final Set<Route> seen = ConcurrentHashMap.newKeySet();
     private final AtomicInteger copiesLeft;
 
     /** The rules' patterns by id, already compiled into {@code all}. */
@@ -78,7 +80,13 @@ final class RoutedMachines<T> {
         }
         Route route = new Route(pinnedSources.contains(source.textValue()) ? source.textValue() : null,
                 pinnedNames.contains(name.textValue()) ? name.textValue() : null);
-        return machines.computeIfAbsent(route, this::build);
+        GenericMachine<T> machine = machines.get(route);
+        if (machine != null) {
+            return machine;
+        }
+        // A route's first event uses the machine of all rules: a cold start matches one event,
+        // and building its route then would only add to it.
+        return seen.add(route) ? all : machines.computeIfAbsent(route, this::build);
     }
 
     private GenericMachine<T> build(Route route) {
