@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -37,6 +38,18 @@ final class RoutedMachines<T> {
 
     /** A source and an event name, each null when no rule pins it: all such values admit the same rules. */
     private record Route(String source, String name) {
+
+        // Written out: a record's generated equals and hashCode are bootstrapped on first use, which
+        // a cold start's first event would pay for.
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Route route && Objects.equals(source, route.source) && Objects.equals(name, route.name);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * Objects.hashCode(source) + Objects.hashCode(name);
+        }
     }
 
     private final GenericMachine<T> all;
