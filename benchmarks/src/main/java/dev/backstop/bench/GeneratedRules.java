@@ -26,13 +26,22 @@ final class GeneratedRules {
 
     /** The default pack plus {@code count} generated rules; 0 gives the default pack alone. */
     static RuleBook book(int count) {
+        return book(count, false);
+    }
+
+    /**
+     * As {@link #book(int)}; {@code named}: every rule names its call with an exact
+     * {@code eventName}, as the default pack's rules do, and the prefix, {@code $or} and
+     * {@code equals-ignore-case} kinds act on other fields instead of matching calls by name.
+     */
+    static RuleBook book(int count, boolean named) {
         if (count == 0) {
             return TestRules.loader(Instant.now()).load(List.of(DefaultPack.text()));
         }
         try {
             Path file = Files.createTempFile("backstop-bench-rules-", ".yaml");
             try {
-                Files.writeString(file, yaml(count));
+                Files.writeString(file, yaml(count, named));
                 RuleText text = new RuleText(file.getFileName().toString(), Files.readString(file));
                 return TestRules.loader(Instant.now()).load(List.of(DefaultPack.text(), text));
             } finally {
@@ -44,6 +53,10 @@ final class GeneratedRules {
     }
 
     static String yaml(int count) {
+        return yaml(count, false);
+    }
+
+    static String yaml(int count, boolean named) {
         StringBuilder out = new StringBuilder("version: 1\nrules:\n");
         for (int i = 0; i < count; i++) {
             ApiCalls.Call call = ApiCalls.ALL.get(i % ApiCalls.ALL.size());
@@ -57,7 +70,7 @@ final class GeneratedRules {
                     .append("      source: [").append(call.source()).append("]\n")
                     .append("      detail-type: [AWS API Call via CloudTrail]\n")
                     .append("      detail:\n")
-                    .append(detail(kind, variant, call))
+                    .append(named ? namedDetail(kind, variant, call) : detail(kind, variant, call))
                     .append("    actions:\n")
                     .append("      - action: cloudtrail.start-logging\n");
         }
@@ -86,6 +99,23 @@ final class GeneratedRules {
                     + line("  - {eventSource: [" + source + "], errorCode: [{exists: true}], readOnly: [false]}");
             default -> line("eventName: [{equals-ignore-case: " + name.toUpperCase(java.util.Locale.ROOT) + "}]")
                     + line("userIdentity: {arn: [{suffix: /user" + variant + "}]}");
+        };
+    }
+
+    /** The same kinds with the call named exactly: kinds 1, 5 and 6 move their pattern to other fields. */
+    private static String namedDetail(int kind, int variant, ApiCalls.Call call) {
+        String name = call.eventName();
+        String source = call.eventSource();
+        return switch (kind) {
+            case 1 -> line("eventSource: [" + source + "]") + line("eventName: [" + name + "]")
+                    + line("userIdentity: {arn: [{prefix: \"arn:aws:sts::123456789012:assumed-role/Team" + variant % 20
+                            + "\"}], type: [{anything-but: [AWSService]}]}");
+            case 5 -> line("eventName: [" + name + "]") + line("$or:") + line("  - userIdentity: {type: [Root]}")
+                    + line("  - {errorCode: [{exists: true}], readOnly: [false]}");
+            case 6 -> line("eventName: [" + name + "]")
+                    + line("eventSource: [{equals-ignore-case: " + source.toUpperCase(java.util.Locale.ROOT) + "}]")
+                    + line("userIdentity: {arn: [{suffix: /user" + variant + "}]}");
+            default -> detail(kind, variant, call);
         };
     }
 

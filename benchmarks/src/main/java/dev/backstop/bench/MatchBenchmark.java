@@ -23,7 +23,9 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Matching throughput on one thread: parsed events, a varied mix of 256 (see
  * {@link BenchEvents#mix}), against the default pack alone ({@code generatedRules=0}) and with
- * 1,000 generated rules of mixed pattern kinds added through {@code RuleLoader}. Forks run with
+ * 1,000 generated rules of mixed pattern kinds added through {@code RuleLoader}, as a dense pack
+ * ({@code 1000}: three kinds in seven match calls by prefix, case or {@code $or}) and as one whose
+ * every rule names its call ({@code 1000-named}). Forks run with
  * the JVM flags of a 512 MB Lambda function, as {@link DecisionBenchmark} does.
  */
 @BenchmarkMode(Mode.Throughput)
@@ -37,8 +39,9 @@ public class MatchBenchmark {
 
     private static final int EVENTS = 256;
 
-    @Param({"0", "1000"})
-    public int generatedRules;
+    // "1000-named": the same kinds, but each rule names its call exactly (GeneratedRules.book).
+    @Param({"0", "1000", "1000-named"})
+    public String generatedRules;
 
     private RuleBook book;
     private CloudTrailEvent[] events;
@@ -46,7 +49,8 @@ public class MatchBenchmark {
 
     @Setup
     public void setUp() {
-        book = GeneratedRules.book(generatedRules);
+        book = GeneratedRules.book(Integer.parseInt(generatedRules.replace("-named", "")),
+                generatedRules.endsWith("-named"));
         CloudTrailEventParser parser = new CloudTrailEventParser(new ObjectMapper());
         events = BenchEvents.mix(EVENTS, 42).stream().map(parser::parse).toArray(CloudTrailEvent[]::new);
         long matching = java.util.Arrays.stream(events).filter(event -> !book.match(event).isEmpty()).count();

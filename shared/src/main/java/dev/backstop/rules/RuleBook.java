@@ -25,12 +25,17 @@ public final class RuleBook {
     private record RuleId(String value) {
     }
 
+    // Every rule; it also proves at compile time that each pattern compiles.
     private final GenericMachine<RuleId> machine;
+    private final RoutedMachines<RuleId> routed;
     private final Map<RuleId, Rule> rules;
 
     private RuleBook(GenericMachine<RuleId> machine, Map<RuleId, Rule> rules) {
         this.machine = machine;
         this.rules = rules;
+        Map<RuleId, String> patterns = new LinkedHashMap<>();
+        rules.forEach((id, rule) -> patterns.put(id, rule.pattern()));
+        this.routed = new RoutedMachines<>(machine, patterns);
     }
 
     /** Compiles the rules; a duplicate id or an invalid pattern is an {@link InvalidRuleException}. */
@@ -65,10 +70,14 @@ public final class RuleBook {
         return match(alarm.tree());
     }
 
-    /** The rules whose pattern matches the event, given as the JSON tree it was parsed into. */
+    /**
+     * The rules whose pattern matches the event, given as the JSON tree it was parsed into. The
+     * event is matched against only the rules its source and event name admit (see
+     * {@link RoutedMachines}); the result is the same as against all of them.
+     */
     public List<Rule> match(JsonNode event) {
         try {
-            return inIdOrder(machine.rulesForJSONEvent(event));
+            return inIdOrder(routed.machineFor(event).rulesForJSONEvent(event));
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("event is not matchable JSON: " + e.getMessage(), e);
         }
