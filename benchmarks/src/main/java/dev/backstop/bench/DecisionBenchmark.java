@@ -53,7 +53,7 @@ import software.amazon.awssdk.regions.Region;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @State(Scope.Benchmark)
 @Threads(1)
-@Fork(value = 5, jvmArgsAppend = {"-XX:TieredStopAtLevel=1", "-XX:MaxRAM=512m"})
+@Fork(value = 5, jvmArgsAppend = {"-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:MaxRAM=512m"})
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
 public class DecisionBenchmark {

@@ -31,7 +31,7 @@ import java.util.jar.JarOutputStream;
  *
  * <pre>
  * java dev.backstop.bench.cold.ColdStartRuns --artifact DIR --harness DIR [--runs 5] [--warm 0]
- *     [--jvm "-XX:TieredStopAtLevel=1 -XX:MaxRAM=512m"] [--cds FILE] [--layout jars]
+ *     [--jvm "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:MaxRAM=512m"] [--cds FILE] [--layout jars]
  * </pre>
  *
  * {@code --cds FILE} first runs one training JVM with {@code -XX:ArchiveClassesAtExit=FILE}, then
@@ -55,7 +55,7 @@ public final class ColdStartRuns {
         Path harness = Path.of(options.get("harness"));
         Path sample = Path.of(options.getOrDefault("sample", "events/cloudtrail/stop-logging.json"));
         List<String> jvm = new ArrayList<>(Arrays.asList(
-                options.getOrDefault("jvm", "-XX:TieredStopAtLevel=1 -XX:MaxRAM=512m").trim().split("\\s+")));
+                options.getOrDefault("jvm", "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:MaxRAM=512m").trim().split("\\s+")));
         jvm.removeIf(String::isEmpty);
         Path work = Files.createDirectories(Path.of(options.getOrDefault("work", "benchmarks/target/cold")));
 
