@@ -421,6 +421,24 @@ class ArtifactHandlersIT {
         assertNotified(stage, "REMEDIATED");
     }
 
+    // ---- the Lambda-deployments function: an alias move goes into the alias history ----
+
+    @Test
+    void theLambdaArtifactRecordsAnAliasMoveInTheHistory() throws IOException {
+        String prefix = Emulators.uniquePrefix("artifact-fn");
+        Stage stage = world.build(prefix);
+        String text = Files.readString(SampleEvents.path("lambda/create-alias.json"))
+                .replace("checkout-api", prefix + "-api").replace(SAMPLE_ACCOUNT, ACCOUNT);
+        byte[] event = fresh((ObjectNode) JSON.readTree(text));
+        String aliasArn = JSON.readTree(event).at("/detail/responseElements/aliasArn").asText();
+
+        JsonNode answer = invoke("LambdaFunction", "dev.backstop.handlers.LambdaHandler", stage, Map.of(), event);
+
+        assertThat(answer.path("auditId").asText()).as(answer.toString()).isNotEmpty();
+        assertThat(world.auditItem(stage, "alias#" + aliasArn)).as("the alias history")
+                .hasValueSatisfying(item -> assertThat(item.get("version").s()).isEqualTo("5"));
+    }
+
     // ---- running an artifact ----
 
     /**
