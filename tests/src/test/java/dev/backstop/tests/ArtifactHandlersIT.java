@@ -352,6 +352,56 @@ class ArtifactHandlersIT {
         assertThat(eventHistory.lookups()).as("the changes before the alarm were looked up").isPositive();
     }
 
+    // ---- the SNS alarm function: a latency alarm on a function's alias rolls the alias back ----
+
+    @Test
+    void theSnsAlarmArtifactRollsAnAliasBack() throws IOException {
+        String prefix = Emulators.uniquePrefix("artifact-roll");
+        Stage stage = world.build(prefix);
+        MotoFunctions functions = new MotoFunctions(region);
+        String function = prefix + "-api";
+        String account = functions.create(function).split(":")[4];
+        String v1 = functions.publish(function);
+        functions.client().updateFunctionCode(request -> request.functionName(function)
+                .zipFile(MotoFunctions.code("release 2")));
+        String v2 = functions.publish(function);
+        functions.client().createAlias(request -> request.functionName(function).name("live").functionVersion(v2));
+        String rules = teamRules(prefix, """
+                version: 1
+                rules:
+                  - id: artifact-check-rollback
+                    description: The artifact check's function goes back a version when its alarm fires.
+                    severity: high
+                    mode: enforce
+                    match:
+                      source: [aws.cloudwatch]
+                      detail-type: [CloudWatch Alarm State Change]
+                      detail:
+                        state: {value: [ALARM]}
+                        configuration:
+                          metrics:
+                            metricStat:
+                              metric:
+                                dimensions: {FunctionName: [%s]}
+                    actions:
+                      - action: lambda.rollback-alias
+                """.formatted(function));
+        ObjectNode delivery = SampleEvents.read("alarms/sns-lambda-latency.json");
+        ObjectNode sns = (ObjectNode) delivery.path("Records").get(0).path("Sns");
+        ObjectNode message = (ObjectNode) JSON.readTree(sns.path("Message").asText()
+                .replace("checkout-api", function).replace(SAMPLE_ACCOUNT, account));
+        message.put("StateChangeTime", Instant.now().truncatedTo(ChronoUnit.MILLIS).toString().replace("Z", "+0000"));
+        sns.put("Message", JSON.writeValueAsString(message)).put("MessageId", UUID.randomUUID().toString());
+
+        JsonNode answer = invoke("SnsAlarmFunction", "dev.backstop.handlers.SnsAlarmHandler", stage,
+                Map.of("BACKSTOP_RULES_LOCATION", rules, "AWS_ENDPOINT_URL_CLOUDTRAIL", eventHistory.url()),
+                JSON.writeValueAsBytes(delivery));
+
+        assertThat(answer.path("outcome").asText()).as(answer.toString()).isEqualTo("REMEDIATED");
+        assertThat(functions.aliasVersion(function)).isEqualTo(v1);
+        assertNotified(stage, "REMEDIATED");
+    }
+
     /** The EventBridge sample of an EC2 alarm, about this instance, as a fresh state change. */
     private static byte[] alarmEvent(String prefix, String instanceId) throws IOException {
         String text = Files.readString(SampleEvents.path("alarms/eventbridge-ec2-cpu.json"))
