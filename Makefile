@@ -29,7 +29,10 @@ DOMAIN_SERVICES := cloudtrail iam ec2 s3 s3control lambda
 # deleted source survives into a deployment), and copies each module's runtime
 # dependencies; within the reactor backstop-shared resolves to the jar just built, so
 # nothing needs `mvn install` first. Then MODULE's jar and its dependencies go into
-# ARTIFACTS_DIR/lib.
+# ARTIFACTS_DIR/lib, and scripts/shrink-sdk cuts the SDK service modules left there (EC2's
+# 25 MB, DynamoDB's 2.9 MB, ...) down to the classes the function's code reaches, with
+# ProGuard in shrink-only mode, so that each zipped artifact stays within issue 8's 15 MB.
+# scripts/check-artifacts runs each shrunk artifact's handler against the emulators.
 define lambda-artifact
 	@test -n "$(ARTIFACTS_DIR)" || { echo "ARTIFACTS_DIR is not set: run through sam build, or make $@ ARTIFACTS_DIR=<dir>" >&2; exit 2; }
 	$(MVN) $(MVN_FLAGS) -pl $(1) -am clean package dependency:copy-dependencies \
@@ -38,6 +41,7 @@ define lambda-artifact
 	find $(1)/target -maxdepth 1 -name '*.jar' ! -name '*-tests.jar' ! -name '*-sources.jar' -exec cp {} "$(ARTIFACTS_DIR)/lib/" \;
 	cp $(1)/$(LAMBDA_LIB)/*.jar "$(ARTIFACTS_DIR)/lib/"
 	cd "$(ARTIFACTS_DIR)/lib" && for service in $(filter-out $(2),$(DOMAIN_SERVICES)); do rm -f "$$service"-[0-9]*.jar; done
+	MVN="$(MVN)" MVN_FLAGS="$(MVN_FLAGS)" scripts/shrink-sdk "$(ARTIFACTS_DIR)/lib"
 endef
 
 # One line per function in template.yaml (all handlers live in the `handlers` module), naming
