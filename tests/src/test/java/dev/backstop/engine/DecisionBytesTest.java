@@ -3,6 +3,8 @@ package dev.backstop.engine;
 import static dev.backstop.testing.CloudTrailHistory.lambdaCall;
 import static dev.backstop.testing.SampleEvents.detail;
 import static dev.backstop.testing.SampleEvents.edited;
+import static dev.backstop.testing.TestDeliveries.alarms;
+import static dev.backstop.testing.TestDeliveries.apiCall;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
@@ -117,25 +119,29 @@ class DecisionBytesTest {
         Settings settings = new Settings("audit", TOPIC, Mode.ENFORCE, List.of());
         byte[] stopLogging = edited("cloudtrail/stop-logging.json", e -> { });
         switch (scenario) {
-            case "stop-logging-enforce" -> apiCalls(settings, cloudTrail, stopLogging);
-            case "stop-logging-dry-run" -> apiCalls(new Settings("audit", TOPIC, Mode.DRY_RUN, List.of()), cloudTrail, stopLogging);
-            case "stop-logging-notify" -> apiCalls(new Settings("audit", TOPIC, Mode.NOTIFY, List.of()), cloudTrail, stopLogging);
-            case "failed-call" -> apiCalls(settings, cloudTrail, edited("cloudtrail/stop-logging-denied.json", e -> { }));
-            case "own-principal" -> apiCalls(new Settings("audit", TOPIC, Mode.ENFORCE,
+            case "stop-logging-enforce" -> decideApiCalls(settings, cloudTrail, stopLogging);
+            case "stop-logging-dry-run" -> decideApiCalls(new Settings("audit", TOPIC, Mode.DRY_RUN, List.of()), cloudTrail,
+                    stopLogging);
+            case "stop-logging-notify" -> decideApiCalls(new Settings("audit", TOPIC, Mode.NOTIFY, List.of()), cloudTrail,
+                    stopLogging);
+            case "failed-call" -> decideApiCalls(settings, cloudTrail,
+                    edited("cloudtrail/stop-logging-denied.json", e -> { }));
+            case "own-principal" -> decideApiCalls(new Settings("audit", TOPIC, Mode.ENFORCE,
                     List.of("arn:aws:iam::123456789012:role/DeveloperAccess")), cloudTrail, stopLogging);
-            case "protected-target" -> apiCalls(new Settings("audit", TOPIC, Mode.ENFORCE,
+            case "protected-target" -> decideApiCalls(new Settings("audit", TOPIC, Mode.ENFORCE,
                     List.of("arn:aws:cloudtrail:*:123456789012:trail/management-*")), cloudTrail, stopLogging);
-            case "account-not-allowed" -> apiCalls(settings.withMembers(new MemberAccess(Optional.of("999999999999"),
-                    Set.of("111122223333"), Optional.of("BackstopRemediation"), Optional.empty())), cloudTrail, stopLogging);
-            case "malformed" -> apiCalls(settings, cloudTrail, edited("cloudtrail/stop-logging.json",
+            case "account-not-allowed" -> decideApiCalls(settings.withMembers(new MemberAccess(
+                    Optional.of("999999999999"), Set.of("111122223333"), Optional.of("BackstopRemediation"),
+                    Optional.empty())), cloudTrail, stopLogging);
+            case "malformed" -> decideApiCalls(settings, cloudTrail, edited("cloudtrail/stop-logging.json",
                     e -> detail(e).remove("eventTime")));
-            case "already-compliant" -> apiCalls(settings, new FakeCloudTrail().trail(TRAIL, true), stopLogging);
-            case "duplicate" -> apiCalls(settings, cloudTrail, stopLogging, stopLogging);
-            case "delete-trail-without-snapshot" -> apiCalls(settings, cloudTrail,
+            case "already-compliant" -> decideApiCalls(settings, new FakeCloudTrail().trail(TRAIL, true), stopLogging);
+            case "duplicate" -> decideApiCalls(settings, cloudTrail, stopLogging, stopLogging);
+            case "delete-trail-without-snapshot" -> decideApiCalls(settings, cloudTrail,
                     edited("cloudtrail/delete-trail.json", e -> { }));
             case "notification-failed" -> {
                 sns.failWith(new IllegalStateException("topic gone"));
-                apiCalls(settings, cloudTrail, stopLogging);
+                decideApiCalls(settings, cloudTrail, stopLogging);
             }
             default -> throw new IllegalArgumentException(scenario);
         }
@@ -156,46 +162,47 @@ class DecisionBytesTest {
         Settings settings = new Settings("audit", TOPIC, Mode.ENFORCE, List.of());
         byte[] latency = edited("alarms/sns-lambda-latency.json", e -> { });
         switch (scenario) {
-            case "notify-with-changes" -> alarms(settings, cloudTrail, List.of(), latency);
+            case "notify-with-changes" -> decideAlarms(settings, cloudTrail, List.of(), latency);
             case "rollback-required-change-found", "rollback-required-change-missing" ->
-                    alarms(settings, cloudTrail, List.of(ROLLBACK_RULE), latency);
-            case "exempt-account" -> alarms(settings, cloudTrail,
+                    decideAlarms(settings, cloudTrail, List.of(ROLLBACK_RULE), latency);
+            case "exempt-account" -> decideAlarms(settings, cloudTrail,
                     List.of(ROLLBACK_RULE.replace("210987654321", "123456789012")), latency);
-            case "sns-delivery-with-malformed-record" -> alarms(settings, cloudTrail, List.of(),
+            case "sns-delivery-with-malformed-record" -> decideAlarms(settings, cloudTrail, List.of(),
                     edited("alarms/sns-two-records.json", root -> ((ObjectNode) root.path("Records").get(1).path("Sns"))
                             .put("Message", "{\"AlarmName\":\"broken\"}")));
-            case "ok-without-rule" -> alarms(settings, cloudTrail, List.of(), edited("alarms/eventbridge-ec2-cpu.json",
+            case "ok-without-rule" -> decideAlarms(settings, cloudTrail, List.of(), edited("alarms/eventbridge-ec2-cpu.json",
                     event -> ((ObjectNode) event.path("detail").path("state")).put("value", "OK")));
-            case "other-account" -> alarms(settings.withMembers(new MemberAccess(Optional.of("210987654321"), Set.of(),
+            case "other-account" -> decideAlarms(settings.withMembers(new MemberAccess(Optional.of("210987654321"), Set.of(),
                     Optional.empty(), Optional.empty())), cloudTrail, List.of(ROLLBACK_RULE), latency);
-            case "duplicate-delivery" -> alarms(settings, cloudTrail, List.of(),
+            case "duplicate-delivery" -> decideAlarms(settings, cloudTrail, List.of(),
                     edited("alarms/eventbridge-ec2-cpu.json", e -> { }), edited("alarms/lambda-action-ec2-cpu.json", e -> { }));
-            case "composite" -> alarms(settings, cloudTrail, List.of(), edited("alarms/sns-composite.json", e -> { }));
+            case "composite" -> decideAlarms(settings, cloudTrail, List.of(),
+                    edited("alarms/sns-composite.json", e -> { }));
             default -> throw new IllegalArgumentException(scenario);
         }
 
         assertMatchesGolden("alarm-" + scenario);
     }
 
-    private void apiCalls(Settings settings, FakeCloudTrail cloudTrail, byte[]... payloads) {
+    private void decideApiCalls(Settings settings, FakeCloudTrail cloudTrail, byte[]... payloads) {
         RemediationEngine engine = DaggerTestComponent.factory()
                 .create(settings, Clock.fixed(NOW, ZoneOffset.UTC), cloudTrail, dynamoDb, sns, Region.US_EAST_1).engine();
         for (byte[] payload : payloads) {
-            engine.handle(payload);
+            engine.handle(apiCall(payload));
         }
     }
 
-    private void alarms(Settings settings, CloudTrailClient cloudTrail, List<String> teamRules, byte[]... payloads) {
+    private void decideAlarms(Settings settings, CloudTrailClient cloudTrail, List<String> teamRules, byte[]... payloads) {
         Map<String, List<ParamSpec>> catalogue = new HashMap<>(TestRules.CATALOGUE);
         catalogue.put(RecordingAlarmAction.NAME, List.of());
         List<RuleText> files = new ArrayList<>(List.of(DefaultPack.text()));
         teamRules.forEach(team -> files.add(new RuleText("team.yaml", team)));
         RuleBook book = new RuleLoader(catalogue, Clock.fixed(NOW, ZoneOffset.UTC)).load(files);
-        AlarmEngine engine = DaggerAlarmTestComponent.factory().create(settings, Clock.fixed(NOW, ZoneOffset.UTC),
+        RemediationEngine engine = DaggerAlarmTestComponent.factory().create(settings, Clock.fixed(NOW, ZoneOffset.UTC),
                 () -> book, new RecordingAlarmAction(), cloudTrail, dynamoDb, sns, NothingRelated.ec2(),
-                NothingRelated.iam(), NothingRelated.lambda()).alarms();
+                NothingRelated.iam(), NothingRelated.lambda()).engine();
         for (byte[] payload : payloads) {
-            engine.handle(payload);
+            engine.handle(alarms(payload));
         }
     }
 
