@@ -8,7 +8,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -38,16 +40,16 @@ class FunctionLoopsTest {
 
     @Test
     void everyFunctionIsInTheLoopForTheRegionsItExistsIn() {
-        Map<String, List<String>> expected = new TreeMap<>();
-        LOOP_BY_CONDITION.values().forEach(loop -> expected.put(loop, new ArrayList<>()));
+        Map<String, Set<String>> expected = new TreeMap<>();
+        LOOP_BY_CONDITION.values().forEach(loop -> expected.put(loop, new TreeSet<>()));
         TEMPLATE.resourcesOfType("AWS::Serverless::Function").forEach((function, resource) -> {
             String loop = LOOP_BY_CONDITION.get(resource.path("Condition").asText(""));
             assertThat(loop).as("%s: no per-function loop for its Condition %s", function, resource.path("Condition"))
                     .isNotNull();
             expected.get(loop).add(function);
         });
-        Map<String, List<String>> actual = new TreeMap<>();
-        LOOP_BY_CONDITION.values().forEach(loop -> actual.put(loop, texts(TEMPLATE.loop(loop).get(1))));
+        Map<String, Set<String>> actual = new TreeMap<>();
+        LOOP_BY_CONDITION.values().forEach(loop -> actual.put(loop, new TreeSet<>(texts(TEMPLATE.loop(loop).get(1)))));
 
         assertThat(actual).as("the functions each per-function loop of template.yaml lists").isEqualTo(expected);
     }
