@@ -6,7 +6,6 @@ import dev.backstop.audit.Outcome;
 import dev.backstop.config.Settings;
 import dev.backstop.engine.UndoException;
 import dev.backstop.engine.UndoService;
-import dev.backstop.handlers.BackstopComponent;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.HashMap;

@@ -10,8 +10,9 @@ import dev.backstop.action.lambda.LambdaClientModule;
 import dev.backstop.aws.AwsClientsModule;
 import dev.backstop.config.Settings;
 import dev.backstop.correlate.ChangeLookup;
+import dev.backstop.correlate.lookup.CorrelateModule;
 import dev.backstop.engine.EngineModule;
-import dev.backstop.handlers.AlarmEngineComponent;
+import dev.backstop.runtime.AlarmEngineComponent;
 import dev.backstop.rules.source.RulesModule;
 import java.time.Clock;
 import javax.inject.Singleton;
@@ -23,7 +24,7 @@ import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
  * SDK edge.
  */
 @Singleton
-@Component(modules = {AwsClientsModule.class, EngineModule.class, RulesModule.class, CloudWatchActionsModule.class,
+@Component(modules = {CorrelateModule.class, AwsClientsModule.class, EngineModule.class, RulesModule.class, CloudWatchActionsModule.class,
         Ec2ClientModule.class, IamClientModule.class, LambdaActionsModule.class, LambdaClientModule.class})
 interface AlarmItComponent extends AlarmEngineComponent {
 

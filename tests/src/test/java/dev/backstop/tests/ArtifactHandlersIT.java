@@ -189,7 +189,7 @@ class ArtifactHandlersIT {
         world.stopLogging(stage);
         byte[] event = world.stopLoggingEvent(SampleEvents.path("cloudtrail/stop-logging.json"), stage);
 
-        JsonNode answer = invoke("CloudTrailFunction", "dev.backstop.handlers.CloudTrailHandler", stage, Map.of(), event);
+        JsonNode answer = invoke("CloudTrailFunction", "dev.backstop.handlers.cloudtrail.CloudTrailHandler", stage, Map.of(), event);
 
         assertThat(answer.path("outcome").asText()).as(answer.toString()).isEqualTo("REMEDIATED");
         assertThat(world.isLogging(stage)).isTrue();
@@ -244,7 +244,7 @@ class ArtifactHandlersIT {
     private static JsonNode watchdogRun(Stage stage, Map<String, String> env) throws IOException {
         byte[] scheduled = SampleEvents.edited("watchdog/scheduled-event.json", event -> event
                 .put("id", UUID.randomUUID().toString()).put("account", stage.trailArn().split(":")[4]));
-        JsonNode answer = invoke("TrailWatchdogFunction", "dev.backstop.handlers.TrailWatchdogHandler", stage, env,
+        JsonNode answer = invoke("TrailWatchdogFunction", "dev.backstop.handlers.watchdog.TrailWatchdogHandler", stage, env,
                 scheduled);
         for (JsonNode trail : answer.path("trails")) {
             if (trail.path("trail").asText().equals(stage.trailArn())) {
@@ -269,7 +269,7 @@ class ArtifactHandlersIT {
                 .build()));
         byte[] event = authorizeIngressEvent(groupId);
 
-        JsonNode answer = invoke("Ec2Function", "dev.backstop.handlers.Ec2Handler", stage, Map.of(), event);
+        JsonNode answer = invoke("Ec2Function", "dev.backstop.handlers.ec2.Ec2Handler", stage, Map.of(), event);
 
         assertThat(answer.path("outcome").asText()).as(answer.toString()).isEqualTo("REMEDIATED");
         assertThat(ingress(groupId)).extracting(SecurityGroupRule::cidrIpv4).containsExactly("10.20.0.0/16");
@@ -338,7 +338,7 @@ class ArtifactHandlersIT {
                 """.formatted(instanceId, quarantine));
         byte[] event = alarmEvent(prefix, instanceId);
 
-        JsonNode answer = invoke("AlarmFunction", "dev.backstop.handlers.AlarmHandler", stage,
+        JsonNode answer = invoke("AlarmFunction", "dev.backstop.handlers.alarm.AlarmHandler", stage,
                 Map.of("BACKSTOP_RULES_LOCATION", rules, "AWS_ENDPOINT_URL_CLOUDTRAIL", eventHistory.url()), event);
 
         assertThat(answer.path("outcome").asText()).as(answer.toString()).isEqualTo("REMEDIATED");
@@ -393,7 +393,7 @@ class ArtifactHandlersIT {
         message.put("StateChangeTime", Instant.now().truncatedTo(ChronoUnit.MILLIS).toString().replace("Z", "+0000"));
         sns.put("Message", JSON.writeValueAsString(message)).put("MessageId", UUID.randomUUID().toString());
 
-        JsonNode answer = invoke("SnsAlarmFunction", "dev.backstop.handlers.SnsAlarmHandler", stage,
+        JsonNode answer = invoke("SnsAlarmFunction", "dev.backstop.handlers.alarm.SnsAlarmHandler", stage,
                 Map.of("BACKSTOP_RULES_LOCATION", rules, "AWS_ENDPOINT_URL_CLOUDTRAIL", eventHistory.url()),
                 JSON.writeValueAsBytes(delivery));
 
@@ -437,7 +437,7 @@ class ArtifactHandlersIT {
                 .replace("acme-web-assets", bucket).replace(SAMPLE_ACCOUNT, ACCOUNT);
         byte[] event = fresh((ObjectNode) JSON.readTree(text));
 
-        JsonNode answer = invoke("S3Function", "dev.backstop.handlers.S3Handler", stage, Map.of(), event);
+        JsonNode answer = invoke("S3Function", "dev.backstop.handlers.s3.S3Handler", stage, Map.of(), event);
 
         assertThat(answer.path("outcome").asText()).as(answer.toString()).isEqualTo("REMEDIATED");
         assertThat(world.s3().getPublicAccessBlock(request -> request.bucket(bucket)).publicAccessBlockConfiguration())
@@ -462,7 +462,7 @@ class ArtifactHandlersIT {
                 .replace(SAMPLE_ACCOUNT, stage.trailArn().split(":")[4]);
         byte[] event = fresh((ObjectNode) JSON.readTree(text));
 
-        JsonNode answer = invoke("IamFunction", "dev.backstop.handlers.IamHandler", stage, Map.of(), event);
+        JsonNode answer = invoke("IamFunction", "dev.backstop.handlers.iam.IamHandler", stage, Map.of(), event);
 
         assertThat(answer.path("outcome").asText()).as(answer.toString()).isEqualTo("REMEDIATED");
         assertThat(iam.listAccessKeys(request -> request.userName(user)).accessKeyMetadata())
@@ -482,7 +482,7 @@ class ArtifactHandlersIT {
         byte[] event = fresh((ObjectNode) JSON.readTree(text));
         String aliasArn = JSON.readTree(event).at("/detail/responseElements/aliasArn").asText();
 
-        JsonNode answer = invoke("LambdaFunction", "dev.backstop.handlers.LambdaHandler", stage, Map.of(), event);
+        JsonNode answer = invoke("LambdaFunction", "dev.backstop.handlers.lambda.LambdaHandler", stage, Map.of(), event);
 
         assertThat(answer.path("auditId").asText()).as(answer.toString()).isNotEmpty();
         assertThat(world.auditItem(stage, "alias#" + aliasArn)).as("the alias history")

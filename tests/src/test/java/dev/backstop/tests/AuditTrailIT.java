@@ -13,7 +13,7 @@ import dev.backstop.cli.demo.DemoWorld.Stage;
 import dev.backstop.config.Mode;
 import dev.backstop.config.Settings;
 import dev.backstop.engine.RemediationEngine;
-import dev.backstop.handlers.BackstopComponent;
+import dev.backstop.cli.BackstopComponent;
 import dev.backstop.testing.SampleEvents;
 import java.io.IOException;
 import java.time.Clock;

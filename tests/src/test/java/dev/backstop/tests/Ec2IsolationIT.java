@@ -16,7 +16,7 @@ import dev.backstop.config.Mode;
 import dev.backstop.config.Settings;
 import dev.backstop.event.AlarmEvent;
 import dev.backstop.event.AlarmMetric;
-import dev.backstop.handlers.BackstopComponent;
+import dev.backstop.cli.BackstopComponent;
 import dev.backstop.rules.ActionSpec;
 import dev.backstop.rules.Severity;
 import java.time.Clock;

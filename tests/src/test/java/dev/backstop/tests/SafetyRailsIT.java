@@ -10,7 +10,7 @@ import dev.backstop.config.BreakerLimits;
 import dev.backstop.config.Mode;
 import dev.backstop.config.Settings;
 import dev.backstop.engine.RemediationEngine;
-import dev.backstop.handlers.BackstopComponent;
+import dev.backstop.cli.BackstopComponent;
 import dev.backstop.testing.SampleEvents;
 import java.time.Clock;
 import java.time.Duration;

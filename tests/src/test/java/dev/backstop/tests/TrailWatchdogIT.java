@@ -13,8 +13,8 @@ import dev.backstop.cli.demo.TerminalContext;
 import dev.backstop.config.Mode;
 import dev.backstop.config.RulesLocation;
 import dev.backstop.config.Settings;
-import dev.backstop.handlers.TrailComponent;
-import dev.backstop.handlers.TrailWatchdogHandler;
+import dev.backstop.handlers.watchdog.WatchdogComponent;
+import dev.backstop.handlers.watchdog.TrailWatchdogHandler;
 import dev.backstop.testing.SampleEvents;
 import dev.backstop.watchdog.WatchdogScope;
 import java.io.ByteArrayInputStream;
@@ -76,7 +76,7 @@ class TrailWatchdogIT {
                 """.formatted(stage.trailName(), arnPrefix)));
         Settings settings = new Settings(stage.auditTable(), stage.topicArn(), mode, List.of(),
                 Optional.of(RulesLocation.parse("s3://" + bucket + "/team.yaml")), Duration.ofMinutes(5));
-        return new TrailWatchdogHandler(TrailComponent.create(settings, Clock.systemUTC()),
+        return new TrailWatchdogHandler(WatchdogComponent.create(settings, Clock.systemUTC()),
                 new WatchdogScope(List.of(arnPrefix + "*")));
     }
 

@@ -2,9 +2,9 @@ package dev.backstop.bench.cold;
 
 import dev.backstop.cli.demo.TerminalContext;
 import dev.backstop.config.Settings;
-import dev.backstop.handlers.TrailComponent;
+import dev.backstop.handlers.cloudtrail.TrailComponent;
 import java.time.Clock;
-import dev.backstop.handlers.CloudTrailHandler;
+import dev.backstop.handlers.cloudtrail.CloudTrailHandler;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -2,7 +2,7 @@ package dev.backstop.cli.rules;
 
 import dagger.BindsInstance;
 import dagger.Component;
-import dev.backstop.action.CatalogueParametersModule;
+import dev.backstop.catalogue.CatalogueParametersModule;
 import dev.backstop.rules.ParamSpec;
 import dev.backstop.rules.RuleLoader;
 import java.time.Clock;

@@ -1,0 +1,60 @@
+package dev.backstop.cli;
+
+import dagger.BindsInstance;
+import dagger.Component;
+import dev.backstop.action.RemediationAction;
+import dev.backstop.action.cloudtrail.CloudTrailActionsModule;
+import dev.backstop.action.cloudtrail.CloudTrailClientModule;
+import dev.backstop.action.cloudwatch.CloudWatchActionsModule;
+import dev.backstop.action.ec2.Ec2ActionsModule;
+import dev.backstop.action.ec2.Ec2ClientModule;
+import dev.backstop.action.iam.IamActionsModule;
+import dev.backstop.action.iam.IamClientModule;
+import dev.backstop.action.lambda.LambdaActionsModule;
+import dev.backstop.action.lambda.LambdaClientModule;
+import dev.backstop.action.s3.S3ActionsModule;
+import dev.backstop.action.s3.S3ClientModule;
+import dev.backstop.audit.AuditLog;
+import dev.backstop.aws.AwsClientsModule;
+import dev.backstop.config.Settings;
+import dev.backstop.correlate.lookup.CorrelateModule;
+import dev.backstop.engine.EngineModule;
+import dev.backstop.engine.UndoService;
+import dev.backstop.runtime.AlarmEngineComponent;
+import dev.backstop.rules.source.RulesModule;
+import dev.backstop.runtime.EngineComponent;
+import java.time.Clock;
+import java.util.Map;
+import javax.inject.Provider;
+import javax.inject.Singleton;
+
+/**
+ * The whole catalogue in one graph, for the command line (undo reverses any action), the demo
+ * and the tests. Lambda functions build their own domain's graph instead.
+ */
+@Singleton
+@Component(modules = {CorrelateModule.class, AwsClientsModule.class, EngineModule.class, RulesModule.class, CloudTrailActionsModule.class,
+        CloudTrailClientModule.class, IamActionsModule.class, IamClientModule.class,
+        Ec2ActionsModule.class, Ec2ClientModule.class, S3ActionsModule.class, S3ClientModule.class,
+        LambdaActionsModule.class, LambdaClientModule.class, CloudWatchActionsModule.class})
+public interface BackstopComponent extends EngineComponent, AlarmEngineComponent {
+
+    UndoService undo();
+
+    /**
+     * The catalogue by name, for running an action outside the CloudTrail path (the alarm
+     * actions' integration tests), each built on first use.
+     */
+    Map<String, Provider<RemediationAction>> actions();
+
+    AuditLog audit();
+
+    static Factory factory() {
+        return DaggerBackstopComponent.factory();
+    }
+
+    @Component.Factory
+    interface Factory {
+        BackstopComponent create(@BindsInstance Settings settings, @BindsInstance Clock clock);
+    }
+}

@@ -1,0 +1,25 @@
+package dev.backstop.handlers.alarm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.backstop.config.Mode;
+import dev.backstop.config.Settings;
+import java.time.Clock;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The production graph of the function, built as Lambda builds it (no AWS call is made). */
+class AlarmComponentTest {
+
+    private final Settings settings = new Settings("backstop-audit", "arn:aws:sns:us-east-1:123456789012:backstop",
+            Mode.DRY_RUN, List.of());
+
+    @Test
+    void theAlarmFunctionsGraphWiresBothAlarmHandlers() {
+        AlarmComponent component = AlarmComponent.create(settings, Clock.systemUTC());
+
+        assertThat(component.alarms()).isSameAs(component.alarms());
+        assertThat(new AlarmHandler(component)).isNotNull();
+        assertThat(new SnsAlarmHandler(component)).isNotNull();
+    }
+}

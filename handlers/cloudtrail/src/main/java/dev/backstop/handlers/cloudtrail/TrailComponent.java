@@ -1,0 +1,38 @@
+package dev.backstop.handlers.cloudtrail;
+
+import dagger.BindsInstance;
+import dagger.Component;
+import dev.backstop.action.cloudtrail.CloudTrailActionsModule;
+import dev.backstop.action.cloudtrail.CloudTrailClientModule;
+import dev.backstop.aws.AwsClientsModule;
+import dev.backstop.config.Settings;
+import dev.backstop.engine.EngineModule;
+import dev.backstop.rules.RuleSource;
+import dev.backstop.rules.source.RulesModule;
+import dev.backstop.runtime.EngineComponent;
+import java.time.Clock;
+import javax.inject.Singleton;
+
+/**
+ * The graph of the CloudTrail function: the engine with the trail actions only, and the priming.
+ */
+@Singleton
+@Component(modules = {AwsClientsModule.class, EngineModule.class, RulesModule.class, CloudTrailActionsModule.class,
+        CloudTrailClientModule.class})
+public interface TrailComponent extends EngineComponent {
+
+    /** The rules in force, compiled on first use (the engine asks for them too). */
+    RuleSource rules();
+
+    /** SnapStart priming; its SDK clients are the engine's. */
+    Priming priming();
+
+    static TrailComponent create(Settings settings, Clock clock) {
+        return DaggerTrailComponent.factory().create(settings, clock);
+    }
+
+    @Component.Factory
+    interface Factory {
+        TrailComponent create(@BindsInstance Settings settings, @BindsInstance Clock clock);
+    }
+}

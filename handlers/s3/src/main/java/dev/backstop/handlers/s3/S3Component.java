@@ -1,0 +1,25 @@
+package dev.backstop.handlers.s3;
+
+import dagger.BindsInstance;
+import dagger.Component;
+import dev.backstop.action.s3.S3ActionsModule;
+import dev.backstop.action.s3.S3ClientModule;
+import dev.backstop.aws.AwsClientsModule;
+import dev.backstop.config.Settings;
+import dev.backstop.engine.EngineModule;
+import dev.backstop.rules.source.RulesModule;
+import dev.backstop.runtime.EngineComponent;
+import java.time.Clock;
+import javax.inject.Singleton;
+
+/** The S3 function's graph: the engine with the bucket and account S3 actions only. */
+@Singleton
+@Component(modules = {AwsClientsModule.class, EngineModule.class, RulesModule.class, S3ActionsModule.class,
+        S3ClientModule.class})
+interface S3Component extends EngineComponent {
+
+    @Component.Factory
+    interface Factory {
+        S3Component create(@BindsInstance Settings settings, @BindsInstance Clock clock);
+    }
+}

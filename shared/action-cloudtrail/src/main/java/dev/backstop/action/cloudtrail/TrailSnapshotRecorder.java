@@ -1,0 +1,74 @@
+package dev.backstop.action.cloudtrail;
+
+import dev.backstop.config.Settings;
+import dev.backstop.action.EventObserver;
+import dev.backstop.event.CloudTrailEvent;
+import dev.backstop.event.MalformedEventException;
+import dev.backstop.rules.ArnGlob;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import javax.inject.Inject;
+
+/**
+ * Snapshots a trail's configuration whenever a call that configures it succeeds (CreateTrail,
+ * UpdateTrail, PutEventSelectors, basic or advanced) and the trail is no weaker after it
+ * than its last snapshot: the snapshot a later DeleteTrail or weakening change is answered from.
+ * It runs whatever the rules, their mode or the caller, as the bucket policy history does.
+ *
+ * <p>The configuration is read from CloudTrail when the event arrives, since UpdateTrail's event
+ * carries only what changed and no call carries the tags. A trail without a snapshot is recorded
+ * unless the call itself plainly weakened it (a setting turned off, the KMS key removed, management
+ * events narrowed); the watchdog snapshots such a trail once it is whole again.
+ *
+ * <p>A change made by a protected principal (Backstop's own roles and the deployment's
+ * ProtectedPrincipalArns, such as the role that deploys trails) is trusted: snapshotted as it
+ * is, even when it weakens the trail, so that a deliberate change becomes the configuration the
+ * watchdog expects instead of being reverted.
+ */
+final class TrailSnapshotRecorder implements EventObserver {
+
+    /** Advanced selectors are set by PutEventSelectors too: CloudTrail has no other call for them. */
+    static final Set<String> CONFIGURING = Set.of("CreateTrail", "UpdateTrail", "PutEventSelectors");
+
+    private final Trails trails;
+    private final TrailSnapshots snapshots;
+    private final List<ArnGlob> trusted;
+
+    @Inject
+    TrailSnapshotRecorder(Trails trails, TrailSnapshots snapshots, Settings settings) {
+        this.trails = trails;
+        this.snapshots = snapshots;
+        this.trusted = settings.ownPrincipals().stream().map(ArnGlob::new).toList();
+    }
+
+    @Override
+    public void observe(CloudTrailEvent event) {
+        if (!CONFIGURING.contains(event.detail().eventName())
+                || !"cloudtrail.amazonaws.com".equals(event.detail().eventSource())) {
+            return;
+        }
+        String named;
+        try {
+            named = TrailEvents.named(event);
+        } catch (MalformedEventException e) {
+            System.err.println("backstop: " + event.detail().eventName() + " " + event.eventId()
+                    + " not snapshotted: " + e.getMessage());
+            return;
+        }
+        Optional<TrailConfig> now = trails.read(named);
+        if (now.isEmpty()) {
+            return; // deleted since: nothing to snapshot
+        }
+        boolean byTrusted = trusted.stream().anyMatch(glob -> glob.matches(event.detail().userIdentity()));
+        List<String> weakened = byTrusted ? List.of() : snapshots.latest(now.get().arn())
+                .map(last -> now.get().weakenedFrom(last.config()))
+                .orElseGet(() -> TrailChanges.plainlyWeakening(event));
+        if (!weakened.isEmpty()) {
+            System.err.println("backstop: " + event.detail().eventName() + " " + event.eventId() + " left trail "
+                    + now.get().arn() + " weaker (" + String.join("; ", weakened) + "): not snapshotted");
+            return;
+        }
+        snapshots.record(now.get(), event.detail().eventTime(), event.eventId());
+    }
+}

@@ -1,0 +1,159 @@
+package dev.backstop.action.ec2;
+
+import dev.backstop.catalogue.Ec2ParametersModule;
+import dev.backstop.action.ActionPlan;
+import dev.backstop.action.ActionRefusedException;
+import dev.backstop.action.AlarmOnlyAction;
+import dev.backstop.action.ResourceState;
+import dev.backstop.event.AlarmEvent;
+import dev.backstop.rules.ActionSpec;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.inject.Inject;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.ec2.model.SecurityGroup;
+
+/**
+ * Cuts an instance off the network when an alarm on it fires (an {@code InstanceId} dimension,
+ * state ALARM): every network interface attached to it gets the VPC's quarantine group instead of
+ * its own groups. Every interface, not only the primary one: a second interface with its old
+ * groups would leave the instance reachable. The quarantine group is found by name in the
+ * instance's VPC (and must carry the tag {@code backstop:quarantine}), or created, and holds no
+ * rule in either direction: a new group's default egress rule is revoked. Connections already
+ * open may live on as tracked connections; new ones are refused both ways.
+ *
+ * <p>The groups each interface had are kept in the undo data; undo puts them back exactly, only
+ * on interfaces that still have the quarantine group alone. CloudTrail events are not its
+ * trigger: no API call alone says an instance is compromised; an alarm (GuardDuty findings
+ * turned metric, a traffic anomaly) does.
+ */
+final class IsolateInstanceAction implements AlarmOnlyAction {
+
+    static final String NAME = "ec2.isolate-instance";
+    static final String ALARM = "ALARM";
+    static final String INSTANCE_DIMENSION = "InstanceId";
+
+    static final String CALL = "call";
+    static final String INSTANCE_ID = "instanceId";
+    static final String VPC_ID = "vpcId";
+    static final String QUARANTINE_NAME = "quarantineGroupName";
+    static final String INTERFACES = "interfaces";
+
+    private final Instances instances;
+    private final Region region;
+
+    @Inject
+    IsolateInstanceAction(Instances instances, Region region) {
+        this.instances = instances;
+        this.region = region;
+    }
+
+    @Override
+    public boolean appliesTo(AlarmEvent alarm, ActionSpec spec) {
+        return ALARM.equals(alarm.state()) && instanceId(alarm).isPresent();
+    }
+
+    @Override
+    public ActionPlan plan(AlarmEvent alarm, ActionSpec spec) {
+        String instanceId = instanceId(alarm).orElseThrow(() -> new IllegalArgumentException(
+                "the alarm names no instance (no " + INSTANCE_DIMENSION + " dimension)"));
+        String quarantineName = Ec2ParametersModule.quarantineGroupName(spec);
+        if (alarm.region() != null && !region.id().equals(alarm.region())) {
+            throw new IllegalStateException("the alarm is in " + alarm.region() + ", but this handler's EC2 client"
+                    + " works in " + region.id() + ": deploy Backstop in " + alarm.region() + " too");
+        }
+        Optional<InstanceInterfaces> found = instances.find(instanceId);
+        if (found.isEmpty()) {
+            return new ActionPlan(NAME, instanceId, instanceId, ResourceState.gone(), "isolate " + instanceId, Map.of());
+        }
+        InstanceInterfaces now = found.get();
+        if (now.vpcId() == null || now.groups().isEmpty()) {
+            throw new ActionRefusedException(now.arn(), "the instance has no network interface in a VPC to isolate");
+        }
+        String quarantineId = instances.quarantine(now.vpcId(), quarantineName).map(SecurityGroup::groupId).orElse(null);
+        ResourceState before = now.state(quarantineId);
+        if (before.compliant()) {
+            return new ActionPlan(NAME, now.arn(), instanceId, before, "none: " + instanceId + " is isolated", Map.of());
+        }
+        String group = quarantineId != null ? quarantineId : "a new group " + quarantineName;
+        return new ActionPlan(NAME, now.arn(), instanceId, before,
+                "ModifyNetworkInterfaceAttribute on " + String.join(", ", now.groups().keySet()) + " of " + instanceId
+                        + ": security groups " + InstanceInterfaces.describe(now.groups()) + " replaced by the quarantine"
+                        + " group (" + group + " in " + now.vpcId() + ", no ingress, no egress)",
+                Map.of(CALL, "ModifyNetworkInterfaceAttribute with each interface's groups", INSTANCE_ID, instanceId,
+                        VPC_ID, now.vpcId(), QUARANTINE_NAME, quarantineName,
+                        INTERFACES, InstanceInterfaces.json(now.groups())));
+    }
+
+    @Override
+    public void apply(ActionPlan plan) {
+        Map<String, String> undo = plan.undo();
+        String quarantineId = instances.ensureQuarantine(undo.get(VPC_ID), undo.get(QUARANTINE_NAME));
+        for (String networkInterface : InstanceInterfaces.groups(undo.get(INTERFACES)).keySet()) {
+            instances.setGroups(networkInterface, List.of(quarantineId));
+        }
+    }
+
+    @Override
+    public ResourceState readBack(ActionPlan plan) {
+        Map<String, String> undo = plan.undo();
+        String quarantineId = instances.quarantine(undo.get(VPC_ID), undo.get(QUARANTINE_NAME))
+                .map(SecurityGroup::groupId).orElse(null);
+        return instances.find(undo.get(INSTANCE_ID)).map(now -> now.state(quarantineId)).orElse(ResourceState.gone());
+    }
+
+    @Override
+    public Map<String, String> tags(ActionPlan plan) {
+        return instances.find(plan.address()).map(InstanceInterfaces::tags).orElse(Map.of());
+    }
+
+    @Override
+    public boolean undoable() {
+        return true;
+    }
+
+    /**
+     * Puts each interface's own groups back. Checks every interface first: one whose groups are
+     * no longer the quarantine group alone was changed by someone since, and then nothing is done.
+     */
+    @Override
+    public ResourceState undo(Map<String, String> undo) {
+        String instanceId = undo.get(INSTANCE_ID);
+        Map<String, List<String>> original = InstanceInterfaces.groups(undo.get(INTERFACES));
+        if (instanceId == null || instanceId.isBlank()) {
+            throw new IllegalArgumentException("the undo data names no " + INSTANCE_ID);
+        }
+        Optional<InstanceInterfaces> found = instances.find(instanceId);
+        if (found.isEmpty()) {
+            return ResourceState.gone();
+        }
+        String quarantineId = instances.quarantine(undo.get(VPC_ID), undo.get(QUARANTINE_NAME))
+                .map(SecurityGroup::groupId).orElse(null);
+        Map<String, List<String>> current = found.get().groups();
+        List<String> changed = original.keySet().stream()
+                .filter(current::containsKey)
+                .filter(eni -> !sameGroups(current.get(eni), original.get(eni))
+                        && !current.get(eni).equals(List.of(String.valueOf(quarantineId))))
+                .toList();
+        if (!changed.isEmpty()) {
+            throw new IllegalStateException("the security groups of " + String.join(", ", changed) + " on " + instanceId
+                    + " changed after Backstop isolated it (" + InstanceInterfaces.describe(current)
+                    + "); nothing was changed (put the groups back by hand if that is meant)");
+        }
+        original.forEach((eni, groups) -> {
+            if (current.containsKey(eni) && !sameGroups(current.get(eni), groups)) {
+                instances.setGroups(eni, groups);
+            }
+        });
+        return instances.find(instanceId).map(now -> now.state(quarantineId)).orElse(ResourceState.gone());
+    }
+
+    private static boolean sameGroups(List<String> some, List<String> others) {
+        return some.size() == others.size() && some.containsAll(others);
+    }
+
+    private static Optional<String> instanceId(AlarmEvent alarm) {
+        return alarm.dimension(INSTANCE_DIMENSION).filter(id -> !id.isBlank());
+    }
+}

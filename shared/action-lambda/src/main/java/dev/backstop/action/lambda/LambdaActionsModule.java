@@ -1,0 +1,32 @@
+package dev.backstop.action.lambda;
+
+import dev.backstop.catalogue.LambdaParametersModule;
+import dagger.Binds;
+import dagger.Module;
+import dagger.multibindings.IntoMap;
+import dagger.multibindings.IntoSet;
+import dagger.multibindings.StringKey;
+import dev.backstop.action.RemediationAction;
+import dev.backstop.action.EventObserver;
+
+/**
+ * Binds the Lambda actions into the catalogue by name, their parameters ({@link
+ * LambdaParametersModule}), and the recorder of the alias history they roll back from into the
+ * engine's observers. The client comes from {@link LambdaClientModule} in production and from a
+ * fake in unit tests.
+ */
+@Module(includes = LambdaParametersModule.class)
+public abstract class LambdaActionsModule {
+
+    private LambdaActionsModule() {
+    }
+
+    @Binds
+    @IntoMap
+    @StringKey(RollbackAliasAction.NAME)
+    abstract RemediationAction rollbackAlias(RollbackAliasAction action);
+
+    @Binds
+    @IntoSet
+    abstract EventObserver aliasHistory(LambdaHistoryRecorder recorder);
+}

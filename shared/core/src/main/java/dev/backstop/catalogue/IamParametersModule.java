@@ -1,0 +1,69 @@
+package dev.backstop.catalogue;
+
+import dagger.Module;
+import dagger.Provides;
+import dagger.multibindings.IntoMap;
+import dagger.multibindings.StringKey;
+import dev.backstop.rules.ParamSpec;
+import dev.backstop.rules.ParamType;
+import java.util.List;
+
+/**
+ * The parameters rules may give each IAM action. Data only, no action and no client, so every
+ * function and {@code ./backstop validate} can check rule files for the whole catalogue.
+ * Declared here, not on the actions: functions without the IAM SDK load this class too, and
+ * cannot initialise an action class that names IAM's exceptions (DisableConsoleAccessAction
+ * catches NoSuchEntityException).
+ */
+@Module
+public final class IamParametersModule {
+
+    public static final List<ParamSpec> DEACTIVATE_ACCESS_KEY = List.of(
+            new ParamSpec("key", ParamType.STRING, true,
+                    "used: the key that signed the call; created: the key the call created (CreateAccessKey)"),
+            new ParamSpec("expectedNetworks", ParamType.STRING_LIST, false,
+                    "CIDR networks (IPv4, IPv6) calls are expected from: a call from inside one is no match"));
+
+    public static final List<ParamSpec> QUARANTINE_PRINCIPAL = List.of(
+            new ParamSpec("principal", ParamType.STRING, false,
+                    "target (default): the user or role the request names; caller: the user, or the role of the"
+                            + " session, that made the call"),
+            new ParamSpec("policyName", ParamType.STRING, false, "the inline policy's name (default BackstopQuarantine)"));
+
+    public static final List<ParamSpec> REVOKE_ROLE_SESSIONS = List.of(new ParamSpec("role", ParamType.STRING, false,
+            "caller (default): the role whose session made the call; target: the role the request names"));
+
+    public static final List<ParamSpec> DISABLE_CONSOLE_ACCESS = List.of(new ParamSpec("user", ParamType.STRING, false,
+            "caller (default): the user who made the call or signed in; target: the user the request names"));
+
+    private IamParametersModule() {
+    }
+
+    @Provides
+    @IntoMap
+    @StringKey("iam.deactivate-access-key")
+    static List<ParamSpec> deactivateAccessKeyParameters() {
+        return DEACTIVATE_ACCESS_KEY;
+    }
+
+    @Provides
+    @IntoMap
+    @StringKey("iam.quarantine-principal")
+    static List<ParamSpec> quarantinePrincipalParameters() {
+        return QUARANTINE_PRINCIPAL;
+    }
+
+    @Provides
+    @IntoMap
+    @StringKey("iam.revoke-role-sessions")
+    static List<ParamSpec> revokeRoleSessionsParameters() {
+        return REVOKE_ROLE_SESSIONS;
+    }
+
+    @Provides
+    @IntoMap
+    @StringKey("iam.disable-console-access")
+    static List<ParamSpec> disableConsoleAccessParameters() {
+        return DISABLE_CONSOLE_ACCESS;
+    }
+}

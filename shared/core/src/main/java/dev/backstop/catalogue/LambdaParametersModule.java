@@ -1,0 +1,37 @@
+package dev.backstop.catalogue;
+
+import dagger.Module;
+import dagger.Provides;
+import dagger.multibindings.IntoMap;
+import dagger.multibindings.StringKey;
+import dev.backstop.rules.ParamSpec;
+import dev.backstop.rules.ParamType;
+import java.util.List;
+
+/**
+ * The parameters rules may give each Lambda action, under the action's name: in every function's
+ * graph (through {@link dev.backstop.action.CatalogueParametersModule}), so each can check the
+ * whole rule pack without the Lambda SDK. This class touches no SDK type for that reason.
+ */
+@Module
+public final class LambdaParametersModule {
+
+    public static final String ALIAS = "alias";
+    public static final String DEFAULT_ALIAS = "live";
+
+    /** lambda.rollback-alias's. */
+    public static final List<ParamSpec> ROLLBACK_ALIAS = List.of(
+            new ParamSpec(ALIAS, ParamType.STRING, false,
+                    "the alias to roll back when the alarm names only the function (no Resource dimension"
+                            + " of the form function:alias); " + DEFAULT_ALIAS + " when absent"));
+
+    private LambdaParametersModule() {
+    }
+
+    @Provides
+    @IntoMap
+    @StringKey("lambda.rollback-alias")
+    static List<ParamSpec> rollbackAliasParameters() {
+        return ROLLBACK_ALIAS;
+    }
+}

@@ -1,0 +1,58 @@
+package dev.backstop.catalogue;
+
+import dagger.Module;
+import dagger.Provides;
+import dagger.multibindings.IntoMap;
+import dagger.multibindings.StringKey;
+import dev.backstop.rules.ParamSpec;
+import dev.backstop.rules.ParamType;
+import java.util.List;
+
+/**
+ * The parameters rules may give the S3 actions, declared here and not on the actions: every
+ * function checks rule files against the whole catalogue (through
+ * {@link dev.backstop.action.CatalogueParametersModule}), while only the S3 function's artifact
+ * holds the S3 Control SDK, which loading an action class could need.
+ */
+@Module
+public final class S3ParametersModule {
+
+    public static final String BASELINE = "baselinePolicy";
+    public static final List<String> BLOCK_SETTINGS = List.of("blockPublicAcls", "ignorePublicAcls", "blockPublicPolicy",
+            "restrictPublicBuckets");
+
+    private S3ParametersModule() {
+    }
+
+    @Provides
+    @IntoMap
+    @StringKey("s3.restore-bucket-policy")
+    static List<ParamSpec> restoreBucketPolicy() {
+        return List.of(new ParamSpec(BASELINE, ParamType.JSON, false, "the policy to apply when Backstop recorded"
+                + " none for the bucket; ${bucket} and ${bucketArn} stand for the bucket's name and ARN"));
+    }
+
+    @Provides
+    @IntoMap
+    @StringKey("s3.remove-public-policy-statements")
+    /** None: which statements are public is not a matter of taste. */
+    static List<ParamSpec> removePublicPolicyStatements() {
+        return List.of();
+    }
+
+    @Provides
+    @IntoMap
+    @StringKey("s3.block-public-access")
+    static List<ParamSpec> blockPublicAccess() {
+        return BLOCK_SETTINGS.stream().map(name -> new ParamSpec(name, ParamType.BOOLEAN, false,
+                "turn " + name + " on (default true); false leaves the setting as it is")).toList();
+    }
+
+    @Provides
+    @IntoMap
+    @StringKey("s3.make-acl-private")
+    /** None: private keeps the owner's and log delivery's grants, and nothing else. */
+    static List<ParamSpec> makeAclPrivate() {
+        return List.of();
+    }
+}

@@ -1,0 +1,54 @@
+package dev.backstop.engine;
+
+import dev.backstop.action.EventObserver;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dagger.Module;
+import dagger.Provides;
+import dagger.multibindings.ElementsIntoSet;
+import dev.backstop.catalogue.CatalogueParametersModule;
+import dev.backstop.telemetry.Telemetry;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.Set;
+import javax.inject.Named;
+import javax.inject.Singleton;
+
+/**
+ * The engine's own collaborators: JSON, the log stream, the read-back policy, and the catalogue
+ * of every action's parameters that rule files are checked against.
+ */
+@Module(includes = CatalogueParametersModule.class)
+public final class EngineModule {
+
+    private EngineModule() {
+    }
+
+    @Provides
+    @Singleton
+    public static ObjectMapper objectMapper() {
+        return new ObjectMapper()
+                .registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    }
+
+    /** Lambda sends standard output to CloudWatch Logs, where EMF lines become metrics. */
+    @Provides
+    @Named(Telemetry.OUT)
+    static PrintStream telemetryOut() {
+        return System.out;
+    }
+
+    /** Declares the set of observers, empty until an action family binds one into it. */
+    @Provides
+    @ElementsIntoSet
+    static Set<EventObserver> noObservers() {
+        return Set.of();
+    }
+
+    @Provides
+    static VerifyPolicy verifyPolicy() {
+        return new VerifyPolicy(5, Duration.ofMillis(200));
+    }
+}

@@ -1,0 +1,16 @@
+package dev.backstop.runtime;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.backstop.engine.RemediationEngine;
+
+/**
+ * What a handler needs from an object graph. Each Lambda function builds a graph of its own
+ * domain's actions only (such as {@link TrailComponent}), so its artifact carries only its own
+ * services' SDK clients; {@link BackstopComponent} holds every action, for the command line.
+ */
+public interface EngineComponent {
+
+    RemediationEngine engine();
+
+    ObjectMapper json();
+}
