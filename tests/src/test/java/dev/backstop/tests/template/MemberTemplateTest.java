@@ -7,12 +7,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.backstop.config.MemberAccess;
 import dev.backstop.tests.template.SamTemplate.EventRule;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
-import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -20,31 +20,25 @@ import org.junit.jupiter.params.provider.MethodSource;
 import software.amazon.event.ruler.GenericMachine;
 
 /**
- * member-account.yaml stays in step with template.yaml: it forwards every sample event the central
- * rules route (and no other), its role may do what the central handlers' roles may do to remediate
- * and nothing of theirs besides, and the central template wires the cross-account settings.
+ * member-account.yaml stays in step with template.yaml: it forwards every central rule's pattern
+ * verbatim, so every sample event the central rules route (and no other), its role may do what the
+ * central handlers' roles may do to remediate and nothing of theirs besides, and the central
+ * template wires the cross-account settings.
  */
 class MemberTemplateTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final JsonNode CENTRAL = load("template.yaml");
-    private static final JsonNode MEMBER = load("member-account.yaml");
-    private static final List<String> HANDLER_ROLES =
-            List.of("CloudTrailFunctionRole", "IamFunctionRole", "Ec2FunctionRole", "S3FunctionRole");
+    private static final SamTemplate CENTRAL = SamTemplate.load();
+    private static final SamTemplate MEMBER = SamTemplate.load("member-account.yaml");
+    /** The central roles that act in member accounts: those that attach MemberAccessPolicy. */
+    private static final List<String> HANDLER_ROLES = CENTRAL.rolesAttaching("MemberAccessPolicy").stream()
+            .map(role -> role.split(" if ")[0]).toList();
 
     /**
      * Central rules for what is decided in the home account only: alarms (the alarm engine refuses
      * another account's alarm, since its actions address resources by name), so no member forwards them.
      */
     private static final Set<String> HOME_ONLY = Set.of("AlarmFunctionAlarmStateChange");
-
-    private static JsonNode load(String file) {
-        try {
-            return JSON.valueToTree(CloudFormationYaml.load(Checkout.file(file)));
-        } catch (IOException e) {
-            throw new IllegalStateException(file, e);
-        }
-    }
 
     static Stream<Named<Sample>> samples() {
         return Sample.all().stream().map(sample -> Named.of(sample.name(), sample));
@@ -55,13 +49,13 @@ class MemberTemplateTest {
     void forwardsExactlyTheSamplesTheCentralRulesRoute(Sample sample) throws Exception {
         // Event Ruler, like EventBridge; the disabled-by-default key-use rules are compared too.
         GenericMachine<String> central = GenericMachine.<String>builder().build();
-        for (EventRule rule : SamTemplate.load().eventRules()) {
+        for (EventRule rule : CENTRAL.eventRules()) {
             if (!HOME_ONLY.contains(rule.name())) {
                 central.addRule(rule.name(), rule.pattern());
             }
         }
         GenericMachine<String> forwarded = GenericMachine.<String>builder().build();
-        for (var rule : MEMBER.path("Resources").properties()) {
+        for (var rule : MEMBER.json().path("Resources").properties()) {
             if (rule.getValue().path("Type").asText().equals("AWS::Events::Rule")) {
                 forwarded.addRule(rule.getKey(), rule.getValue().path("Properties").path("EventPattern").toString());
             }
@@ -75,18 +69,41 @@ class MemberTemplateTest {
     }
 
     @Test
+    void forwardsEveryCentralPatternVerbatimAndNothingElse() {
+        List<JsonNode> central = new ArrayList<>();
+        for (EventRule rule : CENTRAL.eventRules()) {
+            if (!HOME_ONLY.contains(rule.name())) {
+                central.add(json(rule.pattern()));
+            }
+        }
+        List<JsonNode> forwarded = new ArrayList<>();
+        for (var rule : MEMBER.json().path("Resources").properties()) {
+            JsonNode pattern = rule.getValue().path("Properties").path("EventPattern");
+            if (pattern.size() == 1 && pattern.has("$or")) {
+                pattern.path("$or").forEach(forwarded::add);
+            } else if (!pattern.isMissingNode()) {
+                forwarded.add(pattern);
+            }
+        }
+
+        assertThat(forwarded).as("member-account.yaml's patterns (each branch of a rule's top-level $or on its own)"
+                + " against the central rules' (%s aside)", HOME_ONLY).containsExactlyInAnyOrderElementsOf(central);
+    }
+
+    @Test
     void theMemberRoleMayDoWhatTheHandlersDoToRemediateAndNothingElseOfTheirs() {
         Set<String> central = new TreeSet<>();
         for (String role : HANDLER_ROLES) {
-            statements(CENTRAL.path("Resources").path(role)).stream()
+            RolePermissions.own(CENTRAL, role).stream()
                     .filter(statement -> statement.path("Sid").asText().matches("(Remediate|Read).*"))
-                    .forEach(statement -> central.addAll(actions(statement)));
+                    .forEach(statement -> central.addAll(Intrinsics.actions(statement)));
         }
         Set<String> member = new TreeSet<>();
-        statements(MEMBER.path("Resources").path("MemberRole")).stream()
+        RolePermissions.own(MEMBER, "MemberRole").stream()
                 .filter(statement -> statement.path("Effect").asText().equals("Allow"))
-                .forEach(statement -> member.addAll(actions(statement)));
+                .forEach(statement -> member.addAll(Intrinsics.actions(statement)));
 
+        assertThat(HANDLER_ROLES).as("roles that attach MemberAccessPolicy").isNotEmpty();
         assertThat(member).as("the member role's allowed actions").isEqualTo(central);
         assertThat(member).as("no audit table, topic, key, queue or logs in a member account")
                 .noneMatch(action -> action.matches("(dynamodb|sns|kms|sqs|logs|sts):.*"));
@@ -94,7 +111,7 @@ class MemberTemplateTest {
 
     @Test
     void theMemberRoleTrustsTheHandlersWithBackstopsSessionName() {
-        JsonNode trust = MEMBER.path("Resources").path("MemberRole").path("Properties")
+        JsonNode trust = MEMBER.json().path("Resources").path("MemberRole").path("Properties")
                 .path("AssumeRolePolicyDocument").path("Statement").get(0);
 
         assertThat(trust.path("Condition").path("StringEquals").path("sts:RoleSessionName").asText())
@@ -108,9 +125,12 @@ class MemberTemplateTest {
     @Test
     void everyHandlerRoleMayAssumeOnlyTheMemberRoleInTheAllowedAccounts() {
         for (String role : HANDLER_ROLES) {
-            JsonNode assume = statements(CENTRAL.path("Resources").path(role)).stream()
-                    .filter(statement -> statement.path("Sid").asText().equals("AssumeMemberRole"))
-                    .findFirst().orElseThrow(() -> new AssertionError(role + " has no AssumeMemberRole statement"));
+            JsonNode assume = RolePermissions.statements(CENTRAL, role).stream()
+                    .filter(statement -> Intrinsics.actions(statement).contains("sts:AssumeRole"))
+                    .reduce((one, another) -> {
+                        throw new AssertionError(role + " may assume roles through two statements");
+                    })
+                    .orElseThrow(() -> new AssertionError(role + " has no sts:AssumeRole statement"));
 
             assertThat(assume.path("Resource").path("Fn::Sub").asText()).as(role)
                     .isEqualTo("arn:${AWS::Partition}:iam::*:role/${MemberRoleName}");
@@ -118,35 +138,28 @@ class MemberTemplateTest {
             assertThat(condition.path("aws:ResourceAccount").path("Ref").asText()).as(role).isEqualTo("AllowedAccounts");
             assertThat(condition.path("sts:RoleSessionName").asText()).as(role).isEqualTo(MemberAccess.SESSION_NAME);
         }
+        assertThat(CENTRAL.resource("MemberAccessPolicy").path("Condition").asText())
+                .as("MemberAccessPolicy exists only with member accounts").isEqualTo("HasMemberAccounts");
     }
 
     @Test
     void theFunctionsAreToldWhoseEventsToActOnAndHow() {
-        JsonNode variables = CENTRAL.path("Globals").path("Function").path("Environment").path("Variables");
+        JsonNode variables = CENTRAL.json().path("Globals").path("Function").path("Environment").path("Variables");
 
         assertThat(variables.path(MemberAccess.HOME_ACCOUNT).path("Ref").asText()).isEqualTo("AWS::AccountId");
         assertThat(variables.path(MemberAccess.ALLOWED_ACCOUNTS).toString()).contains("AllowedAccounts");
         assertThat(variables.path(MemberAccess.ROLE_NAME).path("Ref").asText()).isEqualTo("MemberRoleName");
         assertThat(variables.path(MemberAccess.EXTERNAL_ID).path("Ref").asText()).isEqualTo("MemberRoleExternalId");
-        assertThat(CENTRAL.path("Parameters").path("AllowedAccounts").path("Type").asText())
+        assertThat(CENTRAL.json().path("Parameters").path("AllowedAccounts").path("Type").asText())
                 .isEqualTo("CommaDelimitedList");
-        assertThat(CENTRAL.path("Parameters").path("OrganizationId").path("Default").asText()).isEmpty();
+        assertThat(CENTRAL.json().path("Parameters").path("OrganizationId").path("Default").asText()).isEmpty();
     }
 
-    /** A role's inline policy statements, each !If taken on its true branch. */
-    private static List<JsonNode> statements(JsonNode role) {
-        List<JsonNode> statements = new ArrayList<>();
-        for (JsonNode policy : role.path("Properties").path("Policies")) {
-            for (JsonNode statement : policy.path("PolicyDocument").path("Statement")) {
-                statements.add(statement.has("Fn::If") ? statement.path("Fn::If").get(1) : statement);
-            }
+    private static JsonNode json(String text) {
+        try {
+            return JSON.readTree(text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        return statements;
-    }
-
-    private static List<String> actions(JsonNode statement) {
-        JsonNode action = statement.path("Action");
-        return action.isArray() ? StreamSupport.stream(action.spliterator(), false).map(JsonNode::asText).toList()
-                : List.of(action.asText());
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -12,9 +13,10 @@ import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
 /**
- * What the template checks read from template.yaml: the Lambda functions, and the EventBridge
- * rules that invoke them, whether SAM generates them from a function's events or the template
- * declares them as AWS::Events::Rule resources.
+ * What the template checks read from template.yaml (or member-account.yaml), its Fn::ForEach
+ * loops expanded ({@link ForEachLoops}): the Lambda functions, the EventBridge rules that invoke
+ * them, whether SAM generates them from a function's events or the template declares them as
+ * AWS::Events::Rule resources, and any resource by type or logical id.
  */
 final class SamTemplate {
 
@@ -35,18 +37,50 @@ final class SamTemplate {
     /** SAM's two names for the same event source: a rule on a bus, matching an event pattern. */
     private static final Set<String> PATTERN_EVENTS = Set.of("EventBridgeRule", "CloudWatchEvent");
 
+    private final JsonNode raw;
     private final JsonNode template;
 
-    private SamTemplate(JsonNode template) {
-        this.template = template;
+    private SamTemplate(JsonNode raw) {
+        this.raw = raw;
+        this.template = ForEachLoops.expand(raw);
     }
 
     static SamTemplate load() {
+        return load("template.yaml");
+    }
+
+    /** A template by its path from the root of the checkout. */
+    static SamTemplate load(String file) {
         try {
-            return new SamTemplate(JSON.valueToTree(CloudFormationYaml.load(Checkout.file("template.yaml"))));
+            return new SamTemplate(JSON.valueToTree(CloudFormationYaml.load(Checkout.file(file))));
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new UncheckedIOException(file, e);
         }
+    }
+
+    /** The template as deployed: loops expanded. */
+    JsonNode json() {
+        return template;
+    }
+
+    /** The body of a loop of Resources as written, with its collection: {@code [identifier, [items], {body}]}. */
+    JsonNode loop(String name) {
+        JsonNode loop = raw.path("Resources").path(ForEachLoops.PREFIX + name);
+        if (loop.isMissingNode()) {
+            throw new AssertionError("template has no Resources loop " + ForEachLoops.PREFIX + name);
+        }
+        return loop;
+    }
+
+    JsonNode resource(String logicalId) {
+        return template.path("Resources").path(logicalId);
+    }
+
+    /** The resources of a type, by logical id, in template order. */
+    Map<String, JsonNode> resourcesOfType(String type) {
+        Map<String, JsonNode> found = new LinkedHashMap<>();
+        resources(type::equals).forEach(resource -> found.put(resource.getKey(), resource.getValue()));
+        return found;
     }
 
     List<LambdaFunction> functions() {
@@ -76,6 +110,16 @@ final class SamTemplate {
                                     bus(properties), properties.path("EventPattern").toString()));
                 });
         return Stream.concat(fromFunctions, declared).toList();
+    }
+
+    /** The roles that attach a managed policy of the template, directly or under {@code !If}: "Role" or "Role if Condition". */
+    List<String> rolesAttaching(String policy) {
+        return resourcesOfType("AWS::IAM::Role").entrySet().stream()
+                .filter(role -> StreamSupport.stream(
+                                role.getValue().path("Properties").path("ManagedPolicyArns").spliterator(), false)
+                        .anyMatch(arn -> Intrinsics.named(arn).split(" if ")[0].equals(policy)))
+                .map(role -> Intrinsics.named(role.getKey(), role.getValue()))
+                .toList();
     }
 
     private Stream<Map.Entry<String, JsonNode>> resources(Predicate<String> type) {
