@@ -31,7 +31,8 @@ public final class IamParametersModule {
             new ParamSpec("policyName", ParamType.STRING, false, "the inline policy's name (default BackstopQuarantine)"));
 
     public static final List<ParamSpec> REVOKE_ROLE_SESSIONS = List.of(new ParamSpec("role", ParamType.STRING, false,
-            "caller (default): the role whose session made the call; target: the role the request names"));
+            "caller (default): the role whose session made the call; target: the role the request names."
+                    + " For a finding, the role whose session credentials it names, whatever this says"));
 
     public static final List<ParamSpec> DISABLE_CONSOLE_ACCESS = List.of(new ParamSpec("user", ParamType.STRING, false,
             "caller (default): the user who made the call or signed in; target: the user the request names"));
