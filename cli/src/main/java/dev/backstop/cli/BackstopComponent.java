@@ -5,6 +5,18 @@ import dagger.Component;
 import dev.backstop.action.RemediationAction;
 import dev.backstop.action.cloudtrail.CloudTrailActionsModule;
 import dev.backstop.action.cloudtrail.CloudTrailClientModule;
+import dev.backstop.action.cloudtrail.TrailDestinationsModule;
+import dev.backstop.action.config.ConfigActionsModule;
+import dev.backstop.action.config.ConfigClientModule;
+import dev.backstop.action.guardduty.GuardDutyActionsModule;
+import dev.backstop.action.guardduty.GuardDutyClientModule;
+import dev.backstop.action.logs.LogsActionsModule;
+import dev.backstop.action.logs.LogsClientModule;
+import dev.backstop.action.notify.NotifyActionsModule;
+import dev.backstop.action.resolver.ResolverActionsModule;
+import dev.backstop.action.resolver.ResolverClientModule;
+import dev.backstop.action.securityhub.SecurityHubActionsModule;
+import dev.backstop.action.securityhub.SecurityHubClientModule;
 import dev.backstop.action.cloudwatch.CloudWatchActionsModule;
 import dev.backstop.action.ec2.Ec2ActionsModule;
 import dev.backstop.action.ec2.Ec2ClientModule;
@@ -36,7 +48,10 @@ import javax.inject.Singleton;
 @Component(modules = {CorrelateModule.class, AlarmTriggersModule.class, AwsClientsModule.class, EngineModule.class, RulesModule.class, CloudTrailActionsModule.class,
         CloudTrailClientModule.class, IamActionsModule.class, IamClientModule.class,
         Ec2ActionsModule.class, Ec2ClientModule.class, S3ActionsModule.class, S3ClientModule.class,
-        LambdaActionsModule.class, LambdaClientModule.class, CloudWatchActionsModule.class})
+        LambdaActionsModule.class, LambdaClientModule.class, CloudWatchActionsModule.class, TrailDestinationsModule.class,
+        NotifyActionsModule.class, GuardDutyActionsModule.class, GuardDutyClientModule.class, ConfigActionsModule.class,
+        ConfigClientModule.class, SecurityHubActionsModule.class, SecurityHubClientModule.class, ResolverActionsModule.class,
+        ResolverClientModule.class, LogsActionsModule.class, LogsClientModule.class})
 public interface BackstopComponent extends EngineComponent {
 
     UndoService undo();

@@ -2,6 +2,8 @@ package dev.backstop.handlers.s3;
 
 import dagger.BindsInstance;
 import dagger.Component;
+import dev.backstop.action.cloudtrail.CloudTrailClientModule;
+import dev.backstop.action.cloudtrail.TrailDestinationsModule;
 import dev.backstop.action.s3.S3ActionsModule;
 import dev.backstop.action.s3.S3ClientModule;
 import dev.backstop.aws.AwsClientsModule;
@@ -12,10 +14,13 @@ import dev.backstop.runtime.EngineComponent;
 import java.time.Clock;
 import javax.inject.Singleton;
 
-/** The S3 function's graph: the engine with the bucket and account S3 actions only. */
+/**
+ * The S3 function's graph: the engine with the bucket and account S3 actions, and CloudTrail's
+ * DescribeTrails, by which {@code s3.restore-lifecycle} knows a trail's log bucket.
+ */
 @Singleton
 @Component(modules = {AwsClientsModule.class, EngineModule.class, RulesModule.class, S3ActionsModule.class,
-        S3ClientModule.class})
+        S3ClientModule.class, CloudTrailClientModule.class, TrailDestinationsModule.class})
 interface S3Component extends EngineComponent {
 
     @Component.Factory

@@ -4,7 +4,9 @@ import dev.backstop.catalogue.Ec2ParametersModule;
 import dagger.Binds;
 import dagger.Module;
 import dagger.multibindings.IntoMap;
+import dagger.multibindings.IntoSet;
 import dagger.multibindings.StringKey;
+import dev.backstop.action.EventObserver;
 import dev.backstop.action.RemediationAction;
 
 /**
@@ -27,4 +29,18 @@ public abstract class Ec2ActionsModule {
     @IntoMap
     @StringKey(IsolateInstanceAction.NAME)
     abstract RemediationAction isolateInstance(IsolateInstanceAction action);
+
+    @Binds
+    @IntoMap
+    @StringKey(RecreateFlowLogAction.NAME)
+    abstract RemediationAction recreateFlowLog(RecreateFlowLogAction action);
+
+    @Binds
+    @IntoMap
+    @StringKey(EnableEbsEncryptionAction.NAME)
+    abstract RemediationAction enableEbsEncryption(EnableEbsEncryptionAction action);
+
+    @Binds
+    @IntoSet
+    abstract EventObserver flowLogs(FlowLogRecorder recorder);
 }

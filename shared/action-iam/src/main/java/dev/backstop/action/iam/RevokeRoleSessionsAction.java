@@ -6,6 +6,8 @@ import dev.backstop.action.ActionRefusedException;
 import dev.backstop.action.RemediationAction;
 import dev.backstop.action.ResourceState;
 import dev.backstop.event.CloudTrailEvent;
+import dev.backstop.event.FindingEvent;
+import dev.backstop.event.FindingResource;
 import dev.backstop.event.Timestamps;
 import dev.backstop.event.Trigger;
 import dev.backstop.rules.ActionSpec;
@@ -23,6 +25,11 @@ import javax.inject.Inject;
  * policy {@code AWSRevokeOlderSessions} that denies everything to credentials issued before now
  * ({@code DateLessThan aws:TokenIssueTime}). Whoever may assume the role gets fresh sessions that
  * work; stolen ones stop. Undo deletes the policy, or puts back the older one it replaced.
+ *
+ * <p>The role is the one a CloudTrail event names (its caller or target, as the rule says), or the
+ * one whose session credentials a GuardDuty finding says were taken (an {@code AccessKey} finding
+ * of user type AssumedRole, such as InstanceCredentialExfiltration: its user name is the role's
+ * name). An instance whose credentials were revoked gets fresh ones from its instance profile.
  */
 final class RevokeRoleSessionsAction implements RemediationAction {
 
@@ -43,13 +50,35 @@ final class RevokeRoleSessionsAction implements RemediationAction {
         this.clock = clock;
     }
 
+    /** CloudTrail events, and findings about a role session's credentials. */
+    @Override
+    public boolean appliesTo(Trigger trigger, ActionSpec spec) {
+        return trigger instanceof CloudTrailEvent
+                || (trigger instanceof FindingEvent finding && sessionRole(finding).isPresent());
+    }
+
+    /** The role whose session a finding's access key belongs to: {@code accessKeyDetails} of user type AssumedRole. */
+    static Optional<String> sessionRole(FindingEvent finding) {
+        return finding.resource("AwsIamAccessKey").map(FindingResource::details)
+                .filter(details -> "AssumedRole".equals(details.path("userType").asText()))
+                .map(details -> details.path("userName").asText(""))
+                .filter(name -> !name.isBlank());
+    }
 
     @Override
     public ActionPlan plan(Trigger trigger, ActionSpec spec) {
-        if (!(trigger instanceof CloudTrailEvent event)) {
+        Principal named;
+        Instant eventTime;
+        if (trigger instanceof CloudTrailEvent event) {
+            named = EventPrincipals.choose(spec.string("role").orElse(EventPrincipals.CALLER), event);
+            eventTime = event.detail().eventTime();
+        } else if (trigger instanceof FindingEvent finding) {
+            named = Principal.role(sessionRole(finding).orElseThrow(() -> new ActionRefusedException(finding.findingId(),
+                    "the finding names no role session's access key (an AccessKey of user type AssumedRole)")));
+            eventTime = finding.updatedAt();
+        } else {
             throw ActionRefusedException.unanswered(trigger);
         }
-        Principal named = EventPrincipals.choose(spec.string("role").orElse(EventPrincipals.CALLER), event);
         if (named.kind() != Principal.Kind.ROLE) {
             throw new ActionRefusedException(named.path(), "sessions can be revoked only for a role, and "
                     + named.path() + " is a user");
@@ -62,7 +91,6 @@ final class RevokeRoleSessionsAction implements RemediationAction {
         Principal role = found.get();
         Optional<String> current = principals.inlinePolicy(role, POLICY_NAME);
         // Sessions issued up to the risky call, and any since: at least one second past the event.
-        Instant eventTime = event.detail().eventTime();
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         Instant revokeBefore = now.isAfter(eventTime) ? now : eventTime.plusSeconds(1).truncatedTo(ChronoUnit.SECONDS);
         Map<String, String> undo = new HashMap<>(InlinePolicySwap.undo(role, POLICY_NAME, current));

@@ -1,0 +1,110 @@
+package dev.backstop.action.cloudtrail;
+
+import dev.backstop.action.ActionPlan;
+import dev.backstop.action.ActionRefusedException;
+import dev.backstop.action.RemediationAction;
+import dev.backstop.action.ResourceState;
+import dev.backstop.event.FindingEvent;
+import dev.backstop.event.FindingResource;
+import dev.backstop.event.Trigger;
+import dev.backstop.rules.ActionSpec;
+import java.util.Map;
+import java.util.Optional;
+import javax.inject.Inject;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
+import software.amazon.awssdk.services.cloudtrail.model.Trail;
+import software.amazon.awssdk.services.cloudtrail.model.TrailNotFoundException;
+
+/**
+ * {@code cloudtrail.enable-log-file-validation}: turns on log file validation for the trail a
+ * Security Hub finding names (CloudTrail.4: an {@code AwsCloudTrailTrail}), so CloudTrail writes
+ * the signed digest files that show whether a log file was changed or deleted after delivery.
+ * Done when GetTrail reads it on. A trail is changed in its home region only: a finding about a
+ * trail whose home is another region is refused, for the deployment there.
+ *
+ * <p>Undoable: an operator's undo turns validation off again.
+ */
+final class EnableLogFileValidationAction implements RemediationAction {
+
+    static final String NAME = "cloudtrail.enable-log-file-validation";
+    static final String TRAIL = "AwsCloudTrailTrail";
+
+    private final CloudTrailClient cloudTrail;
+    private final Region region;
+
+    @Inject
+    EnableLogFileValidationAction(CloudTrailClient cloudTrail, Region region) {
+        this.cloudTrail = cloudTrail;
+        this.region = region;
+    }
+
+    @Override
+    public boolean appliesTo(Trigger trigger, ActionSpec spec) {
+        return trigger instanceof FindingEvent finding && finding.resource(TRAIL).isPresent();
+    }
+
+    @Override
+    public ActionPlan plan(Trigger trigger, ActionSpec spec) {
+        if (!(trigger instanceof FindingEvent finding) || finding.resource(TRAIL).isEmpty()) {
+            throw ActionRefusedException.unanswered(trigger);
+        }
+        FindingResource named = finding.resource(TRAIL).get();
+        Optional<Trail> trail = trail(named.id());
+        if (trail.isEmpty()) {
+            return new ActionPlan(NAME, named.id(), named.id(), ResourceState.gone(), "none: the trail is gone", Map.of());
+        }
+        if (!region.id().equals(trail.get().homeRegion())) {
+            throw new ActionRefusedException(trail.get().trailARN(), "the trail's home region is " + trail.get().homeRegion()
+                    + "; it can be changed there only, and this deployment acts in " + region.id());
+        }
+        String arn = trail.get().trailARN();
+        return new ActionPlan(NAME, arn, arn, state(trail), "UpdateTrail " + arn + " enableLogFileValidation=true",
+                Map.of("call", "UpdateTrail", "trail", arn, "enableLogFileValidation", "false"));
+    }
+
+    @Override
+    public void apply(ActionPlan plan) {
+        cloudTrail.updateTrail(request -> request.name(plan.address()).enableLogFileValidation(true));
+    }
+
+    @Override
+    public ResourceState readBack(ActionPlan plan) {
+        return state(trail(plan.address()));
+    }
+
+    @Override
+    public Map<String, String> tags(ActionPlan plan) {
+        return cloudTrail.listTags(request -> request.resourceIdList(plan.resource())).resourceTagList().stream()
+                .flatMap(resource -> resource.tagsList().stream())
+                .collect(java.util.stream.Collectors.toMap(tag -> tag.key(), tag -> tag.value(), (first, second) -> first));
+    }
+
+    @Override
+    public boolean undoable() {
+        return true;
+    }
+
+    /** Turns validation off again: only ever on an operator's explicit request. */
+    @Override
+    public ResourceState undo(Map<String, String> undo) {
+        cloudTrail.updateTrail(request -> request.name(undo.get("trail")).enableLogFileValidation(false));
+        return state(trail(undo.get("trail")));
+    }
+
+    private Optional<Trail> trail(String arn) {
+        try {
+            return Optional.ofNullable(cloudTrail.getTrail(request -> request.name(arn)).trail());
+        } catch (TrailNotFoundException gone) {
+            return Optional.empty();
+        }
+    }
+
+    private static ResourceState state(Optional<Trail> trail) {
+        if (trail.isEmpty()) {
+            return ResourceState.gone();
+        }
+        boolean on = Boolean.TRUE.equals(trail.get().logFileValidationEnabled());
+        return new ResourceState(true, on, Map.of("logFileValidationEnabled", Boolean.toString(on)));
+    }
+}
