@@ -6,6 +6,7 @@ import dev.backstop.config.Mode;
 import dev.backstop.event.AlarmPayloadParser;
 import dev.backstop.event.CloudTrailEventParser;
 import dev.backstop.event.EventFiles;
+import dev.backstop.event.FindingParser;
 import dev.backstop.rules.RuleBook;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -37,6 +38,10 @@ import picocli.CommandLine.Spec;
                     + " Alarm rules match it in the EventBridge shape whatever the delivery; what depends on the"
                     + " changes CloudTrail recorded before the alarm (correlate.require) is shown as \"decided at"
                     + " run time\".",
+            "",
+            "It may also hold a finding: a \"GuardDuty Finding\" event, or a \"Security Hub Findings - Imported\""
+                    + " event (each of its findings planned). A finding no AWS product wrote is shown as rejected, a"
+                    + " sample or closed one as ignored, as the findings function treats them.",
             "",
             "The mode shown is the rule's mode capped by --mode, the deployment's global mode. A rule in mode off"
                     + " is shown with no actions. Caller exemptions (principals, accounts and time-boxed ones,"
@@ -92,6 +97,7 @@ public final class PlanCommand implements Callable<Integer> {
         ObjectMapper mapper = new ObjectMapper();
         EventFiles events = new EventFiles(new CloudTrailEventParser(mapper), mapper);
         AlarmPayloadParser alarms = new AlarmPayloadParser(mapper);
+        FindingParser findings = new FindingParser(mapper);
         Planner planner = new Planner(rules.get(), mode, tools.clock().instant());
         PlanJson lines = new PlanJson(mapper, tools.actionParameters());
         PlanTable table = new PlanTable(out);
@@ -100,6 +106,8 @@ public final class PlanCommand implements Callable<Integer> {
             String source = eventFiles.get(i).toString();
             List<EventPlan> plans = AlarmFiles.isAlarm(mapper, contents.get(i))
                     ? alarms.read(contents.get(i)).stream().map(entry -> planner.plan(source, entry)).toList()
+                    : AlarmFiles.isFinding(mapper, contents.get(i))
+                    ? findings.read(contents.get(i)).stream().map(entry -> planner.plan(source, entry)).toList()
                     : events.read(contents.get(i)).stream().map(entry -> planner.plan(source, entry)).toList();
             for (EventPlan plan : plans) {
                 anyRejected |= plan.isRejected();

@@ -5,6 +5,8 @@ import dev.backstop.event.AlarmEvent;
 import dev.backstop.event.AlarmPayloadParser;
 import dev.backstop.event.CloudTrailEvent;
 import dev.backstop.event.EventFiles;
+import dev.backstop.event.FindingEvent;
+import dev.backstop.event.FindingParser;
 import dev.backstop.event.Trigger;
 import dev.backstop.rules.Rule;
 import dev.backstop.rules.RuleBook;
@@ -16,7 +18,8 @@ import java.util.Optional;
 /**
  * Decides what the handler would do with a trigger, the way the engine's rule loop does, up to the
  * first AWS call, with the engine's own matching ({@link RuleBook#match(Trigger)}) and exemptions
- * ({@code Exemptions.forTrigger}): failed calls are ignored, each matching rule's mode is capped
+ * ({@code Exemptions.forTrigger}): failed calls are ignored, and so are findings no AWS product
+ * wrote, samples and closed findings, each matching rule's mode is capped
  * by the global mode, rules in mode off run nothing, and exemptions of the caller (an alarm has
  * none) and of the account are applied. What needs AWS is reported as decided at run time, never
  * guessed: exemptions that need the resource (tags, time-boxed resource exemptions), and the
@@ -48,14 +51,31 @@ final class Planner {
         return plan(source, entry.where(), entry.alarm());
     }
 
+    EventPlan plan(String source, FindingParser.Entry entry) {
+        if (entry.error() != null) {
+            return EventPlan.rejected(source, entry.where(), null, null, entry.error().getMessage());
+        }
+        return plan(source, entry.where(), entry.finding());
+    }
+
     private EventPlan plan(String source, String where, Trigger trigger) {
-        String ignored = trigger instanceof CloudTrailEvent event && event.detail().failed()
-                ? "the API call failed (" + event.detail().errorCode() + "); the handler never acts on a failed call"
-                : null;
+        String ignored = ignored(trigger);
         List<EventPlan.Match> matches = rules.match(trigger).stream()
                 .map(rule -> match(rule, trigger, ignored != null))
                 .toList();
         return new EventPlan(source, where, trigger.id(), trigger.summary(), ignored, matches, null);
+    }
+
+    /** Why the handler acts on no rule for the trigger, as its engine steps say; else null. */
+    private static String ignored(Trigger trigger) {
+        if (trigger instanceof CloudTrailEvent event && event.detail().failed()) {
+            return "the API call failed (" + event.detail().errorCode() + "); the handler never acts on a failed call";
+        }
+        if (trigger instanceof FindingEvent finding) {
+            return !finding.writtenByAws() ? "written by product " + finding.productArn() + ", not by an AWS service;"
+                    + " the handler rejects it" : finding.closed().map(why -> why + "; the handler ignores it").orElse(null);
+        }
+        return null;
     }
 
     private EventPlan.Match match(Rule rule, Trigger trigger, boolean ignored) {

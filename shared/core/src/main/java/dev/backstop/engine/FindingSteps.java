@@ -47,18 +47,11 @@ final class FindingSteps implements TriggerSteps<FindingEvent> {
             return Optional.of("account " + finding.account() + " is not on the allowlist (AllowedAccounts): its findings"
                     + " are never acted on");
         }
-        if (!writtenByAws(finding)) {
+        if (!finding.writtenByAws()) {
             return Optional.of("written by product " + finding.productArn() + ", not by an AWS service: anyone allowed"
                     + " securityhub:BatchImportFindings can write such findings, so they are never acted on");
         }
         return Optional.empty();
-    }
-
-    /** AWS's own products have ARNs with no account: {@code arn:aws:securityhub:us-east-1::product/aws/guardduty}. */
-    static boolean writtenByAws(FindingEvent finding) {
-        String[] arn = finding.productArn().split(":", 6);
-        return arn.length == 6 && arn[0].equals("arn") && arn[2].equals("securityhub") && arn[4].isEmpty()
-                && arn[5].startsWith("product/aws/");
     }
 
     @Override
@@ -68,13 +61,7 @@ final class FindingSteps implements TriggerSteps<FindingEvent> {
 
     @Override
     public Optional<String> ignored(FindingEvent finding) {
-        if (finding.sample()) {
-            return Optional.of("a GuardDuty sample finding (CreateSampleFindings): the resources it names are made up");
-        }
-        if (!finding.active()) {
-            return Optional.of("the finding is archived, closed (RESOLVED or SUPPRESSED) or passing: nothing to act on");
-        }
-        return Optional.empty();
+        return finding.closed();
     }
 
     @Override

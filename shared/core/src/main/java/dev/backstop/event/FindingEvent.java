@@ -71,6 +71,29 @@ public record FindingEvent(
         return resources.stream().filter(resource -> resource.type().equals(resourceType)).findFirst();
     }
 
+    /**
+     * True when an AWS product wrote it: their product ARNs name no account
+     * ({@code arn:aws:securityhub:us-east-1::product/aws/guardduty}). Anyone allowed
+     * {@code securityhub:BatchImportFindings} can write findings of their own product, naming
+     * any resource.
+     */
+    public boolean writtenByAws() {
+        String[] arn = productArn.split(":", 6);
+        return arn.length == 6 && arn[0].equals("arn") && arn[2].equals("securityhub") && arn[4].isEmpty()
+                && arn[5].startsWith("product/aws/");
+    }
+
+    /** Why nothing is acted on for it, else empty: a sample, or a finding no longer open. */
+    public Optional<String> closed() {
+        if (sample) {
+            return Optional.of("a GuardDuty sample finding (CreateSampleFindings): the resources it names are made up");
+        }
+        if (!active) {
+            return Optional.of("the finding is archived, closed (RESOLVED or SUPPRESSED) or passing: nothing to act on");
+        }
+        return Optional.empty();
+    }
+
     /** The finding as an audit record names it: the control or the type. */
     public String what() {
         return control != null ? control : type;
