@@ -44,7 +44,7 @@ handlers/%/target/lambda-shrunk/.done: $(REACTOR)
 # Every function's artifact, built and shrunk ahead of sam build (`make -j2 artifacts`: the
 # shrinks run side by side), so that each `make build-<LogicalId>` only copies.
 .PHONY: artifacts
-artifacts: $(REACTOR) $(patsubst %,handlers/%/target/lambda-shrunk/.done,ec2 s3 alarm)
+artifacts: $(REACTOR) $(patsubst %,handlers/%/target/lambda-shrunk/.done,ec2 s3 alarm findings)
 
 # $(call lambda-artifact,DIR): copies the artifact laid out in DIR/lib for SAM.
 define lambda-artifact
@@ -55,7 +55,8 @@ endef
 
 # One line per function in template.yaml: its logical id and its module's artifact.
 .PHONY: build-CloudTrailFunction build-TrailWatchdogFunction build-IamFunction build-Ec2Function \
-	build-S3Function build-LambdaFunction build-AlarmFunction build-SnsAlarmFunction
+	build-S3Function build-LambdaFunction build-AlarmFunction build-SnsAlarmFunction build-DetectionFunction \
+	build-FindingsFunction
 build-CloudTrailFunction: $(REACTOR) ; $(call lambda-artifact,handlers/cloudtrail/target/lambda)
 build-TrailWatchdogFunction: $(REACTOR) ; $(call lambda-artifact,handlers/trail-watchdog/target/lambda)
 build-IamFunction: $(REACTOR) ; $(call lambda-artifact,handlers/iam/target/lambda)
@@ -65,3 +66,6 @@ build-LambdaFunction: $(REACTOR) ; $(call lambda-artifact,handlers/lambda/target
 # Both alarm functions run the alarm module's artifact (two entry points, one graph).
 build-AlarmFunction: handlers/alarm/target/lambda-shrunk/.done ; $(call lambda-artifact,handlers/alarm/target/lambda-shrunk)
 build-SnsAlarmFunction: handlers/alarm/target/lambda-shrunk/.done ; $(call lambda-artifact,handlers/alarm/target/lambda-shrunk)
+build-DetectionFunction: $(REACTOR) ; $(call lambda-artifact,handlers/detection/target/lambda)
+# The findings function carries EC2's and S3's SDK modules too: shrunk, as the EC2 function's is.
+build-FindingsFunction: handlers/findings/target/lambda-shrunk/.done ; $(call lambda-artifact,handlers/findings/target/lambda-shrunk)
