@@ -1,5 +1,7 @@
 package dev.backstop.watchdog;
 
+import dev.backstop.event.ScheduledEvent;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.backstop.action.AwsErrors;
 import dev.backstop.action.cloudtrail.TrailInspector;
