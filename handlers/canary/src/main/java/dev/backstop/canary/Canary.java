@@ -7,6 +7,7 @@ import dev.backstop.canary.CanaryLedger.Change;
 import dev.backstop.canary.CanaryLedger.Decision;
 import dev.backstop.config.Settings;
 import dev.backstop.event.ScheduledEvent;
+import dev.backstop.telemetry.Heartbeat;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,8 +24,9 @@ import software.amazon.awssdk.regions.Region;
  * it first closes the loop it opened last run: its change (Block Public Access turned off on its
  * own empty bucket, with its own principal, which Backstop does not protect or ignore) must have
  * been undone by Backstop, read back and audited (REMEDIATED, with the block on again). A closed
- * loop publishes a heartbeat for that account and region; a loop left open publishes none, so the
- * heartbeat alarm, which treats missing data as breaching, pages someone. Then it makes the next
+ * loop publishes a heartbeat for that account and region, and a run whose loops all closed one for
+ * {@value Heartbeat#ALL_ACCOUNTS}; a loop left open publishes none, so the heartbeat alarm (on
+ * "all"), which treats missing data as breaching, pages someone. Then it makes the next
  * change. In dry-run or notify mode Backstop only decides: a WOULD_REMEDIATE or NOTIFIED record
  * closes the loop too, and the canary puts the block back itself, as it does for a loop left open.
  *
@@ -77,6 +79,10 @@ public final class Canary {
         loops.add(loop(run, run.account(), canary.homeBucket()));
         for (String member : members) {
             loops.add(loop(run, member, CanarySettings.memberBucket(member, region.id())));
+        }
+        // The one the alarm watches: every account's loop closed.
+        if (loops.stream().allMatch(Loop::heartbeat)) {
+            heartbeat.beat(Heartbeat.ALL_ACCOUNTS, region.id());
         }
         return new CanaryRun(run.id(), loops);
     }
