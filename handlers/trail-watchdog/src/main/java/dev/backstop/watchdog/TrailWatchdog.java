@@ -11,6 +11,7 @@ import dev.backstop.aws.CredentialScope;
 import dev.backstop.aws.MemberAccounts;
 import dev.backstop.config.Settings;
 import dev.backstop.engine.RemediationEngine;
+import dev.backstop.event.CloudTrailEventParser;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -51,6 +52,7 @@ public final class TrailWatchdog {
 
     private final TrailInspector inspector;
     private final RemediationEngine engine;
+    private final CloudTrailEventParser parser;
     private final ObjectMapper json;
     private final Region region;
     private final Clock clock;
@@ -58,10 +60,11 @@ public final class TrailWatchdog {
     private final Set<String> members;
 
     @Inject
-    TrailWatchdog(TrailInspector inspector, RemediationEngine engine, ObjectMapper json, Region region, Clock clock,
-            MemberAccounts accounts, Settings settings) {
+    TrailWatchdog(TrailInspector inspector, RemediationEngine engine, CloudTrailEventParser parser, ObjectMapper json,
+            Region region, Clock clock, MemberAccounts accounts, Settings settings) {
         this.inspector = inspector;
         this.engine = engine;
+        this.parser = parser;
         this.json = json;
         this.region = region;
         this.clock = clock;
@@ -117,7 +120,7 @@ public final class TrailWatchdog {
         if (finding.drift().isEmpty()) {
             return new TrailResult(trail, List.of(), finding.snapshotted(), null);
         }
-        AuditRecord decision = engine.handle(DriftEvent.of(run, finding, region.id(), now, json));
+        AuditRecord decision = engine.handle(parser.delivery(DriftEvent.of(run, finding, region.id(), now, json)));
         return new TrailResult(trail, finding.drift(), finding.snapshotted(), decision);
     }
 }

@@ -18,6 +18,9 @@ import dev.backstop.config.MemberAccess;
 import dev.backstop.config.Mode;
 import dev.backstop.config.Settings;
 import dev.backstop.engine.RemediationEngine;
+import dev.backstop.event.CloudTrailEventParser;
+import dev.backstop.event.Delivery;
+import dev.backstop.event.Trigger;
 import dev.backstop.testing.SampleEvents;
 import java.time.Clock;
 import java.time.Instant;
@@ -51,13 +54,14 @@ class TrailWatchdogTest {
 
     private final TrailInspector inspector = mock(TrailInspector.class);
     private final MemberAccounts accounts = mock(MemberAccounts.class);
-    private final TrailWatchdog watchdog = new TrailWatchdog(inspector, null, new ObjectMapper(), Region.US_EAST_1,
+    private final TrailWatchdog watchdog = new TrailWatchdog(inspector, null, null, new ObjectMapper(), Region.US_EAST_1,
             CLOCK, accounts, ONE_ACCOUNT);
 
     private TrailWatchdog withMember(RemediationEngine engine) {
         Settings settings = ONE_ACCOUNT.withMembers(new MemberAccess(Optional.of("123456789012"), Set.of(MEMBER),
                 Optional.of("BackstopRemediation"), Optional.empty()));
-        return new TrailWatchdog(inspector, engine, new ObjectMapper(), Region.US_EAST_1, CLOCK, accounts, settings);
+        return new TrailWatchdog(inspector, engine, new CloudTrailEventParser(new ObjectMapper()), new ObjectMapper(),
+                Region.US_EAST_1, CLOCK, accounts, settings);
     }
 
     private static CloudTrailException error(int status, String code) {
@@ -114,17 +118,19 @@ class TrailWatchdogTest {
         when(inspector.inspect(eq(MEMBER_TRAIL), any(), anyString())).thenReturn(
                 new Finding(MEMBER_TRAIL, List.of("not logging"), false));
         RemediationEngine engine = mock(RemediationEngine.class);
-        List<String> decided = new ArrayList<>();
-        when(engine.handle(any())).thenAnswer(call -> {
-            decided.add(new String((byte[]) call.getArgument(0), java.nio.charset.StandardCharsets.UTF_8));
+        List<Trigger> decided = new ArrayList<>();
+        when(engine.handle(any(Delivery.class))).thenAnswer(call -> {
+            decided.add(((Delivery) call.getArgument(0)).trigger());
             return null;
         });
 
         TrailWatchdog.WatchdogRun run = withMember(engine).run(SCHEDULED, WatchdogScope.EVERY_TRAIL);
 
         assertThat(run.trails()).extracting(TrailWatchdog.TrailResult::trailArn).containsExactly(WHOLE, MEMBER_TRAIL);
-        assertThat(decided).singleElement().satisfies(event -> assertThat(event)
-                .contains("\"account\":\"" + MEMBER + "\"").contains("\"name\":\"" + MEMBER_TRAIL + "\""));
+        assertThat(decided).singleElement().satisfies(trigger -> {
+            assertThat(trigger.account()).isEqualTo(MEMBER);
+            assertThat(trigger.tree().path("detail").path("requestParameters").path("name").asText()).isEqualTo(MEMBER_TRAIL);
+        });
         assertThat(acting).as("the member scope is closed again").isEmpty();
     }
 

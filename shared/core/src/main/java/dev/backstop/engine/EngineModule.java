@@ -7,9 +7,12 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dagger.Binds;
 import dagger.Module;
 import dagger.Provides;
+import dagger.multibindings.ClassKey;
 import dagger.multibindings.ElementsIntoSet;
+import dagger.multibindings.IntoMap;
 import dev.backstop.audit.AuditedRuleLoads;
 import dev.backstop.catalogue.CatalogueParametersModule;
+import dev.backstop.event.CloudTrailEvent;
 import dev.backstop.rules.source.RuleFileLoads;
 import dev.backstop.telemetry.Telemetry;
 import java.io.PrintStream;
@@ -19,8 +22,9 @@ import javax.inject.Named;
 import javax.inject.Singleton;
 
 /**
- * The engine's own collaborators: JSON, the log stream, the read-back policy, the catalogue
- * of every action's parameters that rule files are checked against, and the audit of rule file loads.
+ * The engine's own collaborators: JSON, the log stream, the read-back policy, the catalogue of
+ * every action's parameters that rule files are checked against, its steps for CloudTrail events
+ * (a graph that decides alarms adds {@link AlarmTriggersModule}), and the audit of rule file loads.
  */
 @Module(includes = CatalogueParametersModule.class)
 public abstract class EngineModule {
@@ -52,6 +56,13 @@ public abstract class EngineModule {
     @ElementsIntoSet
     static Set<EventObserver> noObservers() {
         return Set.of();
+    }
+
+    @Provides
+    @IntoMap
+    @ClassKey(CloudTrailEvent.class)
+    static TriggerSteps<?> cloudTrailEvents(CloudTrailSteps steps) {
+        return steps;
     }
 
     @Provides
