@@ -38,7 +38,9 @@ class MemberTemplateTest {
      * Central rules for what is decided in the home account only: alarms (the alarm engine refuses
      * another account's alarm, since its actions address resources by name), so no member forwards them.
      */
-    private static final Set<String> HOME_ONLY = Set.of("AlarmFunctionAlarmStateChange");
+    private static final Set<String> HOME_ONLY = Set.of("AlarmFunctionAlarmStateChange",
+            // Backstop's own rules and functions are the home account's.
+            "SelfWatchFunctionOwnResourceChanges");
 
     static Stream<Named<Sample>> samples() {
         return Sample.all().stream().map(sample -> Named.of(sample.name(), sample));
