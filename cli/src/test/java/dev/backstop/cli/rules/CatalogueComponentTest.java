@@ -24,6 +24,8 @@ import dev.backstop.action.securityhub.SecurityHubClientModule;
 import dev.backstop.action.cloudwatch.CloudWatchActionsModule;
 import dev.backstop.action.ec2.Ec2ActionsModule;
 import dev.backstop.action.ec2.Ec2ClientModule;
+import dev.backstop.action.events.EventsActionsModule;
+import dev.backstop.action.events.EventsClientModule;
 import dev.backstop.action.iam.IamActionsModule;
 import dev.backstop.action.iam.IamClientModule;
 import dev.backstop.action.lambda.LambdaActionsModule;
@@ -56,7 +58,8 @@ class CatalogueComponentTest {
             CloudWatchActionsModule.class, TrailDestinationsModule.class, NotifyActionsModule.class,
             GuardDutyActionsModule.class, GuardDutyClientModule.class, ConfigActionsModule.class, ConfigClientModule.class,
             SecurityHubActionsModule.class, SecurityHubClientModule.class, ResolverActionsModule.class,
-            ResolverClientModule.class, LogsActionsModule.class, LogsClientModule.class})
+            ResolverClientModule.class, LogsActionsModule.class, LogsClientModule.class,
+            EventsActionsModule.class, EventsClientModule.class})
     interface Actions {
 
         Map<String, Provider<RemediationAction>> catalogue();
