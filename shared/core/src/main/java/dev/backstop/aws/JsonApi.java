@@ -70,7 +70,7 @@ public final class JsonApi {
             Objects.requireNonNull(endpointSetting, "endpointSetting");
         }
 
-        String systemProperty() {
+        public String systemProperty() {
             StringBuilder name = new StringBuilder("aws.endpointUrl");
             for (String word : endpointSetting.split("_")) {
                 name.append(word.charAt(0)).append(word.substring(1).toLowerCase(java.util.Locale.ROOT));
