@@ -34,7 +34,11 @@ import javax.inject.Singleton;
         GuardDutyClientModule.class, ConfigActionsModule.class, ConfigClientModule.class, SecurityHubActionsModule.class,
         SecurityHubClientModule.class, ResolverActionsModule.class, ResolverClientModule.class, LogsActionsModule.class,
         LogsClientModule.class, CloudTrailClientModule.class, TrailDestinationsModule.class, NotifyActionsModule.class})
-interface DetectionComponent extends EngineComponent {
+public interface DetectionComponent extends EngineComponent {
+
+    static DetectionComponent create(Settings settings, Clock clock) {
+        return DaggerDetectionComponent.factory().create(settings, clock);
+    }
 
     @Component.Factory
     interface Factory {

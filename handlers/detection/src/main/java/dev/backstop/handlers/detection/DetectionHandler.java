@@ -14,7 +14,7 @@ public final class DetectionHandler extends ApiCallHandler {
 
     /** Used by Lambda: builds the detection graph once per container. */
     public DetectionHandler() {
-        this(DaggerDetectionComponent.factory().create(Settings.fromEnvironment(System.getenv()), Clock.systemUTC()));
+        this(DetectionComponent.create(Settings.fromEnvironment(System.getenv()), Clock.systemUTC()));
     }
 
     public DetectionHandler(EngineComponent component) {

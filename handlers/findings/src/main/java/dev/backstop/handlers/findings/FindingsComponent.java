@@ -40,7 +40,11 @@ import javax.inject.Singleton;
         CloudTrailActionsModule.class, CloudTrailClientModule.class, TrailDestinationsModule.class,
         GuardDutyActionsModule.class, GuardDutyClientModule.class, ConfigActionsModule.class, ConfigClientModule.class,
         NotifyActionsModule.class})
-interface FindingsComponent extends EngineComponent {
+public interface FindingsComponent extends EngineComponent {
+
+    static FindingsComponent create(Settings settings, Clock clock) {
+        return DaggerFindingsComponent.factory().create(settings, clock);
+    }
 
     @Component.Factory
     interface Factory {

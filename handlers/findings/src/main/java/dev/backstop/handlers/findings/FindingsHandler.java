@@ -14,7 +14,7 @@ public final class FindingsHandler extends DecisionHandler {
 
     /** Used by Lambda: builds the findings graph once per container. */
     public FindingsHandler() {
-        this(DaggerFindingsComponent.factory().create(Settings.fromEnvironment(System.getenv()), Clock.systemUTC()));
+        this(FindingsComponent.create(Settings.fromEnvironment(System.getenv()), Clock.systemUTC()));
     }
 
     public FindingsHandler(EngineComponent component) {

@@ -54,13 +54,25 @@ final class EnableLogFileValidationAction implements RemediationAction {
         if (trail.isEmpty()) {
             return new ActionPlan(NAME, named.id(), named.id(), ResourceState.gone(), "none: the trail is gone", Map.of());
         }
-        if (!region.id().equals(trail.get().homeRegion())) {
-            throw new ActionRefusedException(trail.get().trailARN(), "the trail's home region is " + trail.get().homeRegion()
+        String arn = trail.get().trailARN();
+        String home = homeRegion(trail.get());
+        if (!region.id().equals(home)) {
+            throw new ActionRefusedException(arn, "the trail's home region is " + home
                     + "; it can be changed there only, and this deployment acts in " + region.id());
         }
-        String arn = trail.get().trailARN();
-        return new ActionPlan(NAME, arn, arn, state(trail), "UpdateTrail " + arn + " enableLogFileValidation=true",
-                Map.of("call", "UpdateTrail", "trail", arn, "enableLogFileValidation", "false"));
+        // By name: in its home region AWS takes either, and moto takes only the name.
+        String name = trail.get().name();
+        return new ActionPlan(NAME, arn, name, state(trail), "UpdateTrail " + arn + " enableLogFileValidation=true",
+                Map.of("call", "UpdateTrail", "trail", name, "enableLogFileValidation", "false"));
+    }
+
+    /** GetTrail's HomeRegion, or where it is absent (moto) the region in the trail's ARN. */
+    private static String homeRegion(Trail trail) {
+        if (trail.homeRegion() != null) {
+            return trail.homeRegion();
+        }
+        String[] arn = trail.trailARN() == null ? new String[0] : trail.trailARN().split(":", 6);
+        return arn.length == 6 ? arn[3] : null;
     }
 
     @Override

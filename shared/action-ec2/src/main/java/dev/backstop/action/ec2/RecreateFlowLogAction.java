@@ -126,12 +126,17 @@ final class RecreateFlowLogAction implements RemediationAction {
         if (!created.isEmpty()) {
             flowLogs.ec2().deleteFlowLogs(request -> request.flowLogIds(created));
         }
-        List<String> left = new ArrayList<>();
+        // Each deleted flow log's fact as the plan read it before the recreate: "deleted" again,
+        // unless a recreated one is still there.
+        Map<String, String> facts = new LinkedHashMap<>();
+        facts.put("removed", created.isEmpty() ? "none" : String.join(",", created));
+        boolean left = false;
         for (String id : undo.get("recreatedFrom").split(",")) {
-            flowLogs.recreatedFrom(id).forEach(flowLog -> left.add(flowLog.flowLogId()));
+            Optional<FlowLog> still = flowLogs.recreatedFrom(id).stream().findFirst();
+            facts.put(id, still.map(flowLog -> "logging as " + flowLog.flowLogId()).orElse("deleted"));
+            left |= still.isPresent();
         }
-        return new ResourceState(true, false, Map.of("deleted", created.isEmpty() ? "none" : String.join(",", created),
-                "recreatedLeft", left.isEmpty() ? "none" : String.join(",", left)));
+        return new ResourceState(true, left, facts);
     }
 
     /** Compliant when every snapshotted flow log has one logging the same again. */
