@@ -1,6 +1,7 @@
 package dev.backstop.cli;
 
 import dev.backstop.cli.audit.AuditCommand;
+import dev.backstop.cli.backtest.BacktestCommand;
 import dev.backstop.cli.breaker.BreakerCommand;
 import dev.backstop.cli.demo.DemoCommand;
 import dev.backstop.cli.rules.ExplainCommand;
@@ -46,6 +47,7 @@ public final class BackstopCli implements Runnable {
                 .addSubcommand(new ValidateCommand(rules))
                 .addSubcommand(new PlanCommand(rules))
                 .addSubcommand(new ExplainCommand(rules))
+                .addSubcommand(new BacktestCommand(rules, env, System.console() != null, System::nanoTime))
                 .addSubcommand(new UndoCommand(env))
                 .addSubcommand(AuditCommand.commandLine(env, clock))
                 .addSubcommand(BreakerCommand.commandLine(env, clock))

@@ -9,7 +9,6 @@ import dev.backstop.audit.Outcome;
 import dev.backstop.audit.StepLog;
 import dev.backstop.aws.CredentialScope;
 import dev.backstop.aws.MemberAccounts;
-import dev.backstop.config.Mode;
 import dev.backstop.config.Settings;
 import dev.backstop.event.CloudTrailEvent;
 import dev.backstop.event.CloudTrailEventParser;
@@ -22,7 +21,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import javax.inject.Inject;
 import javax.inject.Singleton;
@@ -47,8 +45,7 @@ public final class RemediationEngine {
     private final ActionRunner runner;
     private final AuditLog audit;
     private final DecisionRecorder recorder;
-    private final Mode globalMode;
-    private final PrincipalPatterns ownPrincipals;
+    private final RuleSelection selection;
     private final MemberAccounts accounts;
     private final Set<EventObserver> observers;
     private final StepLog steps;
@@ -64,9 +61,8 @@ public final class RemediationEngine {
         this.runner = runner;
         this.audit = audit;
         this.recorder = recorder;
-        this.globalMode = settings.mode();
         // Its roles here, and its member-role sessions in the member accounts.
-        this.ownPrincipals = new PrincipalPatterns(
+        this.selection = new RuleSelection(settings.mode(),
                 Stream.concat(settings.ownPrincipals().stream(), accounts.ownSessions().stream()).toList());
         this.accounts = accounts;
         this.observers = Set.copyOf(observers);
@@ -106,33 +102,25 @@ public final class RemediationEngine {
     }
 
     private AuditRecord decideInAccount(CloudTrailEvent event) {
-        if (event.detail().failed()) {
-            return Decisions.without(event, Outcome.IGNORED, "the API call failed (" + event.detail().errorCode()
-                    + "), so nothing changed", clock.instant());
+        Optional<String> failed = RuleSelection.failedCall(event);
+        if (failed.isPresent()) {
+            return Decisions.without(event, Outcome.IGNORED, failed.get(), clock.instant());
         }
         observe(event);
-        if (ownPrincipals.matches(event.detail().userIdentity())) {
-            return Decisions.without(event, Outcome.IGNORED, "made by Backstop's own principal", clock.instant());
+        Optional<String> own = selection.ownCall(event);
+        if (own.isPresent()) {
+            return Decisions.without(event, Outcome.IGNORED, own.get(), clock.instant());
         }
         List<ActionResult> results = new ArrayList<>();
-        for (Rule rule : rules.current().match(event)) {
-            Mode mode = rule.mode().capTo(globalMode);
-            if (mode == Mode.OFF) {
-                continue;
-            }
-            // Positions, not specs, name the steps: one rule may list a spec twice.
-            List<Integer> applicable = IntStream.range(0, rule.actions().size())
-                    .filter(index -> runner.appliesTo(rule.actions().get(index), event)).boxed().toList();
-            if (applicable.isEmpty()) {
-                continue;
-            }
-            Optional<String> exemption = rule.unless().forCaller(event, clock.instant());
-            for (int index : applicable) {
+        for (RuleSelection.Selected selected : selection.select(rules.current(), event, runner::appliesTo, clock.instant())) {
+            Rule rule = selected.rule();
+            for (int index : selected.actions()) {
                 ActionSpec spec = rule.actions().get(index);
                 // A retry after a partial failure takes the enforcing steps that finished from the step log.
-                results.add(exemption.isPresent()
-                        ? ActionRunner.exempted(rule, spec, mode, "-", exemption.get())
-                        : steps.once(event.eventId(), rule.id(), index, mode, () -> runner.run(rule, spec, mode, event)));
+                results.add(selected.exemption().isPresent()
+                        ? ActionRunner.exempted(rule, spec, selected.mode(), "-", selected.exemption().get())
+                        : steps.once(event.eventId(), rule.id(), index, selected.mode(),
+                                () -> runner.run(rule, spec, selected.mode(), event)));
             }
         }
         if (results.isEmpty()) {
