@@ -7,10 +7,12 @@ import dev.backstop.breaker.BreakerMemory;
 import dev.backstop.breaker.BreakerState;
 import dev.backstop.breaker.Breakers;
 import dev.backstop.config.Mode;
+import dev.backstop.engine.IgnoredCalls;
 import dev.backstop.engine.PrincipalPatterns;
 import dev.backstop.engine.RuleSelection;
 import dev.backstop.event.CloudTrailEvent;
 import dev.backstop.event.CloudTrailEventParser;
+import dev.backstop.event.Trigger;
 import dev.backstop.rules.ActionSpec;
 import dev.backstop.rules.ExactPins;
 import dev.backstop.rules.Rule;
@@ -18,6 +20,7 @@ import dev.backstop.rules.RuleBook;
 import dev.backstop.telemetry.Telemetry;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,10 +30,11 @@ import java.util.Set;
 import java.util.function.BiPredicate;
 
 /**
- * One rule pack replayed over history. Each event goes through the engine's own
- * {@link RuleSelection} (failed and own calls ignored, rules matched, modes capped, actions that
- * apply, caller exemptions at the event's time), then the checks an action makes once it knows
- * its target (protected principals, resource exemptions at the event's time); enforcing decisions
+ * One rule pack replayed over history. Each event goes through the engine's own steps: the
+ * allowlist, {@link IgnoredCalls} (failed and own calls), {@link RuleSelection} (rules matched,
+ * modes capped, actions that apply) and the rule's exemptions at the event's time, then the checks
+ * an action makes once it knows its target (protected principals, resource exemptions at the
+ * event's time); enforcing decisions
  * then pass the real {@link Breakers}, counting in memory, in time order, at the event's time.
  * Nothing here can reach AWS: the actions are asked only whether they apply.
  */
@@ -44,18 +48,20 @@ final class PackReplay {
     private final RuleBook rules;
     private final Deployment deployment;
     private final RuleSelection selection;
+    private final IgnoredCalls ignoredCalls;
     private final PrincipalPatterns protectedTargets;
-    private final BiPredicate<ActionSpec, CloudTrailEvent> applies;
+    private final BiPredicate<ActionSpec, Trigger> applies;
     private final ReplayClock clock = new ReplayClock();
     private final BreakerMemory memory = new BreakerMemory();
     private final Breakers breakers;
     private final Tally tally = new Tally();
 
-    PackReplay(String name, RuleBook rules, Deployment deployment, BiPredicate<ActionSpec, CloudTrailEvent> applies) {
+    PackReplay(String name, RuleBook rules, Deployment deployment, BiPredicate<ActionSpec, Trigger> applies) {
         this.name = name;
         this.rules = rules;
         this.deployment = deployment;
-        this.selection = new RuleSelection(deployment.mode(), deployment.ownCallers());
+        this.selection = new RuleSelection(deployment.mode());
+        this.ignoredCalls = new IgnoredCalls(deployment.ownCallers());
         this.protectedTargets = new PrincipalPatterns(deployment.ownPrincipals());
         this.applies = applies;
         // A trip's metric line has nowhere to go in a replay; the trip itself is kept in memory.
@@ -104,17 +110,22 @@ final class PackReplay {
             tally.skipped("account not on the allowlist (AllowedAccounts)");
             return List.of();
         }
-        Optional<String> ignored = RuleSelection.failedCall(event).or(() -> selection.ownCall(event));
-        if (ignored.isPresent()) {
-            tally.skipped(ignored.get().startsWith("the API call failed") ? "failed API call" : "Backstop's own call");
+        if (IgnoredCalls.failed(event).isPresent()) {
+            tally.skipped("failed API call");
+            return List.of();
+        }
+        if (ignoredCalls.own(event).isPresent()) {
+            tally.skipped("Backstop's own call");
             return List.of();
         }
         List<Decision> decisions = new ArrayList<>();
         String resource = EventResources.of(event);
-        for (RuleSelection.Selected selected : selection.select(rules, event, applies, event.detail().eventTime())) {
+        Instant time = event.detail().eventTime();
+        for (RuleSelection.Selected selected : selection.select(rules, event, applies)) {
+            Optional<String> exemption = selected.rule().unless().forTrigger(event, time);
             for (int index : selected.actions()) {
                 decisions.add(decision(event, selected.rule(), selected.rule().actions().get(index), selected.mode(),
-                        resource, selected.exemption()));
+                        resource, exemption));
             }
         }
         if (decisions.isEmpty()) {
@@ -157,16 +168,16 @@ final class PackReplay {
     }
 
     private Decision decision(CloudTrailEvent event, Rule rule, ActionSpec spec, Mode mode, String resource,
-            Optional<String> callerExemption) {
+            Optional<String> exemption) {
         Verdict verdict;
         String reason;
         Optional<String> refusal = protectedTargets.refusal(resource);
         // In the order the action runner checks them once it knows the target.
-        Optional<String> resourceExemption = callerExemption.isPresent() || refusal.isPresent() ? Optional.empty()
+        Optional<String> resourceExemption = exemption.isPresent() || refusal.isPresent() ? Optional.empty()
                 : rule.unless().forResource(resource, java.util.Map::of, event.detail().eventTime());
-        if (callerExemption.isPresent()) {
+        if (exemption.isPresent()) {
             verdict = Verdict.EXEMPTED;
-            reason = callerExemption.get();
+            reason = exemption.get();
         } else if (refusal.isPresent()) {
             verdict = Verdict.PROTECTED;
             reason = refusal.get();

@@ -14,7 +14,7 @@ import dev.backstop.action.lambda.LambdaActionsModule;
 import dev.backstop.action.lambda.LambdaClientModule;
 import dev.backstop.action.s3.S3ActionsModule;
 import dev.backstop.action.s3.S3ClientModule;
-import dev.backstop.event.CloudTrailEvent;
+import dev.backstop.event.Trigger;
 import dev.backstop.rules.ActionSpec;
 import java.time.Clock;
 import java.util.Map;
@@ -39,9 +39,9 @@ interface ReplayCatalogue {
     }
 
     /** As the engine asks: the catalogue holds the action and its parameters admit the event. */
-    default boolean applies(ActionSpec spec, CloudTrailEvent event) {
+    default boolean applies(ActionSpec spec, Trigger trigger) {
         Provider<RemediationAction> action = actions().get(spec.action());
-        return action != null && action.get().appliesTo(event, spec);
+        return action != null && action.get().appliesTo(trigger, spec);
     }
 
     @Component.Factory

@@ -1,6 +1,5 @@
 package dev.backstop.engine;
 
-import static dev.backstop.testing.SampleEvents.detail;
 import static dev.backstop.testing.SampleEvents.edited;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,7 +17,6 @@ import org.junit.jupiter.api.Test;
 
 class RuleSelectionTest {
 
-    private static final Instant EXPIRES = Instant.parse("2026-12-01T00:00:00Z");
     private static final String TEAM = """
             version: 1
             rules:
@@ -30,12 +28,6 @@ class RuleSelectionTest {
                   source: [aws.cloudtrail]
                   detail:
                     eventName: [StopLogging]
-                unless:
-                  exemptions:
-                    - principal: "arn:aws:iam::123456789012:role/DeveloperAccess"
-                      owner: alice@example.com
-                      reason: CHG-1
-                      expires: 2026-12-01T00:00:00Z
                 actions:
                   - action: cloudtrail.start-logging
                   - action: cloudtrail.start-logging
@@ -48,44 +40,31 @@ class RuleSelectionTest {
 
     @Test
     void selectsTheMatchingRulesInIdOrderWithTheirCappedModeAndEveryActionThatApplies() {
-        List<RuleSelection.Selected> selected = new RuleSelection(Mode.ENFORCE, List.of())
-                .select(book, stop, (spec, event) -> true, EXPIRES.plusSeconds(1));
+        List<RuleSelection.Selected> selected = new RuleSelection(Mode.ENFORCE).select(book, stop, (spec, event) -> true);
 
         assertThat(selected).extracting(s -> s.rule().id()).containsExactly("cloudtrail-logging-stopped",
                 "team-logging-stopped");
         assertThat(selected.get(1).mode()).isEqualTo(Mode.DRY_RUN);
         assertThat(selected.get(1).actions()).containsExactly(0, 1);
-        assertThat(selected.get(1).exemption()).isEmpty();
-        assertThat(new RuleSelection(Mode.NOTIFY, List.of()).select(book, stop, (spec, event) -> true, EXPIRES)
-                .get(0).mode()).isEqualTo(Mode.NOTIFY);
-    }
-
-    @Test
-    void judgesTimeBoxedExemptionsAtTheTimeItIsGiven() {
-        RuleSelection selection = new RuleSelection(Mode.ENFORCE, List.of());
-
-        assertThat(selection.select(book, stop, (spec, event) -> true, EXPIRES.minusSeconds(1)).get(1).exemption())
-                .hasValueSatisfying(why -> assertThat(why).startsWith("time-boxed exemption for principal"));
-        assertThat(selection.select(book, stop, (spec, event) -> true, EXPIRES).get(1).exemption()).isEmpty();
+        assertThat(new RuleSelection(Mode.NOTIFY).select(book, stop, (spec, event) -> true).get(0).mode())
+                .isEqualTo(Mode.NOTIFY);
     }
 
     @Test
     void aRuleOffOrWithNoActionThatAppliesIsNoMatch() {
-        assertThat(new RuleSelection(Mode.OFF, List.of()).select(book, stop, (spec, event) -> true, EXPIRES)).isEmpty();
-        assertThat(new RuleSelection(Mode.ENFORCE, List.of()).select(book, stop, (spec, event) -> false, EXPIRES)).isEmpty();
+        assertThat(new RuleSelection(Mode.OFF).select(book, stop, (spec, event) -> true)).isEmpty();
+        assertThat(new RuleSelection(Mode.ENFORCE).select(book, stop, (spec, event) -> false)).isEmpty();
     }
 
     @Test
-    void leavesFailedCallsAndItsOwnCallsAlone() {
+    void theCallsNoRuleActsOnAreFailedCallsAndItsOwn() {
         CloudTrailEvent denied = parser.parse(edited("cloudtrail/stop-logging-denied.json", event -> { }));
-        RuleSelection selection = new RuleSelection(Mode.ENFORCE, List.of("arn:aws:iam::123456789012:role/DeveloperAccess"));
+        IgnoredCalls ignored = new IgnoredCalls(List.of("arn:aws:iam::123456789012:role/DeveloperAccess"));
 
-        assertThat(RuleSelection.failedCall(denied)).hasValueSatisfying(why -> assertThat(why).startsWith("the API call failed ("));
-        assertThat(RuleSelection.failedCall(stop)).isEmpty();
-        assertThat(selection.ownCall(stop)).contains("made by Backstop's own principal");
-        assertThat(new RuleSelection(Mode.ENFORCE, List.of()).ownCall(stop)).isEqualTo(Optional.empty());
-        assertThat(detail(dev.backstop.testing.SampleEvents.read("cloudtrail/stop-logging.json")).get("eventName").asText())
-                .isEqualTo("StopLogging");
+        assertThat(IgnoredCalls.failed(denied)).hasValueSatisfying(why -> assertThat(why).startsWith("the API call failed ("));
+        assertThat(IgnoredCalls.failed(stop)).isEmpty();
+        assertThat(ignored.own(stop)).contains("made by Backstop's own principal");
+        assertThat(new IgnoredCalls(List.of()).own(stop)).isEqualTo(Optional.empty());
     }
 
     @Test
