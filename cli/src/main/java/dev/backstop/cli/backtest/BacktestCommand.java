@@ -161,32 +161,18 @@ public final class BacktestCommand implements Callable<Integer> {
         Deployment deployment = Deployment.fromEnvironment(env, mode, ownPrincipals);
         ReplayCatalogue catalogue = ReplayCatalogue.create(tools.clock());
         List<PackReplay> packs = new ArrayList<>();
+        List<String> described = new ArrayList<>();
         packs.add(new PackReplay("rules", rules.get(), deployment, catalogue::applies));
-        against.ifPresent(book -> packs.add(new PackReplay("against", book, deployment, catalogue::applies)));
+        described.add(describe(ruleFiles, rules.get()));
+        if (against.isPresent()) {
+            packs.add(new PackReplay("against", against.get(), deployment, catalogue::applies));
+            described.add(describe(againstFiles, against.get()));
+        }
 
         ObjectMapper mapper = new ObjectMapper();
-        CloudTrailLogReader reader = new CloudTrailLogReader(new CloudTrailEventParser(mapper), mapper);
-        Duration lateness = Duration.ofMinutes(latenessMinutes);
-        EventSource events = new Sources(reader, lateness, mapper, nanosToSleep -> Thread.sleep(nanosToSleep / 1_000_000,
-                (int) (nanosToSleep % 1_000_000)))
-                .of(source, new Sources.Options(lookupRate, workGroup, athenaOutput), pins(packs));
-
         JsonLines lines = json ? new JsonLines(out, mapper) : null;
-        PackDiff diff = packs.size() > 1 ? new PackDiff(packs.get(0), packs.get(1),
-                difference -> { if (lines != null) { lines.difference(difference); } }) : null;
-        Replay.Listener listener = diff != null ? diff : lines != null ? lines : decided -> { };
         BadInput bad = new BadInput(err);
-        TimeOrder order = new TimeOrder(lateness);
-        Replay replay = new Replay(packs, window, order, listener, bad, new Progress(terminal ? err : null, nanos),
-                events::done);
-        events.read(window, replay);
-        replay.finish();
-
-        Report report = new Report(events.describe(), window, packs.stream()
-                .map(pack -> new Report.PackSummary(pack.name(), describe(pack), pack.tally())).toList(),
-                replay.files(), replay.events(), replay.outside(), bad.files(), bad.records(), order.late(),
-                order.duplicates(), diff == null ? List.of() : diff.kept(), diff == null ? 0 : diff.differing(),
-                diff == null ? Map.of() : diff.transitions());
+        Report report = replay(window, packs, described, mapper, lines, bad);
         if (lines != null) {
             lines.summary(report);
         } else {
@@ -198,22 +184,46 @@ public final class BacktestCommand implements Callable<Integer> {
         return bad.any() ? 1 : 0;
     }
 
+    /** Reads the source through the packs, and what they decided. */
+    private Report replay(Window window, List<PackReplay> packs, List<String> described, ObjectMapper mapper,
+            JsonLines lines, BadInput bad) {
+        CloudTrailLogReader reader = new CloudTrailLogReader(new CloudTrailEventParser(mapper), mapper);
+        Duration lateness = Duration.ofMinutes(latenessMinutes);
+        EventSource events = new Sources(reader, lateness, mapper, nanosToSleep -> Thread.sleep(nanosToSleep / 1_000_000,
+                (int) (nanosToSleep % 1_000_000)))
+                .of(source, new Sources.Options(lookupRate, workGroup, athenaOutput), pins(packs));
+        PackDiff diff = packs.size() < 2 ? null : new PackDiff(packs.get(0), packs.get(1),
+                lines == null ? difference -> { } : lines::difference);
+        Replay.Listener listener = diff != null ? diff : lines != null ? lines : decided -> { };
+        TimeOrder order = new TimeOrder(lateness);
+        Replay replay = new Replay(packs, window, order, listener, bad,
+                new Progress(terminal ? spec.commandLine().getErr() : null, nanos), events::done);
+        events.read(window, replay);
+        replay.finish();
+        List<Report.PackSummary> summaries = new ArrayList<>();
+        for (int i = 0; i < packs.size(); i++) {
+            summaries.add(new Report.PackSummary(packs.get(i).name(), described.get(i), packs.get(i).tally()));
+        }
+        return new Report(events.describe(), window, summaries, replay.files(), replay.events(), replay.outside(),
+                bad.files(), bad.records(), order.late(), order.duplicates(), diff == null ? List.of() : diff.kept(),
+                diff == null ? 0 : diff.differing(), diff == null ? Map.of() : diff.transitions());
+    }
+
     private Window window() {
         TimeConverter times = new TimeConverter(tools.clock());
-        Instant to = until != null ? times.convert(until) : Sources.inAws(source) ? tools.clock().instant() : null;
-        Instant from = since != null ? times.convert(since)
-                : Sources.inAws(source) ? (to == null ? tools.clock().instant() : to).minus(DEFAULT_HISTORY) : null;
         try {
+            Instant to = until != null ? times.convert(until) : Sources.inAws(source) ? tools.clock().instant() : null;
+            Instant from = since != null ? times.convert(since)
+                    : Sources.inAws(source) ? (to == null ? tools.clock().instant() : to).minus(DEFAULT_HISTORY) : null;
             return new Window(from, to);
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | CommandLine.TypeConversionException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
     }
 
-    private String describe(PackReplay pack) {
-        List<Path> files = pack.name().equals("rules") ? ruleFiles : againstFiles;
+    private String describe(List<Path> files, RuleBook book) {
         return "the default pack" + (files.isEmpty() ? "" : " and " + String.join(", ", files.stream().map(Path::toString)
-                .toList())) + ", " + pack.rules().size() + " rules, global mode " + mode;
+                .toList())) + ", " + book.size() + " rules, global mode " + mode;
     }
 
     /** Every rule's pins, of every pack: what an Athena query must let through. */

@@ -118,18 +118,20 @@ final class PackReplay {
             tally.skipped("Backstop's own call");
             return List.of();
         }
+        List<RuleSelection.Selected> matched = selection.select(rules, event, applies);
+        if (matched.isEmpty()) {
+            tally.skipped("no rule in force matched");
+            return List.of();
+        }
         List<Decision> decisions = new ArrayList<>();
         String resource = EventResources.of(event);
         Instant time = event.detail().eventTime();
-        for (RuleSelection.Selected selected : selection.select(rules, event, applies)) {
+        for (RuleSelection.Selected selected : matched) {
             Optional<String> exemption = selected.rule().unless().forTrigger(event, time);
             for (int index : selected.actions()) {
                 decisions.add(decision(event, selected.rule(), selected.rule().actions().get(index), selected.mode(),
                         resource, exemption));
             }
-        }
-        if (decisions.isEmpty()) {
-            tally.skipped("no rule in force matched");
         }
         return decisions;
     }

@@ -339,6 +339,17 @@ class BacktestCommandTest {
     }
 
     @Test
+    void aTimeThatIsNoTimeOrAWindowThatEndsBeforeItStartsIsAUsageError() {
+        Cli.Result badTime = Cli.execute("backtest", "--since", "last tuesday", dir.toString());
+        Cli.Result backwards = Cli.execute("backtest", "--since", "2026-11-21", "--until", "2026-11-20", dir.toString());
+
+        assertThat(badTime.exitCode()).isEqualTo(2);
+        assertThat(badTime.err()).startsWith("not a time: \"last tuesday\"");
+        assertThat(backwards.exitCode()).isEqualTo(2);
+        assertThat(backwards.err()).startsWith("--since (2026-11-21T00:00:00Z) must come before --until");
+    }
+
+    @Test
     void aRuleFileWithErrorsStopsBeforeAnythingIsRead() throws IOException {
         Path broken = file("broken.yaml", "version: 1\nrules:\n  - id: x\n");
 
