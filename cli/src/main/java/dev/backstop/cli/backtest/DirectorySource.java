@@ -39,17 +39,16 @@ final class DirectorySource implements EventSource {
         List<Path> loose = new ArrayList<>();
         Map<LocalDate, List<Path>> days = new TreeMap<>();
         walk(window, loose, days, feed);
-        int steps = days.size() + 1;
-        feedAll(loose, feed);
-        done = 1.0 / steps;
+        double steps = days.size() + 1;
+        feedAll(loose, feed, 0, 1 / steps);
         int day = 1;
         for (List<Path> folders : days.values()) {
             List<Path> files = new ArrayList<>();
             for (Path folder : folders) {
                 files.addAll(list(folder, feed));
             }
-            feedAll(files, feed);
-            done = (double) ++day / steps;
+            feedAll(files, feed, day / steps, (day + 1) / steps);
+            day++;
         }
     }
 
@@ -63,11 +62,15 @@ final class DirectorySource implements EventSource {
         return filesSeen + (filesSeen == 1 ? " file" : " files") + " under " + root;
     }
 
-    private void feedAll(List<Path> files, LogFeed feed) {
+    /** Feeds the files in the order they were written; the progress goes from {@code from} to {@code to} of the source. */
+    private void feedAll(List<Path> files, LogFeed feed, double from, double to) {
         files.sort(Comparator.comparing((Path file) -> LogNames.fileTime(file.getFileName().toString()).orElse(Instant.EPOCH))
                 .thenComparing(Path::toString));
-        for (Path file : files) {
+        for (int i = 0; i < files.size(); i++) {
+            Path file = files.get(i);
             filesSeen++;
+            // Counted as done when its records are reported, which is when the progress line reads it.
+            done = from + (to - from) * (i + 1) / files.size();
             try {
                 feeder.feed(file.toString(), Files.newInputStream(file), feed);
             } catch (IOException | UncheckedIOException e) {

@@ -57,8 +57,11 @@ final class S3Source implements EventSource {
             }
             keys.sort(Comparator.comparing((String key) -> LogNames.fileTime(key).orElse(Instant.EPOCH))
                     .thenComparing(key -> key));
-            keys.forEach(key -> feedObject(key, feed));
-            done = (d + 1.0) / days.size();
+            for (int k = 0; k < keys.size(); k++) {
+                // Counted as done when its records are reported, which is when the progress line reads it.
+                done = (d + (k + 1.0) / keys.size()) / days.size();
+                feedObject(keys.get(k), feed);
+            }
         }
     }
 
