@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import dev.backstop.aws.JsonApi;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -13,10 +12,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
+import java.util.function.Supplier;
 
 /**
  * An AWS JSON service on this machine, for the services neither emulator serves: the test answers
@@ -27,7 +23,7 @@ import software.amazon.awssdk.regions.Region;
  *
  * <pre>{@code
  * try (FakeJsonService fake = FakeJsonService.start("securityhub", (call, request) -> ...)) {
- *     SecurityHubApi securityHub = new SecurityHubApi(fake.client(SecurityHubClientModule.SECURITY_HUB));
+ *     JsonApi api = fake.pointedHere(SECURITY_HUB.systemProperty(), () -> new JsonApi(http, credentials, region, SECURITY_HUB));
  * }
  * }</pre>
  */
@@ -86,17 +82,15 @@ public final class FakeJsonService implements AutoCloseable {
     }
 
     /**
-     * The real client of {@code service}, pointed here by its endpoint system property (set only
-     * while the client is built: it reads its endpoint once), signed with a made-up key.
+     * What {@code build} builds while the endpoint system property {@code property} points here
+     * ({@code JsonApi.Service#systemProperty}): a client reads its endpoint once, when it is built.
      */
-    public JsonApi client(JsonApi.Service service) {
-        System.setProperty(service.systemProperty(), endpoint());
+    public <T> T pointedHere(String property, Supplier<T> build) {
+        System.setProperty(property, endpoint());
         try {
-            return new JsonApi(UrlConnectionHttpClient.create(),
-                    StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEXAMPLE", "secret")),
-                    Region.US_EAST_1, service);
+            return build.get();
         } finally {
-            System.clearProperty(service.systemProperty());
+            System.clearProperty(property);
         }
     }
 

@@ -18,6 +18,10 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
 
 /**
  * GuardDuty at the SDK edge, where the emulators cannot serve it: moto serves detectors but no IP
@@ -41,13 +45,20 @@ class GuardDutySdkEdgeTest {
     @BeforeEach
     void fakeGuardDuty() {
         fake = FakeJsonService.start("guardduty", this::answer);
-        guardDuty = new GuardDutyApi(fake.client(GuardDutyClientModule.GUARDDUTY));
+        guardDuty = new GuardDutyApi(api(GuardDutyClientModule.GUARDDUTY));
         action = new DeactivateIpSetAction(guardDuty);
     }
 
     @AfterEach
     void stop() {
         fake.close();
+    }
+
+    /** The real signed client, pointed at the fake. */
+    private JsonApi api(JsonApi.Service service) {
+        return fake.pointedHere(service.systemProperty(), () -> new JsonApi(UrlConnectionHttpClient.create(),
+                StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEXAMPLE", "secret")), Region.US_EAST_1,
+                service));
     }
 
     private JsonNode answer(String call, JsonNode request) {

@@ -19,6 +19,10 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
 
 /**
  * Route 53 Resolver query logging at the SDK edge: moto serves AssociateResolverQueryLogConfig but
@@ -42,12 +46,19 @@ class ResolverSdkEdgeTest {
     @BeforeEach
     void fakeResolver() {
         fake = FakeJsonService.start("route53resolver", this::answer);
-        action = new AssociateQueryLoggingAction(new ResolverApi(fake.client(ResolverClientModule.RESOLVER)));
+        action = new AssociateQueryLoggingAction(new ResolverApi(api(ResolverClientModule.RESOLVER)));
     }
 
     @AfterEach
     void stop() {
         fake.close();
+    }
+
+    /** The real signed client, pointed at the fake. */
+    private JsonApi api(JsonApi.Service service) {
+        return fake.pointedHere(service.systemProperty(), () -> new JsonApi(UrlConnectionHttpClient.create(),
+                StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEXAMPLE", "secret")), Region.US_EAST_1,
+                service));
     }
 
     private JsonNode answer(String call, JsonNode request) {

@@ -24,6 +24,10 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
 
 /**
  * Security Hub at the SDK edge: neither LocalStack's community edition nor moto serves its
@@ -52,12 +56,19 @@ class SecurityHubSdkEdgeTest {
     @BeforeEach
     void fakeSecurityHub() {
         fake = FakeJsonService.start("securityhub", this::answer);
-        securityHub = new SecurityHubApi(fake.client(SecurityHubClientModule.SECURITY_HUB));
+        securityHub = new SecurityHubApi(api(SecurityHubClientModule.SECURITY_HUB));
     }
 
     @AfterEach
     void stop() {
         fake.close();
+    }
+
+    /** The real signed client, pointed at the fake. */
+    private JsonApi api(JsonApi.Service service) {
+        return fake.pointedHere(service.systemProperty(), () -> new JsonApi(UrlConnectionHttpClient.create(),
+                StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEXAMPLE", "secret")), Region.US_EAST_1,
+                service));
     }
 
     private JsonNode answer(String call, JsonNode request) {
