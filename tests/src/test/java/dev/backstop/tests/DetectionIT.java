@@ -182,6 +182,31 @@ class DetectionIT {
         }
     }
 
+    /** Two cuts in a row: the second's "before" is the first cut, which must never become the target. */
+    @Test
+    void aSecondCutBeforeBackstopsRestoreLandsIsNotTakenAsTheRetentionToRestore() throws IOException {
+        String group = Emulators.uniquePrefix("trail-logs");
+        Stage trailed = world.withTrail(stage, Emulators.uniquePrefix("recut"));
+        try (CloudTrailClient cloudTrail = AwsClientsModule.build(CloudTrailClient.builder(), HTTP, CREDENTIALS, REGION);
+                CloudWatchLogsClient logs = AwsClientsModule.build(CloudWatchLogsClient.builder(), HTTP, CREDENTIALS, REGION)) {
+            cloudTrail.updateTrail(request -> request.name(trailed.trailName())
+                    .cloudWatchLogsLogGroupArn("arn:aws:logs:us-east-1:" + ACCOUNT + ":log-group:" + group + ":*")
+                    .cloudWatchLogsRoleArn("arn:aws:iam::" + ACCOUNT + ":role/trail-to-logs"));
+            logs.createLogGroup(request -> request.logGroupName(group));
+            logs.putRetentionPolicy(request -> request.logGroupName(group).retentionInDays(1));
+            JsonNode first = deliver("logs/put-retention-policy.json", Instant.now().minusSeconds(60),
+                    request -> request.put("logGroupName", group).put("retentionInDays", 1));
+            assertThat(first.path("outcome").asText()).as(first.toString()).isEqualTo("REMEDIATED");
+
+            logs.putRetentionPolicy(request -> request.logGroupName(group).retentionInDays(1));
+            JsonNode second = deliver("logs/put-retention-policy.json", Instant.now().minusSeconds(30),
+                    request -> request.put("logGroupName", group).put("retentionInDays", 1));
+
+            assertThat(second.path("outcome").asText()).as(second.toString()).isEqualTo("REMEDIATED");
+            assertThat(retention(logs, group)).as("the rule's minimum, not the first cut").isEqualTo(365);
+        }
+    }
+
     @Test
     void aRetentionCutOnALogGroupNoTrailWritesToIsLeftToTheTeam() throws IOException {
         String group = Emulators.uniquePrefix("app-logs");

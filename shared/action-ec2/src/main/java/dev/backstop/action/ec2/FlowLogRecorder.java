@@ -1,5 +1,6 @@
 package dev.backstop.action.ec2;
 
+import dagger.Lazy;
 import dev.backstop.action.EventObserver;
 import dev.backstop.audit.StateHistory;
 import dev.backstop.event.CloudTrailEvent;
@@ -15,11 +16,12 @@ import software.amazon.awssdk.services.ec2.model.FlowLog;
  */
 final class FlowLogRecorder implements EventObserver {
 
-    private final FlowLogs flowLogs;
+    // Lazy: every event passes the observers; the EC2 client is built only when a flow log is created.
+    private final Lazy<FlowLogs> flowLogs;
     private final StateHistory history;
 
     @Inject
-    FlowLogRecorder(FlowLogs flowLogs, StateHistory history) {
+    FlowLogRecorder(Lazy<FlowLogs> flowLogs, StateHistory history) {
         this.flowLogs = flowLogs;
         this.history = history;
     }
@@ -33,8 +35,8 @@ final class FlowLogRecorder implements EventObserver {
         if (created.isEmpty()) {
             return;
         }
-        for (FlowLog flowLog : flowLogs.byId(created)) {
-            history.record(FlowLogs.HISTORY, flowLogs.arn(event.account(), flowLog.flowLogId()),
+        for (FlowLog flowLog : flowLogs.get().byId(created)) {
+            history.record(FlowLogs.HISTORY, flowLogs.get().arn(event.account(), flowLog.flowLogId()),
                     FlowLogConfig.of(flowLog).json(), event.detail().eventTime(), event.eventId());
         }
     }

@@ -20,7 +20,8 @@ import javax.inject.Inject;
 /**
  * {@code logs.restore-retention}: puts back the retention a trail's CloudWatch Logs log group had
  * before a call cut it: the retention Backstop recorded before the call ({@link RetentionRecorder},
- * read back from CloudWatch Logs), or with no record the rule's {@code minimumDays}. A cut
+ * read back from CloudWatch Logs), or with no record, or one shorter than the rule's
+ * {@code minimumDays}, that minimum. A cut
  * retention lets CloudWatch Logs delete the trail's record of what an intruder did, days later.
  * Only a group a trail delivers to is its business ({@link TrailDestinations}); any other group's
  * retention is the team's.
@@ -68,7 +69,13 @@ final class RestoreRetentionAction implements RemediationAction {
         Optional<Retention> minimum = minimum(spec, arn);
         Retention target;
         String why;
-        if (before.isPresent()) {
+        if (before.isPresent() && minimum.isPresent() && Retention.parse(before.get().value()).compareTo(minimum.get()) < 0) {
+            // A record that is itself a cut (two quick calls: the second's "before" is the first) is
+            // never a target: an intruder could otherwise make the cut stick.
+            target = minimum.get();
+            why = "the rule's minimumDays (the retention recorded before the call, " + before.get().value()
+                    + ", is shorter)";
+        } else if (before.isPresent()) {
             target = Retention.parse(before.get().value());
             why = "the retention recorded at " + before.get().setAt() + " from " + before.get().source();
         } else if (minimum.isPresent()) {

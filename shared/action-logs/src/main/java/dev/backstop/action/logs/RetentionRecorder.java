@@ -1,5 +1,6 @@
 package dev.backstop.action.logs;
 
+import dagger.Lazy;
 import dev.backstop.action.EventObserver;
 import dev.backstop.audit.StateHistory;
 import dev.backstop.event.CloudTrailEvent;
@@ -19,12 +20,13 @@ final class RetentionRecorder implements EventObserver {
 
     static final Set<String> SETTING = Set.of("CreateLogGroup", "PutRetentionPolicy", "DeleteRetentionPolicy");
 
-    private final LogGroups groups;
+    // Lazy: every event passes the observers; the Logs client is built only when a retention is set.
+    private final Lazy<LogGroups> groups;
     private final StateHistory history;
     private final Telemetry telemetry;
 
     @Inject
-    RetentionRecorder(LogGroups groups, StateHistory history, Telemetry telemetry) {
+    RetentionRecorder(Lazy<LogGroups> groups, StateHistory history, Telemetry telemetry) {
         this.groups = groups;
         this.history = history;
         this.telemetry = telemetry;
@@ -43,11 +45,11 @@ final class RetentionRecorder implements EventObserver {
                     .put("eventName", event.detail().eventName()).put("eventId", event.eventId()));
             return;
         }
-        Optional<Retention> now = groups.retention(name);
+        Optional<Retention> now = groups.get().retention(name);
         if (now.isEmpty()) {
             return; // deleted since: nothing to record
         }
-        history.record(LogGroups.HISTORY, groups.arn(event.account(), name), now.get().toString(),
+        history.record(LogGroups.HISTORY, groups.get().arn(event.account(), name), now.get().toString(),
                 event.detail().eventTime(), event.eventId());
     }
 }

@@ -1,5 +1,6 @@
 package dev.backstop.action.s3;
 
+import dagger.Lazy;
 import dev.backstop.action.EventObserver;
 import dev.backstop.audit.StateHistory;
 import dev.backstop.event.CloudTrailEvent;
@@ -19,12 +20,13 @@ final class LifecycleRecorder implements EventObserver {
 
     static final Set<String> SETTING = Set.of("PutBucketLifecycle", "DeleteBucketLifecycle");
 
-    private final BucketLifecycles lifecycles;
+    // Lazy: every event passes the observers; the S3 client is built only when a lifecycle is set.
+    private final Lazy<BucketLifecycles> lifecycles;
     private final StateHistory history;
     private final Telemetry telemetry;
 
     @Inject
-    LifecycleRecorder(BucketLifecycles lifecycles, StateHistory history, Telemetry telemetry) {
+    LifecycleRecorder(Lazy<BucketLifecycles> lifecycles, StateHistory history, Telemetry telemetry) {
         this.lifecycles = lifecycles;
         this.history = history;
         this.telemetry = telemetry;
@@ -43,7 +45,7 @@ final class LifecycleRecorder implements EventObserver {
                     .put("eventName", event.detail().eventName()).put("eventId", event.eventId()));
             return;
         }
-        Optional<LifecycleRules> now = lifecycles.read(bucket);
+        Optional<LifecycleRules> now = lifecycles.get().read(bucket);
         if (now.isEmpty()) {
             return; // the bucket is gone
         }
