@@ -7,6 +7,7 @@ import dev.backstop.action.cloudtrail.TrailInspector.Finding;
 import dev.backstop.audit.AuditRecord;
 import dev.backstop.engine.RemediationEngine;
 import dev.backstop.event.CloudTrailEventParser;
+import dev.backstop.telemetry.Telemetry;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -41,21 +42,26 @@ public final class TrailWatchdog {
     public record WatchdogRun(String runId, List<TrailResult> trails) {
     }
 
+    /** Counted per trail a run could not check (not transiently): that trail went unwatched this run. */
+    static final String TRAIL_UNCHECKED = "TrailUnchecked";
+
     private final TrailInspector inspector;
     private final RemediationEngine engine;
     private final CloudTrailEventParser parser;
     private final ObjectMapper json;
     private final Region region;
+    private final Telemetry telemetry;
     private final Clock clock;
 
     @Inject
     TrailWatchdog(TrailInspector inspector, RemediationEngine engine, CloudTrailEventParser parser, ObjectMapper json,
-            Region region, Clock clock) {
+            Region region, Telemetry telemetry, Clock clock) {
         this.inspector = inspector;
         this.engine = engine;
         this.parser = parser;
         this.json = json;
         this.region = region;
+        this.telemetry = telemetry;
         this.clock = clock;
     }
 
@@ -71,8 +77,9 @@ public final class TrailWatchdog {
                 if (AwsErrors.isTransient(e)) {
                     throw e;
                 }
-                System.err.println("backstop: watchdog run " + run.id() + " could not check " + trail + ": "
-                        + AwsErrors.describe(e));
+                telemetry.count(TRAIL_UNCHECKED, "watchdog run " + run.id() + " could not check " + trail + ": "
+                        + AwsErrors.describe(e), telemetry.fields().put("runId", run.id()).put("trail", trail)
+                        .put("error", AwsErrors.describe(e)));
                 unchecked.add(trail + " (" + AwsErrors.describe(e) + ")");
             }
         }

@@ -12,6 +12,7 @@ import static org.mockito.Mockito.when;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.backstop.action.cloudtrail.TrailInspector;
 import dev.backstop.action.cloudtrail.TrailInspector.Finding;
+import dev.backstop.testing.CapturedTelemetry;
 import dev.backstop.testing.SampleEvents;
 import java.time.Clock;
 import java.time.Instant;
@@ -33,8 +34,9 @@ class TrailWatchdogTest {
     private static final byte[] SCHEDULED = SampleEvents.edited("watchdog/scheduled-event.json", event -> { });
 
     private final TrailInspector inspector = mock(TrailInspector.class);
+    private final CapturedTelemetry telemetry = new CapturedTelemetry();
     private final TrailWatchdog watchdog = new TrailWatchdog(inspector, null, null, new ObjectMapper(), Region.US_EAST_1,
-            Clock.fixed(Instant.parse("2026-11-20T10:05:00Z"), ZoneOffset.UTC));
+            telemetry.telemetry(), Clock.fixed(Instant.parse("2026-11-20T10:05:00Z"), ZoneOffset.UTC));
 
     private static CloudTrailException error(int status, String code) {
         return (CloudTrailException) CloudTrailException.builder().statusCode(status)
@@ -52,6 +54,11 @@ class TrailWatchdogTest {
                 .hasMessageContaining("checked 1 trail(s)")
                 .hasMessageContaining(DENIED + " (AccessDeniedException");
         verify(inspector).inspect(eq(WHOLE), any(), eq("backstop:watchdog:2b7f4c1e-8d3a-4e59-a6b0-9c1d5e7f3a28"));
+        assertThat(telemetry.counted(TrailWatchdog.TRAIL_UNCHECKED)).singleElement().satisfies(line -> {
+            assertThat(line.path("trail").asText()).isEqualTo(DENIED);
+            assertThat(line.path("runId").asText()).isEqualTo("2b7f4c1e-8d3a-4e59-a6b0-9c1d5e7f3a28");
+            assertThat(line.path("error").asText()).startsWith("AccessDeniedException");
+        });
     }
 
     @Test
