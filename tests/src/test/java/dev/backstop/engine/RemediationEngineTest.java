@@ -62,7 +62,8 @@ class RemediationEngineTest {
         assertThat(action.resource()).isEqualTo(TRAIL);
         assertThat(action.before()).containsEntry("isLogging", "false");
         assertThat(action.after()).containsEntry("isLogging", "true");
-        assertThat(action.undo()).containsEntry("call", "StopLogging").containsEntry("name", TRAIL);
+        assertThat(action.undo().toString())
+                .isEqualTo("{\"undoVersion\":2,\"call\":\"StopLogging\",\"name\":\"" + TRAIL + "\"}");
         assertThat(dynamoDb.attribute(EVENT_ID, "outcome")).isEqualTo("REMEDIATED");
         assertThat(dynamoDb.attribute(EVENT_ID, "status")).isEqualTo("complete");
         assertThat(dynamoDb.attribute(EVENT_ID, "principal"))

@@ -100,7 +100,7 @@ public final class UndoService {
             boolean restored = after.facts().entrySet().containsAll(action.before().entrySet());
             results.add(new ActionResult(action.rule(), action.severity(), action.action(), Mode.ENFORCE,
                     action.resource(), restored ? Outcome.UNDONE : Outcome.FAILED, action.after(), after.facts(),
-                    Map.of(), restored ? "undid " + action.detail()
+                    ActionResult.noUndo(), restored ? "undid " + action.detail()
                             : "undo ran, but the read-back " + after.facts() + " differs from the state before, "
                                     + action.before()));
         }

@@ -4,11 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.backstop.action.ActionPlan;
+import dev.backstop.action.RemediationAction;
+import dev.backstop.action.UndoData;
+import dev.backstop.action.UndoFormat;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.Supplier;
 
 /**
  * Golden files of the undo data actions store in their audit records, one per action (and case)
@@ -18,6 +23,21 @@ import java.nio.file.Path;
  * version's files anew: {@code -Dgolden.update=true}.
  */
 public final class UndoGolden {
+
+    /**
+     * A world in which an action's change was planned and applied, and what shows whether it is
+     * undone: {@code state} read before the change ({@code before}) and again after an undo.
+     */
+    public record Applied(RemediationAction action, ActionPlan plan, Supplier<Object> state, Object before) {
+
+        /** Reads the state, applies the plan, and checks that the state changed. */
+        public static Applied apply(RemediationAction action, ActionPlan plan, Supplier<Object> state) {
+            Object before = state.get();
+            action.apply(plan);
+            assertThat(state.get()).as("the state after %s is applied", plan.action()).isNotEqualTo(before);
+            return new Applied(action, plan, state, before);
+        }
+    }
 
     private static final Path DIR = Path.of("src/test/resources/undo");
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -47,6 +67,25 @@ public final class UndoGolden {
                     .isEqualTo(Files.readString(file, StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException("no golden undo data " + file + " (write it with -Dgolden.update=true)", e);
+        }
+    }
+
+    /**
+     * What every undoable action's undo data must do: the plan writes the current version's golden
+     * file; the record every version's golden file holds is the plan's; and a change undone from
+     * every version's file, each in a world of its own, is undone.
+     */
+    public static <T extends UndoData> void assertEveryVersionIsUndone(String name, UndoFormat<T> format,
+            Supplier<Applied> world) {
+        Applied first = world.get();
+        assertGolden(name, UndoFormat.VERSION, UndoFormat.write(first.plan().undo()));
+        for (int version = 1; version <= UndoFormat.VERSION; version++) {
+            assertThat(format.read(read(name, version))).as("the record of version %d", version)
+                    .isEqualTo(first.plan().undo());
+            Applied applied = version == 1 ? first : world.get();
+            applied.action().undo(read(name, version));
+            assertThat(applied.state().get()).as("the state after an undo from version %d", version)
+                    .isEqualTo(applied.before());
         }
     }
 
