@@ -4,16 +4,21 @@ import static dev.backstop.testing.TestAlarms.lambdaAlarm;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.backstop.action.UndoFormat;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.backstop.config.Mode;
+import dev.backstop.config.OwnResources;
 import dev.backstop.config.Settings;
+import dev.backstop.event.CloudTrailEventParser;
 import dev.backstop.rules.ActionSpec;
 import dev.backstop.testing.FakeLambda;
 import dev.backstop.testing.MutableClock;
+import dev.backstop.testing.SampleEvents;
 import dev.backstop.testing.UndoGolden;
 import dev.backstop.testing.UndoGolden.Applied;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.regions.Region;
 
@@ -57,5 +62,21 @@ class UndoPayloadsTest {
             assertThat(applied.state().get()).as("the alias after an undo from version %d", version)
                     .isEqualTo(applied.before());
         }
+    }
+
+    @Test
+    void deleteFunctionConcurrencyIsUndoneFromEveryVersionOfItsUndoData() {
+        UndoGolden.assertEveryVersionIsUndone(DeleteFunctionConcurrencyAction.NAME, DeleteFunctionConcurrencyUndo.FORMAT,
+                () -> {
+                    // Backstop's S3 function held at zero, as the self-watch sample event has it.
+                    FakeLambda lambda = new FakeLambda().function("backstop-s3").reserve("backstop-s3", 0);
+                    var action = new DeleteFunctionConcurrencyAction(lambda, Optional.of(new OwnResources(
+                            List.of("arn:aws:lambda:us-east-1:123456789012:function:backstop-*"))));
+                    var event = new CloudTrailEventParser(new ObjectMapper())
+                            .delivery(SampleEvents.edited("selfwatch/put-function-concurrency-zero.json", e -> { }))
+                            .trigger();
+                    return Applied.apply(action, action.plan(event, new ActionSpec(DeleteFunctionConcurrencyAction.NAME,
+                            Map.of())), () -> Optional.ofNullable(lambda.reservedOf("backstop-s3")));
+                });
     }
 }
