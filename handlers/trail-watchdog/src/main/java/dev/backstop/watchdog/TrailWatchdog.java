@@ -12,6 +12,7 @@ import dev.backstop.aws.MemberAccounts;
 import dev.backstop.config.Settings;
 import dev.backstop.engine.RemediationEngine;
 import dev.backstop.event.CloudTrailEventParser;
+import dev.backstop.telemetry.Degradation;
 import dev.backstop.telemetry.Telemetry;
 import java.time.Clock;
 import java.time.Instant;
@@ -52,7 +53,7 @@ public final class TrailWatchdog {
     }
 
     /** Counted per trail a run could not check (not transiently): that trail went unwatched this run. */
-    static final String TRAIL_UNCHECKED = "TrailUnchecked";
+    static final String TRAIL_UNCHECKED = Degradation.TRAIL_UNCHECKED.metric();
 
     private final TrailInspector inspector;
     private final RemediationEngine engine;

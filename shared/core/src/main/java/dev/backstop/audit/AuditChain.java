@@ -1,5 +1,6 @@
 package dev.backstop.audit;
 
+import dev.backstop.telemetry.Degradation;
 import dev.backstop.telemetry.Telemetry;
 import java.util.HashMap;
 import java.util.List;
@@ -31,7 +32,7 @@ final class AuditChain {
     private static final long MAX_BACKOFF_MILLIS = 200;
 
     /** Counted when a chain position was left empty because another delivery chained the record elsewhere. */
-    static final String CHAIN_GAP = "AuditChainGap";
+    static final String CHAIN_GAP = Degradation.AUDIT_CHAIN_GAP.metric();
 
     private final DynamoDbClient dynamoDb;
     private final String table;

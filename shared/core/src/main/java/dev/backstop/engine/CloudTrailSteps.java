@@ -8,6 +8,7 @@ import dev.backstop.aws.MemberAccounts;
 import dev.backstop.config.Settings;
 import dev.backstop.correlate.Correlated;
 import dev.backstop.event.CloudTrailEvent;
+import dev.backstop.telemetry.Degradation;
 import dev.backstop.telemetry.Telemetry;
 import java.util.Optional;
 import java.util.Set;
@@ -23,7 +24,7 @@ import javax.inject.Inject;
 final class CloudTrailSteps implements TriggerSteps<CloudTrailEvent> {
 
     /** Counted when an observer failed on an event (not transiently): a gap in Backstop's own records. */
-    static final String OBSERVER_FAILED = "ObserverFailed";
+    static final String OBSERVER_FAILED = Degradation.OBSERVER_FAILED.metric();
 
     private final MemberAccounts accounts;
     private final IgnoredCalls ignored;

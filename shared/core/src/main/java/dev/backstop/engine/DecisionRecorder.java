@@ -4,6 +4,7 @@ import dev.backstop.action.AwsErrors;
 import dev.backstop.audit.AuditLog;
 import dev.backstop.audit.AuditRecord;
 import dev.backstop.notify.Notifier;
+import dev.backstop.telemetry.Degradation;
 import dev.backstop.telemetry.Telemetry;
 import java.time.Instant;
 import java.util.function.Supplier;
@@ -19,7 +20,7 @@ import javax.inject.Singleton;
 final class DecisionRecorder {
 
     /** Counted when a decision's notification could not be sent: the team did not hear of it. */
-    static final String NOTIFICATION_FAILED = "NotificationFailed";
+    static final String NOTIFICATION_FAILED = Degradation.NOTIFICATION_FAILED.metric();
 
     private final AuditLog audit;
     private final Notifier notifier;

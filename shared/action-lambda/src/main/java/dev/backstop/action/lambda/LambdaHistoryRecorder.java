@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.backstop.action.EventObserver;
 import dev.backstop.event.CloudTrailDetail;
 import dev.backstop.event.CloudTrailEvent;
+import dev.backstop.telemetry.Degradation;
 import dev.backstop.telemetry.Telemetry;
 import javax.inject.Inject;
 
@@ -24,7 +25,7 @@ final class LambdaHistoryRecorder implements EventObserver {
 
     static final String EVENT_SOURCE = "lambda.amazonaws.com";
     /** Counted for an alias move or deployment that could not be recorded (an unreadable event): the history misses it. */
-    static final String NOT_RECORDED = "HistoryNotRecorded";
+    static final String NOT_RECORDED = Degradation.HISTORY_NOT_RECORDED.metric();
 
     private final AliasHistory history;
     private final Telemetry telemetry;

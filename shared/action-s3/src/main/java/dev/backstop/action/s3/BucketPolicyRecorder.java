@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.backstop.action.EventObserver;
 import dev.backstop.event.CloudTrailEvent;
 import dev.backstop.event.MalformedEventException;
+import dev.backstop.telemetry.Degradation;
 import dev.backstop.telemetry.Telemetry;
 import javax.inject.Inject;
 
@@ -21,7 +22,7 @@ final class BucketPolicyRecorder implements EventObserver {
 
     static final String EVENT_NAME = "PutBucketPolicy";
     /** Counted for a policy change that could not be recorded (an unreadable event): the history misses it. */
-    static final String NOT_RECORDED = "HistoryNotRecorded";
+    static final String NOT_RECORDED = Degradation.HISTORY_NOT_RECORDED.metric();
 
     private final BucketPolicyHistory history;
     private final Telemetry telemetry;
