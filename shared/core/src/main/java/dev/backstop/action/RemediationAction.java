@@ -51,6 +51,15 @@ public interface RemediationAction {
     }
 
     /**
+     * The record an audit record's undo data holds, in whichever version wrote it (read it with
+     * the action's {@link UndoFormat}); an IllegalArgumentException naming what is wrong when it
+     * cannot be read. An undo reads every action's data this way before it changes anything.
+     */
+    default UndoData readUndo(JsonNode stored) {
+        throw new UnsupportedOperationException("this action's changes cannot be undone");
+    }
+
+    /**
      * Reverses a change this action applied, from the {@link ActionPlan#undo()} data its audit
      * record kept (in whichever version wrote it: read it with the action's {@link UndoFormat}),
      * and returns the state read back afterwards.

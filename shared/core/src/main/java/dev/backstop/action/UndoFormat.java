@@ -31,7 +31,7 @@ import java.util.function.Function;
  *
  * <p>A version this Backstop does not know (written by a newer one) is refused, naming it,
  * rather than read wrong. Changing a record's shape is a new version: raise {@link #VERSION}, and
- * keep reading the old ones.
+ * teach {@link #read} the version before (it reads version 1 and the current one only).
  *
  * <pre>{@code
  * static final UndoFormat<StartLoggingUndo> UNDO = UndoFormat.of(StartLoggingUndo.class,

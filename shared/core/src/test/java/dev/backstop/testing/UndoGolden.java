@@ -82,6 +82,8 @@ public final class UndoGolden {
         for (int version = 1; version <= UndoFormat.VERSION; version++) {
             assertThat(format.read(read(name, version))).as("the record of version %d", version)
                     .isEqualTo(first.plan().undo());
+            assertThat(first.action().readUndo(read(name, version))).as("the record the action reads from version %d",
+                    version).isEqualTo(first.plan().undo());
             Applied applied = version == 1 ? first : world.get();
             applied.action().undo(read(name, version));
             assertThat(applied.state().get()).as("the state after an undo from version %d", version)

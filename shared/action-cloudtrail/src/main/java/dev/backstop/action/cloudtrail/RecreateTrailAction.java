@@ -90,10 +90,15 @@ final class RecreateTrailAction implements RemediationAction {
         return true;
     }
 
+    @Override
+    public RecreateTrailUndo readUndo(JsonNode stored) {
+        return RecreateTrailUndo.FORMAT.read(stored);
+    }
+
     /** Deletes the recreated trail again and retires its snapshot: only ever on an operator's explicit request. */
     @Override
     public ResourceState undo(JsonNode stored) {
-        String arn = RecreateTrailUndo.FORMAT.read(stored).trail();
+        String arn = readUndo(stored).trail();
         trails.read(arn).ifPresent(trails::delete);
         snapshots.retire(arn);
         return trails.read(arn).isPresent() ? new ResourceState(true, false, Map.of("trailExists", "true"))

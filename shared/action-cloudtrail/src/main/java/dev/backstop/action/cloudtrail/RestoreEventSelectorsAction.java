@@ -97,10 +97,15 @@ final class RestoreEventSelectorsAction implements RemediationAction {
         return true;
     }
 
+    @Override
+    public RestoreEventSelectorsUndo readUndo(JsonNode stored) {
+        return RestoreEventSelectorsUndo.FORMAT.read(stored);
+    }
+
     /** Puts back the selectors from before the fix, and snapshots that: only ever on an operator's request. */
     @Override
     public ResourceState undo(JsonNode stored) {
-        RestoreEventSelectorsUndo undo = RestoreEventSelectorsUndo.FORMAT.read(stored);
+        RestoreEventSelectorsUndo undo = readUndo(stored);
         String arn = undo.trail();
         TrailConfig trail = trails.read(arn).orElseThrow(() -> new IllegalStateException("trail " + arn
                 + " no longer exists"));

@@ -127,10 +127,15 @@ final class RestoreTrailSettingsAction implements RemediationAction {
         return true;
     }
 
+    @Override
+    public RestoreTrailSettingsUndo readUndo(JsonNode stored) {
+        return RestoreTrailSettingsUndo.FORMAT.read(stored);
+    }
+
     /** Sets the settings back as they were before the fix, and snapshots that: only ever on an operator's request. */
     @Override
     public ResourceState undo(JsonNode stored) {
-        RestoreTrailSettingsUndo undo = RestoreTrailSettingsUndo.FORMAT.read(stored);
+        RestoreTrailSettingsUndo undo = readUndo(stored);
         TrailConfig trail = trail(undo.trail());
         trails.update(trail, undo.previous());
         TrailConfig after = trail(undo.trail());

@@ -76,10 +76,15 @@ final class StartLoggingAction implements RemediationAction {
         return true;
     }
 
+    @Override
+    public StartLoggingUndo readUndo(JsonNode stored) {
+        return StartLoggingUndo.FORMAT.read(stored);
+    }
+
     /** Stops the trail again: only ever on an operator's explicit request ({@code ./backstop undo}). */
     @Override
     public ResourceState undo(JsonNode stored) {
-        StartLoggingUndo undo = StartLoggingUndo.FORMAT.read(stored);
+        StartLoggingUndo undo = readUndo(stored);
         String address = address(cloudTrail.getTrail(request -> request.name(undo.name())).trail());
         cloudTrail.stopLogging(request -> request.name(address));
         return status(address);

@@ -110,13 +110,18 @@ final class IsolateInstanceAction implements AlarmOnlyAction {
         return true;
     }
 
+    @Override
+    public IsolateInstanceUndo readUndo(JsonNode stored) {
+        return IsolateInstanceUndo.FORMAT.read(stored);
+    }
+
     /**
      * Puts each interface's own groups back. Checks every interface first: one whose groups are
      * no longer the quarantine group alone was changed by someone since, and then nothing is done.
      */
     @Override
     public ResourceState undo(JsonNode stored) {
-        IsolateInstanceUndo undo = IsolateInstanceUndo.FORMAT.read(stored);
+        IsolateInstanceUndo undo = readUndo(stored);
         String instanceId = undo.instanceId();
         Map<String, List<String>> original = undo.interfaces();
         Optional<InstanceInterfaces> found = instances.find(instanceId);

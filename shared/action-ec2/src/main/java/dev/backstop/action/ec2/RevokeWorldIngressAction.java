@@ -123,10 +123,15 @@ final class RevokeWorldIngressAction implements RemediationAction {
         return true;
     }
 
+    @Override
+    public RevokeWorldIngressUndo readUndo(JsonNode stored) {
+        return RevokeWorldIngressUndo.FORMAT.read(stored);
+    }
+
     /** Re-opens what was revoked (the revoked rules first), then revokes what the split added. */
     @Override
     public ResourceState undo(JsonNode stored) {
-        IngressChange change = IngressChange.fromUndoData(RevokeWorldIngressUndo.FORMAT.read(stored));
+        IngressChange change = IngressChange.fromUndoData(readUndo(stored));
         if (groups.find(change.groupId(), null).isEmpty()) {
             return ResourceState.gone();
         }

@@ -83,8 +83,13 @@ final class EnableRuleAction implements RemediationAction {
     }
 
     @Override
+    public EnableRuleUndo readUndo(JsonNode stored) {
+        return EnableRuleUndo.FORMAT.read(stored);
+    }
+
+    @Override
     public ResourceState undo(JsonNode stored) {
-        EnableRuleUndo undo = EnableRuleUndo.FORMAT.read(stored);
+        EnableRuleUndo undo = readUndo(stored);
         eventBridge.disableRule(request -> request.eventBusName(undo.bus()).name(undo.name()));
         return read(undo.name(), undo.bus());
     }

@@ -121,10 +121,15 @@ final class DeactivateAccessKeyAction implements RemediationAction {
         return true;
     }
 
+    @Override
+    public DeactivateAccessKeyUndo readUndo(JsonNode stored) {
+        return DeactivateAccessKeyUndo.FORMAT.read(stored);
+    }
+
     /** Activates the key again. */
     @Override
     public ResourceState undo(JsonNode stored) {
-        DeactivateAccessKeyUndo key = DeactivateAccessKeyUndo.FORMAT.read(stored);
+        DeactivateAccessKeyUndo key = readUndo(stored);
         update(key, StatusType.ACTIVE);
         return state(key.userName(), key.accessKeyId());
     }

@@ -74,8 +74,13 @@ final class QuarantinePrincipalAction implements RemediationAction {
     }
 
     @Override
+    public QuarantineUndo readUndo(JsonNode stored) {
+        return QuarantineUndo.FORMAT.read(stored);
+    }
+
+    @Override
     public ResourceState undo(JsonNode stored) {
-        QuarantineUndo undo = QuarantineUndo.FORMAT.read(stored);
+        QuarantineUndo undo = readUndo(stored);
         swap.restore(undo);
         return state(undo.policyName(), swap.current(undo));
     }

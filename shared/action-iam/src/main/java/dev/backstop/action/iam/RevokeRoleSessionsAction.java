@@ -93,8 +93,13 @@ final class RevokeRoleSessionsAction implements RemediationAction {
     }
 
     @Override
+    public RevokeSessionsUndo readUndo(JsonNode stored) {
+        return RevokeSessionsUndo.FORMAT.read(stored);
+    }
+
+    @Override
     public ResourceState undo(JsonNode stored) {
-        RevokeSessionsUndo undo = RevokeSessionsUndo.FORMAT.read(stored);
+        RevokeSessionsUndo undo = readUndo(stored);
         swap.restore(undo);
         return state(swap.current(undo), undo.revokedBefore());
     }

@@ -80,8 +80,13 @@ final class DeleteFunctionConcurrencyAction implements RemediationAction {
     }
 
     @Override
+    public DeleteFunctionConcurrencyUndo readUndo(JsonNode stored) {
+        return DeleteFunctionConcurrencyUndo.FORMAT.read(stored);
+    }
+
+    @Override
     public ResourceState undo(JsonNode stored) {
-        DeleteFunctionConcurrencyUndo undo = DeleteFunctionConcurrencyUndo.FORMAT.read(stored);
+        DeleteFunctionConcurrencyUndo undo = readUndo(stored);
         lambda.putFunctionConcurrency(request -> request.functionName(undo.function())
                 .reservedConcurrentExecutions(undo.reserved()));
         return read(undo.function());

@@ -138,10 +138,15 @@ final class RollbackAliasAction implements AlarmOnlyAction {
         return true;
     }
 
+    @Override
+    public RollbackAliasUndo readUndo(JsonNode stored) {
+        return RollbackAliasUndo.FORMAT.read(stored);
+    }
+
     /** Moves the alias forward to the version and weights it had, only while it is where Backstop put it. */
     @Override
     public ResourceState undo(JsonNode stored) {
-        RollbackAliasUndo undo = RollbackAliasUndo.FORMAT.read(stored);
+        RollbackAliasUndo undo = readUndo(stored);
         String function = undo.function();
         String alias = undo.alias();
         String original = undo.version();

@@ -84,10 +84,15 @@ final class BlockPublicAccessAction implements RemediationAction {
         return true;
     }
 
+    @Override
+    public BlockPublicAccessUndo readUndo(JsonNode stored) {
+        return BlockPublicAccessUndo.FORMAT.read(stored);
+    }
+
     /** Puts back the configuration read before the change, or deletes it if there was none. */
     @Override
     public ResourceState undo(JsonNode stored) {
-        BlockPublicAccessUndo undo = BlockPublicAccessUndo.FORMAT.read(stored);
+        BlockPublicAccessUndo undo = readUndo(stored);
         BlockTarget target = undo.target(buckets, s3Control);
         if (undo.previous() == null) {
             target.delete();

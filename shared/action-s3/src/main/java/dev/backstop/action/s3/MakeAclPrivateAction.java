@@ -75,10 +75,15 @@ final class MakeAclPrivateAction implements RemediationAction {
         return true;
     }
 
+    @Override
+    public MakeAclPrivateUndo readUndo(JsonNode stored) {
+        return MakeAclPrivateUndo.FORMAT.read(stored);
+    }
+
     /** Puts back the ACL read before the change, public grants and all. */
     @Override
     public ResourceState undo(JsonNode stored) {
-        MakeAclPrivateUndo undo = MakeAclPrivateUndo.FORMAT.read(stored);
+        MakeAclPrivateUndo undo = readUndo(stored);
         String bucket = undo.bucket();
         BucketAcl previous = undo.acl();
         buckets.s3().putBucketAcl(request -> request.bucket(bucket).accessControlPolicy(previous.asPolicy()));

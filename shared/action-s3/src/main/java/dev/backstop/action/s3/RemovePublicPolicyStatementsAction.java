@@ -91,10 +91,15 @@ final class RemovePublicPolicyStatementsAction implements RemediationAction {
         return true;
     }
 
+    @Override
+    public RemovePublicPolicyStatementsUndo readUndo(JsonNode stored) {
+        return RemovePublicPolicyStatementsUndo.FORMAT.read(stored);
+    }
+
     /** Puts the removed statements back at their places in the bucket's policy as it is now, or in a new one. */
     @Override
     public ResourceState undo(JsonNode stored) {
-        RemovePublicPolicyStatementsUndo undo = RemovePublicPolicyStatementsUndo.FORMAT.read(stored);
+        RemovePublicPolicyStatementsUndo undo = readUndo(stored);
         String bucket = undo.bucket();
         List<JsonNode> removed = undo.statements();
         PolicyRead now = buckets.policy(bucket);

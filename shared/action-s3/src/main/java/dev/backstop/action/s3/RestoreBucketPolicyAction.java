@@ -107,13 +107,18 @@ final class RestoreBucketPolicyAction implements RemediationAction {
         return true;
     }
 
+    @Override
+    public RestoreBucketPolicyUndo readUndo(JsonNode stored) {
+        return RestoreBucketPolicyUndo.FORMAT.read(stored);
+    }
+
     /**
      * Deletes the restored policy again, only while it is the policy Backstop put: only ever on an
      * operator's explicit request.
      */
     @Override
     public ResourceState undo(JsonNode stored) {
-        RestoreBucketPolicyUndo undo = RestoreBucketPolicyUndo.FORMAT.read(stored);
+        RestoreBucketPolicyUndo undo = readUndo(stored);
         String bucket = undo.bucket();
         PolicyRead read = buckets.policy(bucket);
         if (read.policy().isPresent()) {
