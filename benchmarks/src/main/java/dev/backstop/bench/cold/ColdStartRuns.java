@@ -31,18 +31,26 @@ import java.util.jar.JarOutputStream;
  *
  * <pre>
  * java dev.backstop.bench.cold.ColdStartRuns --artifact DIR --harness DIR [--runs 5] [--warm 0]
- *     [--jvm "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:MaxRAM=512m"] [--cds FILE] [--layout jars]
+ *     [--jvm "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:MaxRAM=512m"] [--cds FILE] [--aot FILE] [--layout jars]
  * </pre>
  *
  * {@code --cds FILE} first runs one training JVM with {@code -XX:ArchiveClassesAtExit=FILE}, then
  * every measured run with {@code -XX:SharedArchiveFile=FILE} (AppCDS). AppCDS refuses a class path
  * with a non-empty directory on it, so it runs the artifact's jars with the harness jarred too (and
  * any class at the artifact's root, which the Makefile no longer puts there); {@code --layout jars}
- * does the same without the archive, for comparison.
+ * does the same without the archive, for comparison. {@code --aot FILE} does the same with a JDK 25
+ * AOT cache (JEP 483/514): the training run writes it with {@code -XX:AOTCacheOutput=FILE}, the
+ * measured runs load it with {@code -XX:AOTCache=FILE} (run them on JDK 25 with
+ * {@code -Dbackstop.bench.java.home}).
  */
 public final class ColdStartRuns {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    static final String DRY_RUN = "dry-run";
+
+    /** System property: the JDK the measured JVMs run on (another than the runner's, such as JDK 25). */
+    static final String JAVA_HOME = "backstop.bench.java.home";
 
     private ColdStartRuns() {
     }
@@ -63,12 +71,8 @@ public final class ColdStartRuns {
         DemoWorld world = DemoComponent.create().world();
         DemoWorld.Stage stage = world.build("bench-cold-" + UUID.randomUUID().toString().substring(0, 8));
         world.stopLogging(stage);
-        boolean jars = options.containsKey("cds") || "jars".equals(options.get("layout"));
-        // The harness hands the handler the command line's Lambda context, from the cli jar.
-        Path cli = Path.of(TerminalContext.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        String classpath = jars ? jarLayout(artifact, harness, cli, work.resolve("jars"))
-                : String.join(File.pathSeparator, artifact.toString(), artifact.resolve("lib") + File.separator + "*",
-                        harness.toString(), cli.toString());
+        boolean jars = options.containsKey("cds") || options.containsKey("aot") || "jars".equals(options.get("layout"));
+        String classpath = jars ? jarLayout(artifact, harness, cliJar(), work.resolve("jars")) : classpath(artifact, harness);
         System.out.printf("emulator stage: table %s, topic %s, trail %s (stopped), mode dry-run%n",
                 stage.auditTable(), stage.topicArn(), stage.trailName());
         System.out.printf("child JVM: java %s -cp %s dev.backstop.bench.cold.ColdStart EVENT%n", String.join(" ", jvm), classpath);
@@ -78,19 +82,41 @@ public final class ColdStartRuns {
             Files.deleteIfExists(archive);
             List<String> training = new ArrayList<>(jvm);
             training.add("-XX:ArchiveClassesAtExit=" + archive);
-            run(training, classpath, work, world, stage, sample, "cds-training", 0);
+            run(training, classpath, work, world, stage, sample, "cds-training", 0, DRY_RUN);
             jvm.add("-XX:SharedArchiveFile=" + archive);
             System.out.printf("AppCDS archive %s (%.1f MB) from one training run; measured runs add -XX:SharedArchiveFile%n",
                     archive, Files.size(archive) / 1048576.0);
         }
 
+        if (options.containsKey("aot")) {
+            Path cache = Path.of(options.get("aot"));
+            Files.deleteIfExists(cache);
+            List<String> training = new ArrayList<>(jvm);
+            training.add("-XX:AOTCacheOutput=" + cache);
+            run(training, classpath, work, world, stage, sample, "aot-training", 0, DRY_RUN);
+            jvm.add("-XX:AOTCache=" + cache);
+            System.out.printf("AOT cache %s (%.1f MB) from one training run; measured runs add -XX:AOTCache%n",
+                    cache, Files.size(cache) / 1048576.0);
+        }
+
         List<Map<String, String>> results = new ArrayList<>();
         for (int i = 1; i <= runs; i++) {
-            Map<String, String> result = run(jvm, classpath, work, world, stage, sample, "run-" + i, warm);
+            Map<String, String> result = run(jvm, classpath, work, world, stage, sample, "run-" + i, warm, DRY_RUN);
             results.add(result);
             System.out.println("run " + i + ": " + result);
         }
         summarize(results);
+    }
+
+    /** The artifact as Lambda lays it out, then the harness and the cli jar. */
+    static String classpath(Path artifact, Path harness) throws Exception {
+        return String.join(File.pathSeparator, artifact.toString(), artifact.resolve("lib") + File.separator + "*",
+                harness.toString(), cliJar().toString());
+    }
+
+    /** The harness hands the handler the command line's Lambda context, from the cli jar. */
+    private static Path cliJar() throws Exception {
+        return Path.of(TerminalContext.class.getProtectionDomain().getCodeSource().getLocation().toURI());
     }
 
     /**
@@ -124,7 +150,7 @@ public final class ColdStartRuns {
     }
 
     /** The runs create a trail and stop it: never anywhere but on this machine's emulators. */
-    private static void requireLocalEndpoint() {
+    static void requireLocalEndpoint() {
         String endpoint = System.getenv("AWS_ENDPOINT_URL");
         String host = endpoint == null ? null : URI.create(endpoint).getHost();
         if (host == null || !(host.equals("127.0.0.1") || host.equals("localhost"))) {
@@ -133,10 +159,14 @@ public final class ColdStartRuns {
         }
     }
 
-    private static Map<String, String> run(List<String> jvm, String classpath, Path work, DemoWorld world,
-            DemoWorld.Stage stage, Path sample, String name, int warm) throws Exception {
+    /**
+     * One cold start in a fresh JVM on the first of {@code warm + 1} fresh StopLogging events, in
+     * {@code mode} ({@code dry-run} or {@code enforce}); its audit record must be in the table.
+     */
+    static Map<String, String> run(List<String> jvm, String classpath, Path work, DemoWorld world,
+            DemoWorld.Stage stage, Path sample, String name, int warm, String mode) throws Exception {
         List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add(Path.of(System.getProperty(JAVA_HOME, System.getProperty("java.home")), "bin", "java").toString());
         command.addAll(jvm);
         command.addAll(List.of("-cp", classpath, ColdStart.class.getName()));
         String eventId = null;
@@ -153,7 +183,7 @@ public final class ColdStartRuns {
         builder.environment().remove("JAVA_TOOL_OPTIONS");
         builder.environment().put("BACKSTOP_AUDIT_TABLE", stage.auditTable());
         builder.environment().put("BACKSTOP_TOPIC_ARN", stage.topicArn());
-        builder.environment().put("BACKSTOP_MODE", "dry-run");
+        builder.environment().put("BACKSTOP_MODE", mode);
         long spawned = System.nanoTime();
         Process process = builder.start();
         String cold = null;
@@ -185,7 +215,7 @@ public final class ColdStartRuns {
         return result;
     }
 
-    private static void summarize(List<Map<String, String>> results) {
+    static void summarize(List<Map<String, String>> results) {
         System.out.printf("%nsummary of %d runs: median [min .. max]%n", results.size());
         for (String key : results.get(0).keySet()) {
             double[] values = new double[results.size()];
