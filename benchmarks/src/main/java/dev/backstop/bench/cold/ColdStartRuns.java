@@ -123,6 +123,10 @@ public final class ColdStartRuns {
      * The artifact's jars, and the harness (and any class at the artifact's root) in jars of their
      * own: AppCDS refuses a class path holding a non-empty directory.
      */
+    static String jarLayout(Path artifact, Path harness, Path into) throws Exception {
+        return jarLayout(artifact, harness, cliJar(), into);
+    }
+
     private static String jarLayout(Path artifact, Path harness, Path cli, Path into) throws IOException {
         Files.createDirectories(into);
         Files.copy(cli, into.resolve(cli.getFileName()), StandardCopyOption.REPLACE_EXISTING);

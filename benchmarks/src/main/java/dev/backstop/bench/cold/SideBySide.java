@@ -28,12 +28,14 @@ import java.util.UUID;
  *
  * <pre>
  * java dev.backstop.bench.cold.SideBySide --artifact DIR --harness DIR --python PY --package DIR
- *     --runner FILE [--rounds 7] [--jvm "FLAGS"]
+ *     --runner FILE [--rounds 7] [--jvm "FLAGS"] [--aot FILE]
  * </pre>
  *
  * {@code --package} is Custodian's function as its {@code mu} module packages it (see
  * {@code benchmarks/custodian/package.py}); {@code --runner} stands in for Lambda's Python runtime
- * ({@code lambda_run.py}). {@code -Dbackstop.bench.java.home=DIR} runs Backstop on another JDK.
+ * ({@code lambda_run.py}). {@code -Dbackstop.bench.java.home=DIR} runs Backstop on another JDK;
+ * {@code --aot FILE} (JDK 25) gives Backstop an AOT cache written by one training run of the
+ * harness before the rounds (on the artifact's jars: the cache, like AppCDS, refuses directories).
  */
 public final class SideBySide {
 
@@ -64,16 +66,29 @@ public final class SideBySide {
         DemoWorld world = DemoComponent.create().world();
         String prefix = "bench-peer-" + UUID.randomUUID().toString().substring(0, 8);
         DemoWorld.Stage stage = world.build(prefix + "-0");
-        String classpath = ColdStartRuns.classpath(artifact, harness);
+        boolean aot = options.containsKey("aot");
+        String classpath = aot ? ColdStartRuns.jarLayout(artifact, harness, work.resolve("jars"))
+                : ColdStartRuns.classpath(artifact, harness);
         System.out.printf("emulator stages %s-N: a table, a topic and a trail (stopped before each run) per round;"
                 + " both systems act (Backstop: enforce)%n", prefix);
         System.out.printf("backstop: java %s -cp %s dev.backstop.bench.cold.ColdStart EVENT%n",
                 String.join(" ", jvm), classpath);
         System.out.printf("custodian: (cd %s && PYTHONPATH=. %s %s EVENT)%n", pkg, python, runner);
 
-        // One run of each first, not counted: the disk cache and the emulator's first calls.
+        // One run of each first, not counted: the disk cache and the emulator's first calls; with
+        // --aot, Backstop's writes the cache.
         world.stopLogging(stage);
-        ColdStartRuns.run(jvm, classpath, work, world, stage, sample, "warm-up-backstop", 0, ENFORCE);
+        if (aot) {
+            Path cache = Path.of(options.get("aot"));
+            Files.deleteIfExists(cache);
+            List<String> training = new ArrayList<>(jvm);
+            training.add("-XX:AOTCacheOutput=" + cache);
+            ColdStartRuns.run(training, classpath, work, world, stage, sample, "aot-training", 0, ENFORCE);
+            jvm.add("-XX:AOTCache=" + cache);
+            System.out.printf("AOT cache %s (%.1f MB) from one training run%n", cache, Files.size(cache) / 1048576.0);
+        } else {
+            ColdStartRuns.run(jvm, classpath, work, world, stage, sample, "warm-up-backstop", 0, ENFORCE);
+        }
         world.stopLogging(stage);
         peer(python, pkg, runner, work, world, stage, sample, "warm-up-custodian");
 
