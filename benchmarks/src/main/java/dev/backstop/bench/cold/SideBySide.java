@@ -2,10 +2,7 @@ package dev.backstop.bench.cold;
 
 import dev.backstop.cli.demo.DemoComponent;
 import dev.backstop.cli.demo.DemoWorld;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -47,7 +44,7 @@ public final class SideBySide {
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> options = options(args);
+        Map<String, String> options = ColdStartRuns.options(args, "artifact", "harness", "python", "package", "runner");
         int rounds = Integer.parseInt(options.getOrDefault("rounds", "7"));
         if (rounds < 5) {
             throw new IllegalArgumentException("--rounds must be at least 5, found " + rounds);
@@ -79,13 +76,9 @@ public final class SideBySide {
         // --aot, Backstop's writes the cache.
         world.stopLogging(stage);
         if (aot) {
-            Path cache = Path.of(options.get("aot"));
-            Files.deleteIfExists(cache);
-            List<String> training = new ArrayList<>(jvm);
-            training.add("-XX:AOTCacheOutput=" + cache);
-            ColdStartRuns.run(training, classpath, work, world, stage, sample, "aot-training", 0, ENFORCE);
-            jvm.add("-XX:AOTCache=" + cache);
-            System.out.printf("AOT cache %s (%.1f MB) from one training run%n", cache, Files.size(cache) / 1048576.0);
+            DemoWorld.Stage trainOn = stage;
+            ColdStartRuns.train(ColdStartRuns.Training.AOT, Path.of(options.get("aot")), jvm,
+                    training -> ColdStartRuns.run(training, classpath, work, world, trainOn, sample, "aot-training", 0, ENFORCE));
         } else {
             ColdStartRuns.run(jvm, classpath, work, world, stage, sample, "warm-up-backstop", 0, ENFORCE);
         }
@@ -140,63 +133,23 @@ public final class SideBySide {
         Path event = work.resolve(name + "-event.json").toAbsolutePath();
         Files.write(event, world.stopLoggingEvent(sample, stage));
         ProcessBuilder builder = new ProcessBuilder(python.toString(), runner.toString(), event.toString())
-                .directory(pkg.toFile()).redirectError(work.resolve(name + ".log").toFile());
+                .directory(pkg.toFile());
         builder.environment().put("PYTHONPATH", pkg.toString());
         // Custodian reads a trail's tags through the tagging API, served by the trail's emulator.
         String trails = System.getenv("AWS_ENDPOINT_URL_CLOUDTRAIL");
         if (trails != null) {
             builder.environment().put("AWS_ENDPOINT_URL_RESOURCE_GROUPS_TAGGING_API", trails);
         }
-        long spawned = System.nanoTime();
-        Process process = builder.start();
-        String line = null;
-        double wall = 0;
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-            for (String text = out.readLine(); text != null; text = out.readLine()) {
-                if (text.equals(ColdStart.FIRST_EVENT_DONE)) {
-                    wall = (System.nanoTime() - spawned) / 1e6;
-                } else if (text.startsWith("PEER ")) {
-                    line = text;
-                }
-            }
-        }
-        int exit = process.waitFor();
-        if (line == null || exit != 0) {
-            throw new IllegalStateException(name + " failed (exit " + exit + "); see " + work.resolve(name + ".log"));
-        }
-        Map<String, String> result = new LinkedHashMap<>();
-        for (String field : line.substring(5).split(" ")) {
-            String[] pair = field.split("=", 2);
-            result.put(pair[0], pair[1]);
-        }
-        result.put("wall_ms", String.format(Locale.ROOT, "%.1f", wall));
+        Map<String, String> result = ColdStartRuns.timed(builder, "PEER", work, name);
         result.put("acted", "logging");
         return result;
     }
 
     private static double median(List<Map<String, String>> runs, String figure) {
-        double[] values = runs.stream().mapToDouble(run -> Double.parseDouble(run.get(figure))).sorted().toArray();
-        int middle = values.length / 2;
-        return values.length % 2 == 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2;
+        return ColdStartRuns.median(runs.stream().mapToDouble(run -> Double.parseDouble(run.get(figure))).sorted().toArray());
     }
 
     private static double loadAverage() throws IOException {
         return Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
-    }
-
-    private static Map<String, String> options(String[] args) {
-        Map<String, String> options = new LinkedHashMap<>();
-        for (int i = 0; i < args.length; i++) {
-            if (!args[i].startsWith("--") || i + 1 >= args.length) {
-                throw new IllegalArgumentException("expected --name value pairs, found " + args[i]);
-            }
-            options.put(args[i].substring(2), args[++i]);
-        }
-        for (String required : List.of("artifact", "harness", "python", "package", "runner")) {
-            if (!options.containsKey(required)) {
-                throw new IllegalArgumentException("--" + required + " is required");
-            }
-        }
-        return options;
     }
 }
