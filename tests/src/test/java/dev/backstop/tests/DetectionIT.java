@@ -96,6 +96,19 @@ class DetectionIT {
         return world.auditItem(stage, decision.path("auditId").asText()).orElseThrow().get("rules").ss();
     }
 
+    /** The undo data the decision's audit record keeps for the action, as the undo reads it (version 2). */
+    private static JsonNode storedUndo(JsonNode decision, String action) throws IOException {
+        JsonNode actions = JSON.readTree(world.auditItem(stage, decision.path("auditId").asText()).orElseThrow()
+                .get("actions").s());
+        for (JsonNode each : actions) {
+            if (action.equals(each.path("action").asText())) {
+                assertThat(each.path("undo").path("undoVersion").asInt()).as(each.toString()).isEqualTo(2);
+                return each.path("undo");
+            }
+        }
+        throw new AssertionError("the audit record holds no " + action + ": " + actions);
+    }
+
     private static String detectorStatus(String detectorId) {
         return GUARDDUTY.rest(SdkHttpMethod.GET, "/detector/" + detectorId, null).path("status").asText();
     }
@@ -113,6 +126,7 @@ class DetectionIT {
         assertThat(decision.path("outcome").asText()).as(decision.toString()).isEqualTo("REMEDIATED");
         assertThat(detectorStatus(detectorId)).isEqualTo("ENABLED");
         assertThat(rules(decision)).containsExactly("guardduty-detector-disabled");
+        assertThat(storedUndo(decision, "guardduty.enable-detector").path("detectorId").asText()).isEqualTo(detectorId);
 
         CommandRun undone = undo(decision);
 
@@ -140,6 +154,7 @@ class DetectionIT {
         assertThat(decision.path("outcome").asText()).as(decision.toString()).isEqualTo("REMEDIATED");
         assertThat(ConfigRecorder.recording(recorder)).isTrue();
         assertThat(rules(decision)).containsExactly("config-recorder-stopped");
+        assertThat(storedUndo(decision, "config.start-recorder").path("name").asText()).isEqualTo(recorder);
 
         CommandRun undone = undo(decision);
 
@@ -174,6 +189,9 @@ class DetectionIT {
 
             assertThat(decision.path("outcome").asText()).as(decision.toString()).isEqualTo("REMEDIATED");
             assertThat(retention(logs, group)).as("the retention recorded before the cut").isEqualTo(400);
+            JsonNode stored = storedUndo(decision, "logs.restore-retention");
+            assertThat(stored.path("logGroupName").asText()).isEqualTo(group);
+            assertThat(stored.path("before").asText() + " -> " + stored.path("restored").asText()).isEqualTo("1 -> 400");
 
             CommandRun undone = undo(decision);
 

@@ -80,6 +80,19 @@ class FindingsIT {
         return JSON.readTree(answer.toByteArray());
     }
 
+    /** The undo data the decision's audit record keeps for the action, as the undo reads it (version 2). */
+    private static JsonNode storedUndo(JsonNode decision, String action) throws IOException {
+        JsonNode actions = JSON.readTree(world.auditItem(stage, decision.path("auditId").asText()).orElseThrow()
+                .get("actions").s());
+        for (JsonNode each : actions) {
+            if (action.equals(each.path("action").asText())) {
+                assertThat(each.path("undo").path("undoVersion").asInt()).as(each.toString()).isEqualTo(2);
+                return each.path("undo");
+            }
+        }
+        throw new AssertionError("the audit record holds no " + action + ": " + actions);
+    }
+
     private static CommandRun undo(JsonNode decision) {
         return CommandRun.of("undo", decision.path("auditId").asText(), "--yes", "--table", stage.auditTable(), "--topic",
                 stage.topicArn());
@@ -115,6 +128,7 @@ class FindingsIT {
         var record = world.auditItem(stage, decision.path("auditId").asText()).orElseThrow();
         assertThat(record.get("rules").ss()).as("the high-severity rule tells the team too")
                 .containsExactlyInAnyOrder("guardduty-instance-credentials-exfiltrated", "guardduty-high-severity");
+        assertThat(storedUndo(decision, "iam.revoke-role-sessions").path("name").asText()).isEqualTo(role);
 
         CommandRun undone = undo(decision);
 
@@ -173,6 +187,9 @@ class FindingsIT {
                 && block.ignorePublicAcls() && block.blockPublicPolicy() && block.restrictPublicBuckets()).isTrue());
         assertThat(decision.path("reason").asText()).as("the fix stands whatever Security Hub answers")
                 .contains("Security Hub");
+        JsonNode stored = storedUndo(decision, "s3.block-public-access");
+        assertThat(stored.path("bucket").asText()).isEqualTo(bucket);
+        assertThat(stored.path("call").asText()).as("the bucket had no configuration").isEqualTo("DeletePublicAccessBlock");
 
         CommandRun undone = undo(decision);
 
@@ -214,6 +231,8 @@ class FindingsIT {
 
             assertThat(decision.path("outcome").asText()).as(decision.toString()).isEqualTo("REMEDIATED");
             assertThat(validatesLogFiles(cloudTrail, trailed.trailName())).isTrue();
+            assertThat(storedUndo(decision, "cloudtrail.enable-log-file-validation").path("trail").asText())
+                    .isEqualTo(trailed.trailName());
 
             CommandRun undone = undo(decision);
 
@@ -261,6 +280,10 @@ class FindingsIT {
 
             assertThat(decision.path("outcome").asText()).as(decision.toString()).isEqualTo("REMEDIATED");
             assertThat(openToTheWorld(ec2, group)).isFalse();
+            JsonNode stored = storedUndo(decision, "ec2.revoke-world-ingress");
+            assertThat(stored.path("groupId").asText()).isEqualTo(group);
+            assertThat(stored.path("revoked")).singleElement().satisfies(rule -> assertThat(rule.path("fromPort").asInt())
+                    .isEqualTo(22));
 
             CommandRun undone = undo(decision);
 

@@ -82,6 +82,19 @@ class LogRestoreIT {
         return JSON.readTree(answer.toByteArray());
     }
 
+    /** The undo data the decision's audit record keeps for the action, as the undo reads it (version 2). */
+    private static JsonNode storedUndo(JsonNode decision, String action) throws IOException {
+        JsonNode actions = JSON.readTree(world.auditItem(stage, decision.path("auditId").asText()).orElseThrow()
+                .get("actions").s());
+        for (JsonNode each : actions) {
+            if (action.equals(each.path("action").asText())) {
+                assertThat(each.path("undo").path("undoVersion").asInt()).as(each.toString()).isEqualTo(2);
+                return each.path("undo");
+            }
+        }
+        throw new AssertionError("the audit record holds no " + action + ": " + actions);
+    }
+
     private static CommandRun undo(JsonNode decision) {
         return CommandRun.of("undo", decision.path("auditId").asText(), "--yes", "--table", stage.auditTable(), "--topic",
                 stage.topicArn());
@@ -120,6 +133,8 @@ class LogRestoreIT {
             assertThat(flowLog.tags()).anySatisfy(tag -> assertThat(tag.key() + "=" + tag.value())
                     .isEqualTo("backstop:recreated-from=" + created));
         });
+        assertThat(storedUndo(decision, "ec2.recreate-flow-log").path("recreatedFrom")).extracting(JsonNode::asText)
+                .containsExactly(created);
 
         CommandRun undone = undo(decision);
 
@@ -177,6 +192,10 @@ class LogRestoreIT {
             assertThat(rule.id()).isEqualTo("archive");
             assertThat(rule.expiration().days()).isEqualTo(730);
         });
+        JsonNode stored = storedUndo(decision, "s3.restore-lifecycle");
+        assertThat(stored.path("bucket").asText()).isEqualTo(bucket);
+        assertThat(stored.path("before").path(0).path("id").asText()).as(stored.toString()).isEqualTo("tidy");
+        assertThat(stored.path("restored").path(0).path("id").asText()).as(stored.toString()).isEqualTo("archive");
 
         CommandRun undone = undo(decision);
 
@@ -204,6 +223,8 @@ class LogRestoreIT {
 
         assertThat(decision.path("outcome").asText()).as(decision.toString()).isEqualTo("REMEDIATED");
         assertThat(ec2.getEbsEncryptionByDefault(request -> { }).ebsEncryptionByDefault()).isTrue();
+        assertThat(storedUndo(decision, "ec2.enable-ebs-encryption-by-default").path("region").asText())
+                .isEqualTo("us-east-1");
 
         CommandRun undone = undo(decision);
 

@@ -1,5 +1,6 @@
 package dev.backstop.action.cloudtrail;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.backstop.action.ActionPlan;
 import dev.backstop.action.ActionRefusedException;
 import dev.backstop.action.RemediationAction;
@@ -52,7 +53,7 @@ final class EnableLogFileValidationAction implements RemediationAction {
         FindingResource named = finding.resource(TRAIL).get();
         Optional<Trail> trail = trail(named.id());
         if (trail.isEmpty()) {
-            return new ActionPlan(NAME, named.id(), named.id(), ResourceState.gone(), "none: the trail is gone", Map.of());
+            return new ActionPlan(NAME, named.id(), named.id(), ResourceState.gone(), "none: the trail is gone");
         }
         String arn = trail.get().trailARN();
         String home = homeRegion(trail.get());
@@ -63,7 +64,7 @@ final class EnableLogFileValidationAction implements RemediationAction {
         // By name: in its home region AWS takes either, and moto takes only the name.
         String name = trail.get().name();
         return new ActionPlan(NAME, arn, name, state(trail), "UpdateTrail " + arn + " enableLogFileValidation=true",
-                Map.of("call", "UpdateTrail", "trail", name, "enableLogFileValidation", "false"));
+                new EnableLogFileValidationUndo(name));
     }
 
     /** GetTrail's HomeRegion, or where it is absent (moto) the region in the trail's ARN. */
@@ -97,11 +98,17 @@ final class EnableLogFileValidationAction implements RemediationAction {
         return true;
     }
 
+    @Override
+    public EnableLogFileValidationUndo readUndo(JsonNode stored) {
+        return EnableLogFileValidationUndo.FORMAT.read(stored);
+    }
+
     /** Turns validation off again: only ever on an operator's explicit request. */
     @Override
-    public ResourceState undo(Map<String, String> undo) {
-        cloudTrail.updateTrail(request -> request.name(undo.get("trail")).enableLogFileValidation(false));
-        return state(trail(undo.get("trail")));
+    public ResourceState undo(JsonNode stored) {
+        String trail = readUndo(stored).trail();
+        cloudTrail.updateTrail(request -> request.name(trail).enableLogFileValidation(false));
+        return state(trail(trail));
     }
 
     private Optional<Trail> trail(String arn) {

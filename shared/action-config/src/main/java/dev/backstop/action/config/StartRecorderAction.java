@@ -1,5 +1,6 @@
 package dev.backstop.action.config;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.backstop.action.ActionPlan;
 import dev.backstop.action.ActionRefusedException;
 import dev.backstop.action.RemediationAction;
@@ -46,7 +47,7 @@ final class StartRecorderAction implements RemediationAction {
         String arn = config.recorder(name).map(ConfigApi.Recorder::arn)
                 .orElse("arn:aws:config:" + config.region().id() + ":" + trigger.account() + ":configuration-recorder/" + name);
         return new ActionPlan(NAME, arn, name, state(name), "StartConfigurationRecorder " + name,
-                Map.of("call", "StopConfigurationRecorder", "name", name));
+                new StartRecorderUndo(name));
     }
 
     private String recorderName(Trigger trigger) {
@@ -90,11 +91,17 @@ final class StartRecorderAction implements RemediationAction {
         return true;
     }
 
+    @Override
+    public StartRecorderUndo readUndo(JsonNode stored) {
+        return StartRecorderUndo.FORMAT.read(stored);
+    }
+
     /** Stops the recorder again: only ever on an operator's explicit request. */
     @Override
-    public ResourceState undo(Map<String, String> undo) {
-        config.stop(undo.get("name"));
-        return state(undo.get("name"));
+    public ResourceState undo(JsonNode stored) {
+        String name = readUndo(stored).name();
+        config.stop(name);
+        return state(name);
     }
 
     private ResourceState state(String name) {

@@ -1,5 +1,6 @@
 package dev.backstop.action.ec2;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.backstop.action.ActionPlan;
 import dev.backstop.action.ActionRefusedException;
 import dev.backstop.action.RemediationAction;
@@ -50,7 +51,7 @@ final class EnableEbsEncryptionAction implements RemediationAction {
         }
         String resource = "arn:aws:ec2:" + region.id() + ":" + trigger.account() + ":ebs-encryption-by-default";
         return new ActionPlan(NAME, resource, region.id(), state(), "EnableEbsEncryptionByDefault in " + region.id(),
-                Map.of("call", "DisableEbsEncryptionByDefault", "region", region.id()));
+                new EnableEbsEncryptionUndo(region.id()));
     }
 
     @Override
@@ -74,9 +75,22 @@ final class EnableEbsEncryptionAction implements RemediationAction {
         return true;
     }
 
-    /** Turns it off again: only ever on an operator's explicit request. */
     @Override
-    public ResourceState undo(Map<String, String> undo) {
+    public EnableEbsEncryptionUndo readUndo(JsonNode stored) {
+        return EnableEbsEncryptionUndo.FORMAT.read(stored);
+    }
+
+    /**
+     * Turns it off again, in the region it was turned on in and no other: only ever on an
+     * operator's explicit request.
+     */
+    @Override
+    public ResourceState undo(JsonNode stored) {
+        EnableEbsEncryptionUndo undo = readUndo(stored);
+        if (!region.id().equals(undo.region())) {
+            throw new IllegalStateException("EBS encryption by default was turned on in " + undo.region()
+                    + ", but this EC2 client works in " + region.id() + "; nothing was changed");
+        }
         ec2.disableEbsEncryptionByDefault(request -> { });
         return state();
     }

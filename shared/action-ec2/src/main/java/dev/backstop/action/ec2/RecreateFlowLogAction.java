@@ -1,5 +1,6 @@
 package dev.backstop.action.ec2;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.backstop.action.ActionPlan;
 import dev.backstop.action.ActionRefusedException;
 import dev.backstop.action.RemediationAction;
@@ -69,7 +70,7 @@ final class RecreateFlowLogAction implements RemediationAction {
         return new ActionPlan(NAME, resource, address, state(address),
                 "CreateFlowLogs again for " + String.join(", ", snapshotted) + " from Backstop's snapshots"
                         + (unknown.isEmpty() ? "" : "; no snapshot of " + String.join(", ", unknown) + ", recreate by hand"),
-                Map.of("call", "DeleteFlowLogs", "recreatedFrom", String.join(",", snapshotted)));
+                new RecreateFlowLogUndo(snapshotted));
     }
 
     private Optional<FlowLogConfig> snapshot(String account, String flowLogId) {
@@ -116,11 +117,17 @@ final class RecreateFlowLogAction implements RemediationAction {
         return true;
     }
 
+    @Override
+    public RecreateFlowLogUndo readUndo(JsonNode stored) {
+        return RecreateFlowLogUndo.FORMAT.read(stored);
+    }
+
     /** Deletes the flow logs Backstop recreated: only ever on an operator's explicit request. */
     @Override
-    public ResourceState undo(Map<String, String> undo) {
+    public ResourceState undo(JsonNode stored) {
+        RecreateFlowLogUndo undo = readUndo(stored);
         List<String> created = new ArrayList<>();
-        for (String id : undo.get("recreatedFrom").split(",")) {
+        for (String id : undo.recreatedFrom()) {
             flowLogs.recreatedFrom(id).forEach(flowLog -> created.add(flowLog.flowLogId()));
         }
         if (!created.isEmpty()) {
@@ -131,7 +138,7 @@ final class RecreateFlowLogAction implements RemediationAction {
         Map<String, String> facts = new LinkedHashMap<>();
         facts.put("removed", created.isEmpty() ? "none" : String.join(",", created));
         boolean left = false;
-        for (String id : undo.get("recreatedFrom").split(",")) {
+        for (String id : undo.recreatedFrom()) {
             Optional<FlowLog> still = flowLogs.recreatedFrom(id).stream().findFirst();
             facts.put(id, still.map(flowLog -> "logging as " + flowLog.flowLogId()).orElse("deleted"));
             left |= still.isPresent();

@@ -1,5 +1,6 @@
 package dev.backstop.action.guardduty;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.backstop.action.ActionPlan;
 import dev.backstop.action.ActionRefusedException;
 import dev.backstop.action.RemediationAction;
@@ -43,7 +44,7 @@ final class DeactivateIpSetAction implements RemediationAction {
         String arn = Detectors.arn(guardDuty, event.account(), detectorId) + "/ipset/" + ipSetId;
         return new ActionPlan(NAME, arn, detectorId + "/" + ipSetId, state(detectorId, ipSetId),
                 "UpdateIPSet " + ipSetId + " of detector " + detectorId + " activate=false",
-                Map.of("call", "UpdateIPSet", "detectorId", detectorId, "ipSetId", ipSetId, "activate", "true"));
+                new DeactivateIpSetUndo(detectorId, ipSetId));
     }
 
     /** UpdateIPSet names the list in its request, CreateIPSet in its response. */
@@ -82,11 +83,17 @@ final class DeactivateIpSetAction implements RemediationAction {
         return true;
     }
 
+    @Override
+    public DeactivateIpSetUndo readUndo(JsonNode stored) {
+        return DeactivateIpSetUndo.FORMAT.read(stored);
+    }
+
     /** Activates the list again: only ever on an operator's explicit request. */
     @Override
-    public ResourceState undo(Map<String, String> undo) {
-        guardDuty.activateIpSet(undo.get("detectorId"), undo.get("ipSetId"), true);
-        return state(undo.get("detectorId"), undo.get("ipSetId"));
+    public ResourceState undo(JsonNode stored) {
+        DeactivateIpSetUndo undo = readUndo(stored);
+        guardDuty.activateIpSet(undo.detectorId(), undo.ipSetId(), true);
+        return state(undo.detectorId(), undo.ipSetId());
     }
 
     private ResourceState state(String detectorId, String ipSetId) {

@@ -1,5 +1,6 @@
 package dev.backstop.action.guardduty;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.backstop.action.ActionPlan;
 import dev.backstop.action.RemediationAction;
 import dev.backstop.action.ResourceState;
@@ -42,7 +43,7 @@ final class EnableDetectorAction implements RemediationAction {
         String detectorId = Detectors.detectorId(trigger, guardDuty);
         String arn = Detectors.arn(guardDuty, trigger.account(), detectorId);
         return new ActionPlan(NAME, arn, detectorId, state(detectorId), "UpdateDetector " + detectorId + " enable=true",
-                Map.of("call", "UpdateDetector", "detectorId", detectorId, "enable", "false"));
+                new EnableDetectorUndo(detectorId));
     }
 
     @Override
@@ -65,10 +66,15 @@ final class EnableDetectorAction implements RemediationAction {
         return true;
     }
 
+    @Override
+    public EnableDetectorUndo readUndo(JsonNode stored) {
+        return EnableDetectorUndo.FORMAT.read(stored);
+    }
+
     /** Turns the detector off again: only ever on an operator's explicit request ({@code ./backstop undo}). */
     @Override
-    public ResourceState undo(Map<String, String> undo) {
-        String detectorId = undo.get("detectorId");
+    public ResourceState undo(JsonNode stored) {
+        String detectorId = readUndo(stored).detectorId();
         guardDuty.enableDetector(detectorId, false);
         return state(detectorId);
     }

@@ -14,6 +14,7 @@ import dev.backstop.event.FindingParser;
 import dev.backstop.rules.ActionSpec;
 import dev.backstop.testing.FakeJsonService;
 import dev.backstop.testing.SampleEvents;
+import dev.backstop.testing.UndoGolden;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -93,7 +94,7 @@ class GuardDutySdkEdgeTest {
         assertThat(after.compliant()).isTrue();
         assertThat(after.facts()).containsEntry("status", "INACTIVE");
 
-        ResourceState undone = action.undo(plan.undo());
+        ResourceState undone = action.undo(UndoGolden.assertWrittenAndReadBack(action, plan));
 
         assertThat(undone.compliant()).isFalse();
         assertThat(status).isEqualTo("ACTIVE");
@@ -124,7 +125,7 @@ class GuardDutySdkEdgeTest {
         enable.apply(plan);
 
         assertThat(enable.readBack(plan).compliant()).isTrue();
-        assertThat(enable.undo(plan.undo()).compliant()).isFalse();
+        assertThat(enable.undo(UndoGolden.assertWrittenAndReadBack(enable, plan)).compliant()).isFalse();
         assertThat(detectorStatus).isEqualTo("DISABLED");
     }
 }

@@ -1,5 +1,6 @@
 package dev.backstop.action.logs;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.backstop.action.ActionPlan;
 import dev.backstop.action.ActionRefusedException;
 import dev.backstop.action.RemediationAction;
@@ -12,7 +13,6 @@ import dev.backstop.event.CloudTrailEvent;
 import dev.backstop.event.Trigger;
 import dev.backstop.rules.ActionSpec;
 import java.time.Clock;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import javax.inject.Inject;
@@ -63,7 +63,7 @@ final class RestoreRetentionAction implements RemediationAction {
         String arn = groups.arn(event.account(), name);
         Optional<Retention> now = groups.retention(name);
         if (now.isEmpty()) {
-            return new ActionPlan(NAME, arn, name, ResourceState.gone(), "none: the log group is gone", Map.of());
+            return new ActionPlan(NAME, arn, name, ResourceState.gone(), "none: the log group is gone");
         }
         Optional<Recorded> before = history.before(LogGroups.HISTORY, arn, event.detail().eventTime(), event.eventId());
         Optional<Retention> minimum = minimum(spec, arn);
@@ -83,13 +83,9 @@ final class RestoreRetentionAction implements RemediationAction {
             why = "the rule's minimumDays (Backstop recorded no retention before the call)";
         } else {
             return new ActionPlan(NAME, arn, name, state(now.get(), null), "nothing to restore on " + arn + ": Backstop"
-                    + " recorded no retention before the call and the rule gives no minimumDays", Map.of());
+                    + " recorded no retention before the call and the rule gives no minimumDays");
         }
-        Map<String, String> undo = new HashMap<>();
-        undo.put("call", "PutRetentionPolicy");
-        undo.put("logGroupName", name);
-        undo.put("before", now.get().toString());
-        undo.put("restored", target.toString());
+        RestoreRetentionUndo undo = new RestoreRetentionUndo(name, now.get().toString(), target.toString());
         return new ActionPlan(NAME, arn, name, state(now.get(), target), "retention of " + name + " from " + now.get()
                 + " back to " + target + " days: " + why, undo);
     }
@@ -105,20 +101,19 @@ final class RestoreRetentionAction implements RemediationAction {
 
     @Override
     public void apply(ActionPlan plan) {
-        String restored = plan.undo().get("restored");
-        if (restored == null) {
+        if (plan.undo() == null) {
             throw new IllegalStateException(plan.change());
         }
-        groups.setRetention(plan.address(), Retention.parse(restored));
-        history.record(LogGroups.HISTORY, plan.resource(), restored, clock.instant(), "backstop:" + NAME);
+        RestoreRetentionUndo undo = plan.undo(RestoreRetentionUndo.class);
+        groups.setRetention(plan.address(), undo.restoredRetention());
+        history.record(LogGroups.HISTORY, plan.resource(), undo.restored(), clock.instant(), "backstop:" + NAME);
     }
 
     @Override
     public ResourceState readBack(ActionPlan plan) {
         Optional<Retention> now = groups.retention(plan.address());
-        String restored = plan.undo().get("restored");
-        return now.map(retention -> state(retention, restored == null ? null : Retention.parse(restored)))
-                .orElse(ResourceState.gone());
+        Retention restored = plan.undo() == null ? null : plan.undo(RestoreRetentionUndo.class).restoredRetention();
+        return now.map(retention -> state(retention, restored)).orElse(ResourceState.gone());
     }
 
     @Override
@@ -131,11 +126,17 @@ final class RestoreRetentionAction implements RemediationAction {
         return true;
     }
 
+    @Override
+    public RestoreRetentionUndo readUndo(JsonNode stored) {
+        return RestoreRetentionUndo.FORMAT.read(stored);
+    }
+
     /** Sets the cut retention again, only while the group keeps the one Backstop set: only ever on an operator's request. */
     @Override
-    public ResourceState undo(Map<String, String> undo) {
-        String name = undo.get("logGroupName");
-        Retention restored = Retention.parse(undo.get("restored"));
+    public ResourceState undo(JsonNode stored) {
+        RestoreRetentionUndo undo = readUndo(stored);
+        String name = undo.logGroupName();
+        Retention restored = undo.restoredRetention();
         Optional<Retention> now = groups.retention(name);
         if (now.isEmpty()) {
             return ResourceState.gone();
@@ -144,8 +145,7 @@ final class RestoreRetentionAction implements RemediationAction {
             throw new IllegalStateException("the retention of log group " + name + " changed after Backstop restored it"
                     + " (now " + now.get() + " days); nothing was changed");
         }
-        Retention before = Retention.parse(undo.get("before"));
-        groups.setRetention(name, before);
+        groups.setRetention(name, undo.beforeRetention());
         return groups.retention(name).map(retention -> state(retention, restored)).orElse(ResourceState.gone());
     }
 

@@ -63,7 +63,7 @@ final class SendNotificationAction implements RemediationAction {
         }
         String change = "tell the team: " + trigger.summary() + (trigger.caller().isPresent()
                 ? " by " + trigger.caller().get().displayName() : "") + (advice == null ? "" : "; " + advice);
-        return new ActionPlan(NAME, resource, resource, new ResourceState(true, false, facts), change, Map.of());
+        return new ActionPlan(NAME, resource, resource, new ResourceState(true, false, facts), change);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.backstop.action.resolver;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.backstop.action.ActionPlan;
 import dev.backstop.action.ActionRefusedException;
 import dev.backstop.action.RemediationAction;
@@ -44,7 +45,7 @@ final class AssociateQueryLoggingAction implements RemediationAction {
         String vpc = "arn:aws:ec2:" + resolver.region().id() + ":" + event.account() + ":vpc/" + resourceId;
         return new ActionPlan(NAME, vpc, configId + "/" + resourceId, state(configId, resourceId),
                 "AssociateResolverQueryLogConfig " + configId + " with " + resourceId,
-                Map.of("call", "DisassociateResolverQueryLogConfig", "configId", configId, "resourceId", resourceId));
+                new AssociateQueryLoggingUndo(configId, resourceId));
     }
 
     private static String requested(CloudTrailEvent event, String parameter) {
@@ -78,11 +79,17 @@ final class AssociateQueryLoggingAction implements RemediationAction {
         return true;
     }
 
+    @Override
+    public AssociateQueryLoggingUndo readUndo(JsonNode stored) {
+        return AssociateQueryLoggingUndo.FORMAT.read(stored);
+    }
+
     /** Disassociates the configuration again: only ever on an operator's explicit request. */
     @Override
-    public ResourceState undo(Map<String, String> undo) {
-        resolver.disassociate(undo.get("configId"), undo.get("resourceId"));
-        return state(undo.get("configId"), undo.get("resourceId"));
+    public ResourceState undo(JsonNode stored) {
+        AssociateQueryLoggingUndo undo = readUndo(stored);
+        resolver.disassociate(undo.configId(), undo.resourceId());
+        return state(undo.configId(), undo.resourceId());
     }
 
     private ResourceState state(String configId, String resourceId) {

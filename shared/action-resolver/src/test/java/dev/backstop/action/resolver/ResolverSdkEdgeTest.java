@@ -14,6 +14,7 @@ import dev.backstop.event.CloudTrailEventParser;
 import dev.backstop.rules.ActionSpec;
 import dev.backstop.testing.FakeJsonService;
 import dev.backstop.testing.SampleEvents;
+import dev.backstop.testing.UndoGolden;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -113,7 +114,7 @@ class ResolverSdkEdgeTest {
         assertThat(after.compliant()).as("CREATING is on its way to ACTIVE").isTrue();
         assertThat(associations).containsEntry(VPC, "CREATING");
 
-        ResourceState undone = action.undo(plan.undo());
+        ResourceState undone = action.undo(UndoGolden.assertWrittenAndReadBack(action, plan));
 
         assertThat(undone.compliant()).isFalse();
         assertThat(associations).isEmpty();

@@ -44,6 +44,16 @@ record LifecycleRules(List<LifecycleRule> rules) {
         }
     }
 
+    /** The rules as JSON, as {@link #json} writes them. */
+    JsonNode tree() {
+        return JSON.valueToTree(rules.stream().map(LifecycleRule::toBuilder).toList());
+    }
+
+    /** Reads what {@link #tree} wrote; {@code what} names where it came from if it cannot. */
+    static LifecycleRules parse(JsonNode tree, String what) {
+        return parse(tree.toString(), what);
+    }
+
     /** Reads what {@link #json} wrote; {@code what} names where it came from if it cannot. */
     static LifecycleRules parse(String json, String what) {
         try {

@@ -1,5 +1,6 @@
 package dev.backstop.action.s3;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.backstop.action.ActionPlan;
 import dev.backstop.action.ActionRefusedException;
 import dev.backstop.action.RemediationAction;
@@ -68,13 +69,13 @@ final class RestoreLifecycleAction implements RemediationAction {
         }
         Optional<LifecycleRules> now = lifecycles.read(bucket);
         if (now.isEmpty()) {
-            return new ActionPlan(NAME, arn, bucket, ResourceState.gone(), "none: the bucket is gone", Map.of());
+            return new ActionPlan(NAME, arn, bucket, ResourceState.gone(), "none: the bucket is gone");
         }
         List<LifecycleRule> early = now.get().expiringWithin(minimum, clock.instant());
         ResourceState before = state(now.get(), minimum);
         if (early.isEmpty()) {
             return new ActionPlan(NAME, arn, bucket, before, "none: no rule expires the trail's logs within "
-                    + minimum.toDays() + " days", Map.of());
+                    + minimum.toDays() + " days");
         }
         Optional<Recorded> recorded = history.before(BucketLifecycles.HISTORY, arn, event.detail().eventTime(),
                 event.eventId());
@@ -93,21 +94,19 @@ final class RestoreLifecycleAction implements RemediationAction {
                             : "the recorded one expired them early too") + ")";
         }
         return new ActionPlan(NAME, arn, bucket, before, "lifecycle of " + bucket + " back to " + what,
-                Map.of("call", "PutBucketLifecycleConfiguration", "bucket", bucket, "before", now.get().json(),
-                        "restored", restored.json(), "minimumDays", Long.toString(minimum.toDays())));
+                new RestoreLifecycleUndo(bucket, now.get().tree(), restored.tree(), minimum.toDays()));
     }
 
     @Override
     public void apply(ActionPlan plan) {
-        String restored = plan.undo().get("restored");
-        lifecycles.write(plan.address(), LifecycleRules.parse(restored, "the planned configuration"));
-        history.record(BucketLifecycles.HISTORY, plan.resource(), restored, clock.instant(), "backstop:" + NAME);
+        LifecycleRules restored = plan.undo(RestoreLifecycleUndo.class).restoredRules();
+        lifecycles.write(plan.address(), restored);
+        history.record(BucketLifecycles.HISTORY, plan.resource(), restored.json(), clock.instant(), "backstop:" + NAME);
     }
 
     @Override
     public ResourceState readBack(ActionPlan plan) {
-        Duration minimum = Duration.ofDays(Long.parseLong(plan.undo().getOrDefault("minimumDays",
-                Long.toString(S3ParametersModule.DEFAULT_LIFECYCLE_MINIMUM_DAYS))));
+        Duration minimum = Duration.ofDays(plan.undo(RestoreLifecycleUndo.class).minimumDays());
         return lifecycles.read(plan.address()).map(rules -> state(rules, minimum)).orElse(ResourceState.gone());
     }
 
@@ -121,11 +120,17 @@ final class RestoreLifecycleAction implements RemediationAction {
         return true;
     }
 
+    @Override
+    public RestoreLifecycleUndo readUndo(JsonNode stored) {
+        return RestoreLifecycleUndo.FORMAT.read(stored);
+    }
+
     /** Puts back what the call set, only while the bucket keeps what Backstop put: only ever on an operator's request. */
     @Override
-    public ResourceState undo(Map<String, String> undo) {
-        String bucket = undo.get("bucket");
-        LifecycleRules restored = LifecycleRules.parse(undo.get("restored"), "the undo data's restored configuration");
+    public ResourceState undo(JsonNode stored) {
+        RestoreLifecycleUndo undo = readUndo(stored);
+        String bucket = undo.bucket();
+        LifecycleRules restored = undo.restoredRules();
         Optional<LifecycleRules> now = lifecycles.read(bucket);
         if (now.isEmpty()) {
             return ResourceState.gone();
@@ -134,8 +139,8 @@ final class RestoreLifecycleAction implements RemediationAction {
             throw new IllegalStateException("the lifecycle of bucket " + bucket + " changed after Backstop restored it;"
                     + " nothing was changed");
         }
-        lifecycles.write(bucket, LifecycleRules.parse(undo.get("before"), "the undo data's configuration before"));
-        Duration minimum = Duration.ofDays(Long.parseLong(undo.get("minimumDays")));
+        lifecycles.write(bucket, undo.beforeRules());
+        Duration minimum = Duration.ofDays(undo.minimumDays());
         return lifecycles.read(bucket).map(rules -> state(rules, minimum)).orElse(ResourceState.gone());
     }
 

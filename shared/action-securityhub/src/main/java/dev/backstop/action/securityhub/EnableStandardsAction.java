@@ -53,8 +53,7 @@ final class EnableStandardsAction implements RemediationAction {
         }
         return new ActionPlan(NAME, hub, String.join(",", standards), state(standards),
                 "BatchEnableStandards " + String.join(", ", standards),
-                Map.of("call", "BatchDisableStandards", "subscriptionArns", String.join(",", subscriptions),
-                        "standardsArns", String.join(",", standards)));
+                new EnableStandardsUndo(subscriptions, standards));
     }
 
     /** {@code requestParameters.StandardsSubscriptionArns} (Security Hub's records keep the API's own casing). */
@@ -109,11 +108,17 @@ final class EnableStandardsAction implements RemediationAction {
         return true;
     }
 
+    @Override
+    public EnableStandardsUndo readUndo(JsonNode stored) {
+        return EnableStandardsUndo.FORMAT.read(stored);
+    }
+
     /** Disables the standards again: only ever on an operator's explicit request. */
     @Override
-    public ResourceState undo(Map<String, String> undo) {
-        securityHub.disableStandards(List.of(undo.get("subscriptionArns").split(",")));
-        return state(List.of(undo.get("standardsArns").split(",")));
+    public ResourceState undo(JsonNode stored) {
+        EnableStandardsUndo undo = readUndo(stored);
+        securityHub.disableStandards(undo.subscriptionArns());
+        return state(undo.standardsArns());
     }
 
     private ResourceState state(List<String> standards) {

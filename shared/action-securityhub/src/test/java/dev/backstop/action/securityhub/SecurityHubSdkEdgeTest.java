@@ -17,6 +17,7 @@ import dev.backstop.event.FindingParser;
 import dev.backstop.rules.ActionSpec;
 import dev.backstop.testing.FakeJsonService;
 import dev.backstop.testing.SampleEvents;
+import dev.backstop.testing.UndoGolden;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -140,7 +141,7 @@ class SecurityHubSdkEdgeTest {
         assertThat(after.compliant()).as("PENDING is on its way to READY").isTrue();
         assertThat(fake.calls()).contains("POST /standards/register");
 
-        ResourceState undone = action.undo(plan.undo());
+        ResourceState undone = action.undo(UndoGolden.assertWrittenAndReadBack(action, plan));
 
         assertThat(undone.compliant()).isFalse();
         assertThat(subscriptions).isEmpty();
