@@ -1,5 +1,6 @@
 package dev.backstop.config;
 
+import dev.backstop.text.Shown;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -39,6 +40,7 @@ public record Settings(String auditTable, String topicArn, Mode mode, List<Strin
         Objects.requireNonNull(topicArn, "topicArn");
         Objects.requireNonNull(mode, "mode");
         ownPrincipals = List.copyOf(ownPrincipals);
+        ownPrincipals.forEach(Settings::requireProtectable);
         Objects.requireNonNull(rulesLocation, "rulesLocation");
         Objects.requireNonNull(rulesTtl, "rulesTtl");
         Objects.requireNonNull(members, "members");
@@ -84,6 +86,17 @@ public record Settings(String auditTable, String topicArn, Mode mode, List<Strin
                 .toList();
         return new Settings(required(env, AUDIT_TABLE), topicArn, mode, own, rulesLocation(env), rulesTtl(env),
                 MemberAccess.fromEnvironment(env), BreakerLimits.fromEnvironment(env));
+    }
+
+    /**
+     * A protected principal is an ARN of one account: a pattern with a wildcard account, or a bare
+     * {@code *}, would let anyone who can create a role of that name anywhere act unseen.
+     */
+    private static void requireProtectable(String pattern) {
+        PrincipalArns.problem(pattern).ifPresent(problem -> {
+            throw new SettingsException(OWN_PRINCIPALS + ": \"" + Shown.truncated(pattern) + "\" cannot name a protected"
+                    + " principal: " + problem);
+        });
     }
 
     private static Optional<RulesLocation> rulesLocation(Map<String, String> env) {

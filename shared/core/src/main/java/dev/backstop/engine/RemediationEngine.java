@@ -23,7 +23,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.IntStream;
-import java.util.stream.Stream;
 import javax.inject.Inject;
 import javax.inject.Singleton;
 
@@ -66,8 +65,7 @@ public final class RemediationEngine {
         this.recorder = recorder;
         this.globalMode = settings.mode();
         // Its roles here, and its member-role sessions in the member accounts.
-        this.ownPrincipals = new PrincipalPatterns(
-                Stream.concat(settings.ownPrincipals().stream(), accounts.ownSessions().stream()).toList());
+        this.ownPrincipals = new PrincipalPatterns(settings.ownPrincipals(), accounts.ownSessions());
         this.accounts = accounts;
         this.observers = Set.copyOf(observers);
         this.steps = steps;
