@@ -90,8 +90,8 @@ public final class PlanCommand implements Callable<Integer> {
         List<byte[]> contents = eventFiles.stream().map(UnreadableFileException::read).toList();
 
         ObjectMapper mapper = new ObjectMapper();
-        EventFiles events = new EventFiles(new CloudTrailEventParser(mapper), mapper);
-        AlarmPayloadParser alarms = new AlarmPayloadParser(mapper);
+        EventFiles events = new EventFiles(new CloudTrailEventParser());
+        AlarmPayloadParser alarms = new AlarmPayloadParser();
         Planner planner = new Planner(rules.get(), mode, tools.clock().instant());
         PlanJson lines = new PlanJson(mapper, tools.actionParameters());
         PlanTable table = new PlanTable(out);

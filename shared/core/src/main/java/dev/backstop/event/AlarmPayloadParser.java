@@ -1,9 +1,6 @@
 package dev.backstop.event;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -49,22 +46,17 @@ public final class AlarmPayloadParser {
         }
     }
 
-    private final ObjectMapper mapper;
-
     @Inject
-    public AlarmPayloadParser(ObjectMapper mapper) {
-        this.mapper = mapper;
+    public AlarmPayloadParser() {
     }
 
-    /** Every alarm in the payload, in delivery order. */
+    /** Every alarm in the payload, in delivery order, read within {@link JsonInput}'s limits. */
     public List<Entry> read(byte[] payload) {
         JsonNode root;
         try {
-            root = mapper.readTree(payload);
-        } catch (JsonProcessingException e) {
-            return List.of(rejected("", new MalformedEventException("$", "not valid JSON: " + e.getOriginalMessage()), null));
-        } catch (IOException e) {
-            return List.of(rejected("", new MalformedEventException("$", "unreadable: " + e.getMessage()), null));
+            root = JsonInput.read(payload);
+        } catch (MalformedEventException e) {
+            return List.of(rejected("", e, null));
         }
         return read(root);
     }
@@ -129,15 +121,16 @@ public final class AlarmPayloadParser {
             throw new MalformedEventException(where + ".Sns", "is missing");
         }
         String text = sns.requiredText("Message");
+        JsonNode message;
         try {
-            JsonNode message = mapper.readTree(text);
-            if (message == null || !message.isObject()) {
-                throw new MalformedEventException(sns.at("Message"), "expected a CloudWatch alarm as JSON text");
-            }
-            return message;
-        } catch (JsonProcessingException e) {
-            throw new MalformedEventException(sns.at("Message"), "not a CloudWatch alarm (not JSON): " + e.getOriginalMessage());
+            message = JsonInput.read(text);
+        } catch (MalformedEventException e) {
+            throw new MalformedEventException(sns.at("Message"), "not a CloudWatch alarm: " + e.problem());
         }
+        if (!message.isObject()) {
+            throw new MalformedEventException(sns.at("Message"), "expected a CloudWatch alarm as JSON text");
+        }
+        return message;
     }
 
     private static Entry parsed(String where, AlarmEvent alarm, JsonNode raw) {

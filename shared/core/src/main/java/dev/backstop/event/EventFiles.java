@@ -1,20 +1,12 @@
 package dev.backstop.event;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.zip.GZIPInputStream;
 import javax.inject.Inject;
 
 /**
@@ -25,7 +17,7 @@ import javax.inject.Inject;
  *
  * <pre>{@code
  * for (EventFiles.Entry entry : eventFiles.read(Files.readAllBytes(path))) {
- *     if (entry.error() == null) { book.match(entry.event().json()); }
+ *     if (entry.error() == null) { book.match(entry.event()); }
  * }
  * }</pre>
  *
@@ -59,29 +51,23 @@ public final class EventFiles {
             "account", "recipientAccountId", "time", "eventTime", "region", "awsRegion");
 
     private final CloudTrailEventParser parser;
-    private final ObjectReader reader;
 
     @Inject
-    public EventFiles(CloudTrailEventParser parser, ObjectMapper mapper) {
+    public EventFiles(CloudTrailEventParser parser) {
         this.parser = parser;
-        // A second document after the first would otherwise be dropped without a word.
-        this.reader = mapper.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     }
 
-    /** Every event in the file's bytes, in file order. */
+    /**
+     * Every event in the file's bytes, in file order. The file is read within {@link JsonInput}'s
+     * limits: a file of one event as an event is, a log file up to {@link JsonInput#MAX_FILE_BYTES}
+     * decompressed.
+     */
     public List<Entry> read(byte[] content) {
         JsonNode root;
         try {
-            root = reader.readTree(isGzip(content) ? gunzip(content) : content);
+            root = JsonInput.readFile(LogFiles.isGzip(content) ? LogFiles.gunzip(content, JsonInput.MAX_FILE_BYTES) : content);
         } catch (MalformedEventException e) {
             return List.of(rejected("", null, e));
-        } catch (JsonProcessingException e) {
-            return List.of(rejected("", null, new MalformedEventException("$", "not valid JSON: " + e.getOriginalMessage())));
-        } catch (IOException e) {
-            return List.of(rejected("", null, new MalformedEventException("$", "unreadable: " + e.getMessage())));
-        }
-        if (root == null || root.isMissingNode()) {
-            return List.of(rejected("", null, new MalformedEventException("$", "the file is empty")));
         }
         if (root.isObject() && root.has("Records")) {
             return logFile(root.get("Records"));
@@ -99,7 +85,7 @@ public final class EventFiles {
     private List<Entry> logFile(JsonNode records) {
         if (!records.isArray()) {
             return List.of(rejected("", null, new MalformedEventException("Records",
-                    "expected a list of CloudTrail records, found " + kind(records))));
+                    "expected a list of CloudTrail records, found " + JsonFields.kind(records))));
         }
         List<Entry> entries = new ArrayList<>();
         for (int i = 0; i < records.size(); i++) {
@@ -120,7 +106,7 @@ public final class EventFiles {
     private Entry record(JsonNode record, String where) {
         if (!record.isObject()) {
             return rejected(where, null, new MalformedEventException(where.isEmpty() ? "$" : where,
-                    "expected a CloudTrail record (an object), found " + kind(record)));
+                    "expected a CloudTrail record (an object), found " + JsonFields.kind(record)));
         }
         ObjectNode envelope = JsonNodeFactory.instance.objectNode();
         envelope.put("version", "0");
@@ -142,7 +128,7 @@ public final class EventFiles {
             String field = e.field().equals("account") && fromCaller ? "userIdentity.accountId"
                     : e.field().startsWith("detail.") ? e.field().substring("detail.".length())
                     : ENVELOPE_ORIGINS.getOrDefault(e.field(), e.field());
-            String problem = e.getMessage().substring(e.field().length() + 2);
+            String problem = e.problem();
             String path = where.isEmpty() ? field : field.equals("$") ? where : where + "." + field;
             return rejected(where, record, new MalformedEventException(path, problem));
         }
@@ -169,21 +155,5 @@ public final class EventFiles {
     private static String text(JsonNode record, String name) {
         JsonNode value = record == null ? null : record.get(name);
         return value != null && value.isTextual() ? value.asText() : null;
-    }
-
-    private static String kind(JsonNode node) {
-        return node.getNodeType().name().toLowerCase(Locale.ROOT);
-    }
-
-    private static boolean isGzip(byte[] content) {
-        return content.length >= 2 && (content[0] & 0xff) == 0x1f && (content[1] & 0xff) == 0x8b;
-    }
-
-    private static byte[] gunzip(byte[] content) {
-        try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(content))) {
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new MalformedEventException("$", "not valid gzip: " + e.getMessage());
-        }
     }
 }

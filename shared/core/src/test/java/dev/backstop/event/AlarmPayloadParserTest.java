@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class AlarmPayloadParserTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final AlarmPayloadParser parser = new AlarmPayloadParser(JSON);
+    private final AlarmPayloadParser parser = new AlarmPayloadParser();
 
     @Test
     void readsTheEventBridgeAlarmEventWithDimensionsAsAMap() {

@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.backstop.audit.AuditRecord;
 import dev.backstop.engine.RemediationEngine;
+import dev.backstop.event.JsonInput;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -30,7 +31,7 @@ public abstract class ApiCallHandler implements RequestStreamHandler {
 
     @Override
     public final void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        AuditRecord decision = engine.handle(input.readAllBytes());
+        AuditRecord decision = engine.handle(JsonInput.readCapped(input));
         String line = json.writeValueAsString(Map.of(
                 "auditId", decision.auditId(), "outcome", decision.outcome(), "reason", decision.reason()));
         context.getLogger().log(line + "\n");

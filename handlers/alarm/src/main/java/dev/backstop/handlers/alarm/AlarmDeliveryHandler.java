@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.backstop.audit.AuditRecord;
 import dev.backstop.engine.AlarmEngine;
+import dev.backstop.event.JsonInput;
 import dev.backstop.runtime.AlarmEngineComponent;
 import java.io.IOException;
 import java.io.InputStream;
@@ -33,7 +34,7 @@ public abstract class AlarmDeliveryHandler implements RequestStreamHandler {
 
     @Override
     public final void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        List<Map<String, Object>> lines = alarms.handle(input.readAllBytes()).stream().map(AlarmDeliveryHandler::line).toList();
+        List<Map<String, Object>> lines = alarms.handle(JsonInput.readCapped(input)).stream().map(AlarmDeliveryHandler::line).toList();
         for (Map<String, Object> line : lines) {
             context.getLogger().log(json.writeValueAsString(line) + "\n");
         }

@@ -33,7 +33,7 @@ class RevokeWorldIngressActionTest {
     /** As the default pack asks: 80 and 443 stay open on load balancers' groups. */
     private static final ActionSpec DEFAULT = new ActionSpec(RevokeWorldIngressAction.NAME,
             Map.of("allowedPorts", List.of(80L, 443L), "allowedPortsTag", "backstop:public-lb=true"));
-    private static final CloudTrailEventParser PARSER = new CloudTrailEventParser(new ObjectMapper());
+    private static final CloudTrailEventParser PARSER = new CloudTrailEventParser();
 
     private final FakeEc2 ec2 = new FakeEc2().group(APP, "app").group(LB, "public-lb", "backstop:public-lb", "true");
     private final RevokeWorldIngressAction action = new RevokeWorldIngressAction(new SecurityGroups(ec2), Region.US_EAST_1);
