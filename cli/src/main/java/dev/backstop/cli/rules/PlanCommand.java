@@ -6,7 +6,9 @@ import dev.backstop.config.Mode;
 import dev.backstop.event.AlarmPayloadParser;
 import dev.backstop.event.CloudTrailEventParser;
 import dev.backstop.event.EventFiles;
+import dev.backstop.event.JsonInput;
 import dev.backstop.rules.RuleBook;
+import dev.backstop.text.Shown;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -82,12 +84,13 @@ public final class PlanCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        Optional<RuleBook> rules = tools.load(tools.withDefaultPack(ruleFiles), spec.commandLine().getErr());
+        Optional<RuleBook> rules = tools.withDefaultPack(ruleFiles, spec.commandLine().getErr())
+                .flatMap(texts -> tools.load(texts, spec.commandLine().getErr()));
         if (rules.isEmpty()) {
             return 1;
         }
-        // Every file is read before anything is planned, so an unreadable one is a usage error, not half a plan.
-        List<byte[]> contents = eventFiles.stream().map(UnreadableFileException::read).toList();
+        // Every file is checked before anything is planned, so an unreadable one is a usage error, not half a plan.
+        eventFiles.forEach(UnreadableFileException::requireReadable);
 
         ObjectMapper mapper = new ObjectMapper();
         EventFiles events = new EventFiles(new CloudTrailEventParser());
@@ -96,11 +99,19 @@ public final class PlanCommand implements Callable<Integer> {
         PlanJson lines = new PlanJson(mapper, tools.actionParameters());
         PlanTable table = new PlanTable(out);
         boolean anyRejected = false;
-        for (int i = 0; i < eventFiles.size(); i++) {
-            String source = eventFiles.get(i).toString();
-            List<EventPlan> plans = AlarmFiles.isAlarm(mapper, contents.get(i))
-                    ? alarms.read(contents.get(i)).stream().map(entry -> planner.plan(source, entry)).toList()
-                    : events.read(contents.get(i)).stream().map(entry -> planner.plan(source, entry)).toList();
+        for (Path file : eventFiles) {
+            String source = Shown.escaped(file.toString());
+            List<EventPlan> plans;
+            // One file at a time, each with its own result: a file the checks did not foresee stops only itself.
+            try {
+                byte[] content = UnreadableFileException.read(file, JsonInput.MAX_FILE_BYTES);
+                plans = AlarmFiles.isAlarm(content)
+                        ? alarms.read(content).stream().map(entry -> planner.plan(source, entry)).toList()
+                        : events.read(content).stream().map(entry -> planner.plan(source, entry)).toList();
+            } catch (RuntimeException | StackOverflowError e) {
+                plans = List.of(EventPlan.rejected(source, "", null, null, "$: could not be planned ("
+                        + e.getClass().getSimpleName() + "): " + Shown.truncated(String.valueOf(e.getMessage()))));
+            }
             for (EventPlan plan : plans) {
                 anyRejected |= plan.isRejected();
                 if (json) {

@@ -39,7 +39,7 @@ final class Planner {
         String ignored = event.detail().failed()
                 ? "the API call failed (" + event.detail().errorCode() + "); the handler never acts on a failed call"
                 : null;
-        List<EventPlan.Match> matches = rules.match(event.json()).stream()
+        List<EventPlan.Match> matches = rules.match(event).stream()
                 .map(rule -> match(rule, event, ignored != null))
                 .toList();
         return new EventPlan(source, entry.where(), entry.eventId(), entry.eventName(), ignored, matches, null);

@@ -1,5 +1,6 @@
 package dev.backstop.config;
 
+import dev.backstop.text.Decimal;
 import dev.backstop.text.Shown;
 import java.time.Duration;
 import java.util.Arrays;
@@ -7,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * What a deployment tells Backstop through its environment, read once and validated.
@@ -116,15 +118,11 @@ public record Settings(String auditTable, String topicArn, Mode mode, List<Strin
         if (text.isEmpty()) {
             return DEFAULT_RULES_TTL;
         }
-        try {
-            long seconds = Long.parseLong(text);
-            if (seconds < 1) {
-                throw new NumberFormatException();
-            }
-            return Duration.ofSeconds(seconds);
-        } catch (NumberFormatException e) {
-            throw new SettingsException(RULES_TTL_SECONDS + ": expected a positive number of seconds, found \"" + text + "\"");
+        OptionalLong seconds = Decimal.whole(text);
+        if (seconds.isEmpty() || seconds.getAsLong() < 1) {
+            throw new SettingsException(RULES_TTL_SECONDS + ": expected a positive number of seconds, found " + Shown.quoted(text));
         }
+        return Duration.ofSeconds(seconds.getAsLong());
     }
 
     private static String required(Map<String, String> env, String name) {

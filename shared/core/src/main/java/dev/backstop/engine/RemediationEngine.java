@@ -1,7 +1,7 @@
 package dev.backstop.engine;
 
-import dev.backstop.action.EventObserver;
 import dev.backstop.action.AwsErrors;
+import dev.backstop.action.EventObserver;
 import dev.backstop.audit.ActionResult;
 import dev.backstop.audit.AuditLog;
 import dev.backstop.audit.AuditRecord;

@@ -77,8 +77,8 @@ public final class JsonInput {
      */
     public static JsonNode readFile(byte[] bytes) {
         if (bytes.length > MAX_FILE_BYTES) {
-            throw new MalformedEventException("$", Shown.count(bytes.length) + " bytes, more than the "
-                    + Shown.count(MAX_FILE_BYTES) + " read from one file");
+            throw new MalformedEventException("$", "more than " + Shown.count(MAX_FILE_BYTES)
+                    + " bytes, the most read from one file");
         }
         if (bytes.length > MAX_BYTES && !LogFiles.looksLikeOne(bytes)) {
             throw tooLarge(bytes.length);

@@ -1,6 +1,5 @@
 package dev.backstop.action.ec2;
 
-import dev.backstop.catalogue.Ec2ParametersModule;
 import static dev.backstop.testing.SampleEvents.detail;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -10,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.backstop.action.ActionPlan;
 import dev.backstop.action.ResourceState;
+import dev.backstop.catalogue.Ec2ParametersModule;
 import dev.backstop.event.CloudTrailEventParser;
 import dev.backstop.rules.ActionSpec;
 import dev.backstop.rules.ParamSpec;

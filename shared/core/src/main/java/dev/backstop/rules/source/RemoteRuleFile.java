@@ -1,7 +1,7 @@
 package dev.backstop.rules.source;
 
-import dev.backstop.aws.S3ObjectReader;
 import dev.backstop.aws.S3ObjectReader.StoredObject;
+import dev.backstop.aws.S3ObjectReader;
 import dev.backstop.config.RulesLocation;
 import dev.backstop.rules.RuleFileException;
 import dev.backstop.rules.RuleText;
