@@ -9,12 +9,17 @@ import dev.backstop.event.EventFiles;
 import dev.backstop.event.JsonInput;
 import dev.backstop.rules.RuleBook;
 import dev.backstop.text.Shown;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -92,39 +97,42 @@ public final class PlanCommand implements Callable<Integer> {
         // Every file is checked before anything is planned, so an unreadable one is a usage error, not half a plan.
         eventFiles.forEach(UnreadableFileException::requireReadable);
 
-        ObjectMapper mapper = new ObjectMapper();
         EventFiles events = new EventFiles(new CloudTrailEventParser());
         AlarmPayloadParser alarms = new AlarmPayloadParser();
         Planner planner = new Planner(rules.get(), mode, tools.clock().instant());
-        PlanJson lines = new PlanJson(mapper, tools.actionParameters());
+        PlanJson lines = new PlanJson(new ObjectMapper(), tools.actionParameters());
         PlanTable table = new PlanTable(out);
-        boolean anyRejected = false;
+        boolean[] anyRejected = {false};
+        Consumer<EventPlan> show = plan -> {
+            anyRejected[0] |= plan.isRejected();
+            if (json) {
+                out.println(lines.line(plan));
+            } else {
+                table.print(plan);
+            }
+        };
         for (Path file : eventFiles) {
             String source = Shown.escaped(file.toString());
-            List<EventPlan> plans;
             // One file at a time, each with its own result: a file the checks did not foresee stops only itself.
-            try {
-                byte[] content = UnreadableFileException.read(file, JsonInput.MAX_FILE_BYTES);
-                plans = AlarmFiles.isAlarm(content)
-                        ? alarms.read(content).stream().map(entry -> planner.plan(source, entry)).toList()
-                        : events.read(content).stream().map(entry -> planner.plan(source, entry)).toList();
-            } catch (RuntimeException | StackOverflowError e) {
-                plans = List.of(EventPlan.rejected(source, "", null, null, "$: could not be planned ("
-                        + e.getClass().getSimpleName() + "): " + Shown.truncated(String.valueOf(e.getMessage()))));
-            }
-            for (EventPlan plan : plans) {
-                anyRejected |= plan.isRejected();
-                if (json) {
-                    out.println(lines.line(plan));
+            try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+                in.mark(JsonInput.MAX_BYTES + 2);
+                byte[] head = in.readNBytes(JsonInput.MAX_BYTES + 1);
+                in.reset();
+                if (AlarmFiles.isAlarm(head)) {
+                    alarms.read(head).forEach(entry -> show.accept(planner.plan(source, entry)));
                 } else {
-                    table.print(plan);
+                    // A log file is planned record by record as it is read, never held whole.
+                    events.read(in, entry -> show.accept(planner.plan(source, entry)));
                 }
+            } catch (IOException | RuntimeException | StackOverflowError e) {
+                show.accept(EventPlan.rejected(source, "", null, null, "$: could not be planned ("
+                        + e.getClass().getSimpleName() + "): " + Shown.truncated(String.valueOf(e.getMessage()))));
             }
         }
         if (!json) {
             table.summary(mode);
         }
         out.flush();
-        return anyRejected ? 1 : 0;
+        return anyRejected[0] ? 1 : 0;
     }
 }

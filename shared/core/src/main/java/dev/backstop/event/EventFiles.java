@@ -1,12 +1,16 @@
 package dev.backstop.event;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 import javax.inject.Inject;
 
 /**
@@ -16,13 +20,15 @@ import javax.inject.Inject;
  * wrapped in the envelope EventBridge would deliver it in, so rules match it as they would in Lambda.
  *
  * <pre>{@code
- * for (EventFiles.Entry entry : eventFiles.read(Files.readAllBytes(path))) {
- *     if (entry.error() == null) { book.match(entry.event()); }
+ * try (InputStream in = Files.newInputStream(path)) {
+ *     eventFiles.read(in, entry -> { if (entry.error() == null) { book.match(entry.event()); } });
  * }
  * }</pre>
  *
  * <p>Each event is read on its own: a malformed one becomes an entry with the reason (naming the
  * field as it is written in the file, {@code Records[3].eventTime}) and the others are still read.
+ * A file of one document is read as an event is ({@link JsonInput}); a gzipped file, or one larger
+ * than an event may be, is read as a log file, record by record ({@link CloudTrailLogReader}).
  */
 public final class EventFiles {
 
@@ -44,28 +50,54 @@ public final class EventFiles {
         }
     }
 
-    private static final String CLOUDTRAIL_DETAIL_TYPE = CloudTrailEventParser.DETAIL_TYPE;
-
-    /** The record field each envelope field of a wrapped record is made from. */
-    private static final Map<String, String> ENVELOPE_ORIGINS = Map.of("id", "eventID", "source", "eventSource",
-            "account", "recipientAccountId", "time", "eventTime", "region", "awsRegion");
-
     private final CloudTrailEventParser parser;
+    private final RecordEnvelope wrapper;
+    private final CloudTrailLogReader logs;
 
     @Inject
     public EventFiles(CloudTrailEventParser parser) {
         this.parser = parser;
+        this.wrapper = new RecordEnvelope(parser);
+        this.logs = new CloudTrailLogReader(parser, new ObjectMapper());
+    }
+
+    /** Every event in the file's bytes, in file order. */
+    public List<Entry> read(byte[] content) {
+        List<Entry> entries = new ArrayList<>();
+        read(new ByteArrayInputStream(content), entries::add);
+        return entries;
     }
 
     /**
-     * Every event in the file's bytes, in file order. The file is read within {@link JsonInput}'s
-     * limits: a file of one event as an event is, a log file up to {@link JsonInput#MAX_FILE_BYTES}
-     * decompressed.
+     * Every event in the file, in file order, each handed over on its own: a log file is read one
+     * record at a time, so no more than one record's tree is held however large the file.
      */
-    public List<Entry> read(byte[] content) {
+    public void read(InputStream content, Consumer<Entry> each) {
+        BufferedInputStream in = new BufferedInputStream(content, 1 << 16);
+        byte[] head;
+        try {
+            in.mark(JsonInput.MAX_BYTES + 2);
+            head = in.readNBytes(JsonInput.MAX_BYTES + 1);
+            in.reset();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (!FileShapes.isGzip(head) && head.length <= JsonInput.MAX_BYTES) {
+            document(head).forEach(each);
+        } else if (FileShapes.isGzip(head) || FileShapes.looksLikeLogFile(head)) {
+            try (CloudTrailLog log = logs.open(in)) {
+                log.forEachRemaining(each);
+            }
+        } else {
+            each.accept(rejected("", null, JsonInput.tooLarge(head.length)));
+        }
+    }
+
+    /** A file of one document: an event, a record, or a log file small enough to be one. */
+    private List<Entry> document(byte[] content) {
         JsonNode root;
         try {
-            root = JsonInput.readFile(LogFiles.isGzip(content) ? LogFiles.gunzip(content, JsonInput.MAX_FILE_BYTES) : content);
+            root = JsonInput.read(content);
         } catch (MalformedEventException e) {
             return List.of(rejected("", null, e));
         }
@@ -76,7 +108,7 @@ public final class EventFiles {
             return List.of(envelope(root));
         }
         if (root.isObject() && (root.has("eventSource") || root.has("eventID"))) {
-            return List.of(record(root, ""));
+            return List.of(wrapper.wrap(root, ""));
         }
         return List.of(rejected("", root, new MalformedEventException("$", "neither an EventBridge event (detail-type),"
                 + " a CloudTrail record (eventSource) nor a CloudTrail log file (Records)")));
@@ -89,71 +121,21 @@ public final class EventFiles {
         }
         List<Entry> entries = new ArrayList<>();
         for (int i = 0; i < records.size(); i++) {
-            entries.add(record(records.get(i), "Records[" + i + "]"));
+            entries.add(wrapper.wrap(records.get(i), "Records[" + i + "]"));
         }
         return entries;
     }
 
     private Entry envelope(JsonNode root) {
         try {
-            return parsed("", parser.parse(root));
+            CloudTrailEvent event = parser.parse(root);
+            return new Entry("", event.eventId(), event.detail().eventName(), event, null);
         } catch (MalformedEventException e) {
             return rejected("", root.path("detail"), e);
         }
     }
 
-    /** A bare record, in the envelope EventBridge would give it; errors name the record's own fields. */
-    private Entry record(JsonNode record, String where) {
-        if (!record.isObject()) {
-            return rejected(where, null, new MalformedEventException(where.isEmpty() ? "$" : where,
-                    "expected a CloudTrail record (an object), found " + JsonFields.kind(record)));
-        }
-        ObjectNode envelope = JsonNodeFactory.instance.objectNode();
-        envelope.put("version", "0");
-        copy(record, "eventID", envelope, "id");
-        envelope.put("detail-type", CLOUDTRAIL_DETAIL_TYPE);
-        JsonNode eventSource = record.get("eventSource");
-        if (eventSource != null && eventSource.isTextual()) {
-            envelope.put("source", "aws." + eventSource.asText().replaceFirst("\\.amazonaws\\.com$", ""));
-        }
-        boolean fromCaller = !copy(record, "recipientAccountId", envelope, "account")
-                && copy(record.path("userIdentity"), "accountId", envelope, "account");
-        copy(record, "eventTime", envelope, "time");
-        copy(record, "awsRegion", envelope, "region");
-        envelope.putArray("resources");
-        envelope.set("detail", record);
-        try {
-            return parsed(where, parser.parse(envelope));
-        } catch (MalformedEventException e) {
-            String field = e.field().equals("account") && fromCaller ? "userIdentity.accountId"
-                    : e.field().startsWith("detail.") ? e.field().substring("detail.".length())
-                    : ENVELOPE_ORIGINS.getOrDefault(e.field(), e.field());
-            String problem = e.problem();
-            String path = where.isEmpty() ? field : field.equals("$") ? where : where + "." + field;
-            return rejected(where, record, new MalformedEventException(path, problem));
-        }
-    }
-
-    private static boolean copy(JsonNode from, String name, ObjectNode to, String as) {
-        JsonNode value = from.get(name);
-        if (value == null || value.isNull()) {
-            return false;
-        }
-        to.set(as, value);
-        return true;
-    }
-
-    private static Entry parsed(String where, CloudTrailEvent event) {
-        return new Entry(where, event.eventId(), event.detail().eventName(), event, null);
-    }
-
-    /** What the rejected event's CloudTrail record says about itself, if it says anything. */
     private static Entry rejected(String where, JsonNode record, MalformedEventException error) {
-        return new Entry(where, text(record, "eventID"), text(record, "eventName"), null, error);
-    }
-
-    private static String text(JsonNode record, String name) {
-        JsonNode value = record == null ? null : record.get(name);
-        return value != null && value.isTextual() ? value.asText() : null;
+        return RecordEnvelope.rejected(where, record, error);
     }
 }

@@ -36,11 +36,6 @@ public final class JsonInput {
      */
     public static final int MAX_BYTES = 1 << 20;
     /**
-     * The largest file of events {@code ./backstop plan} reads, decompressed: a CloudTrail log file
-     * is read whole, as one tree, so this keeps one file's tree well inside a 512 MB heap.
-     */
-    public static final int MAX_FILE_BYTES = 32 << 20;
-    /**
      * The deepest nesting of objects and arrays. The deepest CloudTrail records in AWS's samples
      * (a security group rule's ranges, a bucket policy's conditions) nest about a dozen levels.
      */
@@ -55,7 +50,7 @@ public final class JsonInput {
                     .maxNestingDepth(MAX_DEPTH)
                     .maxNameLength(MAX_NAME_LENGTH)
                     .maxNumberLength(MAX_NUMBER_LENGTH)
-                    .maxStringLength(MAX_FILE_BYTES)
+                    .maxStringLength(MAX_BYTES)
                     .build())
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build());
@@ -66,21 +61,6 @@ public final class JsonInput {
     /** The document in the bytes; a {@link MalformedEventException} at {@code $} says why it cannot be read. */
     public static JsonNode read(byte[] bytes) {
         if (bytes.length > MAX_BYTES) {
-            throw tooLarge(bytes.length);
-        }
-        return decoded(bytes);
-    }
-
-    /**
-     * A file of events (a CloudTrail log file) in the bytes, as {@link #read(byte[])} reads an event
-     * but up to {@link #MAX_FILE_BYTES}; a document that is no log file is held to the event's limit.
-     */
-    public static JsonNode readFile(byte[] bytes) {
-        if (bytes.length > MAX_FILE_BYTES) {
-            throw new MalformedEventException("$", "more than " + Shown.count(MAX_FILE_BYTES)
-                    + " bytes, the most read from one file");
-        }
-        if (bytes.length > MAX_BYTES && !LogFiles.looksLikeOne(bytes)) {
             throw tooLarge(bytes.length);
         }
         return decoded(bytes);
@@ -140,7 +120,8 @@ public final class JsonInput {
         return in.readNBytes(MAX_BYTES + 1);
     }
 
-    private static MalformedEventException tooLarge(long size) {
+    /** A document of this many bytes (one more than the limit: at least that many) is too large for an event. */
+    static MalformedEventException tooLarge(long size) {
         return new MalformedEventException("$", (size > MAX_BYTES + 1 ? Shown.count(size) + " bytes" : "more than "
                 + Shown.count(MAX_BYTES) + " bytes") + ", larger than any event AWS delivers (at most "
                 + Shown.count(MAX_BYTES) + " bytes are read)");
