@@ -30,7 +30,7 @@ final class PlanTable {
             out.println(Shown.escaped(event + ": rejected: " + plan.error()));
             return;
         }
-        out.println(Shown.escaped(event) + ": " + Shown.truncated(plan.eventName()) + " " + Shown.truncated(plan.eventId()));
+        out.println(Shown.escaped(event + ": " + plan.eventName() + " " + plan.eventId()));
         if (plan.ignored() != null) {
             out.println("  ignored: " + Shown.escaped(plan.ignored()));
         }

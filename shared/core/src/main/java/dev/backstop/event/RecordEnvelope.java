@@ -3,6 +3,7 @@ package dev.backstop.event;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.backstop.text.Shown;
 import java.util.Map;
 
 /**
@@ -72,8 +73,9 @@ final class RecordEnvelope {
         return true;
     }
 
+    /** A field of a refused record as a message may show it: the record's fields were never checked, so it is cut short. */
     private static String text(JsonNode record, String name) {
         JsonNode value = record == null ? null : record.get(name);
-        return value != null && value.isTextual() ? value.asText() : null;
+        return value != null && value.isTextual() ? Shown.truncated(value.asText()) : null;
     }
 }
