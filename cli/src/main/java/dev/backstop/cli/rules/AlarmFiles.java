@@ -27,6 +27,7 @@ final class AlarmFiles {
         }
         return root.has("alarmData")
                 || AlarmPayloadParser.DETAIL_TYPE.equals(root.path("detail-type").asText())
-                || root.path("Records").path(0).has("Sns");
+                || root.path("Records").path(0).has("Sns")
+                || "aws:sns".equals(root.path("Records").path(0).path("EventSource").asText());
     }
 }

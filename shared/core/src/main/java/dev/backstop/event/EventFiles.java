@@ -82,12 +82,13 @@ public final class EventFiles {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        if (!FileShapes.isGzip(head) && head.length <= JsonInput.MAX_BYTES) {
-            document(head).forEach(each);
-        } else if (FileShapes.isGzip(head) || FileShapes.looksLikeLogFile(head)) {
+        // A log file is read record by record whatever its size, so that each record is held to the limits on its own.
+        if (FileShapes.isGzip(head) || FileShapes.looksLikeLogFile(head)) {
             try (CloudTrailLog log = logs.open(in)) {
                 log.forEachRemaining(each);
             }
+        } else if (head.length <= JsonInput.MAX_BYTES) {
+            document(head).forEach(each);
         } else {
             each.accept(rejected("", null, JsonInput.tooLarge(head.length)));
         }
@@ -98,6 +99,7 @@ public final class EventFiles {
         JsonNode root;
         try {
             root = JsonInput.read(content);
+            JsonFields.requireObject(root, "");
         } catch (MalformedEventException e) {
             return List.of(rejected("", null, e));
         }

@@ -22,6 +22,8 @@ final class JsonProblems {
             new Phrase(Pattern.compile("Non-standard token '(.*?)'.*", Pattern.DOTALL), "%s is not a JSON value"),
             new Phrase(Pattern.compile("Illegal unquoted character \\(\\(CTRL-CHAR, code (\\d+)\\)\\).*", Pattern.DOTALL),
                     "control character %s in a string; JSON writes it as an escape"),
+            new Phrase(Pattern.compile("Illegal character \\(\\(CTRL-CHAR, code (\\d+)\\)\\).*", Pattern.DOTALL),
+                    "control character %s between values, where JSON allows only spaces, tabs and line breaks"),
             new Phrase(Pattern.compile("Unexpected end-of-input.*", Pattern.DOTALL), "the document ends before its value does"),
             new Phrase(Pattern.compile("Unrecognized character escape (.*?) \\(code.*", Pattern.DOTALL),
                     "\\%s is not a JSON escape"),

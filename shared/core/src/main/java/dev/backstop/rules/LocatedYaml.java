@@ -234,6 +234,10 @@ final class LocatedYaml {
                     while (parser.nextToken() != JsonToken.END_OBJECT) {
                         String name = parser.currentName();
                         int keyLine = parser.currentTokenLocation().getLineNr();
+                        if (name.length() > MAX_SCALAR) {
+                            throw new SyntaxException(keyLine, "a key of " + Shown.count(name.length())
+                                    + " characters, longer than the " + Shown.count(MAX_SCALAR) + " a rule file allows");
+                        }
                         if (object.has(name)) {
                             throw new SyntaxException(keyLine, "duplicate key " + Shown.quoted(name));
                         }
@@ -252,7 +256,13 @@ final class LocatedYaml {
                     return array;
                 }
                 case VALUE_STRING -> {
-                    return NODES.textNode(parser.getText());
+                    // SnakeYAML reads a scalar of many lines whole; Jackson's length limit does not apply to it.
+                    String text = parser.getText();
+                    if (text.length() > MAX_SCALAR) {
+                        throw new SyntaxException(line, "a value of " + Shown.count(text.length())
+                                + " characters, longer than the " + Shown.count(MAX_SCALAR) + " a rule file allows");
+                    }
+                    return NODES.textNode(text);
                 }
                 case VALUE_NUMBER_INT -> {
                     String text = parser.getText();

@@ -148,7 +148,10 @@ class EventFilesTest {
     @Test
     void rejectsWhatIsNotJson() {
         assertThat(files.read("{\"Records\": [".getBytes(StandardCharsets.UTF_8)).get(0).error().getMessage())
-                .startsWith("$: not valid JSON at line 1, column 14: ");
+                .isEqualTo("Records[0]: not valid JSON at byte 13: the document ends before its value does;"
+                        + " the rest of the file is skipped");
+        assertThat(files.read("{\"detail\": ".getBytes(StandardCharsets.UTF_8)).get(0).error().getMessage())
+                .isEqualTo("$: not valid JSON at line 1, column 12: the document ends before its value does");
     }
 
     @Test
@@ -181,7 +184,7 @@ class EventFilesTest {
     @Test
     void rejectsALogFileWhoseRecordsAreNotAList() {
         assertThat(files.read(bytes("{\"Records\": {}}")).get(0).error())
-                .hasMessage("Records: expected a list of CloudTrail records, found an object");
+                .hasMessage("Records: expected a list of CloudTrail records, found an object; the rest of the file is skipped");
     }
 
     @Test
