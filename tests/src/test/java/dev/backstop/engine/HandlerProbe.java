@@ -4,6 +4,8 @@ import dev.backstop.audit.AuditRecord;
 import dev.backstop.config.Mode;
 import dev.backstop.config.RulesLocation;
 import dev.backstop.config.Settings;
+import dev.backstop.event.AlarmPayloadParser;
+import dev.backstop.event.CloudTrailEventParser;
 import dev.backstop.event.JsonInput;
 import dev.backstop.rules.DefaultPack;
 import dev.backstop.rules.RuleLoader;
@@ -39,7 +41,7 @@ import software.amazon.awssdk.services.cloudtrail.model.LookupEventsResponse;
 
 /**
  * The handler path for the hostile corpus, run in a JVM of its own with the functions' heap: each
- * event as the CloudTrail function takes it (its bytes read as {@code ApiCallHandler} reads them,
+ * event as the CloudTrail function takes it (its bytes read as {@code DecisionHandler} reads them,
  * decided by the production engine with the SDK at its edge), each alarm as the alarm functions do,
  * each rule file as a rule refresh reads it from S3. One line per case on standard output,
  * {@code ID<TAB>OUTCOME<TAB>REASON}, written before the next case starts, so a case that kills the
@@ -75,11 +77,12 @@ public final class HandlerProbe {
         return switch (kind) {
             case "EVENT" -> {
                 AuditRecord decision = engine(clock, new FakeS3Objects().failWith(() -> new IllegalStateException(
-                        "the probe's events use the shipped rules only"))).handle(read(file));
+                        "the probe's events use the shipped rules only"))).handle(new CloudTrailEventParser().deliveries(read(file)))
+                        .get(0);
                 yield decision.outcome() + "\t" + oneLine(decision.reason());
             }
             case "ALARM" -> {
-                List<AuditRecord> decisions = alarmEngine(clock).handle(read(file));
+                List<AuditRecord> decisions = alarmEngine(clock).handle(new AlarmPayloadParser().deliveries(read(file)));
                 yield decisions.stream().map(d -> d.outcome().toString()).distinct().sorted().collect(Collectors.joining(","))
                         + "\t" + oneLine(decisions.stream().map(AuditRecord::reason).collect(Collectors.joining(" | ")));
             }
@@ -108,12 +111,12 @@ public final class HandlerProbe {
                 Region.US_EAST_1).engine();
     }
 
-    private static AlarmEngine alarmEngine(Clock clock) {
+    private static RemediationEngine alarmEngine(Clock clock) {
         Settings settings = new Settings("audit", "arn:aws:sns:us-east-1:123456789012:backstop", Mode.ENFORCE, List.of());
         var book = new RuleLoader(TestRules.CATALOGUE, clock).load(List.of(DefaultPack.text()));
         return DaggerAlarmTestComponent.factory().create(settings, clock, () -> book, new RecordingAlarmAction(),
                 noHistory(), new FakeDynamoDb(), new FakeSns(), NothingRelated.ec2(), NothingRelated.iam(),
-                NothingRelated.lambda()).alarms();
+                NothingRelated.lambda()).engine();
     }
 
     /**
@@ -127,7 +130,7 @@ public final class HandlerProbe {
         try {
             AuditRecord decision = engine(clock, new FakeS3Objects().put(content),
                     Optional.of(RulesLocation.parse("s3://team-rules/team.yaml")))
-                    .handle(SampleEvents.edited("cloudtrail/stop-logging.json", e -> { }));
+                    .handle(new CloudTrailEventParser().delivery(SampleEvents.edited("cloudtrail/stop-logging.json", e -> { })));
             String logged = telemetry.toString(StandardCharsets.UTF_8);
             String load = logged.contains("\"RuleFileRejected\"") ? "REJECTED" : logged.contains("rules loaded") ? "LOADED"
                     : "UNREAD";

@@ -1,6 +1,7 @@
 package dev.backstop.cli.rules;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.backstop.action.RemediationAction;
 import dev.backstop.cli.UnreadableFileException;
 import dev.backstop.config.Mode;
 import dev.backstop.event.AlarmPayloadParser;
@@ -17,9 +18,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
+import javax.inject.Provider;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -46,14 +49,18 @@ import picocli.CommandLine.Spec;
                     + " run time\".",
             "",
             "The mode shown is the rule's mode capped by --mode, the deployment's global mode. A rule in mode off"
-                    + " is shown with no actions. Caller exemptions (principals, accounts and time-boxed ones,"
+                    + " is shown with no actions. Each action is asked whether it answers the event, as the handler"
+                    + " asks it (an access key rule's expected networks, an alarm that names no function); only those"
+                    + " that do are shown. Caller exemptions (principals, accounts and time-boxed ones,"
                     + " judged at the current time) are applied. Exemptions that depend on the resource (tags,"
                     + " time-boxed resource exemptions) cannot be decided from the event: they are shown as"
                     + " \"decided at run time\". A failed API call (errorCode set) is shown as ignored, as the handler"
                     + " ignores it. The handler also ignores events made by its own principals"
                     + " (BACKSTOP_OWN_PRINCIPALS), which this command does not know.",
             "",
-            "A malformed event is reported with the field at fault, and the other events are still planned.",
+            "A malformed event is reported with the field at fault, and the other events are still planned;"
+                    + " each file is read within the limits the handlers read events with (an event of at most 1 MiB,"
+                    + " a log file a record at a time). See the security model's Hostile input section.",
             ""},
         exitCodeListHeading = "Exit status:%n",
         exitCodeList = {
@@ -99,7 +106,9 @@ public final class PlanCommand implements Callable<Integer> {
 
         EventFiles events = new EventFiles(new CloudTrailEventParser());
         AlarmPayloadParser alarms = new AlarmPayloadParser();
-        Planner planner = new Planner(rules.get(), mode, tools.clock().instant());
+        Map<String, Provider<RemediationAction>> actions = tools.offlineActions();
+        Planner planner = new Planner(rules.get(), mode, (spec, trigger) -> actions.containsKey(spec.action())
+                && actions.get(spec.action()).get().appliesTo(trigger, spec), tools.clock().instant());
         PlanJson lines = new PlanJson(new ObjectMapper(), tools.actionParameters());
         PlanTable table = new PlanTable(out);
         boolean[] anyRejected = {false};

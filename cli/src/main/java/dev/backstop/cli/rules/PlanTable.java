@@ -60,7 +60,7 @@ final class PlanTable {
             return match.actions().stream().map(RuleWords::action).collect(Collectors.joining(", "));
         }
         return match.mode() == Mode.OFF ? "none (mode off)" : match.exempted() ? "none (exempted)"
-                : plan.ignored() != null ? "none (ignored)" : "none";
+                : plan.ignored() != null ? "none (ignored)" : "none (no action of the rule answers this event)";
     }
 
     private void printAligned(List<List<String>> rows) {

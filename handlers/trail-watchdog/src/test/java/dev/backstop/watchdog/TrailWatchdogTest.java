@@ -10,8 +10,8 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.backstop.action.cloudtrail.TrailInspector;
 import dev.backstop.action.cloudtrail.TrailInspector.Finding;
+import dev.backstop.action.cloudtrail.TrailInspector;
 import dev.backstop.testing.SampleEvents;
 import java.time.Clock;
 import java.time.Instant;
@@ -33,7 +33,7 @@ class TrailWatchdogTest {
     private static final byte[] SCHEDULED = SampleEvents.edited("watchdog/scheduled-event.json", event -> { });
 
     private final TrailInspector inspector = mock(TrailInspector.class);
-    private final TrailWatchdog watchdog = new TrailWatchdog(inspector, null, new ObjectMapper(), Region.US_EAST_1,
+    private final TrailWatchdog watchdog = new TrailWatchdog(inspector, null, null, new ObjectMapper(), Region.US_EAST_1,
             Clock.fixed(Instant.parse("2026-11-20T10:05:00Z"), ZoneOffset.UTC));
 
     private static CloudTrailException error(int status, String code) {

@@ -1,6 +1,7 @@
 package dev.backstop.event;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -26,7 +27,7 @@ import javax.inject.Singleton;
  * records of the delivery are still read.
  */
 @Singleton
-public final class AlarmPayloadParser {
+public final class AlarmPayloadParser implements TriggerReader {
 
     public static final String DETAIL_TYPE = "CloudWatch Alarm State Change";
 
@@ -61,10 +62,29 @@ public final class AlarmPayloadParser {
         return read(root);
     }
 
+    @Override
+    public Class<AlarmEvent> reads() {
+        return AlarmEvent.class;
+    }
+
+    /**
+     * Every alarm in the payload; a malformed one is keyed by the record it was read from (the
+     * whole payload when it is no record of an SNS delivery).
+     */
+    @Override
+    public List<Delivery> deliveries(byte[] payload) {
+        return read(payload).stream()
+                .map(entry -> entry.error() == null ? Delivery.of(entry.alarm()) : Delivery.rejected(
+                        entry.raw() == null ? payload : entry.raw().toString().getBytes(StandardCharsets.UTF_8), entry.error()))
+                .toList();
+    }
+
     /** Every alarm in the payload, given as the JSON tree it was parsed into. */
     public List<Entry> read(JsonNode root) {
-        if (root == null || !root.isObject()) {
-            return List.of(rejected("", new MalformedEventException("$", "expected a JSON object"), root));
+        try {
+            JsonFields.requireObject(root, "");
+        } catch (MalformedEventException e) {
+            return List.of(rejected("", e, root));
         }
         if (root.has("Records")) {
             return snsRecords(root.get("Records"));

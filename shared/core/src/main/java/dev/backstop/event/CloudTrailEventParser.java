@@ -3,6 +3,7 @@ package dev.backstop.event;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.backstop.text.Shown;
+import java.util.List;
 import java.util.Set;
 import javax.inject.Inject;
 import javax.inject.Singleton;
@@ -25,7 +26,7 @@ import javax.inject.Singleton;
  * the keys (see {@link DottedKeys}), so no key can stand in for another field.
  */
 @Singleton
-public final class CloudTrailEventParser {
+public final class CloudTrailEventParser implements TriggerReader {
 
     public static final String DETAIL_TYPE = "AWS API Call via CloudTrail";
     /** Console sign-ins (source aws.signin, eventName ConsoleLogin): the same CloudTrail record under another name. */
@@ -34,6 +35,25 @@ public final class CloudTrailEventParser {
 
     @Inject
     public CloudTrailEventParser() {
+    }
+
+    @Override
+    public Class<CloudTrailEvent> reads() {
+        return CloudTrailEvent.class;
+    }
+
+    @Override
+    public List<Delivery> deliveries(byte[] payload) {
+        return List.of(delivery(payload));
+    }
+
+    /** The payload's one event, or its rejection keyed by the whole payload. */
+    public Delivery delivery(byte[] payload) {
+        try {
+            return Delivery.of(parse(payload));
+        } catch (MalformedEventException e) {
+            return Delivery.rejected(payload, e);
+        }
     }
 
     /** The event in a payload, read within {@link JsonInput}'s limits. */
