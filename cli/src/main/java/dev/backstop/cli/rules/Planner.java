@@ -66,7 +66,8 @@ final class Planner {
     private EventPlan.Match match(RulesInForce.Match inForce, Trigger trigger, boolean ignored) {
         Rule rule = inForce.rule();
         Mode mode = inForce.mode();
-        if (mode == Mode.OFF) {
+        if (mode == Mode.OFF || inForce.actions().isEmpty()) {
+            // As in the engine: a rule none of whose actions answers the trigger does nothing, exempted or not.
             return new EventPlan.Match(rule.id(), mode, false, null, List.of());
         }
         Optional<String> exemption = rule.unless().forTrigger(trigger, now);
