@@ -35,9 +35,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
-import software.amazon.awssdk.services.cloudtrail.model.LookupEventsRequest;
-import software.amazon.awssdk.services.cloudtrail.model.LookupEventsResponse;
 
 /**
  * The handler path for the hostile corpus, run in a JVM of its own with the functions' heap: each
@@ -115,7 +112,7 @@ public final class HandlerProbe {
         Settings settings = new Settings("audit", "arn:aws:sns:us-east-1:123456789012:backstop", Mode.ENFORCE, List.of());
         var book = new RuleLoader(TestRules.CATALOGUE, clock).load(List.of(DefaultPack.text()));
         return DaggerAlarmTestComponent.factory().create(settings, clock, () -> book, new RecordingAlarmAction(),
-                noHistory(), new FakeDynamoDb(), new FakeSns(), NothingRelated.ec2(), NothingRelated.iam(),
+                NothingRelated.cloudTrail(), new FakeDynamoDb(), new FakeSns(), NothingRelated.ec2(), NothingRelated.iam(),
                 NothingRelated.lambda()).engine();
     }
 
@@ -147,24 +144,5 @@ public final class HandlerProbe {
 
     private static String oneLine(String text) {
         return Shown.truncated(text, 400);
-    }
-
-    /** CloudTrail's LookupEvents answering that nothing changed before the alarm. */
-    private static CloudTrailClient noHistory() {
-        return new CloudTrailClient() {
-            @Override
-            public LookupEventsResponse lookupEvents(LookupEventsRequest request) {
-                return LookupEventsResponse.builder().build();
-            }
-
-            @Override
-            public String serviceName() {
-                return "cloudtrail";
-            }
-
-            @Override
-            public void close() {
-            }
-        };
     }
 }

@@ -164,8 +164,31 @@ class HostileCorpusTest {
                         String field = run.firstLine().substring(run.firstLine().indexOf(": rejected: ") + ": rejected: ".length());
                         field = field.substring(0, field.indexOf(": "));
                         assertThat(reason).as(hostile.id() + ": the handler names the field the plan names").contains(field + ": ");
+                    } else if (!outcome.contains("IGNORED")) {
+                        assertThat(actingRules(run)).as(hostile.id() + ": the rules that act, by the handler (" + reason
+                                + ") and by the plan").isEqualTo(matchedRules(reason));
                     }
                 }));
+    }
+
+    /** The rules a plan table shows acting: in force, and running actions or exempted from them. */
+    private static java.util.Set<String> actingRules(CliRun run) {
+        return run.out().stream().filter(line -> line.startsWith("  ") && !line.startsWith("  RULE ")
+                        && !line.startsWith("  no rule") && !line.startsWith("  ignored"))
+                .map(line -> line.strip().split("\\s+", 4))
+                .filter(row -> row.length == 4 && !row[1].equals("off") && (!row[2].equals("none") || row[3].startsWith("(exempted)")))
+                .map(row -> row[0]).collect(Collectors.toCollection(java.util.TreeSet::new));
+    }
+
+    /** The rules a decision's reason names: {@code matched a, b}. */
+    private static java.util.Set<String> matchedRules(String reason) {
+        java.util.Set<String> rules = new java.util.TreeSet<>();
+        for (String part : reason.split(" \\| ")) {
+            if (part.startsWith("matched ")) {
+                rules.addAll(List.of(part.substring("matched ".length()).split(", ")));
+            }
+        }
+        return rules;
     }
 
     private static String tail(Path file) {
