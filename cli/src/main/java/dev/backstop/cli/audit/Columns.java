@@ -10,12 +10,12 @@ import java.util.Locale;
  * is escaped ({@link Shown}): a record's text came from an event, and a CR LF or an ANSI escape in it
  * must not forge a row or clear the terminal.
  */
-final class Columns {
+public final class Columns {
 
     private Columns() {
     }
 
-    static void print(PrintWriter out, List<List<String>> written) {
+    public static void print(PrintWriter out, List<List<String>> written) {
         List<List<String>> rows = written.stream().map(row -> row.stream().map(Shown::escaped).toList()).toList();
         int columns = rows.get(0).size();
         int[] widths = new int[columns];

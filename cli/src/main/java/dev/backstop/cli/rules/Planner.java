@@ -1,7 +1,7 @@
 package dev.backstop.cli.rules;
 
 import dev.backstop.config.Mode;
-import dev.backstop.engine.RulesInForce;
+import dev.backstop.engine.RuleSelection;
 import dev.backstop.event.AlarmEvent;
 import dev.backstop.event.AlarmPayloadParser;
 import dev.backstop.event.CloudTrailEvent;
@@ -18,9 +18,9 @@ import java.util.function.BiPredicate;
 
 /**
  * Decides what the handler would do with a trigger, the way the engine's rule loop does, up to the
- * first AWS call, with the engine's own matching ({@link RulesInForce}: the rules the trigger
- * matches, each rule's mode capped by the global mode, and which of its actions answer the trigger,
- * asked of the actions themselves) and exemptions ({@code Exemptions.forTrigger}): failed calls are
+ * first AWS call, with the engine's own matching ({@link RuleSelection}: the rules the trigger
+ * matches, each rule's mode capped by the global mode, and which of its actions apply to the
+ * trigger, asked of the actions themselves) and exemptions ({@code Exemptions.forTrigger}): failed calls are
  * ignored, rules in mode off run nothing, and exemptions of the caller (an alarm has none) and of
  * the account are applied. What needs AWS is reported as decided at run time, never
  * guessed: exemptions that need the resource (tags, time-boxed resource exemptions), and the
@@ -29,13 +29,15 @@ import java.util.function.BiPredicate;
 final class Planner {
 
     private final RuleBook rules;
-    private final RulesInForce inForce;
+    private final RuleSelection selection;
+    private final BiPredicate<ActionSpec, Trigger> answers;
     private final Instant now;
 
     /** @param answers whether an action answers a trigger, asked of the catalogue's own actions */
     Planner(RuleBook rules, Mode globalMode, BiPredicate<ActionSpec, Trigger> answers, Instant now) {
         this.rules = rules;
-        this.inForce = new RulesInForce(globalMode, answers);
+        this.selection = new RuleSelection(globalMode);
+        this.answers = answers;
         this.now = now;
     }
 
@@ -57,16 +59,16 @@ final class Planner {
         String ignored = trigger instanceof CloudTrailEvent event && event.detail().failed()
                 ? "the API call failed (" + event.detail().errorCode() + "); the handler never acts on a failed call"
                 : null;
-        List<EventPlan.Match> matches = inForce.match(rules, trigger).stream()
+        List<EventPlan.Match> matches = selection.matched(rules, trigger, answers).stream()
                 .map(match -> match(match, trigger, ignored != null))
                 .toList();
         return new EventPlan(source, where, trigger.id(), trigger.summary(), ignored, matches, null);
     }
 
-    private EventPlan.Match match(RulesInForce.Match inForce, Trigger trigger, boolean ignored) {
-        Rule rule = inForce.rule();
-        Mode mode = inForce.mode();
-        if (mode == Mode.OFF || inForce.actions().isEmpty()) {
+    private EventPlan.Match match(RuleSelection.Selected selected, Trigger trigger, boolean ignored) {
+        Rule rule = selected.rule();
+        Mode mode = selected.mode();
+        if (!selected.acts()) {
             // As in the engine: a rule none of whose actions answers the trigger does nothing, exempted or not.
             return new EventPlan.Match(rule.id(), mode, false, null, List.of());
         }
@@ -84,7 +86,7 @@ final class Planner {
             checks.add(resourceChecks.isEmpty() ? "the resource's exemptions" : resourceChecks);
         }
         String undecided = checks.isEmpty() ? null : "decided at run time: " + String.join("; ", checks);
-        List<ActionSpec> answering = inForce.actions().stream().map(rule.actions()::get).toList();
+        List<ActionSpec> answering = selected.actions().stream().map(rule.actions()::get).toList();
         return new EventPlan.Match(rule.id(), mode, false, undecided, ignored ? List.of() : answering);
     }
 }

@@ -56,9 +56,7 @@ public final class MemberAccounts {
      * only audited; each is recognised exactly, never by a pattern.
      */
     public List<RoleSession> ownSessions() {
-        return access.allowedAccounts().stream().sorted()
-                .map(account -> new RoleSession(account, access.roleName().orElseThrow(), MemberAccess.SESSION_NAME))
-                .toList();
+        return RoleSession.ofMembers(access);
     }
 
     /**

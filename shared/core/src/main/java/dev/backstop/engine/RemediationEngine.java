@@ -46,7 +46,7 @@ public final class RemediationEngine {
     private final ActionRunner runner;
     private final AuditLog audit;
     private final DecisionRecorder recorder;
-    private final RulesInForce inForce;
+    private final RuleSelection selection;
     private final Map<Class<?>, Provider<TriggerSteps<?>>> kinds;
     private final StepLog stepLog;
     private final MeteredDecisions metered;
@@ -59,7 +59,7 @@ public final class RemediationEngine {
         this.runner = runner;
         this.audit = audit;
         this.recorder = recorder;
-        this.inForce = new RulesInForce(settings.mode(), runner::appliesTo);
+        this.selection = new RuleSelection(settings.mode());
         this.kinds = kinds;
         this.stepLog = stepLog;
         this.metered = metered;
@@ -128,11 +128,11 @@ public final class RemediationEngine {
     }
 
     private <T extends Trigger> AuditRecord decideByRules(TriggerSteps<T> steps, T trigger) {
-        List<RulesInForce.Match> matched = inForce.match(rules.current(), trigger).stream().filter(RulesInForce.Match::acts).toList();
-        Correlated found = steps.lookUp(trigger, matched.stream().map(RulesInForce.Match::rule).toList());
+        List<RuleSelection.Selected> matched = selection.select(rules.current(), trigger, runner::appliesTo);
+        Correlated found = steps.lookUp(trigger, matched.stream().map(RuleSelection.Selected::rule).toList());
         Instant now = clock.instant();
         List<ActionResult> results = new ArrayList<>();
-        for (RulesInForce.Match match : matched) {
+        for (RuleSelection.Selected match : matched) {
             Rule rule = match.rule();
             Optional<String> exemption = rule.unless().forTrigger(trigger, now);
             Optional<String> unmet = exemption.isPresent() ? Optional.empty() : steps.unmet(rule, trigger, found);

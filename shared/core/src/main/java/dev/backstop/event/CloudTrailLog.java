@@ -155,7 +155,7 @@ public final class CloudTrailLog implements Iterator<EventFiles.Entry>, Closeabl
         input.closeWindow();
         // The window stops a giant record early; what the parser had buffered before it opened is measured here.
         if (parser.currentLocation().getByteOffset() - start > limits.maxRecordBytes()) {
-            throw new MalformedEventException(where, BoundedInput.recordTooLarge(limits));
+            throw new MalformedEventException(where, limits.recordTooLarge());
         }
         index++;
         return envelope.wrap(record, where);
@@ -185,6 +185,18 @@ public final class CloudTrailLog implements Iterator<EventFiles.Entry>, Closeabl
                 error.problem() + "; the rest of the file is skipped"));
     }
 
+    /** What is wrong with a record's JSON, in words, with the limit it broke; {@code at} places it. */
+    static String problem(JsonProcessingException e, LogLimits limits, String at) {
+        if (e instanceof StreamConstraintsException && e.getMessage().contains("nesting depth")) {
+            return limits.nestedTooDeep() + at;
+        }
+        if (e instanceof StreamConstraintsException) {
+            return "a key or number beyond the limits of a record (" + JsonInput.MAX_NAME_LENGTH + " characters, "
+                    + JsonInput.MAX_NUMBER_LENGTH + " digits)" + at;
+        }
+        return "not valid JSON" + at + ": " + JsonProblems.inWords(e.getOriginalMessage());
+    }
+
     private String where() {
         return position == Position.RECORDS ? "Records[" + index + "]" : "$";
     }
@@ -196,16 +208,8 @@ public final class CloudTrailLog implements Iterator<EventFiles.Entry>, Closeabl
             }
         }
         long offset = parser.currentLocation().getByteOffset();
-        if (e instanceof StreamConstraintsException && e.getMessage().contains("nesting depth")) {
-            return "nested deeper than " + parser.streamReadConstraints().getMaxNestingDepth()
-                    + " levels (the limit on a record's nesting) at byte " + offset;
-        }
-        if (e instanceof StreamConstraintsException) {
-            return "a key or number beyond the limits of a record (" + JsonInput.MAX_NAME_LENGTH + " characters, "
-                    + JsonInput.MAX_NUMBER_LENGTH + " digits) at byte " + offset;
-        }
         if (e instanceof JsonProcessingException json) {
-            return "not valid JSON at byte " + offset + ": " + JsonProblems.inWords(json.getOriginalMessage());
+            return problem(json, limits, " at byte " + offset);
         }
         if (e instanceof java.util.zip.ZipException || e instanceof java.io.EOFException) {
             return "not valid gzip after " + offset + " bytes: " + Shown.truncated(String.valueOf(e.getMessage()));

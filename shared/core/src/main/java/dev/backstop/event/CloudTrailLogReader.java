@@ -1,12 +1,16 @@
 package dev.backstop.event;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.zip.GZIPInputStream;
 import javax.inject.Inject;
 
@@ -62,6 +66,32 @@ public final class CloudTrailLogReader {
             return new CloudTrailLog(mapper.createParser(input), input, envelope, limits);
         } catch (IOException e) {
             return CloudTrailLog.unreadable(buffered, new MalformedEventException("$", "not valid gzip: " + e.getMessage()));
+        }
+    }
+
+    /**
+     * One CloudTrail record given as JSON text (as LookupEvents returns each event), held to the
+     * record limits, in the envelope EventBridge would give it; {@code where} locates it for errors.
+     * As in a file, the text must be one JSON document and nothing after it.
+     */
+    public EventFiles.Entry record(String json, String where) {
+        if (json.length() > limits.maxRecordBytes()) {
+            return RecordEnvelope.rejected(where, null, new MalformedEventException(where, limits.recordTooLarge()));
+        }
+        try (JsonParser parser = mapper.createParser(json)) {
+            JsonNode record = parser.readValueAsTree();
+            if (record == null) {
+                return RecordEnvelope.rejected(where, null, new MalformedEventException(where, "is empty"));
+            }
+            if (parser.nextToken() != null) {
+                return RecordEnvelope.rejected(where, null, new MalformedEventException(where,
+                        "data after the end of the record"));
+            }
+            return envelope.wrap(record, where);
+        } catch (JsonProcessingException e) {
+            return RecordEnvelope.rejected(where, null, new MalformedEventException(where, CloudTrailLog.problem(e, limits, "")));
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading a record from a string", e);
         }
     }
 

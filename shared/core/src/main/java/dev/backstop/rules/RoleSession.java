@@ -1,7 +1,9 @@
 package dev.backstop.rules;
 
+import dev.backstop.config.MemberAccess;
 import dev.backstop.event.SessionIssuer;
 import dev.backstop.event.UserIdentity;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -20,6 +22,13 @@ public record RoleSession(String account, String roleName, String sessionName) {
         Objects.requireNonNull(account, "account");
         Objects.requireNonNull(roleName, "roleName");
         Objects.requireNonNull(sessionName, "sessionName");
+    }
+
+    /** Backstop's own sessions in the member accounts: the member role assumed with {@link MemberAccess#SESSION_NAME}. */
+    public static List<RoleSession> ofMembers(MemberAccess access) {
+        return access.allowedAccounts().stream().sorted()
+                .map(account -> new RoleSession(account, access.roleName().orElseThrow(), MemberAccess.SESSION_NAME))
+                .toList();
     }
 
     public boolean matches(UserIdentity caller) {

@@ -25,11 +25,13 @@ import software.amazon.awssdk.core.exception.SdkException;
  * right after a SnapStart restore. A file that cannot be read or fails validation never
  * replaces the last good rules: the handler keeps deciding with them, logs every error and
  * counts a metric ({@code RuleFileRejected}, {@code RuleFileUnreadable}). Whatever a load throws is a
- * rejection: a decision never fails because the rules were being read again.
+ * rejection: a decision never fails because the rules were being read again. Each version put in
+ * force is told to {@link RuleFileLoads}, which audits it.
  */
 final class RefreshingRuleSource implements RuleSource, Resource {
 
     private final RemoteRuleFile remote;
+    private final RuleFileLoads loads;
     private final RuleLoader loader;
     private final Telemetry telemetry;
     private final Clock clock;
@@ -37,8 +39,10 @@ final class RefreshingRuleSource implements RuleSource, Resource {
     private volatile RuleBook current;
     private volatile Instant nextRead;
 
-    RefreshingRuleSource(RemoteRuleFile remote, RuleLoader loader, Telemetry telemetry, Clock clock, Duration ttl) {
+    RefreshingRuleSource(RemoteRuleFile remote, RuleFileLoads loads, RuleLoader loader, Telemetry telemetry, Clock clock,
+            Duration ttl) {
         this.remote = remote;
+        this.loads = loads;
         this.loader = loader;
         this.telemetry = telemetry;
         this.clock = clock;
@@ -81,11 +85,20 @@ final class RefreshingRuleSource implements RuleSource, Resource {
             telemetry.log("INFO", "rules loaded", fields().put("rules", current.size()));
         } catch (RuleFileException e) {
             rejected(e.errors());
+            return;
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
             // The loader's limits should leave nothing to land here; if a file still finds a way, it is
             // refused like any other, and the decision that asked for the rules goes on with the last good ones.
             rejected(List.of(new RuleError(remote.location().toString(), 1, "-", "(file)",
                     "could not be loaded (" + e.getClass().getSimpleName() + "): " + Shown.truncated(e.getMessage()))));
+            return;
+        }
+        try {
+            loads.loaded(remote.location().toString(), remote.version(), current.size());
+        } catch (RuntimeException e) {
+            // The rules are in force either way; a load that could not be audited is counted.
+            telemetry.count("RuleFileLoadNotAudited", "the rule file load could not be audited",
+                    fields().put("error", String.valueOf(e.getMessage())));
         }
     }
 
