@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.backstop.cli.audit.TimeConverter;
 import dev.backstop.cli.rules.ModeConverter;
 import dev.backstop.cli.rules.RuleTools;
+import dev.backstop.cli.sealed.SealedCatalogue;
 import dev.backstop.config.Mode;
 import dev.backstop.event.CloudTrailEventParser;
 import dev.backstop.event.CloudTrailLogReader;
@@ -159,7 +160,7 @@ public final class BacktestCommand implements Callable<Integer> {
             return 1;
         }
         Deployment deployment = Deployment.fromEnvironment(env, mode, ownPrincipals);
-        ReplayCatalogue catalogue = ReplayCatalogue.create(tools.clock());
+        SealedCatalogue catalogue = SealedCatalogue.create(tools.clock());
         List<PackReplay> packs = new ArrayList<>();
         List<String> described = new ArrayList<>();
         packs.add(new PackReplay("rules", rules.get(), deployment, catalogue::applies));

@@ -1,8 +1,8 @@
 package dev.backstop.cli.rules;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.backstop.action.RemediationAction;
 import dev.backstop.cli.UnreadableFileException;
+import dev.backstop.cli.sealed.SealedCatalogue;
 import dev.backstop.config.Mode;
 import dev.backstop.event.AlarmPayloadParser;
 import dev.backstop.event.CloudTrailEventParser;
@@ -18,11 +18,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
-import javax.inject.Provider;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -106,9 +104,8 @@ public final class PlanCommand implements Callable<Integer> {
 
         EventFiles events = new EventFiles(new CloudTrailEventParser());
         AlarmPayloadParser alarms = new AlarmPayloadParser();
-        Map<String, Provider<RemediationAction>> actions = tools.offlineActions();
-        Planner planner = new Planner(rules.get(), mode, (spec, trigger) -> actions.containsKey(spec.action())
-                && actions.get(spec.action()).get().appliesTo(trigger, spec), tools.clock().instant());
+        SealedCatalogue actions = SealedCatalogue.create(tools.clock());
+        Planner planner = new Planner(rules.get(), mode, actions::applies, tools.clock().instant());
         PlanJson lines = new PlanJson(new ObjectMapper(), tools.actionParameters());
         PlanTable table = new PlanTable(out);
         boolean[] anyRejected = {false};

@@ -1,9 +1,6 @@
 package dev.backstop.cli.rules;
 
-import dev.backstop.action.RemediationAction;
 import dev.backstop.cli.UnreadableFileException;
-import dev.backstop.config.Mode;
-import dev.backstop.config.Settings;
 import dev.backstop.rules.DefaultPack;
 import dev.backstop.rules.ParamSpec;
 import dev.backstop.rules.RuleBook;
@@ -20,7 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import javax.inject.Provider;
 
 /**
  * What the rule commands share: rule files read as a deployment reads them (the default pack
@@ -79,15 +75,6 @@ public final class RuleTools {
             e.errors().forEach(err::println);
             return Optional.empty();
         }
-    }
-
-    /**
-     * The catalogue's actions, built on first use with SDK clients that never send: for asking
-     * an action whether it answers an event, as the engine asks it, without AWS.
-     */
-    public Map<String, Provider<RemediationAction>> offlineActions() {
-        return DaggerPlanComponent.factory().create(new Settings("plan", "arn:aws:sns:us-east-1:000000000000:plan",
-                Mode.DRY_RUN, List.of()), clock).actions();
     }
 
     public Map<String, List<ParamSpec>> actionParameters() {
