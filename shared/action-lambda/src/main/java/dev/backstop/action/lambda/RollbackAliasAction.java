@@ -36,25 +36,26 @@ final class RollbackAliasAction implements AlarmOnlyAction {
     static final String NAME = "lambda.rollback-alias";
     static final String ALARM = "ALARM";
 
-    static final String CALL = "call";
-    static final String FUNCTION = "function";
-    static final String ALIAS = "alias";
-    static final String VERSION = "version";
-    static final String WEIGHTS = "weights";
-    static final String ROLLED_BACK_TO = "rolledBackTo";
-    static final String REVISION = "revisionId";
+    static final String FUNCTION = AliasUndo.FUNCTION;
+    static final String ALIAS = AliasUndo.ALIAS;
+    static final String VERSION = AliasUndo.VERSION;
+    static final String WEIGHTS = AliasUndo.WEIGHTS;
+    static final String ROLLED_BACK_TO = AliasUndo.MOVED_TO;
+    static final String REVISION = AliasUndo.REVISION;
 
     private final Aliases aliases;
     private final AliasHistory history;
     private final Region region;
     private final Clock clock;
+    private final AliasUndo undoMove;
 
     @Inject
-    RollbackAliasAction(Aliases aliases, AliasHistory history, Region region, Clock clock) {
+    RollbackAliasAction(Aliases aliases, AliasHistory history, Region region, Clock clock, AliasUndo undoMove) {
         this.aliases = aliases;
         this.history = history;
         this.region = region;
         this.clock = clock;
+        this.undoMove = undoMove;
     }
 
     @Override
@@ -116,10 +117,7 @@ final class RollbackAliasAction implements AlarmOnlyAction {
     }
 
     private static ActionPlan rollback(AliasTarget target, AliasState now, String version, String why) {
-        Map<String, String> undo = Map.of(CALL, "UpdateAlias to " + VERSION + " with " + WEIGHTS,
-                FUNCTION, target.function(), ALIAS, target.alias(), VERSION, now.version(),
-                WEIGHTS, AliasState.weightsJson(now.weights()), ROLLED_BACK_TO, version,
-                REVISION, now.revisionId() == null ? "" : now.revisionId());
+        Map<String, String> undo = AliasUndo.of(target.function(), target.alias(), now, version);
         return new ActionPlan(NAME, now.aliasArn(), target.function(), now.state(version),
                 "UpdateAlias " + now.aliasArn() + " from version " + now.version() + " to " + version + ": " + why, undo);
     }
@@ -153,34 +151,6 @@ final class RollbackAliasAction implements AlarmOnlyAction {
     /** Moves the alias forward to the version and weights it had, only while it is where Backstop put it. */
     @Override
     public ResourceState undo(Map<String, String> undo) {
-        String function = required(undo, FUNCTION);
-        String alias = required(undo, ALIAS);
-        String original = required(undo, VERSION);
-        String rolledBackTo = required(undo, ROLLED_BACK_TO);
-        Map<String, Double> weights = AliasState.weights(undo.get(WEIGHTS));
-        Optional<AliasState> found = aliases.find(function, alias);
-        if (found.isEmpty()) {
-            return ResourceState.gone();
-        }
-        AliasState now = found.get();
-        if (now.version().equals(original) && now.weights().equals(weights)) {
-            return now.state(original);
-        }
-        if (!now.version().equals(rolledBackTo) || !now.weights().isEmpty()) {
-            throw new IllegalStateException("alias " + now.aliasArn() + " moved after Backstop rolled it back to version "
-                    + rolledBackTo + " (it is at " + now.version() + " " + AliasState.weightsJson(now.weights())
-                    + "); nothing was changed (move it by hand if that is meant)");
-        }
-        aliases.move(function, alias, original, weights, now.revisionId());
-        history.recordMove(now.aliasArn(), original, clock.instant(), AliasHistory.OWN_SOURCE + "undo");
-        return aliases.find(function, alias).map(moved -> moved.state(original)).orElse(ResourceState.gone());
-    }
-
-    private static String required(Map<String, String> undo, String key) {
-        String value = undo.get(key);
-        if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException("the undo data names no " + key);
-        }
-        return value;
+        return undoMove.undo(undo);
     }
 }

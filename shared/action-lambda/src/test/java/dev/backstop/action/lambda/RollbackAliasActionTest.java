@@ -36,7 +36,7 @@ class RollbackAliasActionTest {
     private final AliasHistory history = new AliasHistory(table,
             new Settings("backstop-audit", "arn:aws:sns:us-east-1:123456789012:backstop", Mode.ENFORCE, List.of()));
     private final RollbackAliasAction action = new RollbackAliasAction(new Aliases(lambda), history, Region.US_EAST_1,
-            clock);
+            clock, new AliasUndo(new Aliases(lambda), history, clock));
 
     private void moved(String version, String at) {
         history.recordMove(ALIAS_ARN, version, Instant.parse(at), "event-" + version);
@@ -174,7 +174,7 @@ class RollbackAliasActionTest {
         lambda.alias(FUNCTION, "live", "8");
 
         assertThatThrownBy(() -> action.undo(plan.undo())).isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("moved after Backstop rolled it back to version 6 (it is at 8 {})");
+                .hasMessageContaining("moved after Backstop moved it to version 6 (it is at 8 {})");
         assertThat(lambda.versionOf(FUNCTION, "live")).isEqualTo("8");
     }
 
@@ -254,7 +254,8 @@ class RollbackAliasActionTest {
 
     @Test
     void anAlarmFromAnotherRegionIsNotActedOnHere() {
-        RollbackAliasAction elsewhere = new RollbackAliasAction(new Aliases(lambda), history, Region.EU_WEST_1, clock);
+        RollbackAliasAction elsewhere = new RollbackAliasAction(new Aliases(lambda), history, Region.EU_WEST_1, clock,
+                new AliasUndo(new Aliases(lambda), history, clock));
 
         assertThatThrownBy(() -> elsewhere.plan(ON_FUNCTION, SPEC)).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("deploy Backstop in us-east-1 too");
