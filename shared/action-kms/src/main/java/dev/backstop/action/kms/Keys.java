@@ -1,7 +1,6 @@
 package dev.backstop.action.kms;
 
 import dev.backstop.action.ResourceState;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import javax.inject.Inject;
@@ -14,7 +13,6 @@ import software.amazon.awssdk.services.kms.model.NotFoundException;
 final class Keys {
 
     static final String KEY_STATE = "keyState";
-    static final String DELETION_DATE = "deletionDate";
 
     private final KmsClient kms;
 
@@ -38,12 +36,9 @@ final class Keys {
     }
 
     static ResourceState state(KeyMetadata key) {
-        Map<String, String> facts = new LinkedHashMap<>();
-        facts.put(KEY_STATE, key.keyStateAsString());
-        if (key.deletionDate() != null) {
-            facts.put(DELETION_DATE, key.deletionDate().toString());
-        }
-        return new ResourceState(true, key.keyState() == KeyState.ENABLED, facts);
+        // Not the deletion date: undo schedules the deletion anew, so it moves, and the state
+        // before and after undo must compare equal.
+        return new ResourceState(true, key.keyState() == KeyState.ENABLED, Map.of(KEY_STATE, key.keyStateAsString()));
     }
 
     static boolean pendingDeletion(ResourceState state) {

@@ -23,15 +23,20 @@ import software.amazon.awssdk.services.kms.model.ScheduleKeyDeletionResponse;
 
 /**
  * KMS keys at the SDK edge, as KMS documents their states: a cancelled deletion leaves the key
- * disabled, and a key pending deletion cannot be enabled (KMSInvalidStateException).
+ * disabled, a key pending deletion cannot be enabled (KMSInvalidStateException), and scheduling a
+ * deletion again moves its date.
  */
 final class FakeKms implements KmsClient {
 
+    private static final Instant SCHEDULED = Instant.parse("2026-12-14T00:00:00Z");
+
     private final Map<String, KeyState> keys = new HashMap<>();
+    private final Map<String, Instant> deletionDates = new HashMap<>();
     private final List<String> calls = new ArrayList<>();
 
     FakeKms key(String arn, KeyState state) {
         keys.put(arn, state);
+        deletionDates.put(arn, SCHEDULED);
         return this;
     }
 
@@ -55,7 +60,7 @@ final class FakeKms implements KmsClient {
     public DescribeKeyResponse describeKey(DescribeKeyRequest request) {
         KeyState state = known(request.keyId());
         return DescribeKeyResponse.builder().keyMetadata(KeyMetadata.builder().arn(request.keyId()).keyState(state)
-                .deletionDate(state == KeyState.PENDING_DELETION ? Instant.parse("2026-12-14T00:00:00Z") : null)
+                .deletionDate(state == KeyState.PENDING_DELETION ? deletionDates.get(request.keyId()) : null)
                 .build()).build();
     }
 
@@ -64,6 +69,8 @@ final class FakeKms implements KmsClient {
         known(request.keyId());
         calls.add("ScheduleKeyDeletion " + request.pendingWindowInDays());
         keys.put(request.keyId(), KeyState.PENDING_DELETION);
+        // Each scheduling starts the waiting period anew: the date moves.
+        deletionDates.put(request.keyId(), SCHEDULED.plusSeconds(calls.size()));
         return ScheduleKeyDeletionResponse.builder().build();
     }
 

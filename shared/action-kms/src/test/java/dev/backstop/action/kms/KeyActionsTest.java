@@ -71,8 +71,8 @@ class KeyActionsTest {
         assertThat(cancel.readBack(plan).compliant()).isTrue();
         assertThat(cancel.readBack(plan).facts()).containsEntry(Keys.KEY_STATE, "Enabled");
 
-        cancel.undo(plan.undo());
-
+        assertThat(cancel.undo(plan.undo())).as("the state before, as undo's read-back must show it, though the"
+                + " deletion date moved").isEqualTo(plan.before());
         assertThat(kms.state(OURS)).isEqualTo(KeyState.PENDING_DELETION);
         assertThat(kms.calls()).last().isEqualTo("ScheduleKeyDeletion 7");
     }
