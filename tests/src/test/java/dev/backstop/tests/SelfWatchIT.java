@@ -329,6 +329,53 @@ class SelfWatchIT {
                 .isEqualTo(RuleState.ENABLED);
     }
 
+    @Test
+    void backstopsAliasMovedBySomeoneElseGoesBackToTheDeployedVersionReadBackAndUndoable() throws IOException {
+        Deployment deployment = deployment("sw-alias");
+        MotoFunctions functions = new MotoFunctions(Region.US_EAST_1);
+        String function = deployment.stack() + "-s3";
+        String account = functions.create(function).split(":")[4];
+        String deployed = functions.publish(function);
+        functions.client().createAlias(request -> request.functionName(function).name("live").functionVersion(deployed));
+        functions.client().updateFunctionCode(request -> request.functionName(function)
+                .zipFile(MotoFunctions.code("mallory")));
+        String planted = functions.publish(function);
+        // moto keeps its functions in its own account.
+        OwnResources own = deployment.own(List.of("arn:aws:lambda:us-east-1:" + account + ":function:"
+                + deployment.stack() + "-*"));
+        Instant deployedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(60);
+
+        JsonNode deploymentsMove = deliver(deployment, own, "selfwatch/update-alias.json", e -> {
+            aliasMovedTo(e, account, function, deployed);
+            ((ObjectNode) e.path("detail")).put("eventTime", deployedAt.toString());
+            ObjectNode caller = (ObjectNode) e.path("detail").path("userIdentity");
+            caller.put("arn", "arn:aws:sts::" + ACCOUNT + ":assumed-role/backstop-deployer/ci");
+            ((ObjectNode) caller.path("sessionContext").path("sessionIssuer")).put("arn", DEPLOYER);
+        });
+        functions.client().updateAlias(request -> request.functionName(function).name("live").functionVersion(planted));
+        JsonNode decision = deliver(deployment, own, "selfwatch/update-alias.json",
+                e -> aliasMovedTo(e, account, function, planted));
+
+        assertThat(deploymentsMove.path("outcome").asText()).as("the deployment's own move").isEqualTo("IGNORED");
+        assertThat(decision.path("outcome").asText()).as(decision.toString()).isEqualTo("REMEDIATED");
+        assertThat(functions.aliasVersion(function)).isEqualTo(deployed);
+
+        CommandRun undone = undo(deployment, decision.path("auditId").asText());
+
+        assertThat(undone.exitCode()).as(undone.out() + undone.err()).isZero();
+        assertThat(functions.aliasVersion(function)).as("undo moves it forward again").isEqualTo(planted);
+    }
+
+    /** The UpdateAlias sample, about this function's live alias in moto's account, moved to the version. */
+    private static void aliasMovedTo(ObjectNode event, String account, String function, String version) {
+        event.put("account", account);
+        ObjectNode detail = (ObjectNode) event.path("detail");
+        detail.put("recipientAccountId", account);
+        ((ObjectNode) detail.path("requestParameters")).put("functionName", function).put("functionVersion", version);
+        ((ObjectNode) detail.path("responseElements")).put("functionVersion", version)
+                .put("aliasArn", "arn:aws:lambda:us-east-1:" + account + ":function:" + function + ":live");
+    }
+
     private static KeyState keyState(String key) {
         return KMS.describeKey(request -> request.keyId(key)).keyMetadata().keyState();
     }
