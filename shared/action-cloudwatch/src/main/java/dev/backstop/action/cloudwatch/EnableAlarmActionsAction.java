@@ -1,5 +1,6 @@
 package dev.backstop.action.cloudwatch;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.backstop.action.ActionPlan;
 import dev.backstop.action.ActionRefusedException;
 import dev.backstop.action.CallTargets;
@@ -27,8 +28,6 @@ import software.amazon.awssdk.services.cloudwatch.model.MetricAlarm;
 final class EnableAlarmActionsAction implements RemediationAction {
 
     static final String NAME = "cloudwatch.enable-alarm-actions";
-    static final String CALL = "call";
-    static final String ALARMS = "alarms";
     static final String ACTIONS_ENABLED = "actionsEnabled";
     // Alarm names hold no control characters: one name per line.
     private static final String SEPARATOR = "\n";
@@ -62,7 +61,7 @@ final class EnableAlarmActionsAction implements RemediationAction {
         String resource = String.join(",", alarms);
         return new ActionPlan(NAME, resource, String.join(SEPARATOR, names), before,
                 "EnableAlarmActions on " + String.join(", ", disabled.isEmpty() ? names : disabled),
-                disabled.isEmpty() ? Map.of() : Map.of(CALL, "DisableAlarmActions", ALARMS, String.join(SEPARATOR, disabled)));
+                disabled.isEmpty() ? null : new AlarmActionsUndo(disabled));
     }
 
     @Override
@@ -88,12 +87,13 @@ final class EnableAlarmActionsAction implements RemediationAction {
     }
 
     @Override
-    public ResourceState undo(Map<String, String> undo) {
-        String alarms = undo.get(ALARMS);
-        if (alarms == null || alarms.isBlank()) {
-            throw new IllegalArgumentException("the undo data names no " + ALARMS);
-        }
-        List<String> names = List.of(alarms.split(SEPARATOR));
+    public AlarmActionsUndo readUndo(JsonNode stored) {
+        return AlarmActionsUndo.FORMAT.read(stored);
+    }
+
+    @Override
+    public ResourceState undo(JsonNode stored) {
+        List<String> names = readUndo(stored).alarms();
         cloudWatch.disableAlarmActions(request -> request.alarmNames(names));
         return read(names);
     }

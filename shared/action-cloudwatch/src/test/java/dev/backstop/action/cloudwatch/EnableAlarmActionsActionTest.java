@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.backstop.action.ActionPlan;
 import dev.backstop.action.ActionRefusedException;
+import dev.backstop.action.UndoFormat;
 import dev.backstop.config.OwnResources;
 import dev.backstop.event.CloudTrailEvent;
 import dev.backstop.event.CloudTrailEventParser;
@@ -101,7 +102,7 @@ class EnableAlarmActionsActionTest {
         assertThat(action.readBack(plan).compliant()).isTrue();
         assertThat(cloudWatch.alarms).containsEntry("team-latency", false);
 
-        action.undo(plan.undo());
+        action.undo(UndoFormat.write(plan.undo()));
 
         assertThat(cloudWatch.alarms).containsEntry("backstop-dead-letters", false).containsEntry("backstop-s3-silent", true);
     }

@@ -1,5 +1,6 @@
 package dev.backstop.action.dynamodb;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.backstop.action.ActionPlan;
 import dev.backstop.action.ActionRefusedException;
 import dev.backstop.action.CallTargets;
@@ -28,8 +29,6 @@ import software.amazon.awssdk.services.dynamodb.model.TableNotFoundException;
 final class EnablePointInTimeRecoveryAction implements RemediationAction {
 
     static final String NAME = "dynamodb.enable-point-in-time-recovery";
-    static final String CALL = "call";
-    static final String TABLE = "table";
     static final String STATUS = "pointInTimeRecovery";
 
     private final DynamoDbClient dynamoDb;
@@ -58,8 +57,7 @@ final class EnablePointInTimeRecoveryAction implements RemediationAction {
         }
         String name = table.substring(table.indexOf(":table/") + ":table/".length());
         return new ActionPlan(NAME, table, name, read(name), "UpdateContinuousBackups on " + table
-                + ": point-in-time recovery on (the restore window starts again now)",
-                Map.of(CALL, "UpdateContinuousBackups", TABLE, name, "pointInTimeRecoveryEnabled", "false"));
+                + ": point-in-time recovery on (the restore window starts again now)", new PointInTimeRecoveryUndo(name));
     }
 
     @Override
@@ -84,11 +82,13 @@ final class EnablePointInTimeRecoveryAction implements RemediationAction {
     }
 
     @Override
-    public ResourceState undo(Map<String, String> undo) {
-        String table = undo.get(TABLE);
-        if (table == null || table.isBlank()) {
-            throw new IllegalArgumentException("the undo data names no " + TABLE);
-        }
+    public PointInTimeRecoveryUndo readUndo(JsonNode stored) {
+        return PointInTimeRecoveryUndo.FORMAT.read(stored);
+    }
+
+    @Override
+    public ResourceState undo(JsonNode stored) {
+        String table = readUndo(stored).table();
         dynamoDb.updateContinuousBackups(request -> request.tableName(table)
                 .pointInTimeRecoverySpecification(recovery -> recovery.pointInTimeRecoveryEnabled(false)));
         return read(table);

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.backstop.action.ActionPlan;
 import dev.backstop.action.ActionRefusedException;
+import dev.backstop.action.UndoFormat;
 import dev.backstop.config.OwnResources;
 import dev.backstop.event.CloudTrailEvent;
 import dev.backstop.event.CloudTrailEventParser;
@@ -91,7 +92,7 @@ class EnablePointInTimeRecoveryActionTest {
         assertThat(action.readBack(plan).compliant()).isTrue();
         assertThat(action.readBack(plan).facts()).containsEntry(EnablePointInTimeRecoveryAction.STATUS, "ENABLED");
 
-        action.undo(plan.undo());
+        action.undo(UndoFormat.write(plan.undo()));
 
         assertThat(dynamoDb.recovery).containsEntry(AUDIT, false);
     }

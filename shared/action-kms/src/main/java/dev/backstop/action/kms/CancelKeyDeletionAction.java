@@ -1,5 +1,6 @@
 package dev.backstop.action.kms;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.backstop.action.ActionPlan;
 import dev.backstop.action.RemediationAction;
 import dev.backstop.action.ResourceState;
@@ -23,8 +24,6 @@ import javax.inject.Inject;
 final class CancelKeyDeletionAction implements RemediationAction {
 
     static final String NAME = "kms.cancel-key-deletion";
-    static final String CALL = "call";
-    static final String KEY = "key";
     static final String WINDOW = "pendingWindowInDays";
     /** KMS's waiting period when the call names none. */
     static final int DEFAULT_WINDOW = 30;
@@ -49,9 +48,7 @@ final class CancelKeyDeletionAction implements RemediationAction {
         CloudTrailEvent event = (CloudTrailEvent) trigger; // KeyTargets.key refuses any other trigger
         ResourceState before = keys.state(key);
         boolean pending = Keys.pendingDeletion(before);
-        Map<String, String> undo = pending
-                ? Map.of(CALL, "ScheduleKeyDeletion", KEY, key, WINDOW, Integer.toString(window(event)))
-                : Map.of(CALL, "DisableKey", KEY, key);
+        KeyUndo undo = new KeyUndo(key, pending ? window(event) : null);
         return new ActionPlan(NAME, key, key, before, (pending ? "CancelKeyDeletion on " + key + ", then EnableKey"
                 : "EnableKey on " + key), undo);
     }
@@ -80,14 +77,19 @@ final class CancelKeyDeletionAction implements RemediationAction {
     }
 
     @Override
-    public ResourceState undo(Map<String, String> undo) {
-        String key = KeyTargets.required(undo, KEY);
-        if ("ScheduleKeyDeletion".equals(undo.get(CALL))) {
-            keys.scheduleDeletion(key, Integer.parseInt(KeyTargets.required(undo, WINDOW)));
+    public KeyUndo readUndo(JsonNode stored) {
+        return KeyUndo.FORMAT.read(stored);
+    }
+
+    @Override
+    public ResourceState undo(JsonNode stored) {
+        KeyUndo undo = readUndo(stored);
+        if (undo.pendingWindowInDays() != null) {
+            keys.scheduleDeletion(undo.key(), undo.pendingWindowInDays());
         } else {
-            keys.disable(key);
+            keys.disable(undo.key());
         }
-        return keys.state(key);
+        return keys.state(undo.key());
     }
 
     /** The waiting period the call asked for (7 to 30 days), else KMS's default. */

@@ -1,5 +1,6 @@
 package dev.backstop.action.kms;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.backstop.action.ActionPlan;
 import dev.backstop.action.ActionRefusedException;
 import dev.backstop.action.RemediationAction;
@@ -43,8 +44,7 @@ final class EnableKeyAction implements RemediationAction {
             throw new ActionRefusedException(key, "the key is pending deletion: a disabled key cannot be enabled until"
                     + " the deletion is cancelled (kms.cancel-key-deletion answers the ScheduleKeyDeletion call)");
         }
-        return new ActionPlan(NAME, key, key, before, "EnableKey on " + key,
-                Map.of(CancelKeyDeletionAction.CALL, "DisableKey", CancelKeyDeletionAction.KEY, key));
+        return new ActionPlan(NAME, key, key, before, "EnableKey on " + key, new KeyUndo(key, null));
     }
 
     @Override
@@ -68,9 +68,14 @@ final class EnableKeyAction implements RemediationAction {
     }
 
     @Override
-    public ResourceState undo(Map<String, String> undo) {
-        String key = KeyTargets.required(undo, CancelKeyDeletionAction.KEY);
-        keys.disable(key);
-        return keys.state(key);
+    public KeyUndo readUndo(JsonNode stored) {
+        return KeyUndo.FORMAT.read(stored);
+    }
+
+    @Override
+    public ResourceState undo(JsonNode stored) {
+        KeyUndo undo = readUndo(stored);
+        keys.disable(undo.key());
+        return keys.state(undo.key());
     }
 }

@@ -5,7 +5,6 @@ import dev.backstop.action.CallTargets;
 import dev.backstop.config.OwnResources;
 import dev.backstop.event.CloudTrailEvent;
 import dev.backstop.event.Trigger;
-import java.util.Map;
 
 /** The key a KMS call named, if it is one of Backstop's own ({@link OwnResources}). */
 final class KeyTargets {
@@ -29,13 +28,5 @@ final class KeyTargets {
             throw new ActionRefusedException(key, "not one of Backstop's own keys");
         }
         return key;
-    }
-
-    static String required(Map<String, String> undo, String field) {
-        String value = undo.get(field);
-        if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException("the undo data names no " + field);
-        }
-        return value;
     }
 }

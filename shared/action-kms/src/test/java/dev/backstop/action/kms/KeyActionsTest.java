@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.backstop.action.ActionPlan;
 import dev.backstop.action.ActionRefusedException;
+import dev.backstop.action.UndoFormat;
 import dev.backstop.config.OwnResources;
 import dev.backstop.event.CloudTrailEvent;
 import dev.backstop.event.CloudTrailEventParser;
@@ -71,7 +72,7 @@ class KeyActionsTest {
         assertThat(cancel.readBack(plan).compliant()).isTrue();
         assertThat(cancel.readBack(plan).facts()).containsEntry(Keys.KEY_STATE, "Enabled");
 
-        assertThat(cancel.undo(plan.undo())).as("the state before, as undo's read-back must show it, though the"
+        assertThat(cancel.undo(UndoFormat.write(plan.undo()))).as("the state before, as undo's read-back must show it, though the"
                 + " deletion date moved").isEqualTo(plan.before());
         assertThat(kms.state(OURS)).isEqualTo(KeyState.PENDING_DELETION);
         assertThat(kms.calls()).last().isEqualTo("ScheduleKeyDeletion 7");
@@ -84,8 +85,8 @@ class KeyActionsTest {
         ActionPlan none = cancel.plan(scheduled(OURS, null), spec(CancelKeyDeletionAction.NAME));
         ActionPlan tooShort = cancel.plan(scheduled(OURS, 1), spec(CancelKeyDeletionAction.NAME));
 
-        assertThat(none.undo()).containsEntry(CancelKeyDeletionAction.WINDOW, "30");
-        assertThat(tooShort.undo()).containsEntry(CancelKeyDeletionAction.WINDOW, "30");
+        assertThat(none.undo(KeyUndo.class).pendingWindowInDays()).isEqualTo(30);
+        assertThat(tooShort.undo(KeyUndo.class).pendingWindowInDays()).isEqualTo(30);
     }
 
     @Test
@@ -96,7 +97,7 @@ class KeyActionsTest {
         cancel.apply(plan);
 
         assertThat(kms.calls()).containsExactly("EnableKey");
-        cancel.undo(plan.undo());
+        cancel.undo(UndoFormat.write(plan.undo()));
         assertThat(kms.state(OURS)).isEqualTo(KeyState.DISABLED);
     }
 
@@ -109,7 +110,7 @@ class KeyActionsTest {
 
         assertThat(plan.changeNeeded()).isTrue();
         assertThat(enable.readBack(plan).compliant()).isTrue();
-        enable.undo(plan.undo());
+        enable.undo(UndoFormat.write(plan.undo()));
         assertThat(kms.state(OURS)).isEqualTo(KeyState.DISABLED);
     }
 

@@ -29,7 +29,8 @@ import javax.inject.Inject;
  * weights removed. Without a recorded move before this one, the action refuses: a guess is worse
  * than a person looking. The move carries the alias's revision id, so an alias changed since the
  * plan read it is left alone (FAILED). It acts only on Backstop's own functions ({@link OwnResources});
- * undo moves the alias forward again, only while it is where Backstop put it.
+ * undo moves the alias forward again, only while it is where Backstop put it ({@link RollbackAliasAction}'s
+ * undo, whose undo data it shares).
  */
 final class RestoreAliasAction implements RemediationAction {
 
@@ -37,15 +38,17 @@ final class RestoreAliasAction implements RemediationAction {
 
     private final Aliases aliases;
     private final AliasHistory history;
-    private final AliasUndo undoMove;
+    private final RollbackAliasAction rollback;
     private final OwnResources own;
     private final Clock clock;
 
+    /** {@code rollback}: whose undo data and undo this action shares (an alias moved back, moved forward again). */
     @Inject
-    RestoreAliasAction(Aliases aliases, AliasHistory history, AliasUndo undoMove, Optional<OwnResources> own, Clock clock) {
+    RestoreAliasAction(Aliases aliases, AliasHistory history, RollbackAliasAction rollback, Optional<OwnResources> own,
+            Clock clock) {
         this.aliases = aliases;
         this.history = history;
-        this.undoMove = undoMove;
+        this.rollback = rollback;
         this.own = own.orElse(OwnResources.none());
         this.clock = clock;
     }
@@ -69,8 +72,7 @@ final class RestoreAliasAction implements RemediationAction {
         }
         Optional<AliasState> found = aliases.find(function, alias);
         if (found.isEmpty()) {
-            return new ActionPlan(NAME, function + ":" + alias, function, ResourceState.gone(), "restore alias " + alias,
-                    Map.of());
+            return new ActionPlan(NAME, function + ":" + alias, function, ResourceState.gone(), "restore alias " + alias);
         }
         AliasState now = found.get();
         String wanted = wanted(event, now);
@@ -79,7 +81,7 @@ final class RestoreAliasAction implements RemediationAction {
                 : "UpdateAlias " + now.aliasArn() + " from version " + now.version() + " back to " + wanted
                         + ", where it pointed before " + event.detail().userIdentity().displayName() + " moved it";
         return new ActionPlan(NAME, now.aliasArn(), function, now.state(wanted), change,
-                AliasUndo.of(function, alias, now, wanted));
+                new RollbackAliasUndo(function, alias, now.version(), now.weights(), wanted, now.revisionId()));
     }
 
     /** The version the alias belongs at, from the history's latest move (see the class comment). */
@@ -102,18 +104,16 @@ final class RestoreAliasAction implements RemediationAction {
 
     @Override
     public void apply(ActionPlan plan) {
-        Map<String, String> undo = plan.undo();
-        String revision = undo.get(AliasUndo.REVISION);
-        aliases.move(undo.get(AliasUndo.FUNCTION), undo.get(AliasUndo.ALIAS), undo.get(AliasUndo.MOVED_TO), Map.of(),
-                revision == null || revision.isEmpty() ? null : revision);
-        history.recordMove(plan.resource(), undo.get(AliasUndo.MOVED_TO), clock.instant(), AliasHistory.OWN_SOURCE + NAME);
+        RollbackAliasUndo undo = plan.undo(RollbackAliasUndo.class);
+        aliases.move(undo.function(), undo.alias(), undo.rolledBackTo(), Map.of(), undo.revisionId());
+        history.recordMove(plan.resource(), undo.rolledBackTo(), clock.instant(), AliasHistory.OWN_SOURCE + NAME);
     }
 
     @Override
     public ResourceState readBack(ActionPlan plan) {
-        Map<String, String> undo = plan.undo();
-        return aliases.find(undo.get(AliasUndo.FUNCTION), undo.get(AliasUndo.ALIAS))
-                .map(alias -> alias.state(undo.get(AliasUndo.MOVED_TO))).orElse(ResourceState.gone());
+        RollbackAliasUndo undo = plan.undo(RollbackAliasUndo.class);
+        return aliases.find(undo.function(), undo.alias()).map(alias -> alias.state(undo.rolledBackTo()))
+                .orElse(ResourceState.gone());
     }
 
     @Override
@@ -127,8 +127,14 @@ final class RestoreAliasAction implements RemediationAction {
     }
 
     @Override
-    public ResourceState undo(Map<String, String> undo) {
-        return undoMove.undo(undo);
+    public RollbackAliasUndo readUndo(JsonNode stored) {
+        return rollback.readUndo(stored);
+    }
+
+    /** As lambda.rollback-alias's undo: forward again, only while the alias is where Backstop put it. */
+    @Override
+    public ResourceState undo(JsonNode stored) {
+        return rollback.undo(stored);
     }
 
     /** UpdateAlias names the alias in {@code name}. */

@@ -1,5 +1,6 @@
 package dev.backstop.action.lambda;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.backstop.action.ActionPlan;
 import dev.backstop.action.ActionRefusedException;
 import dev.backstop.action.AlarmOnlyAction;
@@ -36,26 +37,17 @@ final class RollbackAliasAction implements AlarmOnlyAction {
     static final String NAME = "lambda.rollback-alias";
     static final String ALARM = "ALARM";
 
-    static final String FUNCTION = AliasUndo.FUNCTION;
-    static final String ALIAS = AliasUndo.ALIAS;
-    static final String VERSION = AliasUndo.VERSION;
-    static final String WEIGHTS = AliasUndo.WEIGHTS;
-    static final String ROLLED_BACK_TO = AliasUndo.MOVED_TO;
-    static final String REVISION = AliasUndo.REVISION;
-
     private final Aliases aliases;
     private final AliasHistory history;
     private final Region region;
     private final Clock clock;
-    private final AliasUndo undoMove;
 
     @Inject
-    RollbackAliasAction(Aliases aliases, AliasHistory history, Region region, Clock clock, AliasUndo undoMove) {
+    RollbackAliasAction(Aliases aliases, AliasHistory history, Region region, Clock clock) {
         this.aliases = aliases;
         this.history = history;
         this.region = region;
         this.clock = clock;
-        this.undoMove = undoMove;
     }
 
     @Override
@@ -78,8 +70,7 @@ final class RollbackAliasAction implements AlarmOnlyAction {
         if (found.isEmpty()) {
             String resource = alarm.account() == null || alarm.region() == null ? named
                     : FunctionArns.unqualified(target.function(), alarm.region(), alarm.account()) + ":" + target.alias();
-            return new ActionPlan(NAME, resource, target.function(), ResourceState.gone(), "roll back alias " + named,
-                    Map.of());
+            return new ActionPlan(NAME, resource, target.function(), ResourceState.gone(), "roll back alias " + named);
         }
         AliasState now = found.get();
         if (!now.weights().isEmpty()) {
@@ -95,7 +86,7 @@ final class RollbackAliasAction implements AlarmOnlyAction {
         if (recorded.isPresent() && recorded.get().source().equals(AliasHistory.OWN_SOURCE + NAME)) {
             return new ActionPlan(NAME, now.aliasArn(), target.function(), now.state(now.version()),
                     "none: Backstop rolled " + named + " back to version " + now.version() + " at "
-                            + recorded.get().setAt() + "; going further back is a person's call", Map.of());
+                            + recorded.get().setAt() + "; going further back is a person's call");
         }
         SortedSet<Long> published = aliases.publishedVersions(target.function());
         Optional<String> fromHistory = recorded.map(AliasMove::previousVersion)
@@ -117,24 +108,23 @@ final class RollbackAliasAction implements AlarmOnlyAction {
     }
 
     private static ActionPlan rollback(AliasTarget target, AliasState now, String version, String why) {
-        Map<String, String> undo = AliasUndo.of(target.function(), target.alias(), now, version);
+        RollbackAliasUndo undo = new RollbackAliasUndo(target.function(), target.alias(), now.version(), now.weights(),
+                version, now.revisionId());
         return new ActionPlan(NAME, now.aliasArn(), target.function(), now.state(version),
                 "UpdateAlias " + now.aliasArn() + " from version " + now.version() + " to " + version + ": " + why, undo);
     }
 
     @Override
     public void apply(ActionPlan plan) {
-        Map<String, String> undo = plan.undo();
-        String revision = undo.get(REVISION);
-        aliases.move(undo.get(FUNCTION), undo.get(ALIAS), undo.get(ROLLED_BACK_TO), Map.of(),
-                revision == null || revision.isEmpty() ? null : revision);
-        history.recordMove(plan.resource(), undo.get(ROLLED_BACK_TO), clock.instant(), AliasHistory.OWN_SOURCE + NAME);
+        RollbackAliasUndo undo = plan.undo(RollbackAliasUndo.class);
+        aliases.move(undo.function(), undo.alias(), undo.rolledBackTo(), Map.of(), undo.revisionId());
+        history.recordMove(plan.resource(), undo.rolledBackTo(), clock.instant(), AliasHistory.OWN_SOURCE + NAME);
     }
 
     @Override
     public ResourceState readBack(ActionPlan plan) {
-        Map<String, String> undo = plan.undo();
-        return aliases.find(undo.get(FUNCTION), undo.get(ALIAS)).map(alias -> alias.state(undo.get(ROLLED_BACK_TO)))
+        RollbackAliasUndo undo = plan.undo(RollbackAliasUndo.class);
+        return aliases.find(undo.function(), undo.alias()).map(alias -> alias.state(undo.rolledBackTo()))
                 .orElse(ResourceState.gone());
     }
 
@@ -148,9 +138,36 @@ final class RollbackAliasAction implements AlarmOnlyAction {
         return true;
     }
 
+    @Override
+    public RollbackAliasUndo readUndo(JsonNode stored) {
+        return RollbackAliasUndo.FORMAT.read(stored);
+    }
+
     /** Moves the alias forward to the version and weights it had, only while it is where Backstop put it. */
     @Override
-    public ResourceState undo(Map<String, String> undo) {
-        return undoMove.undo(undo);
+    public ResourceState undo(JsonNode stored) {
+        RollbackAliasUndo undo = readUndo(stored);
+        String function = undo.function();
+        String alias = undo.alias();
+        String original = undo.version();
+        String rolledBackTo = undo.rolledBackTo();
+        Map<String, Double> weights = undo.weights();
+        Optional<AliasState> found = aliases.find(function, alias);
+        if (found.isEmpty()) {
+            return ResourceState.gone();
+        }
+        AliasState now = found.get();
+        if (now.version().equals(original) && now.weights().equals(weights)) {
+            return now.state(original);
+        }
+        if (!now.version().equals(rolledBackTo) || !now.weights().isEmpty()) {
+            throw new IllegalStateException("alias " + now.aliasArn() + " moved after Backstop rolled it back to version "
+                    + rolledBackTo + " (it is at " + now.version() + " " + AliasState.weightsJson(now.weights())
+                    + "); nothing was changed (move it by hand if that is meant)");
+        }
+        aliases.move(function, alias, original, weights, now.revisionId());
+        history.recordMove(now.aliasArn(), original, clock.instant(), AliasHistory.OWN_SOURCE + "undo");
+        return aliases.find(function, alias).map(moved -> moved.state(original)).orElse(ResourceState.gone());
     }
+
 }

@@ -7,12 +7,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.backstop.action.ActionPlan;
 import dev.backstop.action.ActionRefusedException;
+import dev.backstop.action.UndoFormat;
 import dev.backstop.config.Mode;
 import dev.backstop.config.OwnResources;
 import dev.backstop.config.Settings;
 import dev.backstop.event.CloudTrailEvent;
 import dev.backstop.event.CloudTrailEventParser;
 import dev.backstop.rules.ActionSpec;
+import dev.backstop.testing.CapturedTelemetry;
 import dev.backstop.testing.FakeLambda;
 import dev.backstop.testing.MutableClock;
 import dev.backstop.testing.SampleEvents;
@@ -21,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.regions.Region;
 
 /**
  * The alias of one of Backstop's own functions, moved by someone else, goes back where Backstop's
@@ -38,9 +41,10 @@ class RestoreAliasActionTest {
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-20T14:06:40Z"));
     private final AliasHistory history = new AliasHistory(new FakeHistoryTable(),
             new Settings("backstop-audit", "arn:aws:sns:us-east-1:123456789012:backstop", Mode.ENFORCE, List.of()));
-    private final LambdaHistoryRecorder recorder = new LambdaHistoryRecorder(history);
-    private final RestoreAliasAction action = new RestoreAliasAction(new Aliases(lambda), history,
-            new AliasUndo(new Aliases(lambda), history, clock), OWN, clock);
+    private final LambdaHistoryRecorder recorder = new LambdaHistoryRecorder(history, new CapturedTelemetry().telemetry());
+    private final RollbackAliasAction rollback = new RollbackAliasAction(new Aliases(lambda), history, Region.US_EAST_1,
+            clock);
+    private final RestoreAliasAction action = new RestoreAliasAction(new Aliases(lambda), history, rollback, OWN, clock);
 
     /** The sample's UpdateAlias of backstop-s3:live to version 3 at 2026-11-20T14:06:29Z. */
     private static CloudTrailEvent movedTo3(String function) {
@@ -72,7 +76,7 @@ class RestoreAliasActionTest {
         assertThat(lambda.versionOf(FUNCTION, "live")).isEqualTo("2");
         assertThat(action.readBack(plan).compliant()).isTrue();
 
-        action.undo(plan.undo());
+        action.undo(UndoFormat.write(plan.undo()));
 
         assertThat(lambda.versionOf(FUNCTION, "live")).isEqualTo("3");
     }
@@ -99,8 +103,8 @@ class RestoreAliasActionTest {
 
     @Test
     void anotherFunctionsAliasOrAGraphThatGuardsNothingIsNoMatch() {
-        RestoreAliasAction guardsNothing = new RestoreAliasAction(new Aliases(lambda), history,
-                new AliasUndo(new Aliases(lambda), history, clock), Optional.empty(), clock);
+        RestoreAliasAction guardsNothing = new RestoreAliasAction(new Aliases(lambda), history, rollback,
+                Optional.empty(), clock);
 
         assertThat(action.appliesTo(movedTo3(FUNCTION), SPEC)).isTrue();
         assertThat(action.appliesTo(movedTo3("checkout-api"), SPEC)).isFalse();

@@ -61,8 +61,7 @@ final class NotifyOwnChangeAction implements RemediationAction {
         String run = spec.string(SelfWatchParametersModule.RUN).orElse("see docs/threat-model.md");
         return new ActionPlan(NAME, resource, resource,
                 new ResourceState(true, false, Map.of("call", call, "by", event.detail().userIdentity().displayName())),
-                call + " on Backstop's " + resource + " cannot be reversed from the event; to put it right: " + run,
-                Map.of());
+                call + " on Backstop's " + resource + " cannot be reversed from the event; to put it right: " + run);
     }
 
     @Override
