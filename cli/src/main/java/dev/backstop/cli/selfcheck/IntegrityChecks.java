@@ -32,8 +32,11 @@ import dev.backstop.aws.S3ObjectReader;
  */
 final class IntegrityChecks {
 
-    /** member-account.yaml names its forwarding rules PREFIX and PREFIX-ingress (and PREFIX-key-use, optional). */
-    static final List<String> FORWARD_SUFFIXES = List.of("", "-ingress");
+    /**
+     * member-account.yaml names its forwarding rules PREFIX, PREFIX-ingress and PREFIX-rules (and
+     * PREFIX-key-use, optional).
+     */
+    static final List<String> FORWARD_SUFFIXES = List.of("", "-ingress", "-rules");
 
     private final CloudWatchClient cloudWatch;
     private final EventBridgeClient eventBridge;

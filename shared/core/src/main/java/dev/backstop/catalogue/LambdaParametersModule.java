@@ -46,4 +46,11 @@ public final class LambdaParametersModule {
     static List<ParamSpec> deleteFunctionConcurrencyParameters() {
         return List.of(); // none: the function is the one the call named, if it is Backstop's own
     }
+
+    @Provides
+    @IntoMap
+    @StringKey("lambda.restore-alias")
+    static List<ParamSpec> restoreAliasParameters() {
+        return List.of(); // none: the alias is the one the call moved, if its function is Backstop's own
+    }
 }
