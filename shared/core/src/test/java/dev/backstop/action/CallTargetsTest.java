@@ -2,7 +2,6 @@ package dev.backstop.action;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.backstop.event.CloudTrailEvent;
 import dev.backstop.event.CloudTrailEventParser;
@@ -23,7 +22,7 @@ class CallTargetsTest {
     }
 
     private static CloudTrailEvent call(String sample, Consumer<ObjectNode> editRequest) {
-        return new CloudTrailEventParser(new ObjectMapper()).parse(SampleEvents.edited("selfwatch/" + sample,
+        return new CloudTrailEventParser().parse(SampleEvents.edited("selfwatch/" + sample,
                 event -> editRequest.accept((ObjectNode) event.path("detail").path("requestParameters"))));
     }
 

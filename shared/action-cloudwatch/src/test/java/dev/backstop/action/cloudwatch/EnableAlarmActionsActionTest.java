@@ -3,7 +3,6 @@ package dev.backstop.action.cloudwatch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.backstop.action.ActionPlan;
@@ -80,7 +79,7 @@ class EnableAlarmActionsActionTest {
     private final EnableAlarmActionsAction action = new EnableAlarmActionsAction(cloudWatch, OWN);
 
     private static CloudTrailEvent disabled(String... alarms) {
-        return new CloudTrailEventParser(new ObjectMapper()).parse(SampleEvents.edited("selfwatch/disable-alarm-actions.json",
+        return new CloudTrailEventParser().parse(SampleEvents.edited("selfwatch/disable-alarm-actions.json",
                 event -> {
                     ArrayNode names = ((ObjectNode) event.path("detail").path("requestParameters")).putArray("alarmNames");
                     List.of(alarms).forEach(names::add);

@@ -3,7 +3,6 @@ package dev.backstop.action.dynamodb;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.backstop.action.ActionPlan;
 import dev.backstop.action.ActionRefusedException;
@@ -75,7 +74,7 @@ class EnablePointInTimeRecoveryActionTest {
     private final EnablePointInTimeRecoveryAction action = new EnablePointInTimeRecoveryAction(dynamoDb, OWN);
 
     private static CloudTrailEvent turnedOff(String table) {
-        return new CloudTrailEventParser(new ObjectMapper()).parse(SampleEvents.edited(
+        return new CloudTrailEventParser().parse(SampleEvents.edited(
                 "selfwatch/update-continuous-backups-off.json",
                 event -> ((ObjectNode) event.path("detail").path("requestParameters")).put("tableName", table)));
     }

@@ -3,7 +3,6 @@ package dev.backstop.action.kms;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.backstop.action.ActionPlan;
 import dev.backstop.action.ActionRefusedException;
@@ -36,7 +35,7 @@ class KeyActionsTest {
     private final EnableKeyAction enable = new EnableKeyAction(keys, OWN);
 
     private static CloudTrailEvent call(String sample, String keyId, Integer window) {
-        return new CloudTrailEventParser(new ObjectMapper()).parse(SampleEvents.edited("selfwatch/" + sample, event -> {
+        return new CloudTrailEventParser().parse(SampleEvents.edited("selfwatch/" + sample, event -> {
             ObjectNode request = (ObjectNode) event.path("detail").path("requestParameters");
             request.put("keyId", keyId);
             if (window == null) {

@@ -3,7 +3,6 @@ package dev.backstop.action.lambda;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.backstop.action.ActionPlan;
 import dev.backstop.action.ActionRefusedException;
@@ -48,7 +47,7 @@ class RestoreAliasActionTest {
 
     /** The sample's UpdateAlias of backstop-s3:live to version 3 at 2026-11-20T14:06:29Z. */
     private static CloudTrailEvent movedTo3(String function) {
-        return new CloudTrailEventParser(new ObjectMapper()).parse(SampleEvents.edited("selfwatch/update-alias.json", event -> {
+        return new CloudTrailEventParser().parse(SampleEvents.edited("selfwatch/update-alias.json", event -> {
             ObjectNode detail = (ObjectNode) event.path("detail");
             ((ObjectNode) detail.path("requestParameters")).put("functionName", function);
             ((ObjectNode) detail.path("responseElements")).put("aliasArn", FakeLambda.arn(function) + ":live");

@@ -3,7 +3,6 @@ package dev.backstop.action.selfwatch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.backstop.action.ActionPlan;
 import dev.backstop.action.ActionRefusedException;
 import dev.backstop.catalogue.SelfWatchParametersModule;
@@ -37,7 +36,7 @@ class NotifyOwnChangeActionTest {
     private final NotifyOwnChangeAction action = new NotifyOwnChangeAction(Optional.of(OWN), SETTINGS);
 
     private static CloudTrailEvent call(String sample) {
-        return new CloudTrailEventParser(new ObjectMapper()).parse(SampleEvents.edited("selfwatch/" + sample, e -> { }));
+        return new CloudTrailEventParser().parse(SampleEvents.edited("selfwatch/" + sample, e -> { }));
     }
 
     @Test
