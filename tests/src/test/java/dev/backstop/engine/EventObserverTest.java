@@ -37,6 +37,7 @@ class EventObserverTest {
 
     private static final String LATEST = "policy#arn:aws:s3:::acme-reports";
     private static final String EVENT_ID = "5d2e8f14-6a3b-4c71-9e05-b8d4c2a1f630";
+    private static final String DECISION = "decision#" + EVENT_ID;
 
     private final FakeDynamoDb table = new FakeDynamoDb();
 
@@ -84,7 +85,7 @@ class EventObserverTest {
         AuditRecord decision = engine(Mode.ENFORCE, failingHistory(403)).handle(privatePolicy(e -> { }));
 
         assertThat(decision.outcome()).isEqualTo(Outcome.NO_MATCH);
-        assertThat(table.attribute(EVENT_ID, "outcome")).isEqualTo("NO_MATCH");
+        assertThat(table.attribute(DECISION, "outcome")).isEqualTo("NO_MATCH");
     }
 
     @Test
@@ -92,7 +93,7 @@ class EventObserverTest {
         assertThatThrownBy(() -> engine(Mode.ENFORCE, failingHistory(503)).handle(privatePolicy(e -> { })))
                 .isInstanceOf(DynamoDbException.class);
 
-        assertThat(table.attribute(EVENT_ID, "status")).isEqualTo("retryable");
+        assertThat(table.attribute(DECISION, "status")).isEqualTo("retryable");
     }
 
     /** The audit table, failing every write of the policy history with this status. */

@@ -53,7 +53,7 @@ class IamRemediationTest {
         }
     }
 
-    private static final Instant NOW = Instant.parse("2026-11-20T10:25:12Z");
+    private static final Instant NOW = Instant.parse("2026-11-20T12:40:14Z");
     /** A team file that turns the network check on for the office's networks, as the README says. */
     private static final RuleText TEAM = new RuleText("team.yaml", """
             version: 1

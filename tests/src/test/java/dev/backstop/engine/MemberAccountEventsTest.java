@@ -35,7 +35,8 @@ class MemberAccountEventsTest {
     private static final String SAMPLE_ACCOUNT = "123456789012";
     private static final String TRAIL = "arn:aws:cloudtrail:us-east-1:123456789012:trail/management-events";
     private static final String EVENT_ID = "c9e5a1d7-3f2b-4e8a-b6c4-0d1e2f3a4b5c";
-    private static final Instant NOW = Instant.parse("2026-11-20T09:14:09Z");
+    private static final String DECISION = "decision#" + EVENT_ID;
+    private static final Instant NOW = Instant.parse("2026-11-20T09:21:42Z");
 
     private final FakeCloudTrail cloudTrail = new FakeCloudTrail().trail(TRAIL, false);
     private final FakeDynamoDb dynamoDb = new FakeDynamoDb();
@@ -72,8 +73,8 @@ class MemberAccountEventsTest {
                 + " its events are never acted on");
         assertThat(decision.actions()).isEmpty();
         assertThat(cloudTrail.startLoggingCalls()).isZero();
-        assertThat(dynamoDb.attribute(EVENT_ID, "outcome")).isEqualTo("REJECTED");
-        assertThat(dynamoDb.attribute(EVENT_ID, "account")).isEqualTo(SAMPLE_ACCOUNT);
+        assertThat(dynamoDb.attribute(DECISION, "outcome")).isEqualTo("REJECTED");
+        assertThat(dynamoDb.attribute(DECISION, "account")).isEqualTo(SAMPLE_ACCOUNT);
     }
 
     @Test
@@ -107,7 +108,7 @@ class MemberAccountEventsTest {
         assertThat(decision.outcome()).isEqualTo(Outcome.IGNORED);
         assertThat(decision.reason()).isEqualTo("made by Backstop's own principal");
         assertThat(cloudTrail.startLoggingCalls()).isZero();
-        assertThat(dynamoDb.attribute(EVENT_ID, "outcome")).isEqualTo("IGNORED");
+        assertThat(dynamoDb.attribute(DECISION, "outcome")).isEqualTo("IGNORED");
     }
 
     @Test

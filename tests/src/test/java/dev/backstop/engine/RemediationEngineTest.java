@@ -14,6 +14,7 @@ import dev.backstop.config.Settings;
 import dev.backstop.testing.FakeCloudTrail;
 import dev.backstop.testing.FakeDynamoDb;
 import dev.backstop.testing.FakeSns;
+import dev.backstop.testing.SampleEvents;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -29,7 +30,8 @@ class RemediationEngineTest {
 
     private static final String TRAIL = "arn:aws:cloudtrail:us-east-1:123456789012:trail/management-events";
     private static final String EVENT_ID = "c9e5a1d7-3f2b-4e8a-b6c4-0d1e2f3a4b5c";
-    private static final Instant NOW = Instant.parse("2026-11-20T09:14:09Z");
+    private static final String DECISION = "decision#" + EVENT_ID;
+    private static final Instant NOW = Instant.parse("2026-11-20T09:21:42Z");
 
     private final FakeCloudTrail cloudTrail = new FakeCloudTrail().trail(TRAIL, false);
     private final FakeDynamoDb dynamoDb = new FakeDynamoDb();
@@ -62,11 +64,11 @@ class RemediationEngineTest {
         assertThat(action.before()).containsEntry("isLogging", "false");
         assertThat(action.after()).containsEntry("isLogging", "true");
         assertThat(action.undo()).containsEntry("call", "StopLogging").containsEntry("name", TRAIL);
-        assertThat(dynamoDb.attribute(EVENT_ID, "outcome")).isEqualTo("REMEDIATED");
-        assertThat(dynamoDb.attribute(EVENT_ID, "status")).isEqualTo("complete");
-        assertThat(dynamoDb.attribute(EVENT_ID, "principal"))
+        assertThat(dynamoDb.attribute(DECISION, "outcome")).isEqualTo("REMEDIATED");
+        assertThat(dynamoDb.attribute(DECISION, "status")).isEqualTo("complete");
+        assertThat(dynamoDb.attribute(DECISION, "principal"))
                 .isEqualTo("arn:aws:sts::123456789012:assumed-role/DeveloperAccess/mallory");
-        assertThat(dynamoDb.attribute(EVENT_ID, "notification")).isEqualTo("sent");
+        assertThat(dynamoDb.attribute(DECISION, "notification")).isEqualTo("sent");
         assertThat(sns.published()).singleElement()
                 .satisfies(message -> assertThat(message.subject()).isEqualTo("Backstop REMEDIATED: StopLogging"));
     }
@@ -75,7 +77,7 @@ class RemediationEngineTest {
     void neverTouchesAProtectedTargetInAnyModeAndSaysWhy() {
         for (Mode mode : List.of(Mode.ENFORCE, Mode.DRY_RUN)) {
             AuditRecord decision = engine(mode, "arn:aws:cloudtrail:*:123456789012:trail/management-*")
-                    .handle(stopLogging(e -> detail(e).put("eventID", "protected-" + mode)));
+                    .handle(stopLogging(e -> detail(e).put("eventID", SampleEvents.eventId("protected-" + mode))));
 
             assertThat(decision.outcome()).as(mode.label()).isEqualTo(Outcome.FAILED);
             assertThat(decision.actions().get(0).detail()).as(mode.label())
@@ -132,7 +134,7 @@ class RemediationEngineTest {
         assertThat(decision.outcome()).isEqualTo(Outcome.IGNORED);
         assertThat(decision.reason()).contains("AccessDenied");
         assertThat(cloudTrail.startLoggingCalls()).isZero();
-        assertThat(dynamoDb.attribute("7a3c9e1f-4b2d-4e6a-9c8b-1f0e2d3c4b5a", "outcome")).isEqualTo("IGNORED");
+        assertThat(dynamoDb.attribute("decision#7a3c9e1f-4b2d-4e6a-9c8b-1f0e2d3c4b5a", "outcome")).isEqualTo("IGNORED");
         assertThat(sns.published()).isEmpty();
     }
 
@@ -143,7 +145,7 @@ class RemediationEngineTest {
         assertThat(decision.outcome()).isEqualTo(Outcome.IGNORED);
         assertThat(decision.reason()).isEqualTo("made by Backstop's own principal");
         assertThat(cloudTrail.startLoggingCalls()).isZero();
-        assertThat(dynamoDb.item(EVENT_ID)).isNotNull();
+        assertThat(dynamoDb.item(DECISION)).isNotNull();
     }
 
     @Test
@@ -156,8 +158,8 @@ class RemediationEngineTest {
 
         assertThat(second.outcome()).isEqualTo(Outcome.DUPLICATE);
         assertThat(cloudTrail.startLoggingCalls()).isEqualTo(1);
-        assertThat(dynamoDb.attribute(EVENT_ID, "outcome")).isEqualTo("REMEDIATED");
-        assertThat(dynamoDb.records().keySet()).hasSize(2).anyMatch(id -> id.startsWith(EVENT_ID + "#duplicate#"));
+        assertThat(dynamoDb.attribute(DECISION, "outcome")).isEqualTo("REMEDIATED");
+        assertThat(dynamoDb.records().keySet()).hasSize(2).anyMatch(id -> id.startsWith(DECISION + "#duplicate#"));
         assertThat(sns.published()).hasSize(1);
     }
 
@@ -223,7 +225,7 @@ class RemediationEngineTest {
 
         assertThat(decision.outcome()).isEqualTo(Outcome.FAILED);
         assertThat(decision.actions().get(0).detail()).contains("AccessDeniedException: not authorized");
-        assertThat(dynamoDb.attribute(EVENT_ID, "status")).isEqualTo("complete");
+        assertThat(dynamoDb.attribute(DECISION, "status")).isEqualTo("complete");
     }
 
     @Test
@@ -232,7 +234,7 @@ class RemediationEngineTest {
         cloudTrail.failStartLoggingWith(() -> awsError(400, "ThrottlingException", "Rate exceeded"));
 
         assertThatThrownBy(() -> engine.handle(stopLogging())).isInstanceOf(CloudTrailException.class);
-        assertThat(dynamoDb.attribute(EVENT_ID, "status")).isEqualTo("retryable");
+        assertThat(dynamoDb.attribute(DECISION, "status")).isEqualTo("retryable");
 
         AuditRecord retry = engine.handle(stopLogging());
 
@@ -266,7 +268,7 @@ class RemediationEngineTest {
         AuditRecord decision = engine(Mode.ENFORCE).handle(stopLogging());
 
         assertThat(decision.outcome()).isEqualTo(Outcome.REMEDIATED);
-        assertThat(dynamoDb.attribute(EVENT_ID, "notification")).startsWith("failed: AuthorizationError");
+        assertThat(dynamoDb.attribute(DECISION, "notification")).startsWith("failed: AuthorizationError");
     }
 
     private static CloudTrailException awsError(int status, String code, String message) {

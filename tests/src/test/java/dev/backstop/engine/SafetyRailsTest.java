@@ -26,6 +26,7 @@ import dev.backstop.testing.FakeDynamoDb;
 import dev.backstop.testing.FakeIam;
 import dev.backstop.testing.FakeSns;
 import dev.backstop.testing.MutableClock;
+import dev.backstop.testing.SampleEvents;
 import dev.backstop.testing.TestRules;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -75,6 +76,7 @@ class SafetyRailsTest {
     private static final String TRAIL = "arn:aws:cloudtrail:us-east-1:" + ACCOUNT + ":trail/management-events";
     private static final String OTHER_TRAIL = "arn:aws:cloudtrail:us-east-1:" + ACCOUNT + ":trail/org-trail";
     private static final String EVENT_ID = "c9e5a1d7-3f2b-4e8a-b6c4-0d1e2f3a4b5c";
+    private static final String DECISION = "decision#" + EVENT_ID;
     private static final Instant NOW = Instant.parse("2026-11-20T09:14:09Z");
     /** A stopped trail is turned back on, and whoever stopped it is quarantined: two actions in one rule. */
     private static final RuleText TWO_STEPS = new RuleText("team.yaml", """
@@ -147,7 +149,7 @@ class SafetyRailsTest {
 
         assertThatThrownBy(() -> engine.handle(stopLogging(EVENT_ID, TRAIL))).isInstanceOf(IamException.class);
         assertThat(cloudTrail.startLoggingCalls()).isEqualTo(1);
-        assertThat(dynamoDb.attribute(EVENT_ID, "status")).isEqualTo("retryable");
+        assertThat(dynamoDb.attribute(DECISION, "status")).isEqualTo("retryable");
         // Stopped again behind Backstop's back: a retry that repeated the first step would start it again.
         cloudTrail.trail(TRAIL, false);
 
@@ -179,20 +181,20 @@ class SafetyRailsTest {
 
         assertThat(retry.outcome()).isEqualTo(Outcome.REMEDIATED);
         assertThat(cloudTrail.startLoggingCalls()).isEqualTo(1);
-        assertThat(dynamoDb.attribute(EVENT_ID, "outcome")).isEqualTo("REMEDIATED");
+        assertThat(dynamoDb.attribute(DECISION, "outcome")).isEqualTo("REMEDIATED");
         assertThat(telemetry()).contains("\"DecisionsHandedBack\":1.0");
     }
 
     @Test
     void aDeliveryWhileAnotherIsDecidingTheEventIsHandedBackNotRecordedAsADuplicate() {
         RemediationEngine engine = component(Mode.ENFORCE, BreakerLimits.DEFAULTS).engine();
-        dynamoDb.items().put(EVENT_ID, new java.util.HashMap<>(java.util.Map.of(
-                "auditId", AttributeValue.fromS(EVENT_ID), "status", AttributeValue.fromS("in-progress"))));
+        dynamoDb.items().put(DECISION, new java.util.HashMap<>(java.util.Map.of(
+                "auditId", AttributeValue.fromS(DECISION), "status", AttributeValue.fromS("in-progress"))));
 
         assertThatThrownBy(() -> engine.handle(stopLogging(EVENT_ID, TRAIL)))
                 .isInstanceOf(DecisionInProgressException.class)
-                .hasMessage("event " + EVENT_ID + " is being decided by another invocation; retry later");
-        assertThat(dynamoDb.records()).containsOnlyKeys(EVENT_ID);
+                .hasMessage(DECISION + " is being decided by another invocation; retry later");
+        assertThat(dynamoDb.records()).containsOnlyKeys(DECISION);
         assertThat(cloudTrail.startLoggingCalls()).isZero();
     }
 
@@ -214,12 +216,12 @@ class SafetyRailsTest {
         for (int i = 1; i <= 4; i++) {
             cloudTrail.trail(TRAIL, false);
             clock.advance(Duration.ofMinutes(1));
-            outcomes.add(engine.handle(stopLogging("flap-" + i, TRAIL)).outcome());
+            outcomes.add(engine.handle(stopLogging(SampleEvents.eventId("flap-" + i), TRAIL)).outcome());
         }
 
         assertThat(outcomes).containsExactly(Outcome.REMEDIATED, Outcome.REMEDIATED, Outcome.NOTIFIED, Outcome.NOTIFIED);
         assertThat(cloudTrail.startLoggingCalls()).isEqualTo(2);
-        ActionResult held = engine.handle(stopLogging("flap-5", TRAIL)).actions().get(0);
+        ActionResult held = engine.handle(stopLogging(SampleEvents.eventId("flap-5"), TRAIL)).actions().get(0);
         assertThat(held.detail()).startsWith("held back by the flapping breaker of resource " + TRAIL
                 + " (tripped at 2026-11-20T09:17:09Z: more than 2 remediations of the resource within 1 hour);"
                 + " reset with ./backstop breaker reset --resource " + TRAIL + "; not run: StartLogging on " + TRAIL);
@@ -232,12 +234,12 @@ class SafetyRailsTest {
     void anOperatorResetStartsTheCountAfresh() {
         RailsComponent rails = component(Mode.ENFORCE, new BreakerLimits(20, 10, Duration.ofMinutes(10), 1,
                 Duration.ofHours(1)));
-        rails.engine().handle(stopLogging("first", TRAIL));
+        rails.engine().handle(stopLogging(SampleEvents.eventId("first"), TRAIL));
         cloudTrail.trail(TRAIL, false);
-        assertThat(rails.engine().handle(stopLogging("second", TRAIL)).outcome()).isEqualTo(Outcome.NOTIFIED);
+        assertThat(rails.engine().handle(stopLogging(SampleEvents.eventId("second"), TRAIL)).outcome()).isEqualTo(Outcome.NOTIFIED);
 
         boolean reset = rails.breakers().reset(BreakerScope.of(BreakerScope.Kind.RESOURCE, TRAIL), "alice", NOW);
-        AuditRecord after = rails.engine().handle(stopLogging("third", TRAIL));
+        AuditRecord after = rails.engine().handle(stopLogging(SampleEvents.eventId("third"), TRAIL));
 
         assertThat(reset).isTrue();
         assertThat(after.outcome()).isEqualTo(Outcome.REMEDIATED);
@@ -249,11 +251,11 @@ class SafetyRailsTest {
     void theFlappingWindowPassesAndTheCountStartsAgain() {
         RemediationEngine engine = component(Mode.ENFORCE, new BreakerLimits(20, 10, Duration.ofMinutes(10), 1,
                 Duration.ofHours(1))).engine();
-        engine.handle(stopLogging("early", TRAIL));
+        engine.handle(stopLogging(SampleEvents.eventId("early"), TRAIL));
         cloudTrail.trail(TRAIL, false);
         clock.advance(Duration.ofHours(1));
 
-        assertThat(engine.handle(stopLogging("an-hour-later", TRAIL)).outcome()).isEqualTo(Outcome.REMEDIATED);
+        assertThat(engine.handle(stopLogging(SampleEvents.eventId("an-hour-later"), TRAIL)).outcome()).isEqualTo(Outcome.REMEDIATED);
         assertThat(dynamoDb.item("breaker#resource#" + TRAIL)).doesNotContainKey("trippedAt");
     }
 
@@ -264,8 +266,8 @@ class SafetyRailsTest {
         RailsComponent rails = component(Mode.ENFORCE, new BreakerLimits(1, 10, Duration.ofMinutes(10), 3,
                 Duration.ofHours(1)));
 
-        AuditRecord first = rails.engine().handle(stopLogging("one", TRAIL));
-        AuditRecord second = rails.engine().handle(stopLogging("two", OTHER_TRAIL));
+        AuditRecord first = rails.engine().handle(stopLogging(SampleEvents.eventId("one"), TRAIL));
+        AuditRecord second = rails.engine().handle(stopLogging(SampleEvents.eventId("two"), OTHER_TRAIL));
 
         assertThat(first.outcome()).isEqualTo(Outcome.REMEDIATED);
         assertThat(second.outcome()).isEqualTo(Outcome.NOTIFIED);
@@ -278,7 +280,7 @@ class SafetyRailsTest {
         // Still tripped a window later: only an operator closes it.
         clock.advance(Duration.ofHours(2));
         cloudTrail.trail(TRAIL, false);
-        assertThat(rails.engine().handle(stopLogging("three", TRAIL)).outcome()).isEqualTo(Outcome.NOTIFIED);
+        assertThat(rails.engine().handle(stopLogging(SampleEvents.eventId("three"), TRAIL)).outcome()).isEqualTo(Outcome.NOTIFIED);
     }
 
     @Test
@@ -286,8 +288,8 @@ class SafetyRailsTest {
         RailsComponent rails = component(Mode.ENFORCE, new BreakerLimits(20, 1, Duration.ofMinutes(10), 3,
                 Duration.ofHours(1)));
 
-        rails.engine().handle(stopLogging("one", TRAIL));
-        AuditRecord second = rails.engine().handle(stopLogging("two", OTHER_TRAIL));
+        rails.engine().handle(stopLogging(SampleEvents.eventId("one"), TRAIL));
+        AuditRecord second = rails.engine().handle(stopLogging(SampleEvents.eventId("two"), OTHER_TRAIL));
 
         assertThat(second.actions().get(0).detail()).startsWith(
                 "held back by the blast-radius breaker of rule cloudtrail-logging-stopped");
@@ -300,8 +302,8 @@ class SafetyRailsTest {
         RemediationEngine engine = component(Mode.DRY_RUN, new BreakerLimits(1, 1, Duration.ofMinutes(10), 1,
                 Duration.ofHours(1))).engine();
 
-        List<Outcome> outcomes = List.of(engine.handle(stopLogging("one", TRAIL)).outcome(),
-                engine.handle(stopLogging("two", TRAIL)).outcome(), engine.handle(stopLogging("three", OTHER_TRAIL)).outcome());
+        List<Outcome> outcomes = List.of(engine.handle(stopLogging(SampleEvents.eventId("one"), TRAIL)).outcome(),
+                engine.handle(stopLogging(SampleEvents.eventId("two"), TRAIL)).outcome(), engine.handle(stopLogging(SampleEvents.eventId("three"), OTHER_TRAIL)).outcome());
 
         assertThat(outcomes).containsOnly(Outcome.WOULD_REMEDIATE);
     }

@@ -21,6 +21,7 @@ class UndoServiceTest {
 
     private static final String TRAIL = "arn:aws:cloudtrail:us-east-1:123456789012:trail/management-events";
     private static final String EVENT_ID = "c9e5a1d7-3f2b-4e8a-b6c4-0d1e2f3a4b5c";
+    private static final String DECISION = "decision#" + EVENT_ID;
 
     private final FakeCloudTrail cloudTrail = new FakeCloudTrail().trail(TRAIL, false);
     private final FakeDynamoDb dynamoDb = new FakeDynamoDb();
@@ -45,11 +46,11 @@ class UndoServiceTest {
         AuditRecord done = undo.undo(EVENT_ID, "alice");
 
         assertThat(cloudTrail.isLogging(TRAIL)).isFalse();
-        assertThat(done.auditId()).isEqualTo("undo#" + EVENT_ID);
+        assertThat(done.auditId()).isEqualTo("undo#" + DECISION);
         assertThat(done.outcome()).isEqualTo(Outcome.UNDONE);
         assertThat(done.principal()).isEqualTo("alice");
         assertThat(done.actions().get(0).after()).containsEntry("isLogging", "false");
-        assertThat(dynamoDb.attribute("undo#" + EVENT_ID, "outcome")).isEqualTo("UNDONE");
+        assertThat(dynamoDb.attribute("undo#" + DECISION, "outcome")).isEqualTo("UNDONE");
         assertThat(sns.published()).last().satisfies(message ->
                 assertThat(message.subject()).isEqualTo("Backstop UNDONE: StopLogging"));
     }
@@ -69,7 +70,7 @@ class UndoServiceTest {
                         + " 123456789012: use credentials of account 210987654321, or set BACKSTOP_HOME_ACCOUNT,")
                 .hasMessageEndingWith("; nothing was changed");
         assertThat(cloudTrail.isLogging(TRAIL)).isTrue();
-        assertThat(dynamoDb.items()).doesNotContainKey("undo#" + EVENT_ID);
+        assertThat(dynamoDb.items()).doesNotContainKey("undo#" + DECISION);
     }
 
     @Test
@@ -79,7 +80,7 @@ class UndoServiceTest {
 
         assertThatThrownBy(() -> undo.undo(EVENT_ID, "bob"))
                 .isInstanceOf(UndoException.class)
-                .hasMessage(EVENT_ID + " was undone already (audit record undo#" + EVENT_ID + ")");
+                .hasMessage(DECISION + " was undone already (audit record undo#" + DECISION + ")");
     }
 
     @Test
@@ -89,7 +90,7 @@ class UndoServiceTest {
 
         assertThatThrownBy(() -> component.undo().plan(EVENT_ID))
                 .isInstanceOf(UndoException.class)
-                .hasMessage("nothing to undo: " + EVENT_ID + " applied no change (WOULD_REMEDIATE)");
+                .hasMessage("nothing to undo: " + DECISION + " applied no change (WOULD_REMEDIATE)");
         assertThat(cloudTrail.startLoggingCalls()).isZero();
     }
 
@@ -97,6 +98,6 @@ class UndoServiceTest {
     void anUnknownRecordIsRefused() {
         assertThatThrownBy(() -> component(Mode.ENFORCE).undo().plan("no-such-id"))
                 .isInstanceOf(UndoException.class)
-                .hasMessage("no completed audit record no-such-id");
+                .hasMessage("no completed audit record decision#no-such-id");
     }
 }

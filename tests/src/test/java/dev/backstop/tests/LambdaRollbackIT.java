@@ -182,7 +182,7 @@ class LambdaRollbackIT {
         assertThat(undo.exitCode()).as(undo.err()).isZero();
         assertThat(undo.out()).contains("UNDONE " + ACTION + " on " + aliasArn);
         assertThat(functions.aliasVersion(function)).isEqualTo(v3);
-        assertThat(world.auditItem(stage, "undo#" + alarm.id()).orElseThrow().get("outcome").s()).isEqualTo("UNDONE");
+        assertThat(world.auditItem(stage, "undo#decision#" + alarm.id()).orElseThrow().get("outcome").s()).isEqualTo("UNDONE");
     }
 
     @Test

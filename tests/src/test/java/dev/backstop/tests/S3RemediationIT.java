@@ -368,7 +368,7 @@ class S3RemediationIT {
 
     /** An operator undoes the decision on this event through the command line, which audits it as UNDONE. */
     private static void undo(Stage stage, byte[] event) throws IOException {
-        String auditId = eventIdOf(event);
+        String auditId = "decision#" + eventIdOf(event);
         CommandRun run = CommandRun.of("undo", auditId, "--yes", "--table", stage.auditTable(), "--topic", stage.topicArn());
 
         assertThat(run.exitCode()).as(run.out() + run.err()).isZero();

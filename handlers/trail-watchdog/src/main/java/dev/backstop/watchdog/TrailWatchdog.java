@@ -85,7 +85,7 @@ public final class TrailWatchdog {
         if (finding.drift().isEmpty()) {
             return new TrailResult(trail, List.of(), finding.snapshotted(), null);
         }
-        AuditRecord decision = engine.handle(DriftEvent.of(run, finding, region.id(), now, json));
+        AuditRecord decision = engine.handleOwn(DriftEvent.of(run, finding, region.id(), now, json));
         return new TrailResult(trail, finding.drift(), finding.snapshotted(), decision);
     }
 }

@@ -2,6 +2,7 @@ package dev.backstop.engine;
 
 import dev.backstop.audit.ActionResult;
 import dev.backstop.audit.AlarmContext;
+import dev.backstop.audit.AuditKeys;
 import dev.backstop.audit.AuditRecord;
 import dev.backstop.audit.Outcome;
 import dev.backstop.correlate.Correlated;
@@ -26,16 +27,16 @@ final class AlarmDecisions {
     static AuditRecord acted(AlarmEvent alarm, AlarmContext context, List<ActionResult> results, Instant now) {
         Outcome outcome = results.stream().map(ActionResult::outcome).reduce(Outcome::weightier).orElseThrow();
         String reason = "matched " + results.stream().map(ActionResult::rule).distinct().collect(Collectors.joining(", "));
-        return of(alarm, alarm.id(), outcome, reason, results, context, now);
+        return of(alarm, AuditKeys.decision(alarm.id()), outcome, reason, results, context, now);
     }
 
     static AuditRecord without(AlarmEvent alarm, AlarmContext context, Outcome outcome, String reason, Instant now) {
-        return of(alarm, alarm.id(), outcome, reason, List.of(), context, now);
+        return of(alarm, AuditKeys.decision(alarm.id()), outcome, reason, List.of(), context, now);
     }
 
     /** A record of its own per redelivery (EventBridge and SNS both deliver one state change), so the decision stays as it was. */
     static AuditRecord duplicate(AlarmEvent alarm, Instant now) {
-        String auditId = alarm.id() + "#duplicate#" + now + "#" + UUID.randomUUID();
+        String auditId = AuditKeys.decision(alarm.id()) + "#duplicate#" + now + "#" + UUID.randomUUID();
         return of(alarm, auditId, Outcome.DUPLICATE, "alarm state change " + alarm.id() + " was already decided",
                 List.of(), context(alarm, null), now);
     }

@@ -2,6 +2,7 @@ package dev.backstop.engine;
 
 import dev.backstop.audit.ActionResult;
 import dev.backstop.audit.AlarmContext;
+import dev.backstop.audit.AuditKeys;
 import dev.backstop.audit.AuditLog;
 import dev.backstop.audit.AuditRecord;
 import dev.backstop.audit.Outcome;
@@ -108,7 +109,7 @@ public final class AlarmEngine {
     }
 
     private AuditRecord decideOnce(AlarmEvent alarm) {
-        return recorder.once(alarm.id(), clock.instant(), () -> AlarmDecisions.duplicate(alarm, clock.instant()),
+        return recorder.once(AuditKeys.decision(alarm.id()), clock.instant(), () -> AlarmDecisions.duplicate(alarm, clock.instant()),
                 () -> decide(alarm));
     }
 

@@ -1,6 +1,7 @@
 package dev.backstop.engine;
 
 import dev.backstop.audit.ActionResult;
+import dev.backstop.audit.AuditKeys;
 import dev.backstop.audit.AuditRecord;
 import dev.backstop.audit.Outcome;
 import dev.backstop.event.CloudTrailEvent;
@@ -22,16 +23,16 @@ final class Decisions {
     static AuditRecord acted(CloudTrailEvent event, List<ActionResult> results, Instant now) {
         Outcome outcome = results.stream().map(ActionResult::outcome).reduce(Outcome::weightier).orElseThrow();
         String reason = "matched " + results.stream().map(ActionResult::rule).distinct().collect(Collectors.joining(", "));
-        return of(event, event.eventId(), outcome, reason, results, now);
+        return of(event, AuditKeys.decision(event.eventId()), outcome, reason, results, now);
     }
 
     static AuditRecord without(CloudTrailEvent event, Outcome outcome, String reason, Instant now) {
-        return of(event, event.eventId(), outcome, reason, List.of(), now);
+        return of(event, AuditKeys.decision(event.eventId()), outcome, reason, List.of(), now);
     }
 
     /** A record of its own per redelivery, so the original decision stays as it was. */
     static AuditRecord duplicate(CloudTrailEvent event, Instant now) {
-        String auditId = event.eventId() + "#duplicate#" + now + "#" + UUID.randomUUID();
+        String auditId = AuditKeys.decision(event.eventId()) + "#duplicate#" + now + "#" + UUID.randomUUID();
         return of(event, auditId, Outcome.DUPLICATE, "event " + event.eventId() + " was already decided", List.of(), now);
     }
 

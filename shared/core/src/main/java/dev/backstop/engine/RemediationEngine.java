@@ -3,6 +3,7 @@ package dev.backstop.engine;
 import dev.backstop.action.EventObserver;
 import dev.backstop.action.AwsErrors;
 import dev.backstop.audit.ActionResult;
+import dev.backstop.audit.AuditKeys;
 import dev.backstop.audit.AuditLog;
 import dev.backstop.audit.AuditRecord;
 import dev.backstop.audit.Outcome;
@@ -75,21 +76,30 @@ public final class RemediationEngine {
         this.clock = clock;
     }
 
+    /** Decides an event as a handler received it: one whose provenance does not hold is REJECTED. */
     public AuditRecord handle(byte[] payload) {
-        return metered.decide(() -> decideAndRecord(payload));
+        return metered.decide(() -> decideAndRecord(payload, true));
     }
 
-    private AuditRecord decideAndRecord(byte[] payload) {
+    /**
+     * Decides an event Backstop made itself, in process (the trail watchdog's drift): its
+     * provenance is the code that made it, so it is not held to a CloudTrail event's.
+     */
+    public AuditRecord handleOwn(byte[] payload) {
+        return metered.decide(() -> decideAndRecord(payload, false));
+    }
+
+    private AuditRecord decideAndRecord(byte[] payload, boolean delivered) {
         CloudTrailEvent event;
         try {
-            event = parser.parse(payload);
+            event = delivered ? parser.parseDelivered(payload, clock.instant()) : parser.parse(payload);
         } catch (MalformedEventException e) {
             AuditRecord rejected = Decisions.rejected(payload, e, clock.instant());
             audit.record(rejected);
             return rejected;
         }
-        return recorder.once(event.eventId(), clock.instant(), () -> Decisions.duplicate(event, clock.instant()),
-                () -> decide(event));
+        return recorder.once(AuditKeys.decision(event.eventId()), clock.instant(),
+                () -> Decisions.duplicate(event, clock.instant()), () -> decide(event));
     }
 
     private AuditRecord decide(CloudTrailEvent event) {

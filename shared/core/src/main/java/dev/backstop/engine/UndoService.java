@@ -3,6 +3,7 @@ package dev.backstop.engine;
 import dev.backstop.action.RemediationAction;
 import dev.backstop.action.ResourceState;
 import dev.backstop.audit.ActionResult;
+import dev.backstop.audit.AuditKeys;
 import dev.backstop.audit.AuditLog;
 import dev.backstop.audit.AuditRecord;
 import dev.backstop.audit.Outcome;
@@ -51,7 +52,8 @@ public final class UndoService {
     }
 
     /** The applied actions an undo of the record would reverse; an {@link UndoException} if any cannot be. */
-    public List<ActionResult> plan(String auditId) {
+    public List<ActionResult> plan(String typed) {
+        String auditId = AuditKeys.typed(typed);
         AuditRecord record = audit.find(auditId)
                 .orElseThrow(() -> new UndoException("no completed audit record " + auditId));
         List<ActionResult> applied = record.actions().stream()
@@ -79,7 +81,8 @@ public final class UndoService {
     }
 
     /** Undoes the record's applied actions, audits and notifies the undo, and returns its record. */
-    public AuditRecord undo(String auditId, String operator) {
+    public AuditRecord undo(String typed, String operator) {
+        String auditId = AuditKeys.typed(typed);
         List<ActionResult> applied = plan(auditId);
         if (!audit.claim(PREFIX + auditId, clock.instant())) {
             throw new UndoException(auditId + " is being undone or was undone already");

@@ -32,7 +32,7 @@ final class AlarmDetails {
             throw new MalformedEventException("resources", "expected the alarm's ARN in a list");
         }
         AlarmArn arn = AlarmArn.parse(resources.get(0).isTextual() ? resources.get(0).asText() : null, "resources[0]");
-        return read(root, JsonFields.requireObject(root.get("detail"), "detail"), arn, account);
+        return read(root, JsonFields.requireObject(root.get("detail"), "detail"), arn, arn.sameAccount(account, "account"));
     }
 
     /** The Lambda alarm action: its {@code alarmData} is put in the envelope EventBridge would give it. */
@@ -40,7 +40,7 @@ final class AlarmDetails {
         JsonFields payload = JsonFields.requireObject(root, "");
         requireCloudWatch(payload);
         AlarmArn arn = AlarmArn.parse(payload.text("alarmArn"), "alarmArn");
-        String account = payload.requiredAccountId("accountId");
+        String account = arn.sameAccount(payload.requiredAccountId("accountId"), "accountId");
         Instant time = payload.requiredTime("time");
         JsonFields alarmData = JsonFields.requireObject(root.get("alarmData"), "alarmData");
         ObjectNode tree = envelope(arn, account, time);

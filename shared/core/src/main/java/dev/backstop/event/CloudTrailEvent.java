@@ -27,9 +27,12 @@ public record CloudTrailEvent(EventEnvelope envelope, CloudTrailDetail detail, J
         return detail.eventId();
     }
 
-    /** The account the call was made in: the recipient account, else the envelope's. */
+    /**
+     * The account the call was made in and Backstop acts in: the envelope's, the account EventBridge
+     * delivered the event from (a delivered event whose recipient account differs is rejected).
+     */
     public String account() {
-        return detail.recipientAccountId() != null ? detail.recipientAccountId() : envelope.account();
+        return envelope.account();
     }
 
     public String region() {

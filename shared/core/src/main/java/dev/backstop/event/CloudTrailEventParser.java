@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.time.Instant;
 import java.util.Set;
 import javax.inject.Inject;
 import javax.inject.Singleton;
@@ -19,6 +20,7 @@ import javax.inject.Singleton;
  *
  * <pre>{@code
  * CloudTrailEvent event = parser.parse(Files.readAllBytes(Path.of("events/cloudtrail/stop-logging.json")));
+ * CloudTrailEvent delivered = parser.parseDelivered(payload, clock.instant());  // and checks its provenance
  * }</pre>
  */
 @Singleton
@@ -46,6 +48,17 @@ public final class CloudTrailEventParser {
             throw new MalformedEventException("$", "unreadable: " + e.getMessage());
         }
         return parse(root);
+    }
+
+    /**
+     * An event as a handler receives it: read as {@link #parse(byte[])} does, then checked for
+     * provenance (a CloudTrail-shaped event id, one account, a source that agrees with the
+     * event source, no date after {@code now} beyond clock skew), so a forged event is rejected.
+     */
+    public CloudTrailEvent parseDelivered(byte[] json, Instant now) {
+        CloudTrailEvent event = parse(json);
+        Provenance.check(event, now);
+        return event;
     }
 
     public CloudTrailEvent parse(JsonNode root) {

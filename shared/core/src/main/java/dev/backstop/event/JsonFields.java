@@ -7,6 +7,8 @@ import java.time.Instant;
 /** Lenient, path-aware reads of the loosely typed fields that real CloudTrail events carry. */
 final class JsonFields {
 
+    private static final java.math.BigInteger ACCOUNT_LIMIT = java.math.BigInteger.TEN.pow(12);
+
     private final JsonNode node;
     private final String path;
 
@@ -75,13 +77,22 @@ final class JsonFields {
         throw new MalformedEventException(at(name), "expected true or false, found \"" + value + "\"");
     }
 
-    /** A 12-digit account id; a number (leading zeros lost by some producer) is padded back. */
+    /**
+     * A 12-digit account id; a number (leading zeros lost by some producer) is padded back. A
+     * number of more than 12 digits is an error, never narrowed: 2^64 + an account id would
+     * otherwise wrap around to that account.
+     */
     String accountId(String name) {
         JsonNode child = node.get(name);
         if (child == null || child.isNull()) {
             return null;
         }
-        String value = child.isIntegralNumber() ? String.format("%012d", child.asLong()) : text(name);
+        if (child.isIntegralNumber() && (child.bigIntegerValue().signum() < 0
+                || child.bigIntegerValue().compareTo(ACCOUNT_LIMIT) >= 0)) {
+            throw new MalformedEventException(at(name), "expected a 12-digit account id, found the number "
+                    + child.bigIntegerValue());
+        }
+        String value = child.isIntegralNumber() ? String.format("%012d", child.longValue()) : text(name);
         if (!value.matches("\\d{12}")) {
             throw new MalformedEventException(at(name), "expected a 12-digit account id, found \"" + value + "\"");
         }

@@ -36,6 +36,11 @@ public final class SampleEvents {
         return event.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
+    /** An event id of CloudTrail's shape (a UUID), the same for the same name, so tests can name their events. */
+    public static String eventId(String name) {
+        return java.util.UUID.nameUUIDFromBytes(name.getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
+    }
+
     public static ObjectNode detail(ObjectNode event) {
         return (ObjectNode) event.get("detail");
     }
