@@ -14,6 +14,7 @@ import dev.backstop.config.Mode;
 import dev.backstop.config.Settings;
 import dev.backstop.testing.FakeCloudTrail;
 import dev.backstop.testing.FakeDynamoDb;
+import dev.backstop.testing.FakeS3;
 import dev.backstop.testing.FakeSns;
 import java.time.Clock;
 import java.time.Instant;
@@ -40,11 +41,15 @@ class EventObserverTest {
     private static final String DECISION = "decision#" + EVENT_ID;
 
     private final FakeDynamoDb table = new FakeDynamoDb();
+    // The bucket as S3 holds it after the call: the recorder reads the policy back.
+    private final FakeS3 s3 = new FakeS3().bucket("acme-reports").policy("acme-reports", "{\"Version\":\"2012-10-17\","
+            + "\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"arn:aws:iam::123456789012:root\"},"
+            + "\"Action\":\"s3:GetObject\",\"Resource\":\"arn:aws:s3:::acme-reports/*\"}]}");
 
     private RemediationEngine engine(Mode mode, DynamoDbClient dynamoDb, String... ownPrincipals) {
         Settings settings = new Settings("audit", "arn:aws:sns:us-east-1:123456789012:backstop", mode, List.of(ownPrincipals));
         return DaggerTestComponent.factory().create(settings, Clock.fixed(Instant.parse("2026-11-20T10:02:35Z"),
-                ZoneOffset.UTC), new FakeCloudTrail(), dynamoDb, new FakeSns(), Region.US_EAST_1).engine();
+                ZoneOffset.UTC), new FakeCloudTrail(), dynamoDb, new FakeSns(), Region.US_EAST_1, s3).engine();
     }
 
     /** The sample PutBucketPolicy without its public statement, so no rule acts on it. */
@@ -61,7 +66,7 @@ class EventObserverTest {
 
         assertThat(decision.outcome()).isEqualTo(Outcome.NO_MATCH);
         assertThat(table.attribute(LATEST, "kind")).isEqualTo("bucket-policy");
-        assertThat(table.attribute(LATEST, "source")).isEqualTo(EVENT_ID);
+        assertThat(table.attribute(LATEST, "source")).isEqualTo("read back after " + EVENT_ID);
     }
 
     @Test

@@ -12,6 +12,7 @@ import dev.backstop.config.Mode;
 import dev.backstop.config.Settings;
 import dev.backstop.testing.FakeCloudTrail;
 import dev.backstop.testing.FakeDynamoDb;
+import dev.backstop.testing.FakeS3;
 import dev.backstop.testing.FakeSns;
 import java.time.Clock;
 import java.time.Instant;
@@ -48,7 +49,8 @@ class MemberAccountEventsTest {
         Settings settings = new Settings("audit", "arn:aws:sns:us-east-1:" + HOME + ":backstop", Mode.ENFORCE, List.of())
                 .withMembers(access);
         return DaggerTestComponent.factory()
-                .create(settings, Clock.fixed(NOW, ZoneOffset.UTC), cloudTrail, dynamoDb, sns, Region.US_EAST_1)
+                .create(settings, Clock.fixed(NOW, ZoneOffset.UTC), cloudTrail, dynamoDb, sns, Region.US_EAST_1,
+                        new FakeS3())
                 .engine();
     }
 

@@ -13,6 +13,7 @@ import dev.backstop.config.Mode;
 import dev.backstop.config.Settings;
 import dev.backstop.testing.FakeCloudTrail;
 import dev.backstop.testing.FakeDynamoDb;
+import dev.backstop.testing.FakeS3;
 import dev.backstop.testing.FakeSns;
 import dev.backstop.testing.SampleEvents;
 import java.time.Clock;
@@ -40,7 +41,8 @@ class RemediationEngineTest {
     private RemediationEngine engine(Mode mode, String... ownPrincipals) {
         Settings settings = new Settings("audit", "arn:aws:sns:us-east-1:123456789012:backstop", mode, List.of(ownPrincipals));
         return DaggerTestComponent.factory()
-                .create(settings, Clock.fixed(NOW, ZoneOffset.UTC), cloudTrail, dynamoDb, sns, Region.US_EAST_1)
+                .create(settings, Clock.fixed(NOW, ZoneOffset.UTC), cloudTrail, dynamoDb, sns, Region.US_EAST_1,
+                        new FakeS3())
                 .engine();
     }
 

@@ -11,6 +11,7 @@ import dev.backstop.config.Mode;
 import dev.backstop.config.Settings;
 import dev.backstop.testing.FakeCloudTrail;
 import dev.backstop.testing.FakeDynamoDb;
+import dev.backstop.testing.FakeS3;
 import dev.backstop.testing.FakeSns;
 import java.time.Clock;
 import java.util.List;
@@ -30,7 +31,7 @@ class UndoServiceTest {
     private TestComponent component(Mode mode) {
         Settings settings = new Settings("audit", "arn:aws:sns:us-east-1:123456789012:backstop", mode, List.of());
         return DaggerTestComponent.factory().create(settings, Clock.systemUTC(), cloudTrail, dynamoDb, sns,
-                Region.US_EAST_1);
+                Region.US_EAST_1, new FakeS3());
     }
 
     private UndoService remediated() {

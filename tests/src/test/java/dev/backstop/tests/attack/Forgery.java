@@ -66,16 +66,21 @@ final class Forgery {
      * fresh event id and the time of now; {@code edit} then makes it the attacker's.
      */
     static ObjectNode event(String sample, Stage stage, Map<String, String> names, Consumer<ObjectNode> edit) {
+        return event(sample, account(stage), region(stage), names, edit);
+    }
+
+    /** As {@link #event(String, Stage, Map, Consumer)}, about another account (moto's, for its Lambda). */
+    static ObjectNode event(String sample, String account, String region, Map<String, String> names,
+            Consumer<ObjectNode> edit) {
         try {
-            String text = Files.readString(SampleEvents.path(sample)).replace(SAMPLE_ACCOUNT, account(stage));
+            String text = Files.readString(SampleEvents.path(sample)).replace(SAMPLE_ACCOUNT, account);
             for (Map.Entry<String, String> name : names.entrySet()) {
                 text = text.replace(name.getKey(), name.getValue());
             }
             ObjectNode event = (ObjectNode) JSON.readTree(text);
             String now = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
-            event.put("id", UUID.randomUUID().toString()).put("time", now).put("region", region(stage));
-            detail(event).put("eventID", UUID.randomUUID().toString()).put("eventTime", now)
-                    .put("awsRegion", region(stage));
+            event.put("id", UUID.randomUUID().toString()).put("time", now).put("region", region);
+            detail(event).put("eventID", UUID.randomUUID().toString()).put("eventTime", now).put("awsRegion", region);
             edit.accept(event);
             return event;
         } catch (IOException e) {
