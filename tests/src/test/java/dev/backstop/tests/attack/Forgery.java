@@ -4,10 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.backstop.cli.BackstopComponent;
+import dev.backstop.cli.demo.DemoWorld;
 import dev.backstop.cli.demo.DemoWorld.Stage;
 import dev.backstop.cli.demo.TerminalContext;
 import dev.backstop.config.MemberAccess;
 import dev.backstop.config.Mode;
+import dev.backstop.config.RulesLocation;
 import dev.backstop.config.Settings;
 import dev.backstop.handlers.cloudtrail.CloudTrailHandler;
 import dev.backstop.testing.SampleEvents;
@@ -26,6 +28,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException;
+import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
 
 /**
  * What the attack suite's tests share: an attacker's events, made from the samples under
@@ -37,6 +42,28 @@ final class Forgery {
 
     static final ObjectMapper JSON = new ObjectMapper();
     private static final String SAMPLE_ACCOUNT = "123456789012";
+
+    /** The team's copy of the shipped access-key rule: it names no source, as the shipped one does not. */
+    static final String TEAM_KEY_RULE = """
+            version: 1
+            rules:
+              - id: team-key-network
+                description: Long-term keys are used from the office network only.
+                severity: high
+                mode: enforce
+                match:
+                  detail-type: [AWS API Call via CloudTrail]
+                  detail:
+                    userIdentity:
+                      type: [IAMUser]
+                      accessKeyId: [{exists: true}]
+                    sourceIPAddress: [{cidr: 0.0.0.0/0}, {cidr: "::/0"}]
+                actions:
+                  - action: iam.deactivate-access-key
+                    params:
+                      key: used
+                      expectedNetworks: [198.51.100.0/24]
+            """;
 
     private Forgery() {
     }
@@ -59,6 +86,26 @@ final class Forgery {
     static Settings enforceAtHome(Stage stage) {
         return enforce(stage).withMembers(new MemberAccess(Optional.of(account(stage)), Set.of(), Optional.empty(),
                 Optional.empty()));
+    }
+
+    /** Enforce mode with a team rule file, put in a bucket of the stage's own. */
+    static Settings withRules(DemoWorld world, Stage stage, String rules) {
+        return new Settings(stage.auditTable(), stage.topicArn(), Mode.ENFORCE, List.of(),
+                Optional.of(putRules(world, stage, rules)), Settings.DEFAULT_RULES_TTL);
+    }
+
+    /** Writes (or rewrites) the stage's team rule file, in a versioned bucket of its own. */
+    static RulesLocation putRules(DemoWorld world, Stage stage, String rules) {
+        String bucket = stage.trailName() + "-rules";
+        try {
+            world.s3().createBucket(request -> request.bucket(bucket));
+            world.s3().putBucketVersioning(request -> request.bucket(bucket)
+                    .versioningConfiguration(versioning -> versioning.status(BucketVersioningStatus.ENABLED)));
+        } catch (BucketAlreadyOwnedByYouException ours) {
+            // a second version of the file
+        }
+        world.s3().putObject(request -> request.bucket(bucket).key("team.yaml"), RequestBody.fromString(rules));
+        return RulesLocation.parse("s3://" + bucket + "/team.yaml");
     }
 
     /**

@@ -17,8 +17,6 @@ import dev.backstop.aws.AwsClientsModule;
 import dev.backstop.cli.BackstopComponent;
 import dev.backstop.cli.demo.DemoWorld;
 import dev.backstop.cli.demo.DemoWorld.Stage;
-import dev.backstop.config.Mode;
-import dev.backstop.config.RulesLocation;
 import dev.backstop.config.Settings;
 import dev.backstop.testing.SampleEvents;
 import dev.backstop.tests.Emulators;
@@ -29,11 +27,9 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
-import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
@@ -113,7 +109,7 @@ class ProvenanceAttackIT {
         String user = Forgery.unique("builder");
         iam.createUser(request -> request.userName(user));
         AccessKey key = iam.createAccessKey(request -> request.userName(user)).accessKey();
-        Settings settings = withTeamKeyRule(stage);
+        Settings settings = Forgery.withRules(world, stage, Forgery.TEAM_KEY_RULE);
         ObjectNode forged = event("iam/access-key-from-unexpected-network.json", stage,
                 Map.of("build-bot", user, "AKIA4EXAMPLEBUILDBOT", key.accessKeyId()), e -> e.put("source", "attacker.tools"));
 
@@ -183,34 +179,6 @@ class ProvenanceAttackIT {
             assertThat(decision.outcome()).isEqualTo(Outcome.REJECTED);
             assertThat(decision.reason()).contains("the alarm's ARN names account " + STRANGER);
         });
-    }
-
-    /** The team's copy of the shipped access-key rule (it names no source), in a rule file in S3. */
-    private static Settings withTeamKeyRule(Stage stage) {
-        String bucket = stage.trailName() + "-rules";
-        world.s3().createBucket(request -> request.bucket(bucket));
-        world.s3().putObject(request -> request.bucket(bucket).key("team.yaml"), RequestBody.fromString("""
-                version: 1
-                rules:
-                  - id: team-key-network
-                    description: Long-term keys are used from the office network only.
-                    severity: high
-                    mode: enforce
-                    match:
-                      detail-type: [AWS API Call via CloudTrail]
-                      detail:
-                        userIdentity:
-                          type: [IAMUser]
-                          accessKeyId: [{exists: true}]
-                        sourceIPAddress: [{cidr: 0.0.0.0/0}, {cidr: "::/0"}]
-                    actions:
-                      - action: iam.deactivate-access-key
-                        params:
-                          key: used
-                          expectedNetworks: [198.51.100.0/24]
-                """));
-        return new Settings(stage.auditTable(), stage.topicArn(), Mode.ENFORCE, List.of(),
-                Optional.of(RulesLocation.parse("s3://" + bucket + "/team.yaml")), Settings.DEFAULT_RULES_TTL);
     }
 
     private static StatusType status(String user, String keyId) {
