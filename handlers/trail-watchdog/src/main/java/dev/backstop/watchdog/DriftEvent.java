@@ -11,8 +11,8 @@ import java.time.Instant;
  * {@code requestParameters.name} (where the trail actions look) and the drift in
  * {@code requestParameters.drift}. So rules match it, and modes, exemptions, the audit record and
  * notification treat it as any event; its event id is {@code watchdog#<run id>#<trail ARN>}, one
- * per run and trail. It is not a CloudTrail event id, so the watchdog hands it to the engine in
- * process ({@code handleOwn}), never through a handler that checks a delivered event's provenance.
+ * per run and trail. It is not a CloudTrail event id, so the watchdog hands the event to the engine in
+ * process, never through a handler that checks a delivered event's provenance.
  */
 final class DriftEvent {
 

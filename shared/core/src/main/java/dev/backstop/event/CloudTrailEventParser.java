@@ -4,7 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.time.Instant;
+import java.time.Clock;
+import java.util.List;
 import java.util.Set;
 import javax.inject.Inject;
 import javax.inject.Singleton;
@@ -20,11 +21,16 @@ import javax.inject.Singleton;
  *
  * <pre>{@code
  * CloudTrailEvent event = parser.parse(Files.readAllBytes(Path.of("events/cloudtrail/stop-logging.json")));
- * CloudTrailEvent delivered = parser.parseDelivered(payload, clock.instant());  // and checks its provenance
  * }</pre>
+ *
+ * <p>What a handler is delivered ({@link #deliveries}, {@link #delivery}) is checked for
+ * provenance too (a CloudTrail-shaped event id, one account, a source that agrees with the event
+ * source, no date to come beyond clock skew: {@link Provenance}), so a forged event is rejected
+ * before anything is claimed or recorded from it. {@link #parse} reads the shape only, for events
+ * Backstop makes itself (the watchdog's drift) and for tools that read files.
  */
 @Singleton
-public final class CloudTrailEventParser {
+public final class CloudTrailEventParser implements TriggerReader {
 
     public static final String DETAIL_TYPE = "AWS API Call via CloudTrail";
     /** Console sign-ins (source aws.signin, eventName ConsoleLogin): the same CloudTrail record under another name. */
@@ -32,10 +38,38 @@ public final class CloudTrailEventParser {
     private static final Set<String> DETAIL_TYPES = Set.of(DETAIL_TYPE, SIGN_IN_DETAIL_TYPE);
 
     private final ObjectMapper mapper;
+    private final Clock clock;
 
     @Inject
-    public CloudTrailEventParser(ObjectMapper mapper) {
+    public CloudTrailEventParser(ObjectMapper mapper, Clock clock) {
         this.mapper = mapper;
+        this.clock = clock;
+    }
+
+    /** For tools and tests: deliveries are judged against the system clock. */
+    public CloudTrailEventParser(ObjectMapper mapper) {
+        this(mapper, Clock.systemUTC());
+    }
+
+    @Override
+    public Class<CloudTrailEvent> reads() {
+        return CloudTrailEvent.class;
+    }
+
+    @Override
+    public List<Delivery> deliveries(byte[] payload) {
+        return List.of(delivery(payload));
+    }
+
+    /** The payload's one event, or its rejection (malformed, or its provenance does not hold) keyed by the whole payload. */
+    public Delivery delivery(byte[] payload) {
+        try {
+            CloudTrailEvent event = parse(payload);
+            Provenance.check(event, clock.instant());
+            return Delivery.of(event);
+        } catch (MalformedEventException e) {
+            return Delivery.rejected(payload, e);
+        }
     }
 
     public CloudTrailEvent parse(byte[] json) {
@@ -48,17 +82,6 @@ public final class CloudTrailEventParser {
             throw new MalformedEventException("$", "unreadable: " + e.getMessage());
         }
         return parse(root);
-    }
-
-    /**
-     * An event as a handler receives it: read as {@link #parse(byte[])} does, then checked for
-     * provenance (a CloudTrail-shaped event id, one account, a source that agrees with the
-     * event source, no date after {@code now} beyond clock skew), so a forged event is rejected.
-     */
-    public CloudTrailEvent parseDelivered(byte[] json, Instant now) {
-        CloudTrailEvent event = parse(json);
-        Provenance.check(event, now);
-        return event;
     }
 
     public CloudTrailEvent parse(JsonNode root) {

@@ -18,6 +18,7 @@ import dev.backstop.cli.BackstopComponent;
 import dev.backstop.cli.demo.DemoWorld;
 import dev.backstop.cli.demo.DemoWorld.Stage;
 import dev.backstop.config.Settings;
+import dev.backstop.event.AlarmPayloadParser;
 import dev.backstop.testing.SampleEvents;
 import dev.backstop.tests.Emulators;
 import java.math.BigInteger;
@@ -173,7 +174,8 @@ class ProvenanceAttackIT {
         ((ObjectNode) alarm.get("detail").get("state")).put("value", "OK").put("timestamp", Instant.now().toString());
         BackstopComponent backstop = BackstopComponent.factory().create(enforceAtHome(stage), Clock.systemUTC());
 
-        List<AuditRecord> decisions = backstop.alarms().handle(alarm.toString().getBytes(StandardCharsets.UTF_8));
+        List<AuditRecord> decisions = backstop.engine().handle(new AlarmPayloadParser(Forgery.JSON)
+                .deliveries(alarm.toString().getBytes(StandardCharsets.UTF_8)));
 
         assertThat(decisions).singleElement().satisfies(decision -> {
             assertThat(decision.outcome()).isEqualTo(Outcome.REJECTED);
