@@ -209,42 +209,54 @@ class SafetyRailsTest {
     // Flapping
 
     @Test
-    void aResourceRemediatedTooOftenIsOnlyNotifiedAndTheBreakerTripsOnce() {
+    void aTrailStoppedOverAndOverIsRestoredPastItsFlappingBreakerWhichTripsOnceAuditedAndTheCallerIsQuarantined() {
         RailsComponent rails = component(Mode.ENFORCE, new BreakerLimits(20, 10, Duration.ofMinutes(10), 2,
                 Duration.ofHours(1)));
         RemediationEngine engine = rails.engine();
-        List<Outcome> outcomes = new java.util.ArrayList<>();
+        List<AuditRecord> decisions = new java.util.ArrayList<>();
         for (int i = 1; i <= 4; i++) {
             cloudTrail.trail(TRAIL, false);
             clock.advance(Duration.ofMinutes(1));
-            outcomes.add(engine.handle(apiCall(stopLogging("flap-" + i, TRAIL))).outcome());
+            decisions.add(engine.handle(apiCall(stopLogging("flap-" + i, TRAIL))));
         }
 
-        assertThat(outcomes).containsExactly(Outcome.REMEDIATED, Outcome.REMEDIATED, Outcome.NOTIFIED, Outcome.NOTIFIED);
-        assertThat(cloudTrail.startLoggingCalls()).isEqualTo(2);
-        ActionResult held = engine.handle(apiCall(stopLogging("flap-5", TRAIL))).actions().get(0);
-        assertThat(held.detail()).startsWith("held back by the flapping breaker of resource " + TRAIL
-                + " (tripped at 2026-11-20T09:17:09Z: more than 2 remediations of the resource within 1 hour);"
-                + " reset with ./backstop breaker reset --resource " + TRAIL + "; not run: StartLogging on " + TRAIL);
+        assertThat(decisions).extracting(AuditRecord::outcome).containsOnly(Outcome.REMEDIATED);
+        assertThat(cloudTrail.startLoggingCalls()).isEqualTo(4);
+        List<ActionResult> third = decisions.get(2).actions();
+        assertThat(third.get(0).detail()).endsWith("; acted past the flapping breaker of resource " + TRAIL
+                + " (tripped at 2026-11-20T09:17:09Z: more than 2 remediations of the resource within 1 hour;"
+                + " 3 counted in its window); it closes after its cool-down, or reset it with ./backstop breaker reset"
+                + " --resource " + TRAIL + ", as it restores the account's eyes and doors");
+        assertThat(third.get(1).action()).isEqualTo("iam.quarantine-principal");
+        assertThat(third.get(1).outcome()).isEqualTo(Outcome.REMEDIATED);
+        assertThat(third.get(1).detail()).startsWith("escalated, as the flapping breaker of resource " + TRAIL
+                + " counted 3 in its window");
+        assertThat(iam.rolePolicy("DeveloperAccess", "BackstopQuarantine")).isNotNull();
+        assertThat(decisions.get(3).actions().get(1).outcome()).isEqualTo(Outcome.ALREADY_COMPLIANT);
+        assertThat(dynamoDb.records().values()).filteredOn(item -> item.get("outcome").s().equals("BREAKER_TRIPPED"))
+                .singleElement().satisfies(trip -> assertThat(trip.get("auditId").s())
+                        .startsWith("breaker-record#breaker#resource#" + TRAIL + "#tripped#"));
+        // Four decisions and the trip.
         assertThat(sns.published()).hasSize(5);
         assertThat(telemetry().lines().filter(line -> line.contains("\"FlappingBreakerTripped\":1"))).hasSize(1);
-        assertThat(telemetry()).contains("\"Reason\":\"breaker\"");
     }
 
     @Test
     void anOperatorResetStartsTheCountAfresh() {
         RailsComponent rails = component(Mode.ENFORCE, new BreakerLimits(20, 10, Duration.ofMinutes(10), 1,
-                Duration.ofHours(1)));
+                Duration.ofHours(1)), TWO_STEPS);
         rails.engine().handle(apiCall(stopLogging("first", TRAIL)));
         cloudTrail.trail(TRAIL, false);
-        assertThat(rails.engine().handle(apiCall(stopLogging("second", TRAIL))).outcome()).isEqualTo(Outcome.NOTIFIED);
+        assertThat(rails.engine().handle(apiCall(stopLogging("second", TRAIL))).actions().get(0).detail())
+                .contains("acted past the flapping breaker");
 
         boolean reset = rails.breakers().reset(BreakerScope.of(BreakerScope.Kind.RESOURCE, TRAIL), "alice", NOW);
+        cloudTrail.trail(TRAIL, false);
         AuditRecord after = rails.engine().handle(apiCall(stopLogging("third", TRAIL)));
 
         assertThat(reset).isTrue();
-        assertThat(after.outcome()).isEqualTo(Outcome.REMEDIATED);
-        assertThat(rails.breakers().tripped()).isEmpty();
+        assertThat(after.actions().get(0).outcome()).isEqualTo(Outcome.REMEDIATED);
+        assertThat(after.actions().get(0).detail()).doesNotContain("acted past");
         assertThat(rails.breakers().state(BreakerScope.of(BreakerScope.Kind.RESOURCE, TRAIL)).resetBy()).isEqualTo("alice");
     }
 
@@ -263,39 +275,59 @@ class SafetyRailsTest {
     // Blast radius
 
     @Test
-    void pastTheAccountLimitEveryEnforcingActionInTheAccountIsOnlyNotified() {
+    void pastTheAccountLimitAnActionThatKeepsNoEyesOrDoorsIsOnlyNotifiedUntilTheCoolDownClosesTheBreaker() {
         RailsComponent rails = component(Mode.ENFORCE, new BreakerLimits(1, 10, Duration.ofMinutes(10), 3,
-                Duration.ofHours(1)));
+                Duration.ofHours(1)), TWO_STEPS);
 
         AuditRecord first = rails.engine().handle(apiCall(stopLogging("one", TRAIL)));
-        AuditRecord second = rails.engine().handle(apiCall(stopLogging("two", OTHER_TRAIL)));
 
-        assertThat(first.outcome()).isEqualTo(Outcome.REMEDIATED);
-        assertThat(second.outcome()).isEqualTo(Outcome.NOTIFIED);
-        assertThat(second.actions().get(0).detail()).startsWith("held back by the blast-radius breaker of account "
+        assertThat(first.actions().get(0).outcome()).isEqualTo(Outcome.REMEDIATED);
+        assertThat(first.actions().get(1).outcome()).isEqualTo(Outcome.NOTIFIED);
+        assertThat(first.actions().get(1).detail()).startsWith("held back by the blast-radius breaker of account "
                 + ACCOUNT + " (tripped at ");
-        assertThat(cloudTrail.isLogging(OTHER_TRAIL)).isFalse();
+        assertThat(iam.rolePolicy("DeveloperAccess", "BackstopQuarantine")).isNull();
         assertThat(rails.breakers().tripped()).extracting(state -> state.scope().key())
                 .containsExactly("breaker#account#" + ACCOUNT);
         assertThat(telemetry()).contains("\"BlastRadiusBreakerTripped\":1");
-        // Still tripped a window later: only an operator closes it.
-        clock.advance(Duration.ofHours(2));
+
+        // Within the cool-down (an hour by default) it stays open; past it, the next action closes it.
+        clock.advance(Duration.ofMinutes(59));
         cloudTrail.trail(TRAIL, false);
-        assertThat(rails.engine().handle(apiCall(stopLogging("three", TRAIL))).outcome()).isEqualTo(Outcome.NOTIFIED);
+        assertThat(rails.engine().handle(apiCall(stopLogging("two", TRAIL))).actions().get(1).outcome())
+                .isEqualTo(Outcome.NOTIFIED);
+        clock.advance(Duration.ofMinutes(2));
+        cloudTrail.trail(TRAIL, false);
+        AuditRecord later = rails.engine().handle(apiCall(stopLogging("three", TRAIL)));
+
+        assertThat(later.actions().get(0).detail()).doesNotContain("acted past");
+        assertThat(dynamoDb.records().values()).filteredOn(item -> item.get("outcome").s().equals("BREAKER_CLOSED"))
+                .singleElement().satisfies(closed -> assertThat(closed.get("reason").s())
+                        .isEqualTo("the blast-radius breaker of account " + ACCOUNT
+                                + " closed by itself after its cool-down of 1 hour (it tripped at 2026-11-20T09:14:09Z)"));
     }
 
     @Test
-    void pastTheRuleLimitTheRuleIsOnlyNotified() {
+    void theRuleBreakerCountsPerAccountSoOneAccountCannotHoldTheRuleBackInOthers() {
         RailsComponent rails = component(Mode.ENFORCE, new BreakerLimits(20, 1, Duration.ofMinutes(10), 3,
-                Duration.ofHours(1)));
+                Duration.ofHours(1)), TWO_STEPS);
+
+        AuditRecord first = rails.engine().handle(apiCall(stopLogging("one", TRAIL)));
+
+        assertThat(first.actions().get(1).detail()).startsWith(
+                "held back by the blast-radius breaker of rule " + ACCOUNT + "/trail-stopped-quarantine-caller");
+        assertThat(rails.breakers().tripped()).extracting(state -> state.scope().key())
+                .containsExactly("breaker#rule#" + ACCOUNT + "/trail-stopped-quarantine-caller");
+    }
+
+    @Test
+    void aPrincipalWhoseCallsKeepBackstopBusyTripsItsOwnBreakerWhateverItsSessionName() {
+        RailsComponent rails = component(Mode.ENFORCE, new BreakerLimits(20, 10, Duration.ofMinutes(10), 3,
+                Duration.ofHours(1)).withPerPrincipal(1), TWO_STEPS);
 
         rails.engine().handle(apiCall(stopLogging("one", TRAIL)));
-        AuditRecord second = rails.engine().handle(apiCall(stopLogging("two", OTHER_TRAIL)));
 
-        assertThat(second.actions().get(0).detail()).startsWith(
-                "held back by the blast-radius breaker of rule cloudtrail-logging-stopped");
         assertThat(rails.breakers().tripped()).extracting(state -> state.scope().key())
-                .containsExactly("breaker#rule#cloudtrail-logging-stopped");
+                .containsExactly("breaker#principal#arn:aws:iam::" + ACCOUNT + ":role/DeveloperAccess");
     }
 
     @Test

@@ -3,7 +3,10 @@ package dev.backstop.action;
 import dev.backstop.event.CloudTrailEvent;
 import dev.backstop.event.Trigger;
 import dev.backstop.rules.ActionSpec;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * One entry of the typed action catalogue. Implementations are bound into the catalogue map by
@@ -44,9 +47,31 @@ public interface RemediationAction {
     /** The target's tags, read only when a rule exempts resources by tag. */
     Map<String, String> tags(ActionPlan plan);
 
+    /**
+     * True for an action that restores the account's eyes and doors (a trail's logging, a deleted
+     * or weakened trail, Block Public Access). Whoever can trip a breaker must not switch these off
+     * with it: they act past an open breaker, and their rule escalates against the caller instead.
+     */
+    default boolean restoresEyesOrDoors() {
+        return false;
+    }
+
     /** True when a change this action applied can be reversed from its audit record's undo data. */
     default boolean undoable() {
         return false;
+    }
+
+    /**
+     * The API calls {@link #undo} makes with this undo data, one a line ({@code Operation key=value
+     * ...}), for an operator to read before confirming. By default the undo data itself, which names
+     * the reversing call and its parameters; an action whose undo data keeps more overrides it.
+     */
+    default List<String> undoCalls(Map<String, String> undo) {
+        String parameters = new TreeMap<>(undo).entrySet().stream()
+                .filter(entry -> !entry.getKey().equals("call"))
+                .map(entry -> entry.getKey() + "=" + entry.getValue())
+                .collect(Collectors.joining(" "));
+        return List.of(undo.getOrDefault("call", "(no call named)") + (parameters.isEmpty() ? "" : " " + parameters));
     }
 
     /**

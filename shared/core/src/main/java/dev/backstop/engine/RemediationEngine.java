@@ -7,6 +7,7 @@ import dev.backstop.audit.AuditRecord;
 import dev.backstop.audit.Outcome;
 import dev.backstop.audit.StepLog;
 import dev.backstop.aws.CredentialScope;
+import dev.backstop.breaker.Hold;
 import dev.backstop.config.Mode;
 import dev.backstop.config.Settings;
 import dev.backstop.correlate.Correlated;
@@ -146,15 +147,24 @@ public final class RemediationEngine {
             Rule rule = match.rule();
             Optional<String> exemption = rule.unless().forTrigger(trigger, now);
             Optional<String> unmet = exemption.isPresent() ? Optional.empty() : steps.unmet(rule, trigger, found);
+            boolean escalated = false;
             for (int index : match.actions()) {
                 ActionSpec spec = rule.actions().get(index);
                 // A retry after a partial failure takes the enforcing steps that finished from the step log.
-                results.add(exemption.isPresent()
+                ActionResult result = exemption.isPresent()
                         ? ActionRunner.exempted(rule, spec, match.mode(), steps.unplannedResource(trigger), exemption.get())
                         : unmet.isPresent()
                         ? ActionRunner.notActed(rule, spec, match.mode(), steps.unplannedResource(trigger), unmet.get())
                         : stepLog.once(trigger.id(), rule.id(), index, match.mode(),
-                                () -> runner.run(rule, spec, match.mode(), trigger)));
+                                () -> runner.run(rule, spec, match.mode(), trigger));
+                results.add(result);
+                // Once per rule, a step after its actions: the caller keeps undoing a fix of eyes and doors.
+                Optional<Hold> repeated = escalated ? Optional.empty() : runner.repeated(rule, trigger, result);
+                if (repeated.isPresent()) {
+                    escalated = true;
+                    results.add(stepLog.once(trigger.id(), rule.id(), rule.actions().size(), match.mode(),
+                            () -> runner.escalate(rule, match.mode(), trigger, repeated.get())));
+                }
             }
         }
         Verdict verdict = results.isEmpty()
