@@ -23,25 +23,27 @@ import software.amazon.awssdk.core.exception.SdkException;
  * The default pack plus a team's file from S3, read again once the TTL has passed and
  * right after a SnapStart restore. A file that cannot be read or fails validation never
  * replaces the last good rules: the handler keeps deciding with them, logs every error and
- * counts a metric ({@code RuleFileRejected}, {@code RuleFileUnreadable}). Each version put in force
- * is told to {@link RuleFileLoads}, which audits it.
+ * counts a metric ({@code RuleFileRejected}, {@code RuleFileUnreadable}). Every version read is
+ * told to the {@link RuleFileLoads} (audited and notified), and one is in force only once its
+ * load is on the record ({@code RuleFileLoadNotAudited} counts one that is not): a file that turns
+ * rules off never acts unseen.
  */
 final class RefreshingRuleSource implements RuleSource, Resource {
 
     private final RemoteRuleFile remote;
-    private final RuleFileLoads loads;
     private final RuleLoader loader;
+    private final RuleFileLoads loads;
     private final Telemetry telemetry;
     private final Clock clock;
     private final Duration ttl;
     private volatile RuleBook current;
     private volatile Instant nextRead;
 
-    RefreshingRuleSource(RemoteRuleFile remote, RuleFileLoads loads, RuleLoader loader, Telemetry telemetry, Clock clock,
+    RefreshingRuleSource(RemoteRuleFile remote, RuleLoader loader, RuleFileLoads loads, Telemetry telemetry, Clock clock,
             Duration ttl) {
         this.remote = remote;
-        this.loads = loads;
         this.loader = loader;
+        this.loads = loads;
         this.telemetry = telemetry;
         this.clock = clock;
         this.ttl = ttl;
@@ -64,7 +66,7 @@ final class RefreshingRuleSource implements RuleSource, Resource {
 
     private void refresh() {
         nextRead = clock.instant().plus(ttl);
-        Optional<RuleText> changed;
+        Optional<RuleFileLoads.Read> changed;
         try {
             changed = remote.readIfChanged();
         } catch (SdkException e) {
@@ -75,21 +77,36 @@ final class RefreshingRuleSource implements RuleSource, Resource {
         if (changed.isEmpty()) {
             return;
         }
+        RuleFileLoads.Read read = changed.get();
+        RuleBook loaded;
         try {
-            current = loader.load(List.of(DefaultPack.text(), changed.get()));
-            telemetry.log("INFO", "rules loaded", fields().put("rules", current.size()));
+            loaded = loader.load(List.of(DefaultPack.text(), new RuleText(read.location().toString(), read.text())));
         } catch (RuleFileException e) {
-            ObjectNode fields = fields();
+            ObjectNode fields = fields().put("versionId", read.versionId()).put("sha256", read.sha256());
             e.errors().stream().map(RuleError::toString).forEach(fields.putArray("errors")::add);
             telemetry.count("RuleFileRejected", "the rule file has errors; keeping the last good rules", fields);
+            tell(() -> loads.rejected(read, e.errors()));
             return;
         }
+        // No version is in force before it is on the record: one that cannot be audited is read again.
+        if (!tell(() -> loads.loaded(read, loaded))) {
+            remote.forget();
+            telemetry.count("RuleFileLoadNotAudited", "cannot audit the rule file's load; keeping the last good rules",
+                    fields().put("versionId", read.versionId()).put("sha256", read.sha256()));
+            return;
+        }
+        current = loaded;
+        telemetry.log("INFO", "rules loaded", fields().put("rules", current.size()).put("versionId", read.versionId())
+                .put("sha256", read.sha256()));
+    }
+
+    private boolean tell(Runnable told) {
         try {
-            loads.loaded(remote.location().toString(), remote.version(), current.size());
+            told.run();
+            return true;
         } catch (RuntimeException e) {
-            // The rules are in force either way; a load that could not be audited is counted.
-            telemetry.count("RuleFileLoadNotAudited", "the rule file load could not be audited",
-                    fields().put("error", String.valueOf(e.getMessage())));
+            telemetry.log("ERROR", "could not record the rule file: " + e, fields());
+            return false;
         }
     }
 
