@@ -6,6 +6,7 @@ import dev.backstop.audit.ActionResult;
 import dev.backstop.audit.AuditKeys;
 import dev.backstop.audit.AuditLog;
 import dev.backstop.audit.AuditRecord;
+import dev.backstop.audit.ChainProblem;
 import dev.backstop.audit.Outcome;
 import dev.backstop.aws.CredentialScope;
 import dev.backstop.aws.MemberAccounts;
@@ -15,6 +16,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import javax.inject.Inject;
 import javax.inject.Provider;
 import javax.inject.Singleton;
@@ -23,7 +25,9 @@ import javax.inject.Singleton;
  * Reverses what a decision applied ({@code ./backstop undo AUDIT-ID}): every REMEDIATED action of
  * the record, through the action's own undo, verified against the state recorded before the
  * remediation. The undo is audited under {@code undo#AUDIT-ID} (so a record is undone once) and
- * notified. Whatever cannot be undone is said before anything runs.
+ * notified. Whatever cannot be undone is said before anything runs, and so is a record its chain
+ * does not vouch for (edited, or a record after it changed or gone): its undo data could name any
+ * call at all.
  *
  * <pre>{@code
  * List<ActionResult> reversible = undo.plan(auditId);   // throws UndoException if it cannot
@@ -56,6 +60,13 @@ public final class UndoService {
         String auditId = AuditKeys.typed(typed);
         AuditRecord record = audit.find(auditId)
                 .orElseThrow(() -> new UndoException("no completed audit record " + auditId));
+        // The undo data says which calls to make: only a record its chain vouches for is believed.
+        List<ChainProblem> tampered = audit.problemsFrom(auditId);
+        if (!tampered.isEmpty()) {
+            throw new UndoException(auditId + " fails verification, so its undo data cannot be trusted: "
+                    + tampered.stream().map(ChainProblem::toString).collect(Collectors.joining("; "))
+                    + "; nothing was changed (./backstop audit verify names every problem)");
+        }
         List<ActionResult> applied = record.actions().stream()
                 .filter(action -> action.outcome() == Outcome.REMEDIATED)
                 .toList();
@@ -78,6 +89,16 @@ public final class UndoService {
             throw new UndoException(e.getMessage() + "; nothing was changed");
         }
         return applied;
+    }
+
+    /**
+     * The API calls undoing the action makes, each as {@code service:Operation key=value ...}, the
+     * parameters as the verified record holds them: what an operator reads before confirming.
+     */
+    public List<String> calls(ActionResult action) {
+        String service = action.action().substring(0, action.action().indexOf('.'));
+        return catalogue.get(action.action()).get().undoCalls(action.undo()).stream()
+                .map(call -> service + ":" + call).toList();
     }
 
     /** Undoes the record's applied actions, audits and notifies the undo, and returns its record. */

@@ -1,6 +1,7 @@
 package dev.backstop.action.iam;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javax.inject.Inject;
@@ -36,6 +37,15 @@ final class InlinePolicySwap {
         undo.put(POLICY_NAME, policyName);
         current.ifPresent(document -> undo.put(PREVIOUS_DOCUMENT, document));
         return undo;
+    }
+
+    /** The IAM call {@link #restore} makes, with its parameters. */
+    static List<String> restoreCalls(Map<String, String> undo) {
+        String kind = Principal.Kind.valueOf(undo.get(KIND)) == Principal.Kind.USER ? "User" : "Role";
+        String named = kind + "Name=" + undo.get(NAME) + " PolicyName=" + undo.get(POLICY_NAME);
+        String previous = undo.get(PREVIOUS_DOCUMENT);
+        return List.of(previous != null ? "Put" + kind + "Policy " + named + " PolicyDocument=" + previous
+                : "Delete" + kind + "Policy " + named);
     }
 
     static Principal principal(Map<String, String> undo) {

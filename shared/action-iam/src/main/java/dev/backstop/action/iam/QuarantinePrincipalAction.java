@@ -7,6 +7,7 @@ import dev.backstop.action.ResourceState;
 import dev.backstop.event.CloudTrailEvent;
 import dev.backstop.event.Trigger;
 import dev.backstop.rules.ActionSpec;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javax.inject.Inject;
@@ -73,6 +74,11 @@ final class QuarantinePrincipalAction implements RemediationAction {
     @Override
     public boolean undoable() {
         return true;
+    }
+
+    @Override
+    public List<String> undoCalls(Map<String, String> undo) {
+        return InlinePolicySwap.restoreCalls(undo);
     }
 
     @Override

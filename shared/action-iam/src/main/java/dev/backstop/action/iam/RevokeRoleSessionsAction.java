@@ -96,6 +96,11 @@ final class RevokeRoleSessionsAction implements RemediationAction {
     }
 
     @Override
+    public List<String> undoCalls(Map<String, String> undo) {
+        return InlinePolicySwap.restoreCalls(undo);
+    }
+
+    @Override
     public ResourceState undo(Map<String, String> undo) {
         swap.restore(undo);
         return state(swap.current(undo), Instant.parse(undo.get(REVOKED_BEFORE)));
