@@ -48,20 +48,30 @@ public final class Breakers {
     private record Limit(BreakerScope scope, int max, Duration window, String counted) {
     }
 
-    private final BreakerTable table;
+    private final BreakerCounts table;
     private final BreakerLimits limits;
     private final Telemetry telemetry;
-    private final AuditLog audit;
-    private final Notifier notifier;
+    private final Records records;
     private final Clock clock;
 
     @Inject
     Breakers(BreakerTable table, Settings settings, Telemetry telemetry, AuditLog audit, Notifier notifier, Clock clock) {
+        this(table, settings.breakerLimits(), telemetry, clock, new Audited(audit, notifier, telemetry));
+    }
+
+    /**
+     * Breakers that count in memory, for a replay of history ({@code ./backstop backtest}): the
+     * clock is the replayed event's time, and nothing is written anywhere, trips and closes included.
+     */
+    public Breakers(BreakerMemory memory, BreakerLimits limits, Telemetry telemetry, Clock clock) {
+        this(memory, limits, telemetry, clock, record -> { });
+    }
+
+    private Breakers(BreakerCounts table, BreakerLimits limits, Telemetry telemetry, Clock clock, Records records) {
         this.table = table;
-        this.limits = settings.breakerLimits();
+        this.limits = limits;
         this.telemetry = telemetry;
-        this.audit = audit;
-        this.notifier = notifier;
+        this.records = records;
         this.clock = clock;
     }
 
@@ -85,7 +95,7 @@ public final class Breakers {
         return limits(action).stream()
                 .filter(limit -> limit.scope().kind() == Kind.PRINCIPAL || limit.scope().kind() == Kind.RESOURCE)
                 .flatMap(limit -> {
-                    BreakerTable.Counted counted = table.peek(limit.scope(), limit.window(), now);
+                    BreakerCounts.Counted counted = table.peek(limit.scope(), limit.window(), now);
                     return counted.tripped()
                             .filter(open -> now.isBefore(open.trippedAt().plus(limits.coolDown())))
                             .map(open -> new Hold(open.scope(), open.cause(), counted.count())).stream();
@@ -114,7 +124,7 @@ public final class Breakers {
 
     private Optional<Hold> admit(Limit limit, ActionScope action) {
         Instant now = clock.instant();
-        BreakerTable.Counted counted = table.count(limit.scope(), limit.window(), now);
+        BreakerCounts.Counted counted = table.count(limit.scope(), limit.window(), now);
         if (counted.tripped().isPresent()) {
             BreakerState open = counted.tripped().get();
             if (now.isBefore(open.trippedAt().plus(limits.coolDown()))) {
@@ -149,20 +159,33 @@ public final class Breakers {
         return Optional.of(new Hold(limit.scope(), cause, counted.count()));
     }
 
-    /**
-     * The breaker's audit record, in the chain of the account and region acted in, and its
-     * notification. A notification that fails is logged, not retried: the record and the metric stand.
-     */
+    /** The breaker's audit record, in the chain of the account and region acted in. */
     private void record(ActionScope action, String what, Outcome outcome, Instant now, BreakerScope scope, String reason) {
-        AuditRecord record = new AuditRecord(AuditKeys.breaker(scope.key(), what, now), null, scope.describe(), SOURCE,
-                action.account(), action.region(), now, now, null, null, null, outcome, reason, List.of());
-        audit.record(record);
-        try {
-            notifier.publish(record);
-            audit.noteNotification(record.auditId(), "sent");
-        } catch (RuntimeException e) {
-            telemetry.log("ERROR", "notification of " + record.auditId() + " failed: " + AwsErrors.describe(e),
-                    telemetry.fields().put("auditId", record.auditId()));
+        records.record(new AuditRecord(AuditKeys.breaker(scope.key(), what, now), null, scope.describe(), SOURCE,
+                action.account(), action.region(), now, now, null, null, null, outcome, reason, List.of()));
+    }
+
+    /** Where a breaker's trips and closes go: the audit trail and the topic, or nowhere in a replay. */
+    private interface Records {
+        void record(AuditRecord record);
+    }
+
+    /**
+     * Audited and notified. A notification that fails is logged, not retried: the record and the
+     * metric stand.
+     */
+    private record Audited(AuditLog audit, Notifier notifier, Telemetry telemetry) implements Records {
+
+        @Override
+        public void record(AuditRecord record) {
+            audit.record(record);
+            try {
+                notifier.publish(record);
+                audit.noteNotification(record.auditId(), "sent");
+            } catch (RuntimeException e) {
+                telemetry.log("ERROR", "notification of " + record.auditId() + " failed: " + AwsErrors.describe(e),
+                        telemetry.fields().put("auditId", record.auditId()));
+            }
         }
     }
 

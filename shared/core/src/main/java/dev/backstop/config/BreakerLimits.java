@@ -61,7 +61,7 @@ public record BreakerLimits(int perAccount, int perRule, int perPrincipal, Durat
         return new BreakerLimits(perAccount, perRule, perPrincipal, window, perResource, flappingWindow, duration);
     }
 
-    static BreakerLimits fromEnvironment(Map<String, String> env) {
+    public static BreakerLimits fromEnvironment(Map<String, String> env) {
         return new BreakerLimits(
                 number(env, ACCOUNT_LIMIT, DEFAULTS.perAccount),
                 number(env, RULE_LIMIT, DEFAULTS.perRule),

@@ -15,8 +15,10 @@ import dev.backstop.rules.RuleFileException;
 import dev.backstop.rules.RuleLoader;
 import dev.backstop.rules.RuleText;
 import dev.backstop.rules.source.RuleFileLoads;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -46,6 +48,7 @@ final class RuleFileAudit implements RuleFileLoads {
     static final String SOURCE = "backstop.rules";
     static final String LATEST = "rules-latest#";
     private static final int ERRORS_SHOWN = 5;
+    private static final int KEPT_TEXT_BYTES = 300_000;
 
     private final AuditLog audit;
     private final Notifier notifier;
@@ -81,13 +84,17 @@ final class RuleFileAudit implements RuleFileLoads {
             String changes = changes(previous, rules);
             record(read, key, "RulesLoaded", Outcome.LOADED, "loaded " + describe(read) + previous.map(item -> " after version "
                     + text(item, "version")).orElse(", the first version Backstop recorded") + ": " + changes, now);
-            dynamoDb.putItem(request -> request.tableName(table).item(Map.of(
+            Map<String, AttributeValue> latest = new HashMap<>(Map.of(
                     AuditTable.KEY, s(LATEST + read.location()),
                     "kind", s("rule-file"),
                     "version", s(version(read)),
                     "sha256", s(read.sha256()),
-                    "text", s(read.text()),
-                    "loadedAt", s(now.toString()))));
+                    "loadedAt", s(now.toString())));
+            // A DynamoDB item holds 400 KB: a larger file is on record by its digest alone.
+            if (read.text().getBytes(StandardCharsets.UTF_8).length <= KEPT_TEXT_BYTES) {
+                latest.put("text", s(read.text()));
+            }
+            dynamoDb.putItem(request -> request.tableName(table).item(latest));
         } catch (RuntimeException e) {
             audit.release(key);
             throw e;
@@ -108,6 +115,9 @@ final class RuleFileAudit implements RuleFileLoads {
 
     /** The changes against the version loaded before, in words; against the default pack alone for the first. */
     private String changes(Optional<Map<String, AttributeValue>> previous, RuleBook rules) {
+        if (previous.isPresent() && !previous.get().containsKey("text")) {
+            return "not compared: the version before was larger than " + KEPT_TEXT_BYTES / 1000 + " KB";
+        }
         RuleBook before;
         try {
             before = loader.load(previous.isEmpty() ? List.of(DefaultPack.text())
@@ -135,7 +145,7 @@ final class RuleFileAudit implements RuleFileLoads {
     private Optional<Map<String, AttributeValue>> latest(Read read) {
         Map<String, AttributeValue> item = dynamoDb.getItem(request -> request.tableName(table)
                 .key(Map.of(AuditTable.KEY, s(LATEST + read.location()))).consistentRead(true)).item();
-        return item == null || !item.containsKey("text") ? Optional.empty() : Optional.of(item);
+        return item == null || !item.containsKey("version") ? Optional.empty() : Optional.of(item);
     }
 
     private static String describe(Read read) {

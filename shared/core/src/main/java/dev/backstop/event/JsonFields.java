@@ -8,6 +8,7 @@ import java.time.Instant;
 final class JsonFields {
 
     private static final java.math.BigInteger ACCOUNT_LIMIT = java.math.BigInteger.TEN.pow(12);
+    private static final java.util.regex.Pattern ACCOUNT_ID = java.util.regex.Pattern.compile("\\d{12}");
 
     private final JsonNode node;
     private final String path;
@@ -93,7 +94,7 @@ final class JsonFields {
                     + child.bigIntegerValue());
         }
         String value = child.isIntegralNumber() ? String.format("%012d", child.longValue()) : text(name);
-        if (!value.matches("\\d{12}")) {
+        if (!ACCOUNT_ID.matcher(value).matches()) {
             throw new MalformedEventException(at(name), "expected a 12-digit account id, found \"" + value + "\"");
         }
         return value;
