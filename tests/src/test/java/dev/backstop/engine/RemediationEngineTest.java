@@ -66,7 +66,8 @@ class RemediationEngineTest {
         assertThat(action.resource()).isEqualTo(TRAIL);
         assertThat(action.before()).containsEntry("isLogging", "false");
         assertThat(action.after()).containsEntry("isLogging", "true");
-        assertThat(action.undo()).containsEntry("call", "StopLogging").containsEntry("name", TRAIL);
+        assertThat(action.undo().toString())
+                .isEqualTo("{\"undoVersion\":2,\"call\":\"StopLogging\",\"name\":\"" + TRAIL + "\"}");
         assertThat(dynamoDb.attribute(DECISION, "outcome")).isEqualTo("REMEDIATED");
         assertThat(dynamoDb.attribute(DECISION, "status")).isEqualTo("complete");
         assertThat(dynamoDb.attribute(DECISION, "principal"))
@@ -265,13 +266,20 @@ class RemediationEngineTest {
     }
 
     @Test
-    void aLostNotificationIsNotedOnTheAuditRecord() {
+    void aLostNotificationIsNotedOnTheAuditRecordAndCounted() {
         sns.failWith(awsSnsError());
 
-        AuditRecord decision = engine(Mode.ENFORCE).handle(apiCall(stopLogging()));
+        try (StandardOutput out = StandardOutput.capture()) {
+            AuditRecord decision = engine(Mode.ENFORCE).handle(apiCall(stopLogging()));
 
-        assertThat(decision.outcome()).isEqualTo(Outcome.REMEDIATED);
-        assertThat(dynamoDb.attribute(DECISION, "notification")).startsWith("failed: AuthorizationError");
+            assertThat(decision.outcome()).isEqualTo(Outcome.REMEDIATED);
+            assertThat(dynamoDb.attribute(DECISION, "notification")).startsWith("failed: AuthorizationError");
+            assertThat(out.counted(DecisionRecorder.NOTIFICATION_FAILED)).singleElement().satisfies(line -> {
+                assertThat(line.path("auditId").asText()).isEqualTo(DECISION);
+                assertThat(line.path("error").asText()).startsWith("AuthorizationError");
+                assertThat(line.path("level").asText()).isEqualTo("WARN");
+            });
+        }
     }
 
     private static CloudTrailException awsError(int status, String code, String message) {

@@ -1,12 +1,10 @@
 package dev.backstop.action;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.backstop.event.CloudTrailEvent;
 import dev.backstop.event.Trigger;
 import dev.backstop.rules.ActionSpec;
-import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.stream.Collectors;
 
 /**
  * One entry of the typed action catalogue. Implementations are bound into the catalogue map by
@@ -62,23 +60,20 @@ public interface RemediationAction {
     }
 
     /**
-     * The API calls {@link #undo} makes with this undo data, one a line ({@code Operation key=value
-     * ...}), for an operator to read before confirming. By default the undo data itself, which names
-     * the reversing call and its parameters; an action whose undo data keeps more overrides it.
+     * The record an audit record's undo data holds, in whichever version wrote it (read it with
+     * the action's {@link UndoFormat}); an IllegalArgumentException naming what is wrong when it
+     * cannot be read. An undo reads every action's data this way before it changes anything.
      */
-    default List<String> undoCalls(Map<String, String> undo) {
-        String parameters = new TreeMap<>(undo).entrySet().stream()
-                .filter(entry -> !entry.getKey().equals("call"))
-                .map(entry -> entry.getKey() + "=" + entry.getValue())
-                .collect(Collectors.joining(" "));
-        return List.of(undo.getOrDefault("call", "(no call named)") + (parameters.isEmpty() ? "" : " " + parameters));
+    default UndoData readUndo(JsonNode stored) {
+        throw new UnsupportedOperationException("this action's changes cannot be undone");
     }
 
     /**
      * Reverses a change this action applied, from the {@link ActionPlan#undo()} data its audit
-     * record kept, and returns the state read back afterwards.
+     * record kept (in whichever version wrote it: read it with the action's {@link UndoFormat}),
+     * and returns the state read back afterwards.
      */
-    default ResourceState undo(Map<String, String> undo) {
+    default ResourceState undo(JsonNode stored) {
         throw new UnsupportedOperationException("this action's changes cannot be undone");
     }
 }

@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import javax.inject.Inject;
 import javax.inject.Provider;
@@ -73,10 +74,7 @@ public final class UndoService {
         if (applied.isEmpty()) {
             throw new UndoException("nothing to undo: " + auditId + " applied no change (" + record.outcome() + ")");
         }
-        List<String> problems = applied.stream()
-                .filter(action -> !undoable(action))
-                .map(action -> action.action() + " on " + action.resource() + " cannot be undone")
-                .toList();
+        List<String> problems = applied.stream().map(this::problem).flatMap(Optional::stream).toList();
         if (!problems.isEmpty()) {
             throw new UndoException(String.join("; ", problems) + "; nothing was changed");
         }
@@ -92,12 +90,12 @@ public final class UndoService {
     }
 
     /**
-     * The API calls undoing the action makes, each as {@code service:Operation key=value ...}, the
-     * parameters as the verified record holds them: what an operator reads before confirming.
+     * The API calls undoing the action makes, each as {@code service:Operation key=value ...}, from
+     * the undo data of the verified record: what an operator reads before confirming.
      */
     public List<String> calls(ActionResult action) {
         String service = action.action().substring(0, action.action().indexOf('.'));
-        return catalogue.get(action.action()).get().undoCalls(action.undo()).stream()
+        return catalogue.get(action.action()).get().readUndo(action.undo()).calls().stream()
                 .map(call -> service + ":" + call).toList();
     }
 
@@ -124,7 +122,7 @@ public final class UndoService {
             boolean restored = after.facts().entrySet().containsAll(action.before().entrySet());
             results.add(new ActionResult(action.rule(), action.severity(), action.action(), Mode.ENFORCE,
                     action.resource(), restored ? Outcome.UNDONE : Outcome.FAILED, action.after(), after.facts(),
-                    Map.of(), restored ? "undid " + action.detail()
+                    ActionResult.noUndo(), restored ? "undid " + action.detail()
                             : "undo ran, but the read-back " + after.facts() + " differs from the state before, "
                                     + action.before()));
         }
@@ -138,8 +136,21 @@ public final class UndoService {
         return undone;
     }
 
-    private boolean undoable(ActionResult action) {
+    /**
+     * Why the action cannot be undone, if it cannot: not undoable, or undo data this Backstop
+     * cannot read (say, of a newer version), found before any action of the record is undone.
+     */
+    private Optional<String> problem(ActionResult action) {
+        String named = action.action() + " on " + action.resource();
         Provider<RemediationAction> provider = catalogue.get(action.action());
-        return provider != null && !action.undo().isEmpty() && provider.get().undoable();
+        if (provider == null || action.undo().isEmpty() || !provider.get().undoable()) {
+            return Optional.of(named + " cannot be undone");
+        }
+        try {
+            provider.get().readUndo(action.undo());
+            return Optional.empty();
+        } catch (IllegalArgumentException unreadable) {
+            return Optional.of(named + " cannot be undone: " + unreadable.getMessage());
+        }
     }
 }

@@ -5,6 +5,8 @@ import dagger.Lazy;
 import dev.backstop.action.EventObserver;
 import dev.backstop.event.CloudTrailDetail;
 import dev.backstop.event.CloudTrailEvent;
+import dev.backstop.telemetry.Degradation;
+import dev.backstop.telemetry.Telemetry;
 import java.time.Clock;
 import java.util.Optional;
 import javax.inject.Inject;
@@ -30,17 +32,21 @@ final class LambdaHistoryRecorder implements EventObserver {
     static final String EVENT_SOURCE = "lambda.amazonaws.com";
     /** How the source of a recorded move starts: the event after which it was read. */
     static final String READ_AFTER = "read back after ";
+    /** Counted for an alias move or deployment that could not be recorded (an unreadable event): the history misses it. */
+    static final String NOT_RECORDED = Degradation.HISTORY_NOT_RECORDED.metric();
     private static final String LATEST = "$LATEST";
 
     // Lazy: the Lambda client is built for the first alias or deployment event, not for every cold start.
     private final Lazy<Aliases> aliases;
     private final AliasHistory history;
+    private final Telemetry telemetry;
     private final Clock clock;
 
     @Inject
-    LambdaHistoryRecorder(Lazy<Aliases> aliases, AliasHistory history, Clock clock) {
+    LambdaHistoryRecorder(Lazy<Aliases> aliases, AliasHistory history, Telemetry telemetry, Clock clock) {
         this.aliases = aliases;
         this.history = history;
+        this.telemetry = telemetry;
         this.clock = clock;
     }
 
@@ -57,8 +63,9 @@ final class LambdaHistoryRecorder implements EventObserver {
                 default -> { }
             }
         } catch (IllegalArgumentException e) {
-            System.err.println("backstop: " + detail.eventName() + " " + event.eventId()
-                    + " not recorded in the alias history: " + e.getMessage());
+            telemetry.count(NOT_RECORDED, detail.eventName() + " " + event.eventId() + " not recorded in the alias history: "
+                    + e.getMessage(), telemetry.fields().put("history", "alias").put("eventId", event.eventId())
+                    .put("reason", e.getMessage()));
         }
     }
 

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.backstop.action.lambda.AliasHistory.AliasMove;
 import dev.backstop.config.Mode;
 import dev.backstop.config.Settings;
+import dev.backstop.testing.CapturedTelemetry;
 import dev.backstop.testing.FakeLambda;
 import dev.backstop.testing.MutableClock;
 import java.time.Duration;
@@ -29,7 +30,9 @@ class LambdaHistoryRecorderTest {
     private final AliasHistory history = new AliasHistory(table,
             new Settings("backstop-audit", "arn:aws:sns:us-east-1:123456789012:backstop", Mode.ENFORCE, List.of()));
     private final Aliases aliases = new Aliases(lambda);
-    private final LambdaHistoryRecorder recorder = new LambdaHistoryRecorder(() -> aliases, history, clock);
+    private final CapturedTelemetry telemetry = new CapturedTelemetry();
+    private final LambdaHistoryRecorder recorder = new LambdaHistoryRecorder(() -> aliases, history, telemetry.telemetry(),
+            clock);
 
     private static ObjectNode request(ObjectNode event) {
         return (ObjectNode) detail(event).get("requestParameters");
@@ -131,12 +134,14 @@ class LambdaHistoryRecorderTest {
     }
 
     @Test
-    void skipsAnEventThatNamesNoAliasInsteadOfFailingTheDecision() {
+    void skipsAnEventThatNamesNoAliasInsteadOfFailingTheDecisionAndCountsIt() {
         recorder.observe(event("update-alias.json", e -> {
             detail(e).putNull("responseElements");
             request(e).remove("name");
         }));
 
         assertThat(table.items()).isEmpty();
+        assertThat(telemetry.counted(LambdaHistoryRecorder.NOT_RECORDED)).singleElement()
+                .satisfies(line -> assertThat(line.path("history").asText()).isEqualTo("alias"));
     }
 }

@@ -5,6 +5,8 @@ import dev.backstop.action.EventObserver;
 import dev.backstop.action.s3.Buckets.PolicyRead;
 import dev.backstop.event.CloudTrailEvent;
 import dev.backstop.event.MalformedEventException;
+import dev.backstop.telemetry.Degradation;
+import dev.backstop.telemetry.Telemetry;
 import java.time.Clock;
 import javax.inject.Inject;
 
@@ -26,16 +28,20 @@ final class BucketPolicyRecorder implements EventObserver {
     static final String EVENT_NAME = "PutBucketPolicy";
     /** How the source of a recorded policy starts: the event after which it was read. */
     static final String READ_AFTER = "read back after ";
+    /** Counted for a policy change that could not be recorded (an unreadable event): the history misses it. */
+    static final String NOT_RECORDED = Degradation.HISTORY_NOT_RECORDED.metric();
 
     // Lazy: the S3 client is built for the first PutBucketPolicy, not for every cold start.
     private final Lazy<Buckets> buckets;
     private final BucketPolicyHistory history;
+    private final Telemetry telemetry;
     private final Clock clock;
 
     @Inject
-    BucketPolicyRecorder(Lazy<Buckets> buckets, BucketPolicyHistory history, Clock clock) {
+    BucketPolicyRecorder(Lazy<Buckets> buckets, BucketPolicyHistory history, Telemetry telemetry, Clock clock) {
         this.buckets = buckets;
         this.history = history;
+        this.telemetry = telemetry;
         this.clock = clock;
     }
 
@@ -48,8 +54,9 @@ final class BucketPolicyRecorder implements EventObserver {
         try {
             bucket = Buckets.name(event);
         } catch (MalformedEventException e) {
-            System.err.println("backstop: PutBucketPolicy " + event.eventId() + " not recorded in the policy history: "
-                    + e.getMessage());
+            telemetry.count(NOT_RECORDED, "PutBucketPolicy " + event.eventId() + " not recorded in the policy history: "
+                    + e.getMessage(), telemetry.fields().put("history", "bucket-policy").put("eventId", event.eventId())
+                    .put("reason", e.getMessage()));
             return;
         }
         PolicyRead read = buckets.get().policy(bucket);

@@ -7,6 +7,7 @@ import static dev.backstop.action.s3.S3Samples.requestParameters;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.backstop.action.s3.BucketPolicyHistory.RecordedPolicy;
+import dev.backstop.testing.CapturedTelemetry;
 import dev.backstop.testing.FakeS3;
 import dev.backstop.testing.SampleEvents;
 import java.time.Clock;
@@ -25,7 +26,8 @@ class BucketPolicyRecorderTest {
     private final FakeS3 s3 = new FakeS3().bucket(POLICY_BUCKET).policy(POLICY_BUCKET, TEAM_POLICY);
     private final BucketPolicyHistory history = new BucketPolicyHistory(table, S3Samples.SETTINGS);
     private final Buckets buckets = new Buckets(s3);
-    private final BucketPolicyRecorder recorder = new BucketPolicyRecorder(() -> buckets, history,
+    private final CapturedTelemetry telemetry = new CapturedTelemetry();
+    private final BucketPolicyRecorder recorder = new BucketPolicyRecorder(() -> buckets, history, telemetry.telemetry(),
             Clock.fixed(READ_AT, ZoneOffset.UTC));
 
     @Test
@@ -55,9 +57,15 @@ class BucketPolicyRecorderTest {
     }
 
     @Test
-    void skipsAnEventThatNamesNoBucketInsteadOfFailingTheDecision() {
+    void skipsAnEventThatNamesNoBucketInsteadOfFailingTheDecisionAndCountsIt() {
         recorder.observe(event("put-bucket-policy.json", e -> requestParameters(e).remove("bucketName")));
 
         assertThat(table.items()).isEmpty();
+        assertThat(s3.calls()).isEmpty();
+        assertThat(telemetry.counted(BucketPolicyRecorder.NOT_RECORDED)).singleElement().satisfies(line -> {
+            assertThat(line.path("history").asText()).isEqualTo("bucket-policy");
+            assertThat(line.path("eventId").asText()).isEqualTo("5d2e8f14-6a3b-4c71-9e05-b8d4c2a1f630");
+            assertThat(line.path("reason").asText()).contains("bucketName");
+        });
     }
 }
