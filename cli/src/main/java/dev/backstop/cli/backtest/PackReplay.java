@@ -66,7 +66,7 @@ final class PackReplay {
         this.rules = rules;
         this.deployment = deployment;
         this.selection = new RuleSelection(deployment.mode());
-        this.ignoredCalls = new IgnoredCalls(deployment.ownCallers());
+        this.ignoredCalls = new IgnoredCalls(deployment.ownPrincipals(), deployment.ownSessions());
         this.protectedTargets = new PrincipalPatterns(deployment.ownPrincipals());
         this.applies = applies;
         this.actsPastBreakers = actsPastBreakers;

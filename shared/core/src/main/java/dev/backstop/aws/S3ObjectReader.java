@@ -1,5 +1,6 @@
 package dev.backstop.aws;
 
+import dev.backstop.rules.RuleText;
 import java.util.Optional;
 
 /**
@@ -7,6 +8,13 @@ import java.util.Optional;
  * needs of S3 to read a team's rule file.
  */
 public interface S3ObjectReader {
+
+    /**
+     * The most bytes of an object read: a rule file's limit ({@link RuleText#MAX_BYTES}). One byte
+     * more is read of a larger object, so the caller can tell it is larger without the rest ever
+     * being held in memory.
+     */
+    int MAX_BYTES = RuleText.MAX_BYTES;
 
     /**
      * The object, or empty when its ETag is still {@code knownETag} (null reads it whatever it is).
@@ -21,11 +29,11 @@ public interface S3ObjectReader {
         return readIfChanged(bucket, key, null, knownETag);
     }
 
-    /** An object's text, the ETag of that version, and its version id (null if S3 gave none, as unversioned buckets do). */
-    record StoredObject(String eTag, String versionId, String content) {
-
-        public StoredObject(String eTag, String content) {
-            this(eTag, null, content);
-        }
+    /**
+     * An object's bytes (at most {@link #MAX_BYTES} and one more), the ETag of that version and
+     * its version id (each null if S3 gave none; unversioned buckets give no version id). The bytes
+     * are the reader's own copy: read them, never change them.
+     */
+    record StoredObject(String eTag, String versionId, byte[] content) {
     }
 }

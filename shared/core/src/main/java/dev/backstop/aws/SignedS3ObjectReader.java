@@ -84,8 +84,7 @@ public final class SignedS3ObjectReader implements S3ObjectReader {
                         .message("cannot read " + where + ": HTTP " + status + " " + errorCode(body)).build();
             }
             return Optional.of(new StoredObject(response.httpResponse().firstMatchingHeader("ETag").orElse(null),
-                    response.httpResponse().firstMatchingHeader("x-amz-version-id").orElse(null),
-                    new String(body, StandardCharsets.UTF_8)));
+                    response.httpResponse().firstMatchingHeader("x-amz-version-id").orElse(null), body));
         } catch (IOException e) {
             throw SdkClientException.create("cannot read " + where + ": " + e.getMessage(), e);
         }
@@ -130,7 +129,7 @@ public final class SignedS3ObjectReader implements S3ObjectReader {
             return new byte[0];
         }
         try (InputStream in = body.get()) {
-            return in.readAllBytes();
+            return in.readNBytes(MAX_BYTES + 1);
         }
     }
 

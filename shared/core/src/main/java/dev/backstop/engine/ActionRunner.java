@@ -13,6 +13,7 @@ import dev.backstop.breaker.Breakers;
 import dev.backstop.breaker.Hold;
 import dev.backstop.config.Mode;
 import dev.backstop.config.Settings;
+import dev.backstop.event.MalformedEventException;
 import dev.backstop.event.Trigger;
 import dev.backstop.event.UserIdentity;
 import dev.backstop.rules.ActionSpec;
@@ -80,6 +81,9 @@ final class ActionRunner {
                     : Optional.empty();
         } catch (ActionRefusedException e) {
             return failed(rule, spec, mode, e.resource(), "refused: " + e.getMessage());
+        } catch (MalformedEventException e) {
+            // A field only the action reads (a port written as 0x1BB): the event, not AWS, is at fault.
+            return failed(rule, spec, mode, "-", "refused: the event's " + e.getMessage());
         } catch (RuntimeException e) {
             rethrowIfTransient(e);
             return failed(rule, spec, mode, "-", "could not read the current state: " + AwsErrors.describe(e));

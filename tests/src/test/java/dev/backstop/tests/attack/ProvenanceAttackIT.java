@@ -174,7 +174,7 @@ class ProvenanceAttackIT {
         ((ObjectNode) alarm.get("detail").get("state")).put("value", "OK").put("timestamp", Instant.now().toString());
         BackstopComponent backstop = BackstopComponent.factory().create(enforceAtHome(stage), Clock.systemUTC());
 
-        List<AuditRecord> decisions = backstop.engine().handle(new AlarmPayloadParser(Forgery.JSON)
+        List<AuditRecord> decisions = backstop.engine().handle(new AlarmPayloadParser()
                 .deliveries(alarm.toString().getBytes(StandardCharsets.UTF_8)));
 
         assertThat(decisions).singleElement().satisfies(decision -> {

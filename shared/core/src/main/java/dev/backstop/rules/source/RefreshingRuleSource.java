@@ -9,6 +9,7 @@ import dev.backstop.rules.RuleLoader;
 import dev.backstop.rules.RuleSource;
 import dev.backstop.rules.RuleText;
 import dev.backstop.telemetry.Telemetry;
+import dev.backstop.text.Shown;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,10 +24,12 @@ import software.amazon.awssdk.core.exception.SdkException;
  * The default pack plus a team's file from S3, read again once the TTL has passed and
  * right after a SnapStart restore. A file that cannot be read or fails validation never
  * replaces the last good rules: the handler keeps deciding with them, logs every error and
- * counts a metric ({@code RuleFileRejected}, {@code RuleFileUnreadable}). Every version read is
- * told to the {@link RuleFileLoads} (audited and notified), and one is in force only once its
- * load is on the record ({@code RuleFileLoadNotAudited} counts one that is not): a file that turns
- * rules off never acts unseen.
+ * counts a metric ({@code RuleFileRejected}, {@code RuleFileUnreadable}). Whatever a load throws is a
+ * rejection: a decision never fails because the rules were being read again. Every version read as
+ * rules is told to the {@link RuleFileLoads} (audited and notified), and one is in force only once
+ * its load is on the record ({@code RuleFileLoadNotAudited} counts one that is not): a file that
+ * turns rules off never acts unseen. A file too large or not UTF-8 is refused before it is read as
+ * rules, and only counted.
  */
 final class RefreshingRuleSource implements RuleSource, Resource {
 
@@ -69,6 +72,9 @@ final class RefreshingRuleSource implements RuleSource, Resource {
         Optional<RuleFileLoads.Read> changed;
         try {
             changed = remote.readIfChanged();
+        } catch (RuleFileException e) {
+            rejected(e.errors());
+            return;
         } catch (SdkException e) {
             telemetry.count("RuleFileUnreadable", "cannot read the rule file; keeping the last good rules",
                     fields().put("error", e.getMessage()));
@@ -82,10 +88,13 @@ final class RefreshingRuleSource implements RuleSource, Resource {
         try {
             loaded = loader.load(List.of(DefaultPack.text(), new RuleText(read.location().toString(), read.text())));
         } catch (RuleFileException e) {
-            ObjectNode fields = fields().put("versionId", read.versionId()).put("sha256", read.sha256());
-            e.errors().stream().map(RuleError::toString).forEach(fields.putArray("errors")::add);
-            telemetry.count("RuleFileRejected", "the rule file has errors; keeping the last good rules", fields);
-            tell(() -> loads.rejected(read, e.errors()));
+            rejected(read, e.errors());
+            return;
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+            // The loader's limits should leave nothing to land here; if a file still finds a way, it is
+            // refused like any other, and the decision that asked for the rules goes on with the last good ones.
+            rejected(read, List.of(new RuleError(remote.location().toString(), 1, "-", "(file)",
+                    "could not be loaded (" + e.getClass().getSimpleName() + "): " + Shown.truncated(e.getMessage()))));
             return;
         }
         // No version is in force before it is on the record: one that cannot be audited is read again.
@@ -108,6 +117,21 @@ final class RefreshingRuleSource implements RuleSource, Resource {
             telemetry.log("ERROR", "could not record the rule file: " + e, fields());
             return false;
         }
+    }
+
+    /** A version read and refused: counted, and told to the loads, which audit it. */
+    private void rejected(RuleFileLoads.Read read, List<RuleError> errors) {
+        rejected(errors, fields().put("versionId", read.versionId()).put("sha256", read.sha256()));
+        tell(() -> loads.rejected(read, errors));
+    }
+
+    private void rejected(List<RuleError> errors) {
+        rejected(errors, fields());
+    }
+
+    private void rejected(List<RuleError> errors, ObjectNode fields) {
+        errors.stream().map(RuleError::toString).forEach(fields.putArray("errors")::add);
+        telemetry.count("RuleFileRejected", "the rule file has errors; keeping the last good rules", fields);
     }
 
     private ObjectNode fields() {

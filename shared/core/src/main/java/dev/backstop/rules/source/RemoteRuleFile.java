@@ -1,9 +1,10 @@
 package dev.backstop.rules.source;
 
-import dev.backstop.aws.S3ObjectReader;
 import dev.backstop.aws.S3ObjectReader.StoredObject;
+import dev.backstop.aws.S3ObjectReader;
 import dev.backstop.config.RulesLocation;
-import java.nio.charset.StandardCharsets;
+import dev.backstop.rules.RuleFileException;
+import dev.backstop.rules.RuleText;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -24,7 +25,11 @@ final class RemoteRuleFile {
         this.s3 = s3;
     }
 
-    /** The file, or empty when it is the version (ETag) read last time. */
+    /**
+     * The file, or empty when it is the version (ETag) read last time.
+     *
+     * @throws RuleFileException for a file too large or not UTF-8, naming it and the line
+     */
     Optional<RuleFileLoads.Read> readIfChanged() {
         Optional<StoredObject> read = s3.get().readIfChanged(location.bucket(), location.key(),
                 location.expectedOwner().orElse(null), lastETag);
@@ -33,8 +38,9 @@ final class RemoteRuleFile {
             return Optional.empty();
         }
         lastETag = read.get().eTag();
+        RuleText text = RuleText.decode(location.toString(), read.get().content());
         return Optional.of(new RuleFileLoads.Read(location, read.get().versionId(), read.get().eTag(),
-                sha256(read.get().content()), read.get().content()));
+                sha256(read.get().content()), text.content()));
     }
 
     /** Reads the file again next time, whatever its ETag. */
@@ -46,10 +52,9 @@ final class RemoteRuleFile {
         return location;
     }
 
-    private static String sha256(String text) {
+    private static String sha256(byte[] content) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JVM", e);
         }
