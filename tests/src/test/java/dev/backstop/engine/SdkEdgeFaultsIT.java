@@ -12,6 +12,7 @@ import dev.backstop.cli.demo.DemoWorld;
 import dev.backstop.config.BreakerLimits;
 import dev.backstop.config.Mode;
 import dev.backstop.config.Settings;
+import dev.backstop.testing.FakeS3;
 import dev.backstop.testing.SampleEvents;
 import dev.backstop.tests.Emulators;
 import java.io.ByteArrayInputStream;
@@ -131,7 +132,7 @@ class SdkEdgeFaultsIT {
                     Clock.systemUTC(),
                     AwsClientsModule.build(CloudTrailClient.builder(), http, credentials, region),
                     AwsClientsModule.build(DynamoDbClient.builder(), http, credentials, region),
-                    AwsClientsModule.build(SnsClient.builder(), http, credentials, region), region).engine();
+                    AwsClientsModule.build(SnsClient.builder(), http, credentials, region), region, new FakeS3()).engine();
             List<byte[]> pending = new ArrayList<>();
             trails.forEach(trail -> {
                 byte[] event = world.stopLoggingEvent(SampleEvents.path("cloudtrail/stop-logging.json"), trail);

@@ -24,7 +24,7 @@ final class RuleFileParser {
 
     private static final Set<String> FILE_KEYS = Set.of("version", "rules", "overrides");
     private static final Set<String> RULE_KEYS = Set.of("id", "description", "severity", "mode", "match", "unless", "actions",
-            "correlate");
+            "correlate", "escalate");
     private static final Set<String> CORRELATE_KEYS = Set.of("window", "require");
     private static final Pattern WINDOW = Pattern.compile("(\\d{1,5})([smh])");
     private static final Pattern EVENT_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9]{1,127}");
@@ -150,12 +150,15 @@ final class RuleFileParser {
         Exemptions unless = unless(fields.child("unless"));
         List<ActionSpec> actions = actions(fields.child("actions"));
         Correlation correlate = correlate(fields.child("correlate"));
+        Fields escalateField = fields.child("escalate");
+        Optional<ActionSpec> escalate = escalateField.present() ? action(escalateField) : Optional.empty();
         if (checkedId == null || description == null || severity == null || mode == null || pattern == null
-                || unless == null || actions == null || correlate == null) {
+                || unless == null || actions == null || correlate == null
+                || escalateField.present() && escalate.isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(new Rule(id, description, severity, pattern, unless, actions, mode, rule.file(), idField.line(),
-                correlate));
+                correlate, escalate.orElse(null)));
     }
 
     private String pattern(Fields match) {
