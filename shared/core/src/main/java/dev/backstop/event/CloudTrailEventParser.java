@@ -25,8 +25,9 @@ import javax.inject.Singleton;
  * <p>What a handler is delivered ({@link #deliveries}, {@link #delivery}) is checked for
  * provenance too (a CloudTrail-shaped event id, one account, a source that agrees with the event
  * source, no date to come beyond clock skew: {@link Provenance}), so a forged event is rejected
- * before anything is claimed or recorded from it. {@link #parse} reads the shape only, for events
- * Backstop makes itself (the watchdog's drift) and for tools that read files.
+ * before anything is claimed or recorded from it; {@link #parseDelivered} judges an event file the
+ * same way. {@link #parse} reads the shape only, for events Backstop makes itself (the watchdog's
+ * drift) and for CloudTrail log records.
  *
  * <p>Rules are matched against the event as read, not as written: only the envelope's own keys,
  * account ids as strings, and no key holding a {@code .} where CloudTrail and EventBridge choose
@@ -65,12 +66,20 @@ public final class CloudTrailEventParser implements TriggerReader {
     /** The payload's one event, or its rejection (malformed, or its provenance does not hold) keyed by the whole payload. */
     public Delivery delivery(byte[] payload) {
         try {
-            CloudTrailEvent event = parse(payload);
-            Provenance.check(event, clock.instant());
-            return Delivery.of(event);
+            return Delivery.of(parseDelivered(JsonInput.read(payload)));
         } catch (MalformedEventException e) {
             return Delivery.rejected(payload, e);
         }
+    }
+
+    /**
+     * An EventBridge event as a handler judges its delivery: its shape and its provenance. For
+     * tools that plan an event file, so that they refuse what a handler would refuse.
+     */
+    public CloudTrailEvent parseDelivered(JsonNode root) {
+        CloudTrailEvent event = parse(root);
+        Provenance.check(event, clock.instant());
+        return event;
     }
 
     /** The event in a payload, read within {@link JsonInput}'s limits. */
