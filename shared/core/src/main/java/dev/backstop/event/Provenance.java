@@ -2,6 +2,7 @@ package dev.backstop.event;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -28,6 +29,8 @@ final class Provenance {
     private static final Pattern EVENT_ID = Pattern.compile(
             "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     private static final String AWS_DOMAIN = ".amazonaws.com";
+    /** Services whose EventBridge source is not their host's name: CloudWatch's calls go to monitoring.amazonaws.com. */
+    private static final Map<String, String> SOURCE_NAMES = Map.of("monitoring", "cloudwatch");
 
     private Provenance() {
     }
@@ -56,7 +59,7 @@ final class Provenance {
                     + " (<service>" + AWS_DOMAIN + "), found \"" + eventSource + "\"");
         }
         String host = eventSource.substring(0, eventSource.length() - AWS_DOMAIN.length());
-        String service = host.substring(host.lastIndexOf('.') + 1);
+        String service = SOURCE_NAMES.getOrDefault(host, host.substring(host.lastIndexOf('.') + 1));
         if (!source.equals("aws." + host) && !source.equals("aws." + service)) {
             throw new MalformedEventException("source", "expected \"aws." + service + "\" for a call to " + eventSource
                     + ", found \"" + source + "\": only AWS delivers CloudTrail events, under the service's name");
