@@ -11,7 +11,8 @@ import dagger.Module;
         S3ParametersModule.class, LambdaParametersModule.class, CloudWatchParametersModule.class,
         NotifyParametersModule.class, GuardDutyParametersModule.class, ConfigParametersModule.class,
         SecurityHubParametersModule.class, ResolverParametersModule.class, LogsParametersModule.class,
-        EventsParametersModule.class})
+        EventsParametersModule.class, KmsParametersModule.class, DynamoDbParametersModule.class,
+        SelfWatchParametersModule.class})
 public final class CatalogueParametersModule {
 
     private CatalogueParametersModule() {

@@ -7,7 +7,9 @@ import dagger.multibindings.StringKey;
 import dev.backstop.rules.ActionSpec;
 import dev.backstop.rules.ParamSpec;
 import dev.backstop.rules.ParamType;
+import dev.backstop.text.Shown;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The parameters rules may give the S3 actions, declared here and not on the actions: every
@@ -24,6 +26,8 @@ public final class S3ParametersModule {
 
     public static final String MINIMUM_DAYS = "minimumDays";
     public static final long DEFAULT_LIFECYCLE_MINIMUM_DAYS = 365;
+    /** S3's limit for a bucket policy: 20 KB. */
+    static final int MAX_POLICY = 20 * 1024;
 
     private S3ParametersModule() {
     }
@@ -42,7 +46,10 @@ public final class S3ParametersModule {
     @StringKey("s3.restore-bucket-policy")
     static List<ParamSpec> restoreBucketPolicy() {
         return List.of(new ParamSpec(BASELINE, ParamType.JSON, false, "the policy to apply when Backstop recorded"
-                + " none for the bucket; ${bucket} and ${bucketArn} stand for the bucket's name and ARN"));
+                + " none for the bucket; ${bucket} and ${bucketArn} stand for the bucket's name and ARN")
+                .withCheck(value -> ((String) value).length() <= MAX_POLICY ? Optional.empty()
+                        : Optional.of(Shown.count(((String) value).length()) + " characters of JSON, more than the "
+                                + Shown.count(MAX_POLICY) + " S3 allows a bucket policy")));
     }
 
     @Provides

@@ -1,11 +1,8 @@
 package dev.backstop.event;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,11 +43,8 @@ public final class FindingParser implements TriggerReader {
         }
     }
 
-    private final ObjectMapper mapper;
-
     @Inject
-    public FindingParser(ObjectMapper mapper) {
-        this.mapper = mapper;
+    public FindingParser() {
     }
 
     @Override
@@ -76,11 +70,9 @@ public final class FindingParser implements TriggerReader {
     public List<Entry> read(byte[] payload) {
         JsonNode root;
         try {
-            root = mapper.readTree(payload);
-        } catch (JsonProcessingException e) {
-            return List.of(rejected("", new MalformedEventException("$", "not valid JSON: " + e.getOriginalMessage()), null));
-        } catch (IOException e) {
-            return List.of(rejected("", new MalformedEventException("$", "unreadable: " + e.getMessage()), null));
+            root = JsonInput.read(payload);
+        } catch (MalformedEventException e) {
+            return List.of(rejected("", e, null));
         }
         return read(root);
     }

@@ -38,9 +38,12 @@ final class GuardDutyFindings {
                 !archived, sample, root);
     }
 
-    /** GuardDuty's severity, 1.0 to 8.9 today, 10 at most. */
+    /** GuardDuty's severity, 1.0 to 8.9 today, 10 at most: a JSON number as GuardDuty writes it (its text is read too). */
     private static double severity(JsonFields detail) {
-        String text = detail.requiredText("severity");
+        String text = detail.text("severity");
+        if (text == null) {
+            throw new MalformedEventException("detail.severity", "is missing");
+        }
         try {
             double severity = Double.parseDouble(text);
             if (severity >= 0 && severity <= 10) {

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 class FindingParserTest {
 
-    private static final FindingParser PARSER = new FindingParser(new ObjectMapper());
+    private static final FindingParser PARSER = new FindingParser();
     private static final String EXFILTRATION = "findings/guardduty-instance-credential-exfiltration.json";
     private static final String S3_8 = "findings/securityhub-s3-8-bucket-block-public-access.json";
 

@@ -18,6 +18,6 @@ public final class FindingsHandler extends DecisionHandler {
     }
 
     public FindingsHandler(EngineComponent component) {
-        super(component, new FindingParser(component.json()));
+        super(component, new FindingParser());
     }
 }

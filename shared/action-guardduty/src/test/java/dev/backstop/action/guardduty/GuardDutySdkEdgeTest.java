@@ -3,7 +3,6 @@ package dev.backstop.action.guardduty;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.backstop.action.ActionPlan;
 import dev.backstop.action.ResourceState;
@@ -33,7 +32,6 @@ import software.amazon.awssdk.regions.Region;
  */
 class GuardDutySdkEdgeTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String DETECTOR = "5cb2f7e8a9d14c0b8e6f3a2d1c0b9a87";
     private static final String IP_SET = "7ac2e9b05d4f48d1a36c9e0b2f1d8c34";
 
@@ -82,7 +80,7 @@ class GuardDutySdkEdgeTest {
 
     @Test
     void aTrustedIpListAddedIsDeactivatedReadBackAndActivatedAgainByUndo() {
-        ActionPlan plan = action.plan(new CloudTrailEventParser(JSON).parse(SampleEvents.edited(
+        ActionPlan plan = action.plan(new CloudTrailEventParser().parse(SampleEvents.edited(
                 "guardduty/create-ip-set.json", e -> { })), new ActionSpec(DeactivateIpSetAction.NAME, Map.of()));
 
         assertThat(plan.before().compliant()).isFalse();
@@ -102,7 +100,7 @@ class GuardDutySdkEdgeTest {
 
     @Test
     void aListOfADetectorThatIsGoneIsGoneAndNotTouched() {
-        ActionPlan plan = action.plan(new CloudTrailEventParser(JSON).parse(SampleEvents.edited(
+        ActionPlan plan = action.plan(new CloudTrailEventParser().parse(SampleEvents.edited(
                 "guardduty/create-ip-set.json", e -> ((ObjectNode) e.path("detail").path("requestParameters"))
                         .put("detectorId", "0000000000000000000000000000dead"))),
                 new ActionSpec(DeactivateIpSetAction.NAME, Map.of()));
@@ -114,7 +112,7 @@ class GuardDutySdkEdgeTest {
     @Test
     void aFailedGuardDutyEnabledControlTurnsTheRegionsDetectorOnReadBackAndUndoable() {
         EnableDetectorAction enable = new EnableDetectorAction(guardDuty);
-        FindingEvent finding = new FindingParser(JSON).read(SampleEvents.edited(
+        FindingEvent finding = new FindingParser().read(SampleEvents.edited(
                 "findings/securityhub-guardduty-1-enabled.json", e -> { })).get(0).finding();
 
         ActionPlan plan = enable.plan(finding, new ActionSpec(EnableDetectorAction.NAME, Map.of()));

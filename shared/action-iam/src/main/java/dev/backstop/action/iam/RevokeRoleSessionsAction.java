@@ -23,7 +23,8 @@ import javax.inject.Inject;
  * Revokes a role's active sessions as the IAM console's "Revoke active sessions" does: an inline
  * policy {@code AWSRevokeOlderSessions} that denies everything to credentials issued before now
  * ({@code DateLessThan aws:TokenIssueTime}). Whoever may assume the role gets fresh sessions that
- * work; stolen ones stop. Undo deletes the policy, or puts back the older one it replaced.
+ * work; stolen ones stop. Undo deletes the policy, or puts back the older one it replaced. For an
+ * Attach*Policy event the policy must be attached now ({@link IamClaims}), or it refuses.
  *
  * <p>The role is the one a CloudTrail event names (its caller or target, as the rule says), or the
  * one whose session credentials a GuardDuty finding says were taken (an {@code AccessKey} finding
@@ -40,12 +41,14 @@ final class RevokeRoleSessionsAction implements RemediationAction {
 
     private final Principals principals;
     private final InlinePolicySwap swap;
+    private final IamClaims claims;
     private final Clock clock;
 
     @Inject
-    RevokeRoleSessionsAction(Principals principals, InlinePolicySwap swap, Clock clock) {
+    RevokeRoleSessionsAction(Principals principals, InlinePolicySwap swap, IamClaims claims, Clock clock) {
         this.principals = principals;
         this.swap = swap;
+        this.claims = claims;
         this.clock = clock;
     }
 
@@ -81,6 +84,9 @@ final class RevokeRoleSessionsAction implements RemediationAction {
         if (named.kind() != Principal.Kind.ROLE) {
             throw new ActionRefusedException(named.path(), "sessions can be revoked only for a role, and "
                     + named.path() + " is a user");
+        }
+        if (trigger instanceof CloudTrailEvent event) {
+            claims.requireAttached(event);
         }
         Optional<Principal> found = principals.find(named);
         if (found.isEmpty()) {

@@ -3,7 +3,6 @@ package dev.backstop.action.resolver;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.backstop.action.ActionPlan;
@@ -34,7 +33,6 @@ import software.amazon.awssdk.regions.Region;
  */
 class ResolverSdkEdgeTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String CONFIG = "rslvr-qlc-4f6c3b2a1e0d9c8b7";
     private static final String VPC = "vpc-0a1b2c3d4e5f60718";
 
@@ -96,7 +94,7 @@ class ResolverSdkEdgeTest {
     }
 
     private static CloudTrailEvent disassociated() {
-        return new CloudTrailEventParser(JSON).parse(SampleEvents.edited(
+        return new CloudTrailEventParser().parse(SampleEvents.edited(
                 "route53resolver/disassociate-resolver-query-log-config.json", e -> { }));
     }
 

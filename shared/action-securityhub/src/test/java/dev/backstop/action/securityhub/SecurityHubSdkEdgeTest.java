@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.backstop.action.ActionPlan;
@@ -39,7 +38,6 @@ import software.amazon.awssdk.regions.Region;
  */
 class SecurityHubSdkEdgeTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String ACCOUNT = "123456789012";
     private static final String FSBP = "arn:aws:securityhub:us-east-1::standards/aws-foundational-security-best-practices/v/1.0.0";
     private static final String CIS = "arn:aws:securityhub:::ruleset/cis-aws-foundations-benchmark/v/1.2.0";
@@ -118,12 +116,12 @@ class SecurityHubSdkEdgeTest {
     }
 
     private static CloudTrailEvent disabledStandards() {
-        return new CloudTrailEventParser(JSON).parse(SampleEvents.edited("securityhub/batch-disable-standards.json", e -> { }));
+        return new CloudTrailEventParser().parse(SampleEvents.edited("securityhub/batch-disable-standards.json", e -> { }));
     }
 
     private static FindingEvent finding() {
         byte[] event = SampleEvents.edited("findings/securityhub-s3-8-bucket-block-public-access.json", e -> { });
-        return new FindingParser(JSON).read(event).get(0).finding();
+        return new FindingParser().read(event).get(0).finding();
     }
 
     @Test
@@ -150,7 +148,7 @@ class SecurityHubSdkEdgeTest {
     @Test
     void aSubscriptionToAStandardSecurityHubDoesNotOfferIsRefusedBeforeAnyChange() {
         EnableStandardsAction action = new EnableStandardsAction(securityHub);
-        CloudTrailEvent event = new CloudTrailEventParser(JSON).parse(SampleEvents.edited(
+        CloudTrailEvent event = new CloudTrailEventParser().parse(SampleEvents.edited(
                 "securityhub/batch-disable-standards.json", e -> ((ArrayNode) e.path("detail").path("requestParameters")
                         .path("StandardsSubscriptionArns")).removeAll().add("arn:aws:securityhub:us-east-1:" + ACCOUNT
                         + ":subscription/made-up-standard/v/9.9.9")));

@@ -1,4 +1,4 @@
-package dev.backstop.cli.backtest;
+package dev.backstop.cli.sealed;
 
 import dagger.BindsInstance;
 import dagger.Component;
@@ -37,7 +37,8 @@ import javax.inject.Singleton;
 
 /**
  * The whole action catalogue, built on {@link SealedAwsModule}'s clients, which can send nothing:
- * a backtest asks each action whether it applies to an event, as the engine does, and nothing else.
+ * {@code ./backstop backtest} and {@code ./backstop plan} ask each action whether it applies to an
+ * event, as the engine does, and nothing else.
  */
 @Singleton
 @Component(modules = {SealedAwsModule.class, CloudTrailActionsModule.class, CloudTrailClientModule.class,
@@ -47,12 +48,12 @@ import javax.inject.Singleton;
         NotifyActionsModule.class, GuardDutyActionsModule.class, GuardDutyClientModule.class, ConfigActionsModule.class,
         ConfigClientModule.class, SecurityHubActionsModule.class, SecurityHubClientModule.class,
         ResolverActionsModule.class, ResolverClientModule.class, LogsActionsModule.class, LogsClientModule.class})
-interface ReplayCatalogue {
+public interface SealedCatalogue {
 
     Map<String, Provider<RemediationAction>> actions();
 
-    static ReplayCatalogue create(Clock clock) {
-        return DaggerReplayCatalogue.factory().create(clock);
+    static SealedCatalogue create(Clock clock) {
+        return DaggerSealedCatalogue.factory().create(clock);
     }
 
     /**
@@ -77,8 +78,14 @@ interface ReplayCatalogue {
         }
     }
 
+    /** The action restores the account's eyes and doors, so it acts past an open breaker, as in the engine. */
+    default boolean actsPastBreakers(String name) {
+        Provider<RemediationAction> action = actions().get(name);
+        return action != null && action.get().restoresEyesOrDoors();
+    }
+
     @Component.Factory
     interface Factory {
-        ReplayCatalogue create(@BindsInstance Clock clock);
+        SealedCatalogue create(@BindsInstance Clock clock);
     }
 }
