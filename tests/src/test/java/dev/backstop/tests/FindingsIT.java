@@ -9,6 +9,7 @@ import dev.backstop.aws.AwsClientsModule;
 import dev.backstop.cli.demo.DemoWorld;
 import dev.backstop.cli.demo.DemoWorld.Stage;
 import dev.backstop.cli.demo.TerminalContext;
+import dev.backstop.config.MemberAccess;
 import dev.backstop.config.Mode;
 import dev.backstop.config.Settings;
 import dev.backstop.handlers.findings.FindingsComponent;
@@ -25,6 +26,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.BeforeAll;
@@ -68,11 +70,15 @@ class FindingsIT {
 
     /** The sample finding, moved into the emulators' account, fresh ids and times; {@code edit} edits the event. */
     private static JsonNode deliver(String sample, Consumer<ObjectNode> edit) throws IOException {
+        return deliver(sample, MemberAccess.singleAccount(), edit);
+    }
+
+    private static JsonNode deliver(String sample, MemberAccess accounts, Consumer<ObjectNode> edit) throws IOException {
         String now = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
         ObjectNode event = (ObjectNode) JSON.readTree(SampleEvents.read(sample).toString().replace(SAMPLE_ACCOUNT, ACCOUNT));
         event.put("id", UUID.randomUUID().toString()).put("time", now);
         edit.accept(event);
-        Settings settings = new Settings(stage.auditTable(), stage.topicArn(), Mode.ENFORCE, List.of());
+        Settings settings = new Settings(stage.auditTable(), stage.topicArn(), Mode.ENFORCE, List.of()).withMembers(accounts);
         ByteArrayOutputStream answer = new ByteArrayOutputStream();
         new FindingsHandler(FindingsComponent.create(settings, Clock.systemUTC())).handleRequest(
                 new ByteArrayInputStream(JSON.writeValueAsBytes(event)), answer,
@@ -149,6 +155,40 @@ class FindingsIT {
         });
 
         assertThat(decision.path("outcome").asText()).as(decision.toString()).isEqualTo("IGNORED");
+        assertThat(rolePolicy(role, "AWSRevokeOlderSessions")).isEmpty();
+    }
+
+    @Test
+    void aFindingWrappedInAStrangersEnvelopeIsRejectedAndItsRoleLeftAlone() throws IOException {
+        String role = Emulators.uniquePrefix("rewrapped-role");
+        iam.createRole(request -> request.roleName(role).assumeRolePolicyDocument("{\"Version\":\"2012-10-17\","
+                + "\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"Service\":\"ec2.amazonaws.com\"},"
+                + "\"Action\":\"sts:AssumeRole\"}]}"));
+
+        MemberAccess home = new MemberAccess(Optional.of(ACCOUNT), Set.of(), Optional.empty(), Optional.empty());
+        JsonNode decision = deliver("findings/guardduty-instance-credential-exfiltration.json", home, e -> {
+            exfiltrated(e, role);
+            e.put("account", "999999999999");
+        });
+
+        assertThat(decision.path("outcome").asText()).as(decision.toString()).isEqualTo("REJECTED");
+        assertThat(decision.toString()).contains("999999999999");
+        assertThat(rolePolicy(role, "AWSRevokeOlderSessions")).isEmpty();
+    }
+
+    @Test
+    void aFindingUpdatedNextYearIsRejectedSoItCannotOutrankTheRealOne() throws IOException {
+        String role = Emulators.uniquePrefix("future-role");
+        iam.createRole(request -> request.roleName(role).assumeRolePolicyDocument("{\"Version\":\"2012-10-17\","
+                + "\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"Service\":\"ec2.amazonaws.com\"},"
+                + "\"Action\":\"sts:AssumeRole\"}]}"));
+
+        JsonNode decision = deliver("findings/guardduty-instance-credential-exfiltration.json", e -> {
+            exfiltrated(e, role);
+            ((ObjectNode) e.get("detail")).put("updatedAt", Instant.now().plus(365, ChronoUnit.DAYS).toString());
+        });
+
+        assertThat(decision.path("outcome").asText()).as(decision.toString()).isEqualTo("REJECTED");
         assertThat(rolePolicy(role, "AWSRevokeOlderSessions")).isEmpty();
     }
 

@@ -13,7 +13,9 @@ import javax.inject.Inject;
 
 /**
  * The engine's steps for a GuardDuty or Security Hub finding. Rejected: a finding of an account
- * not on the allowlist, and a Security Hub finding that no AWS product wrote (anyone allowed
+ * not on the allowlist, one delivered from an account Backstop does not serve (its own account
+ * delivers a finding, or the GuardDuty or Security Hub administrator that sees its members': any
+ * other wrapper is a forgery), and a Security Hub finding that no AWS product wrote (anyone allowed
  * {@code securityhub:BatchImportFindings} can write findings of their own product, naming any
  * resource: acting on them would let them steer Backstop). Ignored: an archived, closed or
  * passing finding, and GuardDuty's sample findings (their resources are made up). The actions act
@@ -46,6 +48,11 @@ final class FindingSteps implements TriggerSteps<FindingEvent> {
         if (!accounts.allows(finding.account())) {
             return Optional.of("account " + finding.account() + " is not on the allowlist (AllowedAccounts): its findings"
                     + " are never acted on");
+        }
+        if (!finding.deliveredBy().equals(finding.account()) && !accounts.allows(finding.deliveredBy())) {
+            return Optional.of("delivered from account " + finding.deliveredBy() + ", which is neither the finding's"
+                    + " account (" + finding.account() + ") nor on the allowlist: a finding arrives from its own account"
+                    + " or from an administrator account Backstop serves");
         }
         if (!finding.writtenByAws()) {
             return Optional.of("written by product " + finding.productArn() + ", not by an AWS service: anyone allowed"

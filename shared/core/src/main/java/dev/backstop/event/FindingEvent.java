@@ -20,6 +20,8 @@ import java.util.Optional;
  * @param severityLabel LOW, MEDIUM, HIGH or CRITICAL (GuardDuty's severity in Security Hub's labels)
  * @param active false for an archived finding, one whose workflow a person closed (RESOLVED or
  *     SUPPRESSED) or a control that passes: nothing is acted on for it
+ * @param deliveredBy the account EventBridge delivered it from (the envelope's {@code account}): the
+ *     finding's own, or a GuardDuty or Security Hub administrator account that sees its members' findings
  * @param sample true for GuardDuty's sample findings (CreateSampleFindings): fictional resources
  * @param tree the event as delivered, with {@code detail.findings} cut to this finding alone for
  *     Security Hub: the shape rule patterns are matched against; read it, never change it
@@ -35,6 +37,7 @@ public record FindingEvent(
         double severity,
         String severityLabel,
         String account,
+        String deliveredBy,
         String region,
         Instant updatedAt,
         List<FindingResource> resources,
@@ -49,6 +52,7 @@ public record FindingEvent(
         Objects.requireNonNull(productArn, "productArn");
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(severityLabel, "severityLabel");
+        Objects.requireNonNull(deliveredBy, "deliveredBy");
         Objects.requireNonNull(updatedAt, "updatedAt");
         Objects.requireNonNull(tree, "tree");
         resources = List.copyOf(resources);

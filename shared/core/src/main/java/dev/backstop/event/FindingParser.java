@@ -3,7 +3,10 @@ package dev.backstop.event;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.backstop.text.Shown;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -23,6 +26,15 @@ import javax.inject.Singleton;
  *
  * <p>A malformed finding becomes an entry with a {@link MalformedEventException} naming the JSON
  * path ({@code detail.findings[1].Resources[0].Id}); the other findings of the event are still read.
+ *
+ * <p>As for a CloudTrail event ({@link Provenance}), a finding must say the same thing everywhere
+ * about where it comes from: the {@code source} is the product's ({@code aws.guardduty} for a
+ * "GuardDuty Finding", {@code aws.securityhub} for Security Hub's), the envelope names the account
+ * it was delivered from (kept as {@link FindingEvent#deliveredBy}: the engine rejects a finding
+ * re-wrapped by an account it does not serve), and neither the envelope's {@code time} nor the
+ * finding's update time is later than now plus clock skew. Rules are matched against the canonical
+ * envelope (its own keys, the account as read, no dotted key where AWS chooses the keys), with
+ * {@code detail.findings} cut to the one finding for Security Hub.
  */
 @Singleton
 public final class FindingParser implements TriggerReader {
@@ -43,8 +55,16 @@ public final class FindingParser implements TriggerReader {
         }
     }
 
+    private final Clock clock;
+
     @Inject
+    public FindingParser(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** For tools and tests: deliveries are judged against the system clock. */
     public FindingParser() {
+        this(Clock.systemUTC());
     }
 
     @Override
@@ -83,6 +103,7 @@ public final class FindingParser implements TriggerReader {
         String detailType;
         try {
             envelope = JsonFields.requireObject(root, "");
+            DottedKeys.refuse(root, "", false);
             detailType = envelope.requiredText("detail-type");
         } catch (MalformedEventException e) {
             return List.of(rejected("", e, root));
@@ -93,10 +114,21 @@ public final class FindingParser implements TriggerReader {
                     String sent = envelope.requiredText("source");
                     if (!sent.equals(source.eventSource())) {
                         throw new MalformedEventException("source", "expected \"" + source.eventSource() + "\" for a \""
-                                + detailType + "\" event, found \"" + sent + "\"");
+                                + detailType + "\" event, found " + Shown.quoted(sent) + ": only " + source.product()
+                                + " delivers its findings, under its own name");
                     }
-                    return source == FindingSource.GUARDDUTY ? List.of(parsed("", GuardDutyFindings.read(root), root))
-                            : securityHub(root, envelope);
+                    String account = envelope.requiredAccountId("account");
+                    Instant now = clock.instant();
+                    Provenance.requireNotAfter("time", envelope.requiredTime("time"), now);
+                    JsonFields.requireObject(root.get("detail"), "detail");
+                    DottedKeys.refuse(root.get("detail"), "detail", false);
+                    if (source == FindingSource.SECURITY_HUB) {
+                        return securityHub(root, envelope, account, now);
+                    }
+                    FindingEvent finding = GuardDutyFindings.read(root, account,
+                            Envelopes.canonical(root, account, root.get("detail")));
+                    Provenance.requireNotAfter("detail.updatedAt", finding.updatedAt(), now);
+                    return List.of(parsed("", finding, root));
                 } catch (MalformedEventException e) {
                     return List.of(rejected("", e, root));
                 }
@@ -104,10 +136,10 @@ public final class FindingParser implements TriggerReader {
         }
         return List.of(rejected("", new MalformedEventException("detail-type", "expected \""
                 + FindingSource.GUARDDUTY.detailType() + "\" or \"" + FindingSource.SECURITY_HUB.detailType()
-                + "\", found \"" + detailType + "\""), root));
+                + "\", found " + Shown.quoted(detailType)), root));
     }
 
-    private List<Entry> securityHub(JsonNode root, JsonFields envelope) {
+    private List<Entry> securityHub(JsonNode root, JsonFields envelope, String account, Instant now) {
         JsonNode findings = JsonFields.requireObject(root.get("detail"), "detail").tree("findings");
         if (!findings.isArray() || findings.isEmpty()) {
             throw new MalformedEventException("detail.findings", "expected a non-empty list of findings");
@@ -117,8 +149,11 @@ public final class FindingParser implements TriggerReader {
             String where = "detail.findings[" + i + "]";
             JsonNode finding = findings.get(i);
             try {
-                entries.add(parsed(where, SecurityHubFindings.read(finding, where, envelope.text("region"), alone(root, finding)),
-                        finding));
+                DottedKeys.refuse(finding, where, false);
+                FindingEvent read = SecurityHubFindings.read(finding, where, envelope.text("region"), account,
+                        alone(root, account, finding));
+                Provenance.requireNotAfter(where + ".UpdatedAt", read.updatedAt(), now);
+                entries.add(parsed(where, read, finding));
             } catch (MalformedEventException e) {
                 entries.add(rejected(where, e, finding));
             }
@@ -126,12 +161,12 @@ public final class FindingParser implements TriggerReader {
         return entries;
     }
 
-    /** The event with this finding alone in {@code detail.findings}, as a rule sees it. */
-    private static JsonNode alone(JsonNode root, JsonNode finding) {
-        ObjectNode copy = root.deepCopy();
-        ArrayNode one = ((ObjectNode) copy.get("detail")).putArray("findings");
-        one.add(finding.deepCopy());
-        return copy;
+    /** The canonical envelope with this finding alone in {@code detail.findings}, as a rule sees it; the rest is shared, not copied. */
+    private static JsonNode alone(JsonNode root, String account, JsonNode finding) {
+        ObjectNode detail = Envelopes.shallowCopy(root.get("detail"));
+        ArrayNode one = detail.putArray("findings");
+        one.add(finding);
+        return Envelopes.canonical(root, account, detail);
     }
 
     private static Entry parsed(String where, FindingEvent finding, JsonNode raw) {

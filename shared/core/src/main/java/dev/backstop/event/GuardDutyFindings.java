@@ -16,7 +16,8 @@ final class GuardDutyFindings {
     private GuardDutyFindings() {
     }
 
-    static FindingEvent read(JsonNode root) {
+    /** The finding of a "GuardDuty Finding" event; {@code tree} is its canonical envelope, delivered from {@code deliveredBy}. */
+    static FindingEvent read(JsonNode root, String deliveredBy, JsonNode tree) {
         JsonFields envelope = JsonFields.requireObject(root, "");
         JsonFields detail = JsonFields.requireObject(root.get("detail"), "detail");
         String id = detail.requiredText("id");
@@ -34,8 +35,8 @@ final class GuardDutyFindings {
         return new FindingEvent("guardduty#" + id + "#" + updatedAt, FindingSource.GUARDDUTY, id,
                 "arn:" + partition + ":securityhub:" + region + "::product/aws/guardduty", type, null,
                 detail.text("title") != null ? detail.text("title") : type, severity, label(severity),
-                detail.requiredAccountId("accountId"), region, updatedAt, resources(root.path("detail").path("resource")),
-                !archived, sample, root);
+                detail.requiredAccountId("accountId"), deliveredBy, region, updatedAt,
+                resources(root.path("detail").path("resource")), !archived, sample, tree);
     }
 
     /** GuardDuty's severity, 1.0 to 8.9 today, 10 at most: a JSON number as GuardDuty writes it (its text is read too). */

@@ -21,7 +21,7 @@ final class SecurityHubFindings {
     private SecurityHubFindings() {
     }
 
-    static FindingEvent read(JsonNode finding, String where, String eventRegion, JsonNode tree) {
+    static FindingEvent read(JsonNode finding, String where, String eventRegion, String deliveredBy, JsonNode tree) {
         JsonFields fields = JsonFields.requireObject(finding, where);
         String id = fields.requiredText("Id");
         Instant updatedAt = fields.requiredTime("UpdatedAt");
@@ -38,7 +38,7 @@ final class SecurityHubFindings {
         return new FindingEvent("securityhub#" + id + "#" + updatedAt, FindingSource.SECURITY_HUB, id,
                 fields.requiredText("ProductArn"), firstType(finding.get("Types"), fields.at("Types")), control,
                 fields.text("Title"), normalized, label(severity, normalized), fields.requiredAccountId("AwsAccountId"),
-                region, updatedAt, resources(finding.get("Resources"), fields.at("Resources")), active, false, tree);
+                deliveredBy, region, updatedAt, resources(finding.get("Resources"), fields.at("Resources")), active, false, tree);
     }
 
     private static String firstType(JsonNode types, String where) {
