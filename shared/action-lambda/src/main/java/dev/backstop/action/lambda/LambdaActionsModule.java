@@ -10,7 +10,8 @@ import dev.backstop.action.RemediationAction;
 import dev.backstop.action.EventObserver;
 
 /**
- * Binds the Lambda actions into the catalogue by name, their parameters ({@link
+ * Binds the Lambda actions (alias rollback; permissions, function URLs and layers that let others
+ * in) into the catalogue by name, their parameters ({@link
  * LambdaParametersModule}), and the recorder of the alias history they roll back from into the
  * engine's observers. The client comes from {@link LambdaClientModule} in production and from a
  * fake in unit tests.
@@ -25,6 +26,21 @@ public abstract class LambdaActionsModule {
     @IntoMap
     @StringKey(RollbackAliasAction.NAME)
     abstract RemediationAction rollbackAlias(RollbackAliasAction action);
+
+    @Binds
+    @IntoMap
+    @StringKey(RemovePermissionAction.NAME)
+    abstract RemediationAction removePermission(RemovePermissionAction action);
+
+    @Binds
+    @IntoMap
+    @StringKey(RequireUrlAuthAction.NAME)
+    abstract RemediationAction requireUrlAuth(RequireUrlAuthAction action);
+
+    @Binds
+    @IntoMap
+    @StringKey(RemoveOutsideLayersAction.NAME)
+    abstract RemediationAction removeOutsideLayers(RemoveOutsideLayersAction action);
 
     @Binds
     @IntoSet
