@@ -36,5 +36,6 @@ public interface SharePermissions {
 
     void add(String id, Set<String> permissions);
 
-    Map<String, String> tags(String id);
+    /** The resource's tags, for rules that exempt by tag; {@code arn} as {@link #arn} made it. */
+    Map<String, String> tags(String id, String arn);
 }

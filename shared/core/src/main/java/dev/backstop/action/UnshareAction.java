@@ -86,7 +86,7 @@ public final class UnshareAction implements RemediationAction {
 
     @Override
     public Map<String, String> tags(ActionPlan plan) {
-        return permissions.tags(plan.address());
+        return permissions.tags(plan.address(), plan.resource());
     }
 
     @Override

@@ -96,7 +96,7 @@ final class ImagePermissions implements SharePermissions {
     }
 
     @Override
-    public Map<String, String> tags(String id) {
+    public Map<String, String> tags(String id, String arn) {
         return ec2.describeImages(request -> request.imageIds(id)).images().stream()
                 .flatMap(image -> image.tags().stream())
                 .collect(Collectors.toMap(Tag::key, Tag::value, (first, second) -> first));

@@ -96,7 +96,7 @@ final class SnapshotPermissions implements SharePermissions {
     }
 
     @Override
-    public Map<String, String> tags(String id) {
+    public Map<String, String> tags(String id, String arn) {
         return ec2.describeSnapshots(request -> request.snapshotIds(id)).snapshots().stream()
                 .flatMap(snapshot -> snapshot.tags().stream())
                 .collect(Collectors.toMap(Tag::key, Tag::value, (first, second) -> first));
