@@ -12,6 +12,10 @@ import dev.backstop.action.iam.IamActionsModule;
 import dev.backstop.action.iam.IamClientModule;
 import dev.backstop.action.lambda.LambdaActionsModule;
 import dev.backstop.action.lambda.LambdaClientModule;
+import dev.backstop.action.rds.RdsActionsModule;
+import dev.backstop.action.rds.RdsClientModule;
+import dev.backstop.action.rolesanywhere.RolesAnywhereActionsModule;
+import dev.backstop.action.rolesanywhere.RolesAnywhereClientModule;
 import dev.backstop.action.s3.S3ActionsModule;
 import dev.backstop.action.s3.S3ClientModule;
 import dev.backstop.audit.AuditLog;
@@ -36,7 +40,8 @@ import javax.inject.Singleton;
 @Component(modules = {CorrelateModule.class, AlarmTriggersModule.class, AwsClientsModule.class, EngineModule.class, RulesModule.class, CloudTrailActionsModule.class,
         CloudTrailClientModule.class, IamActionsModule.class, IamClientModule.class,
         Ec2ActionsModule.class, Ec2ClientModule.class, S3ActionsModule.class, S3ClientModule.class,
-        LambdaActionsModule.class, LambdaClientModule.class, CloudWatchActionsModule.class})
+        LambdaActionsModule.class, LambdaClientModule.class, CloudWatchActionsModule.class, RdsActionsModule.class,
+        RdsClientModule.class, RolesAnywhereActionsModule.class, RolesAnywhereClientModule.class})
 public interface BackstopComponent extends EngineComponent {
 
     UndoService undo();

@@ -16,6 +16,10 @@ import dev.backstop.action.iam.IamActionsModule;
 import dev.backstop.action.iam.IamClientModule;
 import dev.backstop.action.lambda.LambdaActionsModule;
 import dev.backstop.action.lambda.LambdaClientModule;
+import dev.backstop.action.rds.RdsActionsModule;
+import dev.backstop.action.rds.RdsClientModule;
+import dev.backstop.action.rolesanywhere.RolesAnywhereActionsModule;
+import dev.backstop.action.rolesanywhere.RolesAnywhereClientModule;
 import dev.backstop.action.s3.S3ActionsModule;
 import dev.backstop.action.s3.S3ClientModule;
 import dev.backstop.aws.AwsClientsModule;
@@ -41,7 +45,8 @@ class CatalogueComponentTest {
     @Component(modules = {AwsClientsModule.class, CloudTrailActionsModule.class, CloudTrailClientModule.class,
             IamActionsModule.class, IamClientModule.class, Ec2ActionsModule.class, Ec2ClientModule.class,
             S3ActionsModule.class, S3ClientModule.class, LambdaActionsModule.class, LambdaClientModule.class,
-            CloudWatchActionsModule.class})
+            CloudWatchActionsModule.class, RdsActionsModule.class, RdsClientModule.class, RolesAnywhereActionsModule.class,
+            RolesAnywhereClientModule.class})
     interface Actions {
 
         Map<String, Provider<RemediationAction>> catalogue();
