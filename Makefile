@@ -56,7 +56,7 @@ endef
 # One line per function in template.yaml: its logical id and its module's artifact.
 .PHONY: build-CloudTrailFunction build-TrailWatchdogFunction build-IamFunction build-Ec2Function \
 	build-S3Function build-LambdaFunction build-AlarmFunction build-SnsAlarmFunction build-RdsFunction \
-	build-RolesAnywhereFunction
+	build-RolesAnywhereFunction build-CanaryFunction build-SelfWatchFunction
 build-CloudTrailFunction: $(REACTOR) ; $(call lambda-artifact,handlers/cloudtrail/target/lambda)
 build-TrailWatchdogFunction: $(REACTOR) ; $(call lambda-artifact,handlers/trail-watchdog/target/lambda)
 build-IamFunction: $(REACTOR) ; $(call lambda-artifact,handlers/iam/target/lambda)
@@ -68,3 +68,6 @@ build-RolesAnywhereFunction: $(REACTOR) ; $(call lambda-artifact,handlers/rolesa
 # Both alarm functions run the alarm module's artifact (two entry points, one graph).
 build-AlarmFunction: handlers/alarm/target/lambda-shrunk/.done ; $(call lambda-artifact,handlers/alarm/target/lambda-shrunk)
 build-SnsAlarmFunction: handlers/alarm/target/lambda-shrunk/.done ; $(call lambda-artifact,handlers/alarm/target/lambda-shrunk)
+# The canary carries S3's SDK module (its change is on a bucket): shrunk as the S3 function's is.
+build-CanaryFunction: handlers/canary/target/lambda-shrunk/.done ; $(call lambda-artifact,handlers/canary/target/lambda-shrunk)
+build-SelfWatchFunction: $(REACTOR) ; $(call lambda-artifact,handlers/selfwatch/target/lambda)

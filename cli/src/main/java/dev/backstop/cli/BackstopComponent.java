@@ -7,6 +7,8 @@ import dev.backstop.action.cloudtrail.CloudTrailActionsModule;
 import dev.backstop.action.cloudtrail.CloudTrailClientModule;
 import dev.backstop.action.cloudwatch.CloudWatchActionsModule;
 import dev.backstop.action.ec2.Ec2ActionsModule;
+import dev.backstop.action.events.EventsActionsModule;
+import dev.backstop.action.events.EventsClientModule;
 import dev.backstop.action.ec2.Ec2ClientModule;
 import dev.backstop.action.iam.IamActionsModule;
 import dev.backstop.action.iam.IamClientModule;
@@ -41,7 +43,8 @@ import javax.inject.Singleton;
         CloudTrailClientModule.class, IamActionsModule.class, IamClientModule.class,
         Ec2ActionsModule.class, Ec2ClientModule.class, S3ActionsModule.class, S3ClientModule.class,
         LambdaActionsModule.class, LambdaClientModule.class, CloudWatchActionsModule.class, RdsActionsModule.class,
-        RdsClientModule.class, RolesAnywhereActionsModule.class, RolesAnywhereClientModule.class})
+        RdsClientModule.class, RolesAnywhereActionsModule.class, RolesAnywhereClientModule.class, EventsActionsModule.class,
+        EventsClientModule.class})
 public interface BackstopComponent extends EngineComponent {
 
     UndoService undo();

@@ -58,4 +58,11 @@ public final class LambdaParametersModule {
     static List<ParamSpec> removeOutsideLayersParameters() {
         return List.of();
     }
+
+    @Provides
+    @IntoMap
+    @StringKey("lambda.delete-function-concurrency")
+    static List<ParamSpec> deleteFunctionConcurrencyParameters() {
+        return List.of(); // none: the function is the one the call named, if it is Backstop's own
+    }
 }

@@ -2,16 +2,18 @@ package dev.backstop.action.lambda;
 
 import dev.backstop.catalogue.LambdaParametersModule;
 import dagger.Binds;
+import dagger.BindsOptionalOf;
 import dagger.Module;
 import dagger.multibindings.IntoMap;
 import dagger.multibindings.IntoSet;
 import dagger.multibindings.StringKey;
 import dev.backstop.action.RemediationAction;
 import dev.backstop.action.EventObserver;
+import dev.backstop.config.OwnResources;
 
 /**
  * Binds the Lambda actions (alias rollback; permissions, function URLs and layers that let others
- * in) into the catalogue by name, their parameters ({@link
+ * in; the self-watch concurrency reset) into the catalogue by name, their parameters ({@link
  * LambdaParametersModule}), and the recorder of the alias history they roll back from into the
  * engine's observers. The client comes from {@link LambdaClientModule} in production and from a
  * fake in unit tests.
@@ -41,6 +43,15 @@ public abstract class LambdaActionsModule {
     @IntoMap
     @StringKey(RemoveOutsideLayersAction.NAME)
     abstract RemediationAction removeOutsideLayers(RemoveOutsideLayersAction action);
+
+    @Binds
+    @IntoMap
+    @StringKey(DeleteFunctionConcurrencyAction.NAME)
+    abstract RemediationAction deleteFunctionConcurrency(DeleteFunctionConcurrencyAction action);
+
+    /** Backstop's own resources, which the self-watch actions guard; a graph without them guards none. */
+    @BindsOptionalOf
+    abstract OwnResources ownResources();
 
     @Binds
     @IntoSet

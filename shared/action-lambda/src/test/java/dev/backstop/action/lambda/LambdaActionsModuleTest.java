@@ -44,10 +44,10 @@ class LambdaActionsModuleTest {
                     Mode.ENFORCE, List.of()), Region.US_EAST_1, Clock.systemUTC());
 
     @Test
-    void bindsTheRollbackWithItsAliasParameterTheAccessActionsAndTheHistoryRecorder() {
+    void bindsTheRollbackWithItsAliasParameterTheAccessActionsTheSelfWatchActionAndTheHistoryRecorder() {
         assertThat(catalogue.parameters()).containsOnlyKeys(catalogue.actions().keySet())
                 .containsOnlyKeys("lambda.rollback-alias", "lambda.remove-permission", "lambda.require-url-auth",
-                        "lambda.remove-outside-layers");
+                        "lambda.remove-outside-layers", "lambda.delete-function-concurrency");
         assertThat(catalogue.actions().values()).allSatisfy(action -> assertThat(action.get().undoable()).isTrue());
         assertThat(catalogue.parameters().get("lambda.rollback-alias")).extracting(ParamSpec::name).containsExactly("alias");
         assertThat(catalogue.actions().get("lambda.rollback-alias").get().undoable()).isTrue();
