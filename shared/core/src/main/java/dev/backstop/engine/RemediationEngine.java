@@ -6,7 +6,6 @@ import dev.backstop.audit.AuditRecord;
 import dev.backstop.audit.Outcome;
 import dev.backstop.audit.StepLog;
 import dev.backstop.aws.CredentialScope;
-import dev.backstop.config.Mode;
 import dev.backstop.config.Settings;
 import dev.backstop.correlate.Correlated;
 import dev.backstop.event.Delivery;
@@ -20,7 +19,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.IntStream;
 import javax.inject.Inject;
 import javax.inject.Provider;
 import javax.inject.Singleton;
@@ -44,18 +42,11 @@ import javax.inject.Singleton;
 @Singleton
 public final class RemediationEngine {
 
-    /**
-     * A matched rule in force, with the positions in the rule of the actions this function can run
-     * for the trigger: a position, not the spec, names a step, since one rule may list a spec twice.
-     */
-    private record Matched(Rule rule, Mode mode, List<Integer> actions) {
-    }
-
     private final RuleSource rules;
     private final ActionRunner runner;
     private final AuditLog audit;
     private final DecisionRecorder recorder;
-    private final Mode globalMode;
+    private final RuleSelection selection;
     private final Map<Class<?>, Provider<TriggerSteps<?>>> kinds;
     private final StepLog stepLog;
     private final MeteredDecisions metered;
@@ -68,7 +59,7 @@ public final class RemediationEngine {
         this.runner = runner;
         this.audit = audit;
         this.recorder = recorder;
-        this.globalMode = settings.mode();
+        this.selection = new RuleSelection(settings.mode());
         this.kinds = kinds;
         this.stepLog = stepLog;
         this.metered = metered;
@@ -137,11 +128,11 @@ public final class RemediationEngine {
     }
 
     private <T extends Trigger> AuditRecord decideByRules(TriggerSteps<T> steps, T trigger) {
-        List<Matched> matched = matched(trigger);
-        Correlated found = steps.lookUp(trigger, matched.stream().map(Matched::rule).toList());
+        List<RuleSelection.Selected> matched = selection.select(rules.current(), trigger, runner::appliesTo);
+        Correlated found = steps.lookUp(trigger, matched.stream().map(RuleSelection.Selected::rule).toList());
         Instant now = clock.instant();
         List<ActionResult> results = new ArrayList<>();
-        for (Matched match : matched) {
+        for (RuleSelection.Selected match : matched) {
             Rule rule = match.rule();
             Optional<String> exemption = rule.unless().forTrigger(trigger, now);
             Optional<String> unmet = exemption.isPresent() ? Optional.empty() : steps.unmet(rule, trigger, found);
@@ -160,21 +151,5 @@ public final class RemediationEngine {
                 ? Decisions.without(trigger, Outcome.NO_MATCH, "no rule in force matched", clock.instant())
                 : Decisions.acted(trigger, results, clock.instant());
         return steps.record(trigger, found, verdict);
-    }
-
-    private List<Matched> matched(Trigger trigger) {
-        List<Matched> matched = new ArrayList<>();
-        for (Rule rule : rules.current().match(trigger)) {
-            Mode mode = rule.mode().capTo(globalMode);
-            if (mode == Mode.OFF) {
-                continue;
-            }
-            List<Integer> applicable = IntStream.range(0, rule.actions().size())
-                    .filter(index -> runner.appliesTo(rule.actions().get(index), trigger)).boxed().toList();
-            if (!applicable.isEmpty()) {
-                matched.add(new Matched(rule, mode, applicable));
-            }
-        }
-        return matched;
     }
 }
