@@ -159,7 +159,7 @@ public final class BacktestCommand implements Callable<Integer> {
             return 1;
         }
         Deployment deployment = Deployment.fromEnvironment(env, mode, ownPrincipals);
-        ReplayCatalogue catalogue = ReplayCatalogue.create(tools.clock());
+        ReplayCatalogue catalogue = ReplayCatalogue.create(tools.clock(), deployment.trusted());
         List<PackReplay> packs = new ArrayList<>();
         List<String> described = new ArrayList<>();
         packs.add(new PackReplay("rules", rules.get(), deployment, catalogue::applies));

@@ -8,12 +8,19 @@ import dev.backstop.action.cloudtrail.CloudTrailClientModule;
 import dev.backstop.action.cloudwatch.CloudWatchActionsModule;
 import dev.backstop.action.ec2.Ec2ActionsModule;
 import dev.backstop.action.ec2.Ec2ClientModule;
+import dev.backstop.action.events.EventsActionsModule;
+import dev.backstop.action.events.EventsClientModule;
 import dev.backstop.action.iam.IamActionsModule;
 import dev.backstop.action.iam.IamClientModule;
 import dev.backstop.action.lambda.LambdaActionsModule;
 import dev.backstop.action.lambda.LambdaClientModule;
+import dev.backstop.action.rds.RdsActionsModule;
+import dev.backstop.action.rds.RdsClientModule;
+import dev.backstop.action.rolesanywhere.RolesAnywhereActionsModule;
+import dev.backstop.action.rolesanywhere.RolesAnywhereClientModule;
 import dev.backstop.action.s3.S3ActionsModule;
 import dev.backstop.action.s3.S3ClientModule;
+import dev.backstop.config.TrustedSet;
 import dev.backstop.event.Trigger;
 import dev.backstop.rules.ActionSpec;
 import java.time.Clock;
@@ -29,13 +36,15 @@ import javax.inject.Singleton;
 @Component(modules = {SealedAwsModule.class, CloudTrailActionsModule.class, CloudTrailClientModule.class,
         IamActionsModule.class, IamClientModule.class, Ec2ActionsModule.class, Ec2ClientModule.class,
         S3ActionsModule.class, S3ClientModule.class, LambdaActionsModule.class, LambdaClientModule.class,
-        CloudWatchActionsModule.class})
+        CloudWatchActionsModule.class, EventsActionsModule.class, EventsClientModule.class, RdsActionsModule.class,
+        RdsClientModule.class, RolesAnywhereActionsModule.class, RolesAnywhereClientModule.class})
 interface ReplayCatalogue {
 
     Map<String, Provider<RemediationAction>> actions();
 
-    static ReplayCatalogue create(Clock clock) {
-        return DaggerReplayCatalogue.factory().create(clock);
+    /** The catalogue judging "outside" by the deployment's trusted set. */
+    static ReplayCatalogue create(Clock clock, TrustedSet trusted) {
+        return DaggerReplayCatalogue.factory().create(clock, trusted);
     }
 
     /** As the engine asks: the catalogue holds the action and its parameters admit the event. */
@@ -46,6 +55,6 @@ interface ReplayCatalogue {
 
     @Component.Factory
     interface Factory {
-        ReplayCatalogue create(@BindsInstance Clock clock);
+        ReplayCatalogue create(@BindsInstance Clock clock, @BindsInstance TrustedSet trusted);
     }
 }

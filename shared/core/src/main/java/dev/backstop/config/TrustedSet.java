@@ -51,7 +51,7 @@ public record TrustedSet(Optional<String> organization, Set<String> accounts) {
     }
 
     /** The organization and listed accounts of the environment, with the deployment's own accounts. */
-    static TrustedSet fromEnvironment(Map<String, String> env, MemberAccess members) {
+    public static TrustedSet fromEnvironment(Map<String, String> env, MemberAccess members) {
         Set<String> accounts = new LinkedHashSet<>();
         for (String item : Arrays.asList(env.getOrDefault(ACCOUNTS, "").split(","))) {
             if (!item.isBlank()) {
