@@ -16,12 +16,12 @@ import java.util.function.Predicate;
 import javax.inject.Inject;
 
 /**
- * Takes the statements that let anyone outside the trusted set in out of a bucket's policy: those
- * open to everyone (as {@link PublicStatements} judges them, the same as
- * s3.remove-public-policy-statements) and those that grant an account outside the
- * {@link TrustedSet} ({@link PolicyGrants}); keeps the rest ({@link StatementRemoval}). A
- * PutBucketPolicy whose policy lets no outsider in is no match; one whose policy cannot be read
- * from the event is judged from the bucket.
+ * Takes the statements that grant an account outside the {@link TrustedSet} ({@link PolicyGrants}:
+ * an account named, or a service acting for one) out of a bucket's policy; keeps the rest
+ * ({@link StatementRemoval}). Statements open to everyone are s3.remove-public-policy-statements'
+ * (its rule matches them), so that one statement is never answered by two rules. A
+ * PutBucketPolicy whose policy grants no outside account is no match; one whose policy cannot be
+ * read from the event is judged from the bucket.
  */
 final class RemoveOutsidePolicyStatementsAction implements RemediationAction {
 
@@ -35,7 +35,7 @@ final class RemoveOutsidePolicyStatementsAction implements RemediationAction {
     RemoveOutsidePolicyStatementsAction(Buckets buckets, BucketPolicyHistory history, Settings settings, Clock clock) {
         this.buckets = buckets;
         this.trusted = settings.trusted();
-        this.removal = new StatementRemoval(NAME, "outside", "open to everyone or to an outside account", this::outside,
+        this.removal = new StatementRemoval(NAME, "outside", "granting an outside account", this::outside,
                 buckets, history, clock);
     }
 
@@ -84,6 +84,6 @@ final class RemoveOutsidePolicyStatementsAction implements RemediationAction {
 
     private Predicate<JsonNode> outside(String bucketAccount) {
         PolicyGrants grants = new PolicyGrants(trusted, bucketAccount);
-        return statement -> PublicStatements.opensToEveryone(statement) || !grants.outsideAccounts(statement).isEmpty();
+        return statement -> !grants.outsideAccounts(statement).isEmpty();
     }
 }
