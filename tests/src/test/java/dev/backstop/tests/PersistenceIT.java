@@ -92,6 +92,10 @@ class PersistenceIT {
 
         assertThat(decision.outcome()).isEqualTo("REMEDIATED");
         assertThat(trustOf(role)).isEqualTo(JSON.readTree(trusted));
+        JsonNode undo = decision.action("iam.restore-trust-policy").path("undo");
+        assertThat(undo.path("undoVersion").asInt()).isEqualTo(2);
+        assertThat(undo.path("roleName").asText()).isEqualTo(role);
+        assertThat(JSON.readTree(undo.path("previousDocument").asText())).isEqualTo(JSON.readTree(outside));
         assertThat(decision.undo().outcome()).isEqualTo(Outcome.UNDONE);
         assertThat(trustOf(role)).isEqualTo(JSON.readTree(outside));
     }

@@ -101,7 +101,8 @@ class SharingIT {
         JsonNode action = decision.action("ec2.unshare-snapshot");
         assertThat(action.path("before").path("outside").asText()).isEqualTo(OUTSIDE);
         assertThat(action.path("after").path("outside").asText()).isEqualTo("none");
-        assertThat(action.path("undo").path("permissions").asText()).isEqualTo(OUTSIDE);
+        assertThat(action.path("undo").path("undoVersion").asInt()).isEqualTo(2);
+        assertThat(action.path("undo").path("permissions").toString()).isEqualTo("[\"" + OUTSIDE + "\"]");
 
         assertThat(decision.undo().outcome()).isEqualTo(Outcome.UNDONE);
         assertThat(snapshotSharedWith(snapshot)).containsExactly(PARTNER, OUTSIDE);

@@ -5,6 +5,7 @@ import dev.backstop.cli.rules.CatalogueComponent;
 import dev.backstop.config.BreakerLimits;
 import dev.backstop.config.MemberAccess;
 import dev.backstop.config.Mode;
+import dev.backstop.config.TrustedSet;
 import dev.backstop.event.CloudTrailEventParser;
 import dev.backstop.event.CloudTrailLogReader;
 import dev.backstop.rules.DefaultPack;
@@ -74,9 +75,9 @@ public class BacktestBenchmark {
             files[f] = logs.file(f);
         }
         RuleBook rules = CatalogueComponent.create(Clock.systemUTC()).ruleLoader().load(List.of(DefaultPack.text()));
-        ReplayCatalogue catalogue = ReplayCatalogue.create(Clock.systemUTC());
+        ReplayCatalogue catalogue = ReplayCatalogue.create(Clock.systemUTC(), TrustedSet.none());
         pack = new PackReplay("rules", rules, new Deployment(Mode.ENFORCE, List.of(), MemberAccess.singleAccount(),
-                BreakerLimits.DEFAULTS), catalogue::applies);
+                BreakerLimits.DEFAULTS, TrustedSet.none()), catalogue::applies);
         ObjectMapper mapper = new ObjectMapper();
         feeder = new FileFeeder(new CloudTrailLogReader(new CloudTrailEventParser(mapper), mapper), Duration.ofHours(1));
         bad = new BadInput(new PrintWriter(OutputStream.nullOutputStream()));

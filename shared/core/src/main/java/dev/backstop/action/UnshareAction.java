@@ -1,10 +1,11 @@
 package dev.backstop.action;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.backstop.config.TrustedSet;
 import dev.backstop.event.CloudTrailEvent;
 import dev.backstop.event.Trigger;
 import dev.backstop.rules.ActionSpec;
-import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -29,8 +30,6 @@ import java.util.TreeSet;
  */
 public final class UnshareAction implements RemediationAction {
 
-    static final String ID = "id";
-    static final String PERMISSIONS = "permissions";
     static final String SHARED_WITH = "sharedWith";
     static final String OUTSIDE = "outside";
 
@@ -60,28 +59,27 @@ public final class UnshareAction implements RemediationAction {
         Set<String> added = outsideAdded(event);
         Optional<Set<String>> current = permissions.read(id);
         if (current.isEmpty()) {
-            return new ActionPlan(name, arn, id, ResourceState.gone(), "none: the " + permissions.kind() + " is gone",
-                    Map.of());
+            return new ActionPlan(name, arn, id, ResourceState.gone(), "none: the " + permissions.kind() + " is gone");
         }
         Set<String> remove = new TreeSet<>(added);
         remove.retainAll(current.get());
-        Map<String, String> undo = new LinkedHashMap<>();
-        undo.put("call", permissions.call());
-        undo.put("operation", "add");
-        undo.put(ID, id);
-        undo.put(PERMISSIONS, SharedWith.join(remove));
+        if (remove.isEmpty()) {
+            return new ActionPlan(name, arn, id, state(current.get(), remove), "none: the " + permissions.kind()
+                    + " is no longer shared outside as the event shared it");
+        }
         return new ActionPlan(name, arn, id, state(current.get(), remove), permissions.call() + " on " + arn
-                + ": stop sharing the " + permissions.kind() + " with " + SharedWith.join(remove), undo);
+                + ": stop sharing the " + permissions.kind() + " with " + SharedWith.join(remove),
+                new UnshareUndo(permissions.call(), id, List.copyOf(remove)));
     }
 
     @Override
     public void apply(ActionPlan plan) {
-        permissions.remove(plan.address(), Set.copyOf(SharedWith.split(plan.undo().get(PERMISSIONS))));
+        permissions.remove(plan.address(), Set.copyOf(plan.undo(UnshareUndo.class).permissions()));
     }
 
     @Override
     public ResourceState readBack(ActionPlan plan) {
-        return read(plan.undo());
+        return read(plan.undo(UnshareUndo.class));
     }
 
     @Override
@@ -94,20 +92,24 @@ public final class UnshareAction implements RemediationAction {
         return true;
     }
 
+    @Override
+    public UnshareUndo readUndo(JsonNode stored) {
+        return UnshareUndo.FORMAT.read(stored);
+    }
+
     /** Shares the resource again with the permissions the action removed. */
     @Override
-    public ResourceState undo(Map<String, String> undo) {
-        Set<String> removed = Set.copyOf(SharedWith.split(undo.get(PERMISSIONS)));
-        if (permissions.read(undo.get(ID)).isEmpty()) {
+    public ResourceState undo(JsonNode stored) {
+        UnshareUndo undo = readUndo(stored);
+        if (permissions.read(undo.id()).isEmpty()) {
             return ResourceState.gone();
         }
-        permissions.add(undo.get(ID), removed);
+        permissions.add(undo.id(), Set.copyOf(undo.permissions()));
         return read(undo);
     }
 
-    private ResourceState read(Map<String, String> undo) {
-        return permissions.read(undo.get(ID))
-                .map(current -> state(current, Set.copyOf(SharedWith.split(undo.get(PERMISSIONS)))))
+    private ResourceState read(UnshareUndo undo) {
+        return permissions.read(undo.id()).map(current -> state(current, Set.copyOf(undo.permissions())))
                 .orElseGet(ResourceState::gone);
     }
 

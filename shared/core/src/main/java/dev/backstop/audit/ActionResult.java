@@ -1,5 +1,7 @@
 package dev.backstop.audit;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.backstop.config.Mode;
 import dev.backstop.rules.Severity;
 import java.util.Map;
@@ -8,6 +10,8 @@ import java.util.Objects;
 /**
  * What one rule's action did, with the state read before and after and what would reverse it.
  *
+ * @param undo what reverses the change, as the action's {@code UndoFormat} keeps it (a JSON
+ *     object, in whichever version wrote it); empty when the action changed nothing
  * @param detail a sentence for humans: the change made, or why none was
  */
 public record ActionResult(
@@ -19,7 +23,7 @@ public record ActionResult(
         Outcome outcome,
         Map<String, String> before,
         Map<String, String> after,
-        Map<String, String> undo,
+        JsonNode undo,
         String detail) {
 
     public ActionResult {
@@ -28,6 +32,17 @@ public record ActionResult(
         Objects.requireNonNull(outcome, "outcome");
         before = Map.copyOf(before);
         after = Map.copyOf(after);
-        undo = Map.copyOf(undo);
+        undo = undo == null ? noUndo() : undo.deepCopy();
+    }
+
+    /** A copy: the record's own stays as it was made. */
+    @Override
+    public JsonNode undo() {
+        return undo.deepCopy();
+    }
+
+    /** The undo of an action that changed nothing. */
+    public static JsonNode noUndo() {
+        return JsonNodeFactory.instance.objectNode();
     }
 }

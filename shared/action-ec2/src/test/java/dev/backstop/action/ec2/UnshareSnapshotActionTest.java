@@ -8,7 +8,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.backstop.action.ActionPlan;
 import dev.backstop.action.ResourceState;
+import dev.backstop.action.UndoFormat;
 import dev.backstop.action.UnshareAction;
+import dev.backstop.action.UnshareUndo;
 import dev.backstop.catalogue.Ec2ParametersModule;
 import dev.backstop.config.TrustedSet;
 import dev.backstop.event.CloudTrailEvent;
@@ -18,6 +20,7 @@ import dev.backstop.rules.ActionSpec;
 import dev.backstop.testing.FakeEc2;
 import dev.backstop.testing.FakeEc2Shares;
 import dev.backstop.testing.SampleEvents;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -64,8 +67,7 @@ class UnshareSnapshotActionTest {
         assertThat(plan.changeNeeded()).isTrue();
         assertThat(plan.change()).isEqualTo("ModifySnapshotAttribute on arn:aws:ec2:us-east-1::snapshot/" + SNAPSHOT
                 + ": stop sharing the EBS snapshot with " + OUTSIDE);
-        assertThat(plan.undo()).containsEntry("call", "ModifySnapshotAttribute").containsEntry("operation", "add")
-                .containsEntry("id", SNAPSHOT).containsEntry("permissions", OUTSIDE);
+        assertThat(plan.undo()).isEqualTo(new UnshareUndo("ModifySnapshotAttribute", SNAPSHOT, List.of(OUTSIDE)));
 
         action.apply(plan);
         ResourceState after = action.readBack(plan);
@@ -83,7 +85,7 @@ class UnshareSnapshotActionTest {
 
         action.apply(plan);
         assertThat(ec2.sharedWith(SNAPSHOT)).isEmpty();
-        ResourceState undone = action.undo(plan.undo());
+        ResourceState undone = action.undo(UndoFormat.write(plan.undo()));
 
         assertThat(ec2.calls()).containsExactly("ModifySnapshotAttribute " + SNAPSHOT + " remove [all]",
                 "ModifySnapshotAttribute " + SNAPSHOT + " add [all]");
@@ -108,7 +110,7 @@ class UnshareSnapshotActionTest {
         ActionPlan plan = action.plan(event(e -> { }), SPEC);
 
         assertThat(plan.changeNeeded()).isFalse();
-        assertThat(plan.undo()).containsEntry("permissions", "none");
+        assertThat(plan.undo()).as("nothing to reverse").isNull();
     }
 
     @Test
@@ -126,7 +128,7 @@ class UnshareSnapshotActionTest {
         action.apply(plan);
         ec2.delete(SNAPSHOT);
 
-        assertThat(action.undo(plan.undo()).exists()).isFalse();
+        assertThat(action.undo(UndoFormat.write(plan.undo())).exists()).isFalse();
     }
 
     @Test

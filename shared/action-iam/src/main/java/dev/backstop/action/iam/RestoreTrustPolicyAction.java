@@ -13,7 +13,6 @@ import dev.backstop.event.CloudTrailEvent;
 import dev.backstop.event.MalformedEventException;
 import dev.backstop.event.Trigger;
 import dev.backstop.rules.ActionSpec;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,8 +29,6 @@ import javax.inject.Inject;
 final class RestoreTrustPolicyAction implements RemediationAction {
 
     static final String NAME = "iam.restore-trust-policy";
-    static final String PREVIOUS = "previousDocument";
-    static final String TARGET = "restoredDocument";
 
     private final Principals principals;
     private final TrustPolicyHistory history;
@@ -70,24 +67,20 @@ final class RestoreTrustPolicyAction implements RemediationAction {
         Optional<RoleTrust> found = principals.trust(roleName);
         if (found.isEmpty()) {
             return new ActionPlan(NAME, "role/" + roleName, roleName, ResourceState.gone(),
-                    "restore the trust policy of role/" + roleName, Map.of());
+                    "restore the trust policy of role/" + roleName);
         }
         RoleTrust role = found.get();
         PolicyGrants grants = grants(event.account());
         JsonNode current = tree(role);
         ResourceState before = state(role, grants);
         if (before.compliant()) {
-            return new ActionPlan(NAME, role.arn(), roleName, before, "none: the role trusts no outside principal", Map.of());
+            return new ActionPlan(NAME, role.arn(), roleName, before, "none: the role trusts no outside principal");
         }
-        Map<String, String> undo = new LinkedHashMap<>();
-        undo.put("call", "UpdateAssumeRolePolicy");
-        undo.put("roleName", roleName);
-        undo.put("account", event.account());
-        undo.put(PREVIOUS, role.document());
         Optional<TrustPolicyHistory.RecordedTrust> recorded = history.latestTrusted(role.arn());
         String change;
+        String target;
         if (recorded.isPresent()) {
-            undo.put(TARGET, recorded.get().document());
+            target = recorded.get().document();
             change = "UpdateAssumeRolePolicy on " + role.arn() + ": put back the trust policy Backstop read at "
                     + recorded.get().readAt() + " (after " + recorded.get().source() + "), which trusts no one outside";
         } else {
@@ -95,25 +88,27 @@ final class RestoreTrustPolicyAction implements RemediationAction {
                     role.arn(), "every statement of the trust policy lets in an outside principal ("
                     + String.join(", ", TrustPolicies.outside(current, grants)) + ") and Backstop has no earlier"
                     + " trust policy of the role: a person must decide whom it trusts"));
-            undo.put(TARGET, without.toString());
+            target = without.toString();
             change = "UpdateAssumeRolePolicy on " + role.arn() + ": remove the outside principals "
                     + String.join(", ", TrustPolicies.outside(current, grants)) + " (Backstop has no earlier trust policy)";
         }
-        return new ActionPlan(NAME, role.arn(), roleName, before, change, undo);
+        return new ActionPlan(NAME, role.arn(), roleName, before, change,
+                new RestoreTrustPolicyUndo(roleName, event.account(), role.document(), target));
     }
 
     /** Writes the planned policy unless the role no longer trusts an outsider (a fix made since is kept). */
     @Override
     public void apply(ActionPlan plan) {
+        RestoreTrustPolicyUndo undo = plan.undo(RestoreTrustPolicyUndo.class);
         Optional<RoleTrust> now = principals.trust(plan.address());
-        if (now.isPresent() && !state(now.get(), grants(plan.undo().get("account"))).compliant()) {
-            principals.updateTrust(plan.address(), plan.undo().get(TARGET));
+        if (now.isPresent() && !state(now.get(), grants(undo.account())).compliant()) {
+            principals.updateTrust(plan.address(), undo.restoredDocument());
         }
     }
 
     @Override
     public ResourceState readBack(ActionPlan plan) {
-        return read(plan.undo());
+        return read(plan.undo(RestoreTrustPolicyUndo.class));
     }
 
     @Override
@@ -126,18 +121,24 @@ final class RestoreTrustPolicyAction implements RemediationAction {
         return true;
     }
 
+    @Override
+    public RestoreTrustPolicyUndo readUndo(JsonNode stored) {
+        return RestoreTrustPolicyUndo.FORMAT.read(stored);
+    }
+
     /** Puts the trust policy from before back. */
     @Override
-    public ResourceState undo(Map<String, String> undo) {
-        if (principals.trust(undo.get("roleName")).isEmpty()) {
+    public ResourceState undo(JsonNode stored) {
+        RestoreTrustPolicyUndo undo = readUndo(stored);
+        if (principals.trust(undo.roleName()).isEmpty()) {
             return ResourceState.gone();
         }
-        principals.updateTrust(undo.get("roleName"), undo.get(PREVIOUS));
+        principals.updateTrust(undo.roleName(), undo.previousDocument());
         return read(undo);
     }
 
-    private ResourceState read(Map<String, String> undo) {
-        return principals.trust(undo.get("roleName")).map(role -> state(role, grants(undo.get("account"))))
+    private ResourceState read(RestoreTrustPolicyUndo undo) {
+        return principals.trust(undo.roleName()).map(role -> state(role, grants(undo.account())))
                 .orElseGet(ResourceState::gone);
     }
 

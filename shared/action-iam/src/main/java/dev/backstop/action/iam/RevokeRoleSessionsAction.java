@@ -1,5 +1,6 @@
 package dev.backstop.action.iam;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.backstop.action.ActionPlan;
 import dev.backstop.action.ActionRefusedException;
 import dev.backstop.action.RemediationAction;
@@ -64,7 +65,12 @@ final class RevokeRoleSessionsAction implements RemediationAction {
     }
 
     @Override
-    public ResourceState undo(Map<String, String> undo) {
-        return revocation.undo(undo);
+    public RevokeSessionsUndo readUndo(JsonNode stored) {
+        return RevokeSessionsUndo.FORMAT.read(stored);
+    }
+
+    @Override
+    public ResourceState undo(JsonNode stored) {
+        return revocation.undo(readUndo(stored));
     }
 }

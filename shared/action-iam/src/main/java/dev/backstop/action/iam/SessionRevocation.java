@@ -8,7 +8,6 @@ import dev.backstop.event.Timestamps;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -43,34 +42,36 @@ final class SessionRevocation {
         Optional<Principal> found = principals.find(named);
         if (found.isEmpty()) {
             return new ActionPlan(action, named.path(), named.name(), ResourceState.gone(),
-                    "revoke the " + what + " of " + named.path(), Map.of());
+                    "revoke the " + what + " of " + named.path());
         }
         Principal principal = found.get();
         Optional<String> current = principals.inlinePolicy(principal, policyName);
         Instant eventTime = event.detail().eventTime();
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         Instant revokeBefore = now.isAfter(eventTime) ? now : eventTime.plusSeconds(1).truncatedTo(ChronoUnit.SECONDS);
-        Map<String, String> undo = new HashMap<>(InlinePolicySwap.undo(principal, policyName, current));
-        undo.put(REVOKED_BEFORE, revokeBefore.toString());
+        RevokeSessionsUndo undo = new RevokeSessionsUndo(principal.kind(), principal.name(), principal.arn(), policyName,
+                current.orElse(null), revokeBefore);
         return new ActionPlan(action, principal.arn(), principal.name(), state(current, eventTime),
                 "revoke the " + what + " of " + principal.arn() + " issued before " + revokeBefore, undo);
     }
 
     void apply(ActionPlan plan) {
-        swap.put(plan.undo(), document(Instant.parse(plan.undo().get(REVOKED_BEFORE))));
+        RevokeSessionsUndo undo = plan.undo(RevokeSessionsUndo.class);
+        swap.put(undo, document(undo.revokedBefore()));
     }
 
     ResourceState readBack(ActionPlan plan) {
-        return state(swap.current(plan.undo()), Instant.parse(plan.undo().get(REVOKED_BEFORE)));
+        RevokeSessionsUndo undo = plan.undo(RevokeSessionsUndo.class);
+        return state(swap.current(undo), undo.revokedBefore());
     }
 
     Map<String, String> tags(ActionPlan plan) {
-        return principals.tags(InlinePolicySwap.principal(plan.undo()));
+        return principals.tags(plan.undo(RevokeSessionsUndo.class).principal());
     }
 
-    ResourceState undo(Map<String, String> undo) {
+    ResourceState undo(RevokeSessionsUndo undo) {
         swap.restore(undo);
-        return state(swap.current(undo), Instant.parse(undo.get(REVOKED_BEFORE)));
+        return state(swap.current(undo), undo.revokedBefore());
     }
 
     static String document(Instant revokeBefore) {

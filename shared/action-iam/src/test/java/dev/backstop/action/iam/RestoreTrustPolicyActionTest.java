@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.backstop.action.ActionPlan;
 import dev.backstop.action.ActionRefusedException;
+import dev.backstop.action.UndoFormat;
 import dev.backstop.config.Mode;
 import dev.backstop.config.Settings;
 import dev.backstop.config.TrustedSet;
@@ -107,7 +108,7 @@ class RestoreTrustPolicyActionTest {
         String before = iam.trust(ROLE);
         action.apply(plan);
 
-        assertThat(action.undo(plan.undo()).facts()).isEqualTo(plan.before().facts());
+        assertThat(action.undo(UndoFormat.write(plan.undo())).facts()).isEqualTo(plan.before().facts());
         assertThat(iam.trust(ROLE)).isEqualTo(before);
     }
 

@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.backstop.action.ActionPlan;
 import dev.backstop.action.ActionRefusedException;
+import dev.backstop.action.UndoFormat;
 import dev.backstop.rules.ActionSpec;
 import dev.backstop.testing.FakeIam;
 import dev.backstop.testing.MutableClock;
@@ -38,7 +39,7 @@ class RevokeUserSessionsActionTest {
                 + "\"2026-11-21T09:12:30Z\"").contains("\"Effect\":\"Deny\"");
         assertThat(action.readBack(plan).compliant()).isTrue();
 
-        assertThat(action.undo(plan.undo()).facts()).isEqualTo(plan.before().facts());
+        assertThat(action.undo(UndoFormat.write(plan.undo())).facts()).isEqualTo(plan.before().facts());
         assertThat(iam.userPolicy("mallory", "BackstopRevokeOlderSessions")).isNull();
     }
 
@@ -49,7 +50,7 @@ class RevokeUserSessionsActionTest {
 
         ActionPlan plan = behind.plan(event(FEDERATION_TOKEN), CALLER);
 
-        assertThat(plan.undo()).containsEntry("revokedBefore", "2026-11-21T09:12:11Z");
+        assertThat(plan.undo(RevokeSessionsUndo.class).revokedBefore()).isEqualTo(Instant.parse("2026-11-21T09:12:11Z"));
     }
 
     @Test

@@ -12,7 +12,6 @@ import dev.backstop.event.MalformedEventException;
 import dev.backstop.event.Trigger;
 import dev.backstop.rules.ActionSpec;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,7 +29,6 @@ import software.amazon.awssdk.services.lambda.model.GetFunctionConfigurationResp
 final class RemoveOutsideLayersAction implements RemediationAction {
 
     static final String NAME = "lambda.remove-outside-layers";
-    private static final String SEPARATOR = ",";
 
     private final Functions functions;
     private final TrustedSet trusted;
@@ -68,18 +66,14 @@ final class RemoveOutsideLayersAction implements RemediationAction {
         Optional<GetFunctionConfigurationResponse> configuration = functions.configuration(function.function());
         if (configuration.isEmpty()) {
             return new ActionPlan(NAME, function.arn(), function.function(), ResourceState.gone(),
-                    "none: the function is gone", Map.of());
+                    "none: the function is gone");
         }
         List<String> layers = Functions.layers(configuration.get());
         String account = Functions.account(function);
-        Map<String, String> undo = new LinkedHashMap<>();
-        undo.put("call", "UpdateFunctionConfiguration");
-        undo.put("functionName", function.function());
-        undo.put("account", account);
-        undo.put("layers", String.join(SEPARATOR, layers));
         return new ActionPlan(NAME, function.arn(), function.function(), state(layers, account),
                 "UpdateFunctionConfiguration on " + function.arn() + ": remove the layers of outside accounts "
-                        + String.join(", ", outside(layers, account)), undo);
+                        + String.join(", ", outside(layers, account)),
+                new RemoveOutsideLayersUndo(function.function(), account, layers));
     }
 
     /** Removes the outside layers of the function as it is now, so a layer changed since is kept. */
@@ -87,7 +81,7 @@ final class RemoveOutsideLayersAction implements RemediationAction {
     public void apply(ActionPlan plan) {
         functions.configuration(plan.address()).ifPresent(now -> {
             List<String> layers = Functions.layers(now);
-            List<String> outside = outside(layers, plan.undo().get("account"));
+            List<String> outside = outside(layers, plan.undo(RemoveOutsideLayersUndo.class).account());
             if (!outside.isEmpty()) {
                 setLayers(plan.address(), layers.stream().filter(layer -> !outside.contains(layer)).toList());
             }
@@ -96,7 +90,7 @@ final class RemoveOutsideLayersAction implements RemediationAction {
 
     @Override
     public ResourceState readBack(ActionPlan plan) {
-        return read(plan.undo());
+        return read(plan.undo(RemoveOutsideLayersUndo.class));
     }
 
     @Override
@@ -109,14 +103,19 @@ final class RemoveOutsideLayersAction implements RemediationAction {
         return true;
     }
 
+    @Override
+    public RemoveOutsideLayersUndo readUndo(JsonNode stored) {
+        return RemoveOutsideLayersUndo.FORMAT.read(stored);
+    }
+
     /** Sets the layer list from before. */
     @Override
-    public ResourceState undo(Map<String, String> undo) {
-        if (functions.configuration(undo.get("functionName")).isEmpty()) {
+    public ResourceState undo(JsonNode stored) {
+        RemoveOutsideLayersUndo undo = readUndo(stored);
+        if (functions.configuration(undo.functionName()).isEmpty()) {
             return ResourceState.gone();
         }
-        String before = undo.get("layers");
-        setLayers(undo.get("functionName"), before.isEmpty() ? List.of() : List.of(before.split(SEPARATOR)));
+        setLayers(undo.functionName(), undo.layers());
         return read(undo);
     }
 
@@ -124,9 +123,9 @@ final class RemoveOutsideLayersAction implements RemediationAction {
         functions.lambda().updateFunctionConfiguration(request -> request.functionName(function).layers(layers));
     }
 
-    private ResourceState read(Map<String, String> undo) {
-        return functions.configuration(undo.get("functionName"))
-                .map(configuration -> state(Functions.layers(configuration), undo.get("account")))
+    private ResourceState read(RemoveOutsideLayersUndo undo) {
+        return functions.configuration(undo.functionName())
+                .map(configuration -> state(Functions.layers(configuration), undo.account()))
                 .orElseGet(ResourceState::gone);
     }
 

@@ -12,7 +12,6 @@ import dev.backstop.event.CloudTrailEvent;
 import dev.backstop.event.MalformedEventException;
 import dev.backstop.event.Trigger;
 import dev.backstop.rules.ActionSpec;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -67,33 +66,30 @@ final class RemovePermissionAction implements RemediationAction {
         }
         if (functions.configuration(function.function()).isEmpty()) {
             return new ActionPlan(NAME, function.arn(), function.function(), ResourceState.gone(),
-                    "none: the function is gone", Map.of());
+                    "none: the function is gone");
         }
-        Map<String, String> undo = new LinkedHashMap<>();
-        undo.put("call", "AddPermission");
-        undo.put("functionName", function.function());
-        if (function.qualifier() != null) {
-            undo.put("qualifier", function.qualifier());
-        }
-        undo.put("statementId", sid.asText());
-        undo.put("account", Functions.account(function));
+        String account = Functions.account(function);
         Optional<JsonNode> statement = find(function, sid.asText());
-        statement.ifPresent(found -> undo.put("statement", found.toString()));
-        ResourceState before = state(statement, Functions.account(function));
+        ResourceState before = state(statement, account);
+        if (before.compliant()) {
+            return new ActionPlan(NAME, function.arn(), function.function(), before, "none: statement " + sid.asText()
+                    + (statement.isEmpty() ? " is gone" : " lets no outsider in"));
+        }
         return new ActionPlan(NAME, function.arn(), function.function(), before, "RemovePermission on " + function.arn()
-                + ": remove statement " + sid.asText() + " (lets in " + before.facts().get("outside") + ")", undo);
+                + ": remove statement " + sid.asText() + " (lets in " + before.facts().get("outside") + ")",
+                new RemovePermissionUndo(function.function(), function.qualifier(), sid.asText(), account, statement.get()));
     }
 
     @Override
     public void apply(ActionPlan plan) {
-        Map<String, String> undo = plan.undo();
-        functions.lambda().removePermission(request -> request.functionName(undo.get("functionName"))
-                .qualifier(undo.get("qualifier")).statementId(undo.get("statementId")));
+        RemovePermissionUndo undo = plan.undo(RemovePermissionUndo.class);
+        functions.lambda().removePermission(request -> request.functionName(undo.functionName())
+                .qualifier(undo.qualifier()).statementId(undo.statementId()));
     }
 
     @Override
     public ResourceState readBack(ActionPlan plan) {
-        return read(plan.undo());
+        return read(plan.undo(RemovePermissionUndo.class));
     }
 
     @Override
@@ -106,25 +102,29 @@ final class RemovePermissionAction implements RemediationAction {
         return true;
     }
 
+    @Override
+    public RemovePermissionUndo readUndo(JsonNode stored) {
+        return RemovePermissionUndo.FORMAT.read(stored);
+    }
+
     /** Adds the statement back as it was. */
     @Override
-    public ResourceState undo(Map<String, String> undo) {
-        JsonNode statement = Functions.json(undo.get("statement")).orElseThrow(() -> new IllegalArgumentException(
-                "undo data holds no statement to add back"));
-        if (functions.configuration(undo.get("functionName")).isEmpty()) {
+    public ResourceState undo(JsonNode stored) {
+        RemovePermissionUndo undo = readUndo(stored);
+        if (functions.configuration(undo.functionName()).isEmpty()) {
             return ResourceState.gone();
         }
-        functions.lambda().addPermission(Permissions.addBack(statement, undo.get("functionName"), undo.get("qualifier"),
-                undo.get("statementId")));
+        functions.lambda().addPermission(Permissions.addBack(undo.statement(), undo.functionName(), undo.qualifier(),
+                undo.statementId()));
         return read(undo);
     }
 
-    private ResourceState read(Map<String, String> undo) {
-        if (functions.configuration(undo.get("functionName")).isEmpty()) {
+    private ResourceState read(RemovePermissionUndo undo) {
+        if (functions.configuration(undo.functionName()).isEmpty()) {
             return ResourceState.gone();
         }
-        Functions.Named function = new Functions.Named(undo.get("functionName"), undo.get("qualifier"), null);
-        return state(find(function, undo.get("statementId")), undo.get("account"));
+        Functions.Named function = new Functions.Named(undo.functionName(), undo.qualifier(), null);
+        return state(find(function, undo.statementId()), undo.account());
     }
 
     private Optional<JsonNode> find(Functions.Named function, String sid) {

@@ -1,5 +1,6 @@
 package dev.backstop.action.lambda;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.backstop.action.ActionPlan;
 import dev.backstop.action.ActionRefusedException;
 import dev.backstop.action.RemediationAction;
@@ -7,7 +8,6 @@ import dev.backstop.action.ResourceState;
 import dev.backstop.event.CloudTrailEvent;
 import dev.backstop.event.Trigger;
 import dev.backstop.rules.ActionSpec;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import javax.inject.Inject;
@@ -36,13 +36,7 @@ final class RequireUrlAuthAction implements RemediationAction {
             throw ActionRefusedException.unanswered(trigger);
         }
         Functions.Named function = Functions.named(event);
-        Map<String, String> undo = new LinkedHashMap<>();
-        undo.put("call", "UpdateFunctionUrlConfig");
-        undo.put("functionName", function.function());
-        if (function.qualifier() != null) {
-            undo.put("qualifier", function.qualifier());
-        }
-        undo.put("authType", FunctionUrlAuthType.NONE.toString());
+        RequireUrlAuthUndo undo = new RequireUrlAuthUndo(function.function(), function.qualifier());
         return new ActionPlan(NAME, function.arn(), function.function(), read(undo), "UpdateFunctionUrlConfig on "
                 + function.arn() + (function.qualifier() == null ? "" : ":" + function.qualifier())
                 + ": require IAM auth (AWS_IAM) of the function URL's callers", undo);
@@ -50,12 +44,12 @@ final class RequireUrlAuthAction implements RemediationAction {
 
     @Override
     public void apply(ActionPlan plan) {
-        update(plan.undo(), FunctionUrlAuthType.AWS_IAM);
+        update(plan.undo(RequireUrlAuthUndo.class), FunctionUrlAuthType.AWS_IAM);
     }
 
     @Override
     public ResourceState readBack(ActionPlan plan) {
-        return read(plan.undo());
+        return read(plan.undo(RequireUrlAuthUndo.class));
     }
 
     @Override
@@ -68,9 +62,15 @@ final class RequireUrlAuthAction implements RemediationAction {
         return true;
     }
 
+    @Override
+    public RequireUrlAuthUndo readUndo(JsonNode stored) {
+        return RequireUrlAuthUndo.FORMAT.read(stored);
+    }
+
     /** Opens the URL to everyone again. */
     @Override
-    public ResourceState undo(Map<String, String> undo) {
+    public ResourceState undo(JsonNode stored) {
+        RequireUrlAuthUndo undo = readUndo(stored);
         if (!read(undo).exists()) {
             return ResourceState.gone();
         }
@@ -78,17 +78,17 @@ final class RequireUrlAuthAction implements RemediationAction {
         return read(undo);
     }
 
-    private void update(Map<String, String> undo, FunctionUrlAuthType authType) {
-        functions.lambda().updateFunctionUrlConfig(request -> request.functionName(undo.get("functionName"))
-                .qualifier(undo.get("qualifier")).authType(authType));
+    private void update(RequireUrlAuthUndo undo, FunctionUrlAuthType authType) {
+        functions.lambda().updateFunctionUrlConfig(request -> request.functionName(undo.functionName())
+                .qualifier(undo.qualifier()).authType(authType));
     }
 
     /** The URL's auth type; gone with the URL or the function. */
-    private ResourceState read(Map<String, String> undo) {
+    private ResourceState read(RequireUrlAuthUndo undo) {
         Optional<String> authType;
         try {
             authType = Optional.of(functions.lambda().getFunctionUrlConfig(request -> request
-                    .functionName(undo.get("functionName")).qualifier(undo.get("qualifier"))).authTypeAsString());
+                    .functionName(undo.functionName()).qualifier(undo.qualifier())).authTypeAsString());
         } catch (ResourceNotFoundException gone) {
             authType = Optional.empty();
         }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.backstop.action.ActionPlan;
+import dev.backstop.action.UndoFormat;
 import dev.backstop.config.Mode;
 import dev.backstop.config.Settings;
 import dev.backstop.config.TrustedSet;
@@ -74,7 +75,7 @@ class LambdaAccessActionsTest {
         ActionPlan plan = removePermission.plan(event("add-permission-public.json"), spec(RemovePermissionAction.NAME));
         removePermission.apply(plan);
 
-        assertThat(removePermission.undo(plan.undo()).facts()).isEqualTo(plan.before().facts());
+        assertThat(removePermission.undo(UndoFormat.write(plan.undo())).facts()).isEqualTo(plan.before().facts());
         assertThat(lambda.statement(FUNCTION, "open-invoke")).isEqualTo(before);
     }
 
@@ -123,7 +124,7 @@ class LambdaAccessActionsTest {
         assertThat(lambda.urlAuthType(FUNCTION)).isEqualTo("AWS_IAM");
         assertThat(requireUrlAuth.readBack(plan).compliant()).isTrue();
 
-        assertThat(requireUrlAuth.undo(plan.undo()).facts()).isEqualTo(plan.before().facts());
+        assertThat(requireUrlAuth.undo(UndoFormat.write(plan.undo())).facts()).isEqualTo(plan.before().facts());
         assertThat(lambda.calls()).containsExactly("UpdateFunctionUrlConfig orders-api AWS_IAM",
                 "UpdateFunctionUrlConfig orders-api NONE");
     }
@@ -147,7 +148,7 @@ class LambdaAccessActionsTest {
         assertThat(lambda.layers(FUNCTION)).containsExactly(OWN_LAYER, PARTNER_LAYER);
         assertThat(removeLayers.readBack(plan).compliant()).isTrue();
 
-        assertThat(removeLayers.undo(plan.undo()).facts()).isEqualTo(plan.before().facts());
+        assertThat(removeLayers.undo(UndoFormat.write(plan.undo())).facts()).isEqualTo(plan.before().facts());
         assertThat(lambda.layers(FUNCTION)).containsExactly(OWN_LAYER, PARTNER_LAYER, OUTSIDE_LAYER);
     }
 

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.backstop.action.ActionPlan;
+import dev.backstop.action.UndoFormat;
 import dev.backstop.action.UnshareAction;
 import dev.backstop.catalogue.RdsParametersModule;
 import dev.backstop.config.TrustedSet;
@@ -63,7 +64,7 @@ class RdsUnshareActionsTest {
         assertThat(rds.restoreBy(SNAPSHOT)).containsExactly(PARTNER);
         assertThat(snapshots.readBack(plan).compliant()).isTrue();
 
-        assertThat(snapshots.undo(plan.undo()).facts()).isEqualTo(plan.before().facts());
+        assertThat(snapshots.undo(UndoFormat.write(plan.undo())).facts()).isEqualTo(plan.before().facts());
         assertThat(rds.calls()).containsExactly("ModifyDBSnapshotAttribute " + SNAPSHOT + " remove [" + OUTSIDE + "]",
                 "ModifyDBSnapshotAttribute " + SNAPSHOT + " add [" + OUTSIDE + "]");
     }

@@ -41,7 +41,7 @@ final class DisableTrustAnchorAction implements RemediationAction {
         String arn = anchor.map(TrustAnchor::arn).orElse("trust-anchor/" + id);
         return new ActionPlan(NAME, arn, id, state(anchor), "DisableTrustAnchor on " + arn
                 + ": certificates of its authority no longer get credentials",
-                Map.of("call", "EnableTrustAnchor", "trustAnchorId", id));
+                new DisableTrustAnchorUndo(id));
     }
 
     @Override
@@ -64,10 +64,15 @@ final class DisableTrustAnchorAction implements RemediationAction {
         return true;
     }
 
+    @Override
+    public DisableTrustAnchorUndo readUndo(JsonNode stored) {
+        return DisableTrustAnchorUndo.FORMAT.read(stored);
+    }
+
     /** Enables the anchor again. */
     @Override
-    public ResourceState undo(Map<String, String> undo) {
-        String id = undo.get("trustAnchorId");
+    public ResourceState undo(JsonNode stored) {
+        String id = readUndo(stored).trustAnchorId();
         if (rolesAnywhere.getTrustAnchor(id).isEmpty()) {
             return ResourceState.gone();
         }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.backstop.action.ActionPlan;
 import dev.backstop.action.AwsErrors;
+import dev.backstop.action.UndoFormat;
 import dev.backstop.event.CloudTrailEvent;
 import dev.backstop.event.CloudTrailEventParser;
 import dev.backstop.event.MalformedEventException;
@@ -54,7 +55,7 @@ class DisableTrustAnchorActionTest {
         assertThat(service.enabled(ANCHOR)).isFalse();
         assertThat(action.readBack(plan).compliant()).isTrue();
 
-        assertThat(action.undo(plan.undo()).facts()).isEqualTo(plan.before().facts());
+        assertThat(action.undo(UndoFormat.write(plan.undo())).facts()).isEqualTo(plan.before().facts());
         assertThat(service.enabled(ANCHOR)).isTrue();
         assertThat(service.calls()).containsExactly("GET /trustanchor/" + ANCHOR, "POST /trustanchor/" + ANCHOR + "/disable",
                 "GET /trustanchor/" + ANCHOR, "GET /trustanchor/" + ANCHOR, "POST /trustanchor/" + ANCHOR + "/enable",

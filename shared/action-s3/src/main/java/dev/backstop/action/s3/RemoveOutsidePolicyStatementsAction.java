@@ -36,7 +36,7 @@ final class RemoveOutsidePolicyStatementsAction implements RemediationAction {
         this.buckets = buckets;
         this.trusted = settings.trusted();
         this.removal = new StatementRemoval(NAME, "outside", "granting an outside account", this::outside,
-                buckets, history, clock);
+                RemoveOutsidePolicyStatementsUndo::new, buckets, history, clock);
     }
 
     @Override
@@ -78,8 +78,13 @@ final class RemoveOutsidePolicyStatementsAction implements RemediationAction {
     }
 
     @Override
-    public ResourceState undo(Map<String, String> undo) {
-        return removal.undo(undo);
+    public RemoveOutsidePolicyStatementsUndo readUndo(JsonNode stored) {
+        return RemoveOutsidePolicyStatementsUndo.FORMAT.read(stored);
+    }
+
+    @Override
+    public ResourceState undo(JsonNode stored) {
+        return removal.undo(readUndo(stored));
     }
 
     private Predicate<JsonNode> outside(String bucketAccount) {

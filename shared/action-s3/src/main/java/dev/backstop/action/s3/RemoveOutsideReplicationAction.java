@@ -12,7 +12,6 @@ import dev.backstop.event.CloudTrailEvent;
 import dev.backstop.event.Trigger;
 import dev.backstop.rules.ActionSpec;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -73,25 +72,21 @@ final class RemoveOutsideReplicationAction implements RemediationAction {
         if (!read.bucketExists() || read.configuration().isEmpty()) {
             ResourceState state = read.bucketExists() ? new ResourceState(true, true, Map.of("replication", "none"))
                     : ResourceState.gone();
-            return new ActionPlan(NAME, arn, bucket, state, "none: the bucket replicates nowhere", Map.of());
+            return new ActionPlan(NAME, arn, bucket, state, "none: the bucket replicates nowhere");
         }
         ReplicationConfiguration configuration = read.configuration().get();
         List<ReplicationRule> outside = outside(configuration, event.account(), memo(replication::ownBuckets));
-        Map<String, String> undo = new LinkedHashMap<>();
-        undo.put("call", "PutBucketReplication");
-        undo.put("bucket", bucket);
-        undo.put("account", event.account());
-        undo.put("configuration", Replication.json(configuration));
         String change = (outside.size() == configuration.rules().size() ? "DeleteBucketReplication" : "PutBucketReplication")
                 + " on " + arn + ": stop replicating to " + describe(outside);
-        return new ActionPlan(NAME, arn, bucket, state(configuration, outside), change, undo);
+        return new ActionPlan(NAME, arn, bucket, state(configuration, outside), change,
+                new RemoveOutsideReplicationUndo(bucket, event.account(), Replication.tree(configuration)));
     }
 
     /** Removes the rules outside as the configuration is now, so a rule added since is kept. */
     @Override
     public void apply(ActionPlan plan) {
         replication.read(plan.address()).configuration().ifPresent(now -> {
-            List<ReplicationRule> outside = outside(now, plan.undo().get("account"), memo(replication::ownBuckets));
+            List<ReplicationRule> outside = outside(now, plan.undo(RemoveOutsideReplicationUndo.class).account(), memo(replication::ownBuckets));
             if (outside.isEmpty()) {
                 return;
             }
@@ -106,7 +101,7 @@ final class RemoveOutsideReplicationAction implements RemediationAction {
 
     @Override
     public ResourceState readBack(ActionPlan plan) {
-        return read(plan.address(), plan.undo().get("account"));
+        return read(plan.address(), plan.undo(RemoveOutsideReplicationUndo.class).account());
     }
 
     @Override
@@ -119,15 +114,20 @@ final class RemoveOutsideReplicationAction implements RemediationAction {
         return true;
     }
 
+    @Override
+    public RemoveOutsideReplicationUndo readUndo(JsonNode stored) {
+        return RemoveOutsideReplicationUndo.FORMAT.read(stored);
+    }
+
     /** Puts the configuration from before back whole. */
     @Override
-    public ResourceState undo(Map<String, String> undo) {
-        String bucket = undo.get("bucket");
-        if (!replication.read(bucket).bucketExists()) {
+    public ResourceState undo(JsonNode stored) {
+        RemoveOutsideReplicationUndo undo = readUndo(stored);
+        if (!replication.read(undo.bucket()).bucketExists()) {
             return ResourceState.gone();
         }
-        replication.put(bucket, Replication.fromJson(undo.get("configuration")));
-        return read(bucket, undo.get("account"));
+        replication.put(undo.bucket(), Replication.fromJson(undo.configuration()));
+        return read(undo.bucket(), undo.account());
     }
 
     private ResourceState read(String bucket, String account) {

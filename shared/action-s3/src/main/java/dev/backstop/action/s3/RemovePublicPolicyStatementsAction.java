@@ -1,5 +1,6 @@
 package dev.backstop.action.s3;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.backstop.action.ActionPlan;
 import dev.backstop.action.RemediationAction;
 import dev.backstop.action.ResourceState;
@@ -24,7 +25,10 @@ final class RemovePublicPolicyStatementsAction implements RemediationAction {
     RemovePublicPolicyStatementsAction(Buckets buckets, BucketPolicyHistory history, Clock clock) {
         this.buckets = buckets;
         this.removal = new StatementRemoval(NAME, "public", "open to everyone",
-                account -> PublicStatements::opensToEveryone, buckets, history, clock);
+                account -> PublicStatements::opensToEveryone,
+                (bucket, arn, account, statements, positions) -> new RemovePublicPolicyStatementsUndo(bucket, arn, statements,
+                        positions),
+                buckets, history, clock);
     }
 
     @Override
@@ -53,7 +57,12 @@ final class RemovePublicPolicyStatementsAction implements RemediationAction {
     }
 
     @Override
-    public ResourceState undo(Map<String, String> undo) {
-        return removal.undo(undo);
+    public RemovePublicPolicyStatementsUndo readUndo(JsonNode stored) {
+        return RemovePublicPolicyStatementsUndo.FORMAT.read(stored);
+    }
+
+    @Override
+    public ResourceState undo(JsonNode stored) {
+        return removal.undo(readUndo(stored));
     }
 }

@@ -3,6 +3,7 @@ package dev.backstop.action.s3;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.util.Optional;
@@ -73,9 +74,14 @@ final class Replication {
         }
     }
 
-    static ReplicationConfiguration fromJson(String json) {
+    /** The configuration as JSON, as undo data keeps it. */
+    static JsonNode tree(ReplicationConfiguration configuration) {
+        return JSON.valueToTree(configuration.toBuilder());
+    }
+
+    static ReplicationConfiguration fromJson(JsonNode json) {
         try {
-            return ((ReplicationConfiguration.Builder) JSON.readValue(json,
+            return ((ReplicationConfiguration.Builder) JSON.treeToValue(json,
                     ReplicationConfiguration.serializableBuilderClass())).build();
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("undo data holds no replication configuration: " + e.getOriginalMessage(), e);

@@ -23,12 +23,11 @@ import java.util.function.Predicate;
  */
 final class StatementRemoval {
 
-    static final String BUCKET_ACCOUNT = "bucketAccount";
-
     private final String action;
     private final String word;
     private final String reason;
     private final Function<String, Predicate<JsonNode>> picks;
+    private final RemovedStatements.Maker record;
     private final Buckets buckets;
     private final BucketPolicyHistory history;
     private final Clock clock;
@@ -37,13 +36,15 @@ final class StatementRemoval {
      * @param word how the facts name the picked statements: {@code public} gives {@code publicStatements}, {@code publicSids}
      * @param reason why a statement is picked, in words: "open to everyone"
      * @param picks the judgement for a bucket of the given account
+     * @param record the action's own undo record of a removal
      */
     StatementRemoval(String action, String word, String reason, Function<String, Predicate<JsonNode>> picks,
-            Buckets buckets, BucketPolicyHistory history, Clock clock) {
+            RemovedStatements.Maker record, Buckets buckets, BucketPolicyHistory history, Clock clock) {
         this.action = action;
         this.word = word;
         this.reason = reason;
         this.picks = picks;
+        this.record = record;
         this.buckets = buckets;
         this.history = history;
         this.clock = clock;
@@ -59,7 +60,7 @@ final class StatementRemoval {
         PolicyRead read = buckets.policy(bucket);
         ResourceState before = state(read, picked);
         if (!before.exists() || before.compliant()) {
-            return new ActionPlan(action, arn, bucket, before, "none: no statement is " + reason, Map.of());
+            return new ActionPlan(action, arn, bucket, before, "none: no statement is " + reason);
         }
         BucketPolicy policy = read.policy().orElseThrow();
         List<JsonNode> open = policy.matching(picked);
@@ -69,15 +70,13 @@ final class StatementRemoval {
                         + reason
                 : "PutBucketPolicy on " + arn + ": remove " + open.size() + " statement(s) " + reason + " ("
                         + BucketPolicy.describe(open, policy) + "), keep " + kept;
-        Map<String, String> undo = new HashMap<>(Map.of("call", "PutBucketPolicy", "bucket", bucket, "bucketArn", arn,
-                "statements", BucketPolicy.statementsJson(open), "positions", policy.positionsJson(open)));
-        undo.put(BUCKET_ACCOUNT, event.account());
-        return new ActionPlan(action, arn, bucket, before, change, undo);
+        return new ActionPlan(action, arn, bucket, before, change,
+                record.make(bucket, arn, event.account(), open, policy.positions(open)));
     }
 
     /** Removes what is picked in the policy as it is now, so a change made since the plan is kept. */
     void apply(ActionPlan plan) {
-        Predicate<JsonNode> picked = picks.apply(plan.undo().get(BUCKET_ACCOUNT));
+        Predicate<JsonNode> picked = picks.apply(plan.undo(RemovedStatements.class).bucketAccount());
         Optional<BucketPolicy> now = buckets.policy(plan.address()).policy();
         if (now.isEmpty() || now.get().matching(picked).isEmpty()) {
             return;
@@ -91,21 +90,20 @@ final class StatementRemoval {
     }
 
     ResourceState readBack(ActionPlan plan) {
-        return state(buckets.policy(plan.address()), picks.apply(plan.undo().get(BUCKET_ACCOUNT)));
+        return state(buckets.policy(plan.address()), picks.apply(plan.undo(RemovedStatements.class).bucketAccount()));
     }
 
     /** Puts the removed statements back at their places in the bucket's policy as it is now, or in a new one. */
-    ResourceState undo(Map<String, String> undo) {
-        String bucket = undo.get("bucket");
-        List<JsonNode> removed = BucketPolicy.statementsFromJson(undo.get("statements"));
+    ResourceState undo(RemovedStatements undo) {
+        String bucket = undo.bucket();
         PolicyRead now = buckets.policy(bucket);
         if (!now.bucketExists()) {
             return ResourceState.gone();
         }
         BucketPolicy restored = now.policy().orElseGet(() -> BucketPolicy.ofStatements(List.of()))
-                .withInserted(removed, BucketPolicy.positionsFromJson(undo.get("positions")));
-        put(bucket, undo.get("bucketArn"), restored);
-        return state(buckets.policy(bucket), picks.apply(undo.get(BUCKET_ACCOUNT)));
+                .withInserted(undo.statements(), undo.positions());
+        put(bucket, undo.bucketArn(), restored);
+        return state(buckets.policy(bucket), picks.apply(undo.bucketAccount()));
     }
 
     private void put(String bucket, String arn, BucketPolicy policy) {

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.backstop.action.ActionPlan;
+import dev.backstop.action.UndoFormat;
 import dev.backstop.config.TrustedSet;
 import dev.backstop.event.CloudTrailEvent;
 import dev.backstop.rules.ActionSpec;
@@ -75,7 +76,7 @@ class RemoveOutsidePolicyStatementsActionTest {
         ActionPlan plan = action.plan(sample(e -> { }), SPEC);
         action.apply(plan);
 
-        assertThat(action.undo(plan.undo()).facts()).isEqualTo(plan.before().facts());
+        assertThat(action.undo(UndoFormat.write(plan.undo())).facts()).isEqualTo(plan.before().facts());
         assertThat(sids()).containsExactly("DenyInsecureTransport", "AnalyticsReads", "CopyOut");
     }
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.backstop.action.ActionPlan;
+import dev.backstop.action.UndoFormat;
 import dev.backstop.config.TrustedSet;
 import dev.backstop.event.CloudTrailEvent;
 import dev.backstop.rules.ActionSpec;
@@ -66,7 +67,7 @@ class RemoveOutsideReplicationActionTest {
         assertThat(s3.replication(BUCKET)).isNull();
         assertThat(action.readBack(plan).facts()).containsEntry("replication", "none");
 
-        assertThat(action.undo(plan.undo()).facts()).isEqualTo(plan.before().facts());
+        assertThat(action.undo(UndoFormat.write(plan.undo())).facts()).isEqualTo(plan.before().facts());
         assertThat(s3.replication(BUCKET)).isEqualTo(before);
     }
 
