@@ -2,7 +2,6 @@ package dev.backstop.action;
 
 import dev.backstop.config.TrustedSet;
 import java.util.Collection;
-import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -35,13 +34,8 @@ public final class SharedWith {
         return !(organization.matches() && trusted.trustsOrganization(organization.group(1)));
     }
 
-    /** The permissions sorted and comma-separated, or "none": how facts and undo data hold them. */
+    /** The permissions sorted and comma-separated, or "none": how the state facts hold them. */
     public static String join(Collection<String> permissions) {
         return permissions.isEmpty() ? "none" : String.join(",", permissions.stream().sorted().toList());
-    }
-
-    /** The reverse of {@link #join}. */
-    public static List<String> split(String joined) {
-        return joined == null || joined.isBlank() || joined.equals("none") ? List.of() : List.of(joined.split(","));
     }
 }
