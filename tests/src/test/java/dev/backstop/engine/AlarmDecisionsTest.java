@@ -19,13 +19,13 @@ import dev.backstop.audit.StepLog;
 import dev.backstop.config.MemberAccess;
 import dev.backstop.config.Mode;
 import dev.backstop.config.Settings;
-import dev.backstop.testing.NothingRelated;
 import dev.backstop.rules.DefaultPack;
 import dev.backstop.rules.RuleBook;
 import dev.backstop.rules.RuleLoader;
 import dev.backstop.rules.RuleText;
 import dev.backstop.testing.FakeDynamoDb;
 import dev.backstop.testing.FakeSns;
+import dev.backstop.testing.NothingRelated;
 import dev.backstop.testing.TestRules;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -41,8 +41,8 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
 import software.amazon.awssdk.services.cloudtrail.model.CloudTrailException;
 import software.amazon.awssdk.services.cloudtrail.model.Event;
@@ -54,7 +54,7 @@ class AlarmDecisionsTest {
 
     private static final Instant NOW = Instant.parse("2026-11-20T10:31:00Z");
     private static final Instant LATENCY_ALARM_AT = Instant.parse("2026-11-20T10:30:12.734Z");
-    private static final String LATENCY_ID = "arn:aws:cloudwatch:us-east-1:123456789012:alarm:checkout-api p99 latency#"
+    private static final String LATENCY_ID = "decision#arn:aws:cloudwatch:us-east-1:123456789012:alarm:checkout-api p99 latency#"
             + LATENCY_ALARM_AT;
     private static final String DEPLOYER = "arn:aws:sts::123456789012:assumed-role/deployer/ci-4711";
     private static final String ROLLBACK_RULE = """

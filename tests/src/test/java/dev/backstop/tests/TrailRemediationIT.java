@@ -11,11 +11,11 @@ import static dev.backstop.tests.TrailFixture.trail;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.backstop.cli.demo.DemoWorld;
+import dev.backstop.cli.BackstopComponent;
 import dev.backstop.cli.demo.DemoWorld.Stage;
+import dev.backstop.cli.demo.DemoWorld;
 import dev.backstop.config.Mode;
 import dev.backstop.config.Settings;
-import dev.backstop.cli.BackstopComponent;
 import dev.backstop.runtime.EngineComponent;
 import java.time.Clock;
 import java.time.Duration;
@@ -95,7 +95,7 @@ class TrailRemediationIT {
         assertThat(tags(stage)).containsEntry("team", "security");
         assertThat(CLOUDTRAIL.getEventSelectors(request -> request.trailName(stage.trailName())).eventSelectors())
                 .containsExactly(WITH_DATA_EVENTS);
-        String auditId = eventId(event);
+        String auditId = "decision#" + eventId(event);
         JsonNode action = firstAction(world, stage, auditId);
         assertThat(action.path("action").asText()).isEqualTo("cloudtrail.recreate-trail");
         assertThat(action.path("before").path("trailExists").asText()).isEqualTo("false");
@@ -150,7 +150,7 @@ class TrailRemediationIT {
         assertThat(fixed.logFileValidationEnabled()).isTrue();
         assertThat(fixed.kmsKeyId()).isEqualTo(KMS_KEY);
         assertThat(fixed.s3KeyPrefix()).as("a setting the change did not weaken stays").isEqualTo("audit");
-        String auditId = eventId(event);
+        String auditId = "decision#" + eventId(event);
         JsonNode action = firstAction(world, stage, auditId);
         assertThat(action.path("before").path("isMultiRegionTrail").asText()).isEqualTo("false");
         assertThat(action.path("before").path("kmsKeyId").asText()).isEmpty();
@@ -233,7 +233,8 @@ class TrailRemediationIT {
         CLOUDTRAIL.updateTrail(request -> request.name(stage.trailName()).isMultiRegionTrail(false));
         byte[] event = event("cloudtrail/update-trail-weakening.json", stage, request -> request
                 .put("name", stage.trailName()).remove("enableLogFileValidation"));
-        String deployer = "arn:aws:iam::*:role/DeveloperAccess"; // the sample's caller, as ProtectedPrincipalArns names it
+        // The sample's caller, as ProtectedPrincipalArns names it: in its own account, never a wildcard one.
+        String deployer = "arn:aws:iam::" + stage.trailArn().split(":")[4] + ":role/DeveloperAccess";
 
         JsonNode answer = deliver(BackstopComponent.factory().create(new Settings(stage.auditTable(), stage.topicArn(),
                 Mode.ENFORCE, List.of(deployer)), Clock.systemUTC()), event);
@@ -258,7 +259,7 @@ class TrailRemediationIT {
 
         assertThat(answer.path("outcome").asText()).isEqualTo("REMEDIATED");
         assertThat(selectors(stage).eventSelectors()).containsExactly(WITH_DATA_EVENTS);
-        String auditId = eventId(event);
+        String auditId = "decision#" + eventId(event);
         JsonNode action = firstAction(world, stage, auditId);
         assertThat(action.path("before").path("managementEvents").asText()).isEqualTo("none");
         assertThat(action.path("after").path("managementEvents").asText()).isEqualTo("read and write");

@@ -1,36 +1,43 @@
 package dev.backstop.cli.rules;
 
 import dev.backstop.config.Mode;
+import dev.backstop.engine.RuleSelection;
 import dev.backstop.event.AlarmEvent;
 import dev.backstop.event.AlarmPayloadParser;
 import dev.backstop.event.CloudTrailEvent;
 import dev.backstop.event.EventFiles;
 import dev.backstop.event.Trigger;
+import dev.backstop.rules.ActionSpec;
 import dev.backstop.rules.Rule;
 import dev.backstop.rules.RuleBook;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiPredicate;
 
 /**
  * Decides what the handler would do with a trigger, the way the engine's rule loop does, up to the
- * first AWS call, with the engine's own matching ({@link RuleBook#match(Trigger)}) and exemptions
- * ({@code Exemptions.forTrigger}): failed calls are ignored, each matching rule's mode is capped
- * by the global mode, rules in mode off run nothing, and exemptions of the caller (an alarm has
- * none) and of the account are applied. What needs AWS is reported as decided at run time, never
+ * first AWS call, with the engine's own matching ({@link RuleSelection}: the rules the trigger
+ * matches, each rule's mode capped by the global mode, and which of its actions apply to the
+ * trigger, asked of the actions themselves) and exemptions ({@code Exemptions.forTrigger}): failed calls are
+ * ignored, rules in mode off run nothing, and exemptions of the caller (an alarm has none) and of
+ * the account are applied. What needs AWS is reported as decided at run time, never
  * guessed: exemptions that need the resource (tags, time-boxed resource exemptions), and the
  * changes an alarm rule requires before it ({@code correlate.require}, looked up in CloudTrail).
  */
 final class Planner {
 
     private final RuleBook rules;
-    private final Mode globalMode;
+    private final RuleSelection selection;
+    private final BiPredicate<ActionSpec, Trigger> answers;
     private final Instant now;
 
-    Planner(RuleBook rules, Mode globalMode, Instant now) {
+    /** @param answers whether an action answers a trigger, asked of the catalogue's own actions */
+    Planner(RuleBook rules, Mode globalMode, BiPredicate<ActionSpec, Trigger> answers, Instant now) {
         this.rules = rules;
-        this.globalMode = globalMode;
+        this.selection = new RuleSelection(globalMode);
+        this.answers = answers;
         this.now = now;
     }
 
@@ -52,15 +59,17 @@ final class Planner {
         String ignored = trigger instanceof CloudTrailEvent event && event.detail().failed()
                 ? "the API call failed (" + event.detail().errorCode() + "); the handler never acts on a failed call"
                 : null;
-        List<EventPlan.Match> matches = rules.match(trigger).stream()
-                .map(rule -> match(rule, trigger, ignored != null))
+        List<EventPlan.Match> matches = selection.matched(rules, trigger, answers).stream()
+                .map(match -> match(match, trigger, ignored != null))
                 .toList();
         return new EventPlan(source, where, trigger.id(), trigger.summary(), ignored, matches, null);
     }
 
-    private EventPlan.Match match(Rule rule, Trigger trigger, boolean ignored) {
-        Mode mode = rule.mode().capTo(globalMode);
-        if (mode == Mode.OFF) {
+    private EventPlan.Match match(RuleSelection.Selected selected, Trigger trigger, boolean ignored) {
+        Rule rule = selected.rule();
+        Mode mode = selected.mode();
+        if (!selected.acts()) {
+            // As in the engine: a rule none of whose actions answers the trigger does nothing, exempted or not.
             return new EventPlan.Match(rule.id(), mode, false, null, List.of());
         }
         Optional<String> exemption = rule.unless().forTrigger(trigger, now);
@@ -77,6 +86,7 @@ final class Planner {
             checks.add(resourceChecks.isEmpty() ? "the resource's exemptions" : resourceChecks);
         }
         String undecided = checks.isEmpty() ? null : "decided at run time: " + String.join("; ", checks);
-        return new EventPlan.Match(rule.id(), mode, false, undecided, ignored ? List.of() : rule.actions());
+        List<ActionSpec> answering = selected.actions().stream().map(rule.actions()::get).toList();
+        return new EventPlan.Match(rule.id(), mode, false, undecided, ignored ? List.of() : answering);
     }
 }

@@ -101,14 +101,15 @@ class AthenaQueryTest {
     void theDefaultPacksRulesInForcePinTheirCallsSoOnlyTheyLeaveAthena() {
         RuleBook pack = CatalogueComponent.create(Clock.systemUTC()).ruleLoader().load(List.of(DefaultPack.text()));
         PackReplay replay = new PackReplay("rules", pack, new Deployment(Mode.ENFORCE, List.of(),
-                MemberAccess.singleAccount(), BreakerLimits.DEFAULTS, TrustedSet.none()), (spec, event) -> true);
+                MemberAccess.singleAccount(), BreakerLimits.DEFAULTS, TrustedSet.none()), (spec, event) -> true,
+                action -> false);
 
         AthenaQuery.Query query = AthenaQuery.of("db.t", replay.pins(), NOVEMBER);
 
         assertThat(query.unpinned()).as(query.sql()).isEmpty();
         assertThat(replay.pins()).doesNotContainKeys("iam-access-key-unexpected-network", "alarm-ec2-instance-isolate");
         assertThat(query.sql()).contains("(eventsource = 'cloudtrail.amazonaws.com' AND eventname IN (",
-                "'StopLogging'", "'DeleteTrail'").doesNotContain("cloudwatch.amazonaws.com");
+                "'StopLogging'", "'DeleteTrail'");
     }
 
     /** ExactPins.NONE is the core's own; a test builds the same "pins nothing". */

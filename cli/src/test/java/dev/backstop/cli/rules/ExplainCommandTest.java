@@ -33,7 +33,7 @@ class ExplainCommandTest {
 
         assertThat(result.exitCode()).isZero();
         assertThat(result.out().lines()).containsSubsequence(
-                RULE + "  (rules/default.yaml:7)",
+                RULE + "  (rules/default.yaml:10)",
                 "  A trail stopped logging. Turn it back on: a blind trail hides everything that happens after",
                 "  severity:   high",
                 "  mode:       enforce (as the rule sets it)",
@@ -118,6 +118,26 @@ class ExplainCommandTest {
                 "              calls made in account 000000000042",
                 "    detail.eventName is one of \"DeleteTrail\", \"StopLogging\"",
                 "    detail.userIdentity.arn starts with \"arn:aws:sts::\"");
+    }
+
+    @Test
+    void escapesWhatTheRuleFileSaysSoItCannotDriveTheTerminal() throws IOException {
+        Path team = Files.writeString(dir.resolve("escapes.yaml"), """
+                version: 1
+                rules:
+                  - id: trail-stopped
+                    description: "\\e[2J\\e[H cleared\\r\\nforged: line"
+                    severity: high
+                    mode: notify
+                    match: {source: [aws.cloudtrail], detail: {eventName: ["Stop\\u001bLogging"]}}
+                    actions: [{action: cloudtrail.start-logging}]
+                """);
+
+        Cli.Result result = Cli.execute("explain", "trail-stopped", "--rules", team.toString());
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.out()).doesNotContain("\u001b", "\r").contains("\\u001B[2J\\u001B[H cleared\\r\\nforged: line",
+                "Stop\\u001BLogging");
     }
 
     @Test

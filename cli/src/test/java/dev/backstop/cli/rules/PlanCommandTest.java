@@ -161,6 +161,59 @@ class PlanCommandTest {
     }
 
     @Test
+    void escapesWhatAnEventSaysSoItCannotForgeARowOrDriveTheTerminal() {
+        ObjectNode forgedName = Events.envelope(STOP_LOGGING);
+        ((ObjectNode) forgedName.get("detail")).put("eventName", "StopLogging\r\n  cloudtrail-logging-stopped  enforce  none");
+        ObjectNode forgedId = Events.envelope(STOP_LOGGING);
+        ((ObjectNode) forgedId.get("detail")).put("eventID", "\u001b[2J\u001b[Hcleared");
+        Path name = Events.write(dir.resolve("forged-name.json"), forgedName);
+        Path id = Events.write(dir.resolve("forged-id.json"), forgedId);
+
+        Cli.Result result = Cli.execute("plan", name.toString(), id.toString());
+
+        assertThat(result.out()).doesNotContain("\r", "\u001b").contains(
+                name + ": StopLogging\\r\\n  cloudtrail-logging-stopped  enforce  none ",
+                id + ": rejected: detail.eventID: expected CloudTrail's event id (a lower-case UUID), found"
+                        + " \"\\u001B[2J\\u001B[Hcleared\"");
+        assertThat(result.out().lines()).contains("  no rule matched");
+    }
+
+    @Test
+    void plansEachFileOnItsOwnWhenOneBreaksALimit() throws IOException {
+        Path deep = Files.writeString(dir.resolve("deep.json"), Events.envelope(STOP_LOGGING).toString().replace(
+                "\"requestParameters\":",
+                "\"requestParameters\":{\"x\":" + "[".repeat(1000) + "]".repeat(1000) + "},\"was\":"));
+        Path huge = Files.write(dir.resolve("huge.json"), new byte[2 << 20]);
+
+        Cli.Result result = Cli.execute("plan", deep.toString(), huge.toString(), stopLogging());
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.out().lines()).anyMatch(line -> line.startsWith(
+                deep + ": rejected: $: nested more than 64 levels deep at line 1, column "));
+        assertThat(result.out().lines()).contains(
+                huge + ": rejected: $: more than 1,048,576 bytes, larger than any event AWS delivers (at most 1,048,576 bytes"
+                        + " are read)",
+                "3 events: 1 matched a rule, 0 matched none, 2 rejected. Modes capped by --mode enforce.");
+    }
+
+    @Test
+    void judgesAShareOutsideByTheTrustedSetOfTheEnvironmentAsTheHandlersDo() {
+        // The sample shares a snapshot with 999988887777, dated before the tests' clock.
+        ObjectNode event = Events.envelope("ec2/modify-snapshot-attribute-share.json");
+        event.put("time", "2026-11-20T09:12:03Z");
+        ((ObjectNode) event.get("detail")).put("eventTime", "2026-11-20T09:12:01Z");
+        String share = Events.write(dir.resolve("share.json"), event).toString();
+
+        Cli.Result untrusted = Cli.execute("plan", "--json", share);
+        Cli.Result trusted = new Cli().env("BACKSTOP_TRUSTED_ACCOUNTS", "999988887777").run("plan", "--json", share);
+
+        assertThat(lines(untrusted)).singleElement().satisfies(line -> assertThat(line.path("matches").toString())
+                .contains("ec2-snapshot-shared-outside").contains("ec2.unshare-snapshot"));
+        assertThat(lines(trusted)).singleElement().satisfies(line -> assertThat(line.path("matches").toString())
+                .doesNotContain("ec2.unshare-snapshot"));
+    }
+
+    @Test
     void capsEachRulesModeByTheGlobalMode() {
         JsonNode match = lines(Cli.execute("plan", "--json", "--mode", "dry-run", stopLogging()))
                 .get(0).get("matches").get(0);

@@ -4,8 +4,8 @@ import dev.backstop.event.ScheduledEvent;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.backstop.action.AwsErrors;
-import dev.backstop.action.cloudtrail.TrailInspector;
 import dev.backstop.action.cloudtrail.TrailInspector.Finding;
+import dev.backstop.action.cloudtrail.TrailInspector;
 import dev.backstop.audit.AuditRecord;
 import dev.backstop.aws.CredentialScope;
 import dev.backstop.aws.MemberAccounts;
@@ -134,7 +134,8 @@ public final class TrailWatchdog {
         if (finding.drift().isEmpty()) {
             return new TrailResult(trail, List.of(), finding.snapshotted(), null);
         }
-        AuditRecord decision = engine.handle(parser.delivery(DriftEvent.of(run, finding, region.id(), now, json)));
+        // Its own event, made here: read for its shape, never held to a delivered event's provenance.
+        AuditRecord decision = engine.handle(parser.parse(DriftEvent.of(run, finding, region.id(), now, json)));
         return new TrailResult(trail, finding.drift(), finding.snapshotted(), decision);
     }
 }

@@ -19,7 +19,6 @@ import dev.backstop.config.Mode;
 import dev.backstop.config.Settings;
 import dev.backstop.engine.RemediationEngine;
 import dev.backstop.event.CloudTrailEventParser;
-import dev.backstop.event.Delivery;
 import dev.backstop.event.Trigger;
 import dev.backstop.testing.CapturedTelemetry;
 import dev.backstop.testing.SampleEvents;
@@ -62,7 +61,7 @@ class TrailWatchdogTest {
     private TrailWatchdog withMember(RemediationEngine engine) {
         Settings settings = ONE_ACCOUNT.withMembers(new MemberAccess(Optional.of("123456789012"), Set.of(MEMBER),
                 Optional.of("BackstopRemediation"), Optional.empty()));
-        return new TrailWatchdog(inspector, engine, new CloudTrailEventParser(new ObjectMapper()), new ObjectMapper(),
+        return new TrailWatchdog(inspector, engine, new CloudTrailEventParser(), new ObjectMapper(),
                 Region.US_EAST_1, telemetry.telemetry(), CLOCK, accounts, settings);
     }
 
@@ -127,8 +126,9 @@ class TrailWatchdogTest {
                 new Finding(MEMBER_TRAIL, List.of("not logging"), false));
         RemediationEngine engine = mock(RemediationEngine.class);
         List<Trigger> decided = new ArrayList<>();
-        when(engine.handle(any(Delivery.class))).thenAnswer(call -> {
-            decided.add(((Delivery) call.getArgument(0)).trigger());
+        // The watchdog's own drift event is handed over as a trigger, never as a delivery held to provenance.
+        when(engine.handle(any(Trigger.class))).thenAnswer(call -> {
+            decided.add(call.getArgument(0));
             return null;
         });
 

@@ -1,11 +1,14 @@
 package dev.backstop.config;
 
+import dev.backstop.text.Decimal;
+import dev.backstop.text.Shown;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * What a deployment tells Backstop through its environment, read once and validated.
@@ -16,7 +19,8 @@ import java.util.Optional;
  * @param ownPrincipals ARN patterns of Backstop's own roles, {@code *} as wildcard
  *     ({@code BACKSTOP_OWN_PRINCIPALS}, comma-separated): their events are audited, never acted on
  * @param rulesLocation the team's own rule file, if any ({@code BACKSTOP_RULES_LOCATION},
- *     {@code s3://BUCKET/KEY}), added to the default pack
+ *     {@code s3://BUCKET/KEY}), added to the default pack, and the account that must own its bucket
+ *     ({@code BACKSTOP_RULES_BUCKET_OWNER}, else the home account)
  * @param rulesTtl how long a fetched rule file is used before it is read again
  *     ({@code BACKSTOP_RULES_TTL_SECONDS}, default 300)
  * @param members whose events are acted on and how member accounts are reached ({@link MemberAccess})
@@ -42,6 +46,7 @@ public record Settings(String auditTable, String topicArn, Mode mode, List<Strin
         Objects.requireNonNull(topicArn, "topicArn");
         Objects.requireNonNull(mode, "mode");
         ownPrincipals = List.copyOf(ownPrincipals);
+        ownPrincipals.forEach(Settings::requireProtectable);
         Objects.requireNonNull(rulesLocation, "rulesLocation");
         Objects.requireNonNull(rulesTtl, "rulesTtl");
         Objects.requireNonNull(members, "members");
@@ -93,19 +98,39 @@ public record Settings(String auditTable, String topicArn, Mode mode, List<Strin
                 .filter(arn -> !arn.isEmpty())
                 .toList();
         MemberAccess members = MemberAccess.fromEnvironment(env);
-        return new Settings(required(env, AUDIT_TABLE), topicArn, mode, own, rulesLocation(env), rulesTtl(env),
+        return new Settings(required(env, AUDIT_TABLE), topicArn, mode, own, rulesLocation(env, members), rulesTtl(env),
                 members, BreakerLimits.fromEnvironment(env), TrustedSet.fromEnvironment(env, members));
     }
 
-    private static Optional<RulesLocation> rulesLocation(Map<String, String> env) {
+    /**
+     * A protected principal is an ARN of one account: a pattern with a wildcard account, or a bare
+     * {@code *}, would let anyone who can create a role of that name anywhere act unseen.
+     */
+    private static void requireProtectable(String pattern) {
+        PrincipalArns.problem(pattern).ifPresent(problem -> {
+            throw new SettingsException(OWN_PRINCIPALS + ": \"" + Shown.truncated(pattern) + "\" cannot name a protected"
+                    + " principal: " + problem);
+        });
+    }
+
+    /** The team's file, read only from a bucket of the named owner, else of the home account. */
+    private static Optional<RulesLocation> rulesLocation(Map<String, String> env, MemberAccess members) {
         String text = env.getOrDefault(RULES_LOCATION, "").trim();
         if (text.isEmpty()) {
             return Optional.empty();
         }
+        RulesLocation location;
         try {
-            return Optional.of(RulesLocation.parse(text));
+            location = RulesLocation.parse(text);
         } catch (IllegalArgumentException e) {
             throw new SettingsException(RULES_LOCATION + ": " + e.getMessage());
+        }
+        String owner = env.getOrDefault(RulesLocation.BUCKET_OWNER, "").trim();
+        try {
+            return Optional.of(!owner.isEmpty() ? location.ownedBy(owner)
+                    : members.homeAccount().map(location::ownedBy).orElse(location));
+        } catch (IllegalArgumentException e) {
+            throw new SettingsException(RulesLocation.BUCKET_OWNER + ": " + e.getMessage());
         }
     }
 
@@ -114,15 +139,11 @@ public record Settings(String auditTable, String topicArn, Mode mode, List<Strin
         if (text.isEmpty()) {
             return DEFAULT_RULES_TTL;
         }
-        try {
-            long seconds = Long.parseLong(text);
-            if (seconds < 1) {
-                throw new NumberFormatException();
-            }
-            return Duration.ofSeconds(seconds);
-        } catch (NumberFormatException e) {
-            throw new SettingsException(RULES_TTL_SECONDS + ": expected a positive number of seconds, found \"" + text + "\"");
+        OptionalLong seconds = Decimal.whole(text);
+        if (seconds.isEmpty() || seconds.getAsLong() < 1) {
+            throw new SettingsException(RULES_TTL_SECONDS + ": expected a positive number of seconds, found " + Shown.quoted(text));
         }
+        return Duration.ofSeconds(seconds.getAsLong());
     }
 
     private static String required(Map<String, String> env, String name) {

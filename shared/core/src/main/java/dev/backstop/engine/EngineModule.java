@@ -1,6 +1,5 @@
 package dev.backstop.engine;
 
-import dev.backstop.action.EventObserver;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -10,7 +9,7 @@ import dagger.Provides;
 import dagger.multibindings.ClassKey;
 import dagger.multibindings.ElementsIntoSet;
 import dagger.multibindings.IntoMap;
-import dev.backstop.audit.AuditedRuleLoads;
+import dev.backstop.action.EventObserver;
 import dev.backstop.catalogue.CatalogueParametersModule;
 import dev.backstop.event.CloudTrailEvent;
 import dev.backstop.rules.source.RuleFileLoads;
@@ -32,9 +31,9 @@ public abstract class EngineModule {
     private EngineModule() {
     }
 
-    /** Each version of the team's rule file put in force is audited. */
+    /** Each version of the team's rule file read is audited and notified, put in force or rejected. */
     @Binds
-    abstract RuleFileLoads ruleFileLoads(AuditedRuleLoads loads);
+    abstract RuleFileLoads ruleFileLoads(RuleFileAudit loads);
 
     @Provides
     @Singleton

@@ -1,11 +1,13 @@
 package dev.backstop.engine;
 
 import dev.backstop.audit.ActionResult;
+import dev.backstop.audit.AuditKeys;
 import dev.backstop.audit.AuditLog;
 import dev.backstop.audit.AuditRecord;
 import dev.backstop.audit.Outcome;
 import dev.backstop.audit.StepLog;
 import dev.backstop.aws.CredentialScope;
+import dev.backstop.breaker.Hold;
 import dev.backstop.config.Settings;
 import dev.backstop.correlate.Correlated;
 import dev.backstop.event.Delivery;
@@ -108,7 +110,7 @@ public final class RemediationEngine {
 
     private <T extends Trigger> AuditRecord decideOnce(TriggerSteps<T> steps, Trigger delivered) {
         T trigger = steps.kind().cast(delivered);
-        return recorder.once(trigger.id(), clock.instant(),
+        return recorder.once(AuditKeys.decision(trigger.id()), clock.instant(),
                 () -> steps.record(trigger, null, Decisions.duplicate(trigger, steps.named(trigger), clock.instant())),
                 () -> decide(steps, trigger));
     }
@@ -136,15 +138,24 @@ public final class RemediationEngine {
             Rule rule = match.rule();
             Optional<String> exemption = rule.unless().forTrigger(trigger, now);
             Optional<String> unmet = exemption.isPresent() ? Optional.empty() : steps.unmet(rule, trigger, found);
+            boolean escalated = false;
             for (int index : match.actions()) {
                 ActionSpec spec = rule.actions().get(index);
                 // A retry after a partial failure takes the enforcing steps that finished from the step log.
-                results.add(exemption.isPresent()
+                ActionResult result = exemption.isPresent()
                         ? ActionRunner.exempted(rule, spec, match.mode(), steps.unplannedResource(trigger), exemption.get())
                         : unmet.isPresent()
                         ? ActionRunner.notActed(rule, spec, match.mode(), steps.unplannedResource(trigger), unmet.get())
                         : stepLog.once(trigger.id(), rule.id(), index, match.mode(),
-                                () -> runner.run(rule, spec, match.mode(), trigger)));
+                                () -> runner.run(rule, spec, match.mode(), trigger));
+                results.add(result);
+                // Once per rule, a step after its actions: the caller keeps undoing a fix of eyes and doors.
+                Optional<Hold> repeated = escalated ? Optional.empty() : runner.repeated(rule, trigger, result);
+                if (repeated.isPresent()) {
+                    escalated = true;
+                    results.add(stepLog.once(trigger.id(), rule.id(), rule.actions().size(), match.mode(),
+                            () -> runner.escalate(rule, match.mode(), trigger, repeated.get())));
+                }
             }
         }
         Verdict verdict = results.isEmpty()

@@ -3,8 +3,10 @@ package dev.backstop.rules;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.backstop.config.Mode;
 import dev.backstop.event.Timestamps;
+import dev.backstop.text.Shown;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -22,7 +24,7 @@ final class RuleFileParser {
 
     private static final Set<String> FILE_KEYS = Set.of("version", "rules", "overrides");
     private static final Set<String> RULE_KEYS = Set.of("id", "description", "severity", "mode", "match", "unless", "actions",
-            "correlate");
+            "correlate", "escalate");
     private static final Set<String> CORRELATE_KEYS = Set.of("window", "require");
     private static final Pattern WINDOW = Pattern.compile("(\\d{1,5})([smh])");
     private static final Pattern EVENT_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9]{1,127}");
@@ -30,7 +32,13 @@ final class RuleFileParser {
     private static final Set<String> EXEMPTION_KEYS = Set.of("principal", "account", "resource", "owner", "reason", "expires");
     private static final Set<String> ACTION_KEYS = Set.of("action", "params");
     private static final Pattern RULE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
-    private static final Pattern ACCOUNT = Pattern.compile("\\d{12}");
+    private static final Pattern ACCOUNT = Pattern.compile("[0-9]{12}");
+    private static final Pattern RULE_POINTER = Pattern.compile("/rules/([0-9]{1,9})(/|$)");
+    /**
+     * How far ahead a time-boxed exemption may expire: a year, so that every exemption is looked at
+     * again at least once a year, as access reviews are.
+     */
+    static final Duration LONGEST_EXEMPTION = Duration.ofDays(366);
 
     private final Map<String, List<ParamSpec>> catalogue;
     private final PatternCheck patterns;
@@ -47,6 +55,10 @@ final class RuleFileParser {
      * errors added to {@code errors}. A rule with errors is left out, but its id is declared.
      */
     Optional<RuleFile> parse(RuleText text, List<RuleError> errors) {
+        if (text.content().length() > RuleText.MAX_BYTES) {
+            errors.add(new RuleError(text.name(), 1, "-", "(file)", RuleText.tooLarge(text.content().length())));
+            return Optional.empty();
+        }
         LocatedYaml yaml;
         try {
             yaml = LocatedYaml.read(text.content());
@@ -54,6 +66,9 @@ final class RuleFileParser {
             errors.add(new RuleError(text.name(), e.line(), "-", "(file)", e.getMessage()));
             return Optional.empty();
         }
+        // A value refused as read (an alias, a tag, 0443) reads as missing; its own error is the only one at its place.
+        yaml.problems().forEach(problem -> errors.add(new RuleError(text.name(), problem.line(),
+                ruleAt(yaml.root(), problem.pointer()), path(problem.pointer()), problem.message())));
         Fields file = new Fields(yaml, text.name(), "-", yaml.root(), "", "", errors);
         if (!file.node().isObject()) {
             file.error(file.present() ? "expected a mapping of version: 1 and rules, found " + Fields.kind(file.node())
@@ -75,6 +90,41 @@ final class RuleFileParser {
         }
         Map<String, RuleFile.Override> overrides = overrides(file.child("overrides"));
         return Optional.of(new RuleFile(text.name(), rules, ids, overrides));
+    }
+
+    /** The id of the rule a JSON pointer lies in ({@code /rules/3/...}), or {@code -}. */
+    private static String ruleAt(JsonNode root, String pointer) {
+        Matcher rule = RULE_POINTER.matcher(pointer);
+        if (!rule.lookingAt()) {
+            return "-";
+        }
+        JsonNode id = root.path("rules").path(Integer.parseInt(rule.group(1))).path("id");
+        return id.isTextual() && RULE_ID.matcher(id.asText()).matches() ? id.asText() : "#" + (Integer.parseInt(rule.group(1)) + 1);
+    }
+
+    /**
+     * A JSON pointer as a field path, as {@link Fields} names it: inside a rule from the rule
+     * ({@code /rules/3/unless/principals/0} is {@code unless.principals[0]}), else from the file.
+     */
+    private static String path(String pointer) {
+        Matcher rule = RULE_POINTER.matcher(pointer);
+        String inside = rule.lookingAt() ? pointer.substring(rule.end(1)) : pointer;
+        if (rule.lookingAt() && inside.isEmpty()) {
+            return "(rule)";
+        }
+        StringBuilder path = new StringBuilder();
+        for (String part : inside.split("/")) {
+            if (part.isEmpty()) {
+                continue;
+            }
+            String name = part.replace("~1", "/").replace("~0", "~");
+            if (name.chars().allMatch(c -> c >= '0' && c <= '9') && name.length() < 10) {
+                path.append('[').append(name).append(']');
+            } else {
+                path.append(path.length() == 0 ? "" : ".").append(Shown.truncated(name));
+            }
+        }
+        return path.length() == 0 ? "(file)" : path.toString();
     }
 
     private Optional<Rule> rule(Fields rule, int index, Set<String> ids) {
@@ -100,12 +150,15 @@ final class RuleFileParser {
         Exemptions unless = unless(fields.child("unless"));
         List<ActionSpec> actions = actions(fields.child("actions"));
         Correlation correlate = correlate(fields.child("correlate"));
+        Fields escalateField = fields.child("escalate");
+        Optional<ActionSpec> escalate = escalateField.present() ? action(escalateField) : Optional.empty();
         if (checkedId == null || description == null || severity == null || mode == null || pattern == null
-                || unless == null || actions == null || correlate == null) {
+                || unless == null || actions == null || correlate == null
+                || escalateField.present() && escalate.isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(new Rule(id, description, severity, pattern, unless, actions, mode, rule.file(), idField.line(),
-                correlate));
+                correlate, escalate.orElse(null)));
     }
 
     private String pattern(Fields match) {
@@ -127,7 +180,7 @@ final class RuleFileParser {
         }
         int errorsBefore = unless.errorCount();
         unless.onlyKeys(UNLESS_KEYS);
-        List<ArnGlob> principals = unless.child("principals").strings().stream().map(ArnGlob::new).toList();
+        List<ArnGlob> principals = principals(unless.child("principals"));
         List<String> accounts = accounts(unless.child("accounts"));
         Map<String, String> tags = tags(unless.child("tags"));
         List<TimeBoxedExemption> timeBoxed = new ArrayList<>();
@@ -138,6 +191,21 @@ final class RuleFileParser {
             }
         }
         return unless.errorCount() == errorsBefore ? new Exemptions(principals, accounts, tags, timeBoxed) : null;
+    }
+
+    /** ARN patterns of callers: each an ARN of six parts, or a pattern for the whole text. */
+    private static List<ArnGlob> principals(Fields principals) {
+        List<ArnGlob> globs = new ArrayList<>();
+        List<String> values = principals.strings();
+        for (int i = 0; i < values.size(); i++) {
+            Optional<String> problem = ArnGlob.problem(values.get(i));
+            if (problem.isPresent()) {
+                principals.element(i).error(problem.get());
+            } else {
+                globs.add(new ArnGlob(values.get(i)));
+            }
+        }
+        return globs;
     }
 
     private static List<String> accounts(Fields accounts) {
@@ -192,7 +260,13 @@ final class RuleFileParser {
             exemption.error("name exactly one of principal, account or resource");
         }
         if (account != null && !ACCOUNT.matcher(account).matches()) {
-            exemption.child("account").error("expected a 12-digit account id, found \"" + account + "\"");
+            exemption.child("account").error("expected a 12-digit account id, found " + Shown.quoted(account));
+        }
+        for (String glob : new String[] {"principal", "resource"}) {
+            String value = exemption.child(glob).node().isTextual() ? exemption.child(glob).node().asText() : null;
+            if (value != null) {
+                ArnGlob.problem(value).ifPresent(exemption.child(glob)::error);
+            }
         }
         String owner = exemption.child("owner").requiredString();
         String reason = exemption.child("reason").requiredString();
@@ -202,9 +276,12 @@ final class RuleFileParser {
         if (expiresText != null) {
             expires = Timestamps.parse(expiresText).orElse(null);
             if (expires == null) {
-                expiresField.error("not a timestamp: \"" + expiresText + "\" (use 2026-12-31T23:59:59Z)");
+                expiresField.error("not a timestamp: " + Shown.quoted(expiresText) + " (use 2026-12-31T23:59:59Z)");
             } else if (!expires.isAfter(now)) {
                 expiresField.error("expired on " + expires + "; remove the exemption or renew it");
+            } else if (expires.isAfter(now.plus(LONGEST_EXEMPTION))) {
+                expiresField.error("expires " + expires + ", more than a year ahead; a time-boxed exemption is renewed at"
+                        + " least yearly (set it to " + now.plus(LONGEST_EXEMPTION).truncatedTo(ChronoUnit.DAYS) + " or sooner)");
             }
         }
         if (exemption.errorCount() != errorsBefore) {
@@ -249,7 +326,7 @@ final class RuleFileParser {
                 Fields name = requireField.element(i);
                 String value = name.string();
                 if (value != null && !EVENT_NAME.matcher(value).matches()) {
-                    name.error("expected a CloudTrail event name such as UpdateAlias20150331, found \"" + value + "\"");
+                    name.error("expected a CloudTrail event name such as UpdateAlias20150331, found " + Shown.quoted(value));
                 } else if (value != null) {
                     require.add(value);
                 }
@@ -287,7 +364,7 @@ final class RuleFileParser {
         List<ParamSpec> specs = catalogue.get(name);
         if (specs == null) {
             List<String> close = Suggestions.close(name, catalogue.keySet());
-            nameField.error("no action \"" + name + "\" in the catalogue; " + (close.isEmpty()
+            nameField.error("no action " + Shown.quoted(name) + " in the catalogue; " + (close.isEmpty()
                     ? "known: " + String.join(", ", catalogue.keySet().stream().sorted().toList())
                     : "did you mean " + String.join(", ", close) + "?"));
             return Optional.empty();
@@ -319,8 +396,10 @@ final class RuleFileParser {
                 continue;
             }
             Optional<Object> value = spec.type().convert(param.node());
-            if (value.isPresent()) {
+            if (value.isPresent() && checked(param, spec, value.get())) {
                 values.put(spec.name(), value.get());
+            } else if (value.isPresent()) {
+                continue;
             } else if (spec.type().elementType() != null && param.node().isArray()) {
                 elementErrors(param, spec.type().elementType());
             } else {
@@ -328,6 +407,24 @@ final class RuleFileParser {
             }
         }
         return params.errorCount() == errorsBefore ? Optional.of(values) : Optional.empty();
+    }
+
+    /** True when the value passes the parameter's own check; a list's elements are each checked, at their lines. */
+    private static boolean checked(Fields param, ParamSpec spec, Object value) {
+        if (value instanceof List<?> elements) {
+            boolean passed = true;
+            for (int i = 0; i < elements.size(); i++) {
+                Optional<String> problem = spec.check().problem(elements.get(i));
+                if (problem.isPresent()) {
+                    param.element(i).error(problem.get());
+                    passed = false;
+                }
+            }
+            return passed;
+        }
+        Optional<String> problem = spec.check().problem(value);
+        problem.ifPresent(param::error);
+        return problem.isEmpty();
     }
 
     /** Names each element of a list parameter that is not of the element type. */
@@ -379,7 +476,7 @@ final class RuleFileParser {
         try {
             return Enum.valueOf(type, text.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            field.error("unknown " + type.getSimpleName().toLowerCase(Locale.ROOT) + " \"" + text + "\"; expected one of "
+            field.error("unknown " + type.getSimpleName().toLowerCase(Locale.ROOT) + " " + Shown.quoted(text) + "; expected one of "
                     + String.join(", ", java.util.Arrays.stream(type.getEnumConstants())
                             .map(c -> c.name().toLowerCase(Locale.ROOT)).toList()));
             return null;

@@ -1,6 +1,8 @@
 package dev.backstop.testing;
 
 import dev.backstop.aws.S3ObjectReader;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -10,13 +12,19 @@ import java.util.function.Supplier;
  */
 public final class FakeS3Objects implements S3ObjectReader {
 
-    private String content;
+    private byte[] content;
     private int version;
     private Supplier<RuntimeException> fault;
     private int reads;
+    private String lastExpectedOwner;
 
     public FakeS3Objects put(String newContent) {
-        content = newContent;
+        return put(newContent.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** An object of any bytes, UTF-8 or not; the reader's edge hands back at most {@link #MAX_BYTES} and one more. */
+    public FakeS3Objects put(byte[] newContent) {
+        content = newContent.length > MAX_BYTES ? Arrays.copyOf(newContent, MAX_BYTES + 1) : newContent.clone();
         version++;
         return this;
     }
@@ -31,12 +39,19 @@ public final class FakeS3Objects implements S3ObjectReader {
     }
 
     @Override
-    public Optional<StoredObject> readIfChanged(String bucket, String key, String knownETag) {
+    public Optional<StoredObject> readIfChanged(String bucket, String key, String expectedOwner, String knownETag) {
         reads++;
+        lastExpectedOwner = expectedOwner;
         if (fault != null) {
             throw fault.get();
         }
         String eTag = "\"v" + version + "\"";
-        return eTag.equals(knownETag) ? Optional.empty() : Optional.of(new StoredObject(eTag, content));
+        return eTag.equals(knownETag) ? Optional.empty()
+                : Optional.of(new StoredObject(eTag, "version-" + version, content));
+    }
+
+    /** The owner the last read expected of the bucket, or null. */
+    public String lastExpectedOwner() {
+        return lastExpectedOwner;
     }
 }

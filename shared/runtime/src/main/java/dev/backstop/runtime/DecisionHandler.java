@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.backstop.audit.AuditRecord;
 import dev.backstop.engine.RemediationEngine;
+import dev.backstop.event.JsonInput;
 import dev.backstop.event.TriggerReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -40,7 +41,8 @@ public abstract class DecisionHandler implements RequestStreamHandler {
 
     @Override
     public final void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        List<Map<String, Object>> lines = engine.handle(reader.deliveries(input.readAllBytes())).stream()
+        // No more than the largest event and one byte: a larger payload is rejected without being held.
+        List<Map<String, Object>> lines = engine.handle(reader.deliveries(JsonInput.readCapped(input))).stream()
                 .map(DecisionHandler::line).toList();
         for (Map<String, Object> line : lines) {
             context.getLogger().log(json.writeValueAsString(line) + "\n");

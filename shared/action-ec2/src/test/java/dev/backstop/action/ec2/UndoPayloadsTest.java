@@ -1,6 +1,5 @@
 package dev.backstop.action.ec2;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.backstop.action.UnshareAction;
 import dev.backstop.action.UnshareUndo;
 import dev.backstop.catalogue.Ec2ParametersModule;
@@ -28,7 +27,6 @@ import software.amazon.awssdk.regions.Region;
  */
 class UndoPayloadsTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String LB = "sg-0d4e5f6a7b8c9d0e1";
     private static final ActionSpec REVOKE = new ActionSpec(RevokeWorldIngressAction.NAME,
             Map.of("allowedPorts", List.of(80L, 443L), "allowedPortsTag", "backstop:public-lb=true"));
@@ -40,7 +38,7 @@ class UndoPayloadsTest {
             FakeEc2 ec2 = new FakeEc2().group(LB, "public-lb", "backstop:public-lb", "true")
                     .ingressWithId("sgr-0d3e4f5a6b7c8d9e0", LB, "tcp", 80, 443, "0.0.0.0/0", "web");
             var action = new RevokeWorldIngressAction(new SecurityGroups(ec2), Region.US_EAST_1);
-            return Applied.apply(action, action.plan(new CloudTrailEventParser(JSON).parse(
+            return Applied.apply(action, action.plan(new CloudTrailEventParser().parse(
                     SampleEvents.edited("ec2/authorize-ingress-mixed-range.json", e -> { })), REVOKE),
                     () -> ec2.ingressOf(LB));
         });
@@ -69,7 +67,7 @@ class UndoPayloadsTest {
             FakeEc2Shares ec2 = new FakeEc2Shares().snapshot("snap-0a1b2c3d4e5f60789", "999988887777", "444455556666");
             var action = new UnshareAction(Ec2ParametersModule.UNSHARE_SNAPSHOT,
                     new SnapshotPermissions(ec2, Region.US_EAST_1), new TrustedSet(Optional.empty(), Set.of("444455556666")));
-            return Applied.apply(action, action.plan(new CloudTrailEventParser(JSON).parse(
+            return Applied.apply(action, action.plan(new CloudTrailEventParser().parse(
                     SampleEvents.edited("ec2/modify-snapshot-attribute-share.json", e -> { })),
                     new ActionSpec(Ec2ParametersModule.UNSHARE_SNAPSHOT, Map.of())),
                     () -> ec2.sharedWith("snap-0a1b2c3d4e5f60789"));
@@ -82,7 +80,7 @@ class UndoPayloadsTest {
             FakeEc2Shares ec2 = new FakeEc2Shares().image("ami-0a1b2c3d4e5f60789", "all");
             var action = new UnshareAction(Ec2ParametersModule.UNSHARE_IMAGE, new ImagePermissions(ec2, Region.US_EAST_1),
                     TrustedSet.none());
-            return Applied.apply(action, action.plan(new CloudTrailEventParser(JSON).parse(
+            return Applied.apply(action, action.plan(new CloudTrailEventParser().parse(
                     SampleEvents.edited("ec2/modify-image-attribute-public.json", e -> { })),
                     new ActionSpec(Ec2ParametersModule.UNSHARE_IMAGE, Map.of())),
                     () -> ec2.sharedWith("ami-0a1b2c3d4e5f60789"));

@@ -30,7 +30,7 @@ class UnshareImageActionTest {
     private static final String OUR_OU = "arn:aws:organizations::111111111111:ou/o-abcdef1234/ou-ab12-cd34ef56";
     private static final String THEIR_ORG = "arn:aws:organizations::222222222222:organization/o-zzzzzz9999";
     private static final ActionSpec SPEC = new ActionSpec(Ec2ParametersModule.UNSHARE_IMAGE, Map.of());
-    private static final CloudTrailEventParser PARSER = new CloudTrailEventParser(new ObjectMapper());
+    private static final CloudTrailEventParser PARSER = new CloudTrailEventParser();
 
     private final FakeEc2Shares ec2 = new FakeEc2Shares();
     private final UnshareAction action = new UnshareAction(Ec2ParametersModule.UNSHARE_IMAGE,

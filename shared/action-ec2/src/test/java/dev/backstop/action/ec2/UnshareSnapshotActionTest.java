@@ -37,7 +37,7 @@ class UnshareSnapshotActionTest {
     private static final String OUTSIDE = "999988887777";
     private static final String PARTNER = "444455556666";
     private static final ActionSpec SPEC = new ActionSpec(Ec2ParametersModule.UNSHARE_SNAPSHOT, Map.of());
-    private static final CloudTrailEventParser PARSER = new CloudTrailEventParser(new ObjectMapper());
+    private static final CloudTrailEventParser PARSER = new CloudTrailEventParser();
 
     private final FakeEc2Shares ec2 = new FakeEc2Shares();
     private final UnshareAction action = new UnshareAction(Ec2ParametersModule.UNSHARE_SNAPSHOT,

@@ -16,7 +16,8 @@ import javax.inject.Inject;
  * Revokes a role's active sessions as the IAM console's "Revoke active sessions" does: an inline
  * policy {@code AWSRevokeOlderSessions} that denies everything to credentials issued before now
  * ({@link SessionRevocation}). Whoever may assume the role gets fresh sessions that work; stolen
- * ones stop. Undo deletes the policy, or puts back the older one it replaced.
+ * ones stop. Undo deletes the policy, or puts back the older one it replaced. For an
+ * Attach*Policy event the policy must be attached now ({@link IamClaims}), or it refuses.
  */
 final class RevokeRoleSessionsAction implements RemediationAction {
 
@@ -27,8 +28,8 @@ final class RevokeRoleSessionsAction implements RemediationAction {
     private final SessionRevocation revocation;
 
     @Inject
-    RevokeRoleSessionsAction(Principals principals, InlinePolicySwap swap, Clock clock) {
-        this.revocation = new SessionRevocation(NAME, POLICY_NAME, principals, swap, clock);
+    RevokeRoleSessionsAction(Principals principals, InlinePolicySwap swap, IamClaims claims, Clock clock) {
+        this.revocation = new SessionRevocation(NAME, POLICY_NAME, principals, swap, claims, clock);
     }
 
     @Override

@@ -28,8 +28,8 @@ final class RevokeUserSessionsAction implements RemediationAction {
     private final SessionRevocation revocation;
 
     @Inject
-    RevokeUserSessionsAction(Principals principals, InlinePolicySwap swap, Clock clock) {
-        this.revocation = new SessionRevocation(NAME, POLICY_NAME, principals, swap, clock);
+    RevokeUserSessionsAction(Principals principals, InlinePolicySwap swap, IamClaims claims, Clock clock) {
+        this.revocation = new SessionRevocation(NAME, POLICY_NAME, principals, swap, claims, clock);
     }
 
     @Override

@@ -27,18 +27,25 @@ final class SessionRevocation {
     private final String policyName;
     private final Principals principals;
     private final InlinePolicySwap swap;
+    private final IamClaims claims;
     private final Clock clock;
 
-    SessionRevocation(String action, String policyName, Principals principals, InlinePolicySwap swap, Clock clock) {
+    SessionRevocation(String action, String policyName, Principals principals, InlinePolicySwap swap, IamClaims claims,
+            Clock clock) {
         this.action = action;
         this.policyName = policyName;
         this.principals = principals;
         this.swap = swap;
+        this.claims = claims;
         this.clock = clock;
     }
 
-    /** Credentials issued up to the event, and any since: at least one second past it. */
+    /**
+     * Credentials issued up to the event, and any since: at least one second past it. For an
+     * Attach*Policy event the policy must be attached now ({@link IamClaims}), or it refuses.
+     */
     ActionPlan plan(CloudTrailEvent event, Principal named, String what) {
+        claims.requireAttached(event);
         Optional<Principal> found = principals.find(named);
         if (found.isEmpty()) {
             return new ActionPlan(action, named.path(), named.name(), ResourceState.gone(),

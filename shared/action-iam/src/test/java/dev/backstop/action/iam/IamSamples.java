@@ -22,7 +22,7 @@ final class IamSamples {
     static final String PROFILE_FOR_ANOTHER = "iam/create-login-profile-for-another-user.json";
     static final String FEDERATION_TOKEN = "sts/get-federation-token.json";
 
-    private static final CloudTrailEventParser PARSER = new CloudTrailEventParser(new ObjectMapper());
+    private static final CloudTrailEventParser PARSER = new CloudTrailEventParser();
 
     private IamSamples() {
     }

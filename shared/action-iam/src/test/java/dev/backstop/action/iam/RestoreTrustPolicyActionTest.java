@@ -16,6 +16,7 @@ import dev.backstop.config.Settings;
 import dev.backstop.config.TrustedSet;
 import dev.backstop.event.CloudTrailEvent;
 import dev.backstop.rules.ActionSpec;
+import dev.backstop.testing.CapturedTelemetry;
 import dev.backstop.testing.FakeDynamoDb;
 import dev.backstop.testing.FakeIam;
 import dev.backstop.testing.MutableClock;
@@ -46,7 +47,9 @@ class RestoreTrustPolicyActionTest {
             List.of()).withTrusted(new TrustedSet(Optional.empty(), Set.of("444455556666")));
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-21T09:00:00Z"));
     private final TrustPolicyHistory history = new TrustPolicyHistory(new FakeDynamoDb(), settings);
-    private final TrustPolicyRecorder recorder = new TrustPolicyRecorder(new Principals(iam), history, settings, clock);
+    private final CapturedTelemetry telemetry = new CapturedTelemetry();
+    private final TrustPolicyRecorder recorder = new TrustPolicyRecorder(() -> new Principals(iam), history, settings,
+            telemetry.telemetry(), clock);
     private final RestoreTrustPolicyAction action = new RestoreTrustPolicyAction(new Principals(iam), history, settings);
 
     /** The sample: a trust policy that adds account 999988887777 beside CodeBuild, as IAM then holds it. */
@@ -129,6 +132,27 @@ class RestoreTrustPolicyActionTest {
 
         assertThat(history.latestTrusted(ROLE_ARN).orElseThrow().document()).isEqualTo(CODEBUILD);
         assertThat(history.latestTrusted("arn:aws:iam::123456789012:role/other")).isEmpty();
+    }
+
+    @Test
+    void theRecorderRecordsThePolicyIamHoldsNotTheOneAForgedEventCarries() {
+        iam.trust(ROLE, CODEBUILD_AND_PARTNER);
+        // The event claims the role now trusts only CodeBuild; IAM says it trusts the partner too.
+        recorder.observe(event(TRUST_OUTSIDE, e -> ((com.fasterxml.jackson.databind.node.ObjectNode) detail(e)
+                .get("requestParameters")).put("policyDocument", CODEBUILD)));
+
+        assertThat(history.latestTrusted(ROLE_ARN).orElseThrow().document()).isEqualTo(CODEBUILD_AND_PARTNER);
+    }
+
+    @Test
+    void theRecorderCountsATrustPolicyChangeThatNamesNoRoleAsNotRecorded() {
+        recorder.observe(event(TRUST_OUTSIDE, e -> ((com.fasterxml.jackson.databind.node.ObjectNode) detail(e)
+                .get("requestParameters")).remove("roleName")));
+
+        assertThat(history.latestTrusted(ROLE_ARN)).isEmpty();
+        assertThat(iam.calls()).isEmpty();
+        assertThat(telemetry.counted(TrustPolicyRecorder.NOT_RECORDED)).singleElement()
+                .satisfies(line -> assertThat(line.path("history").asText()).isEqualTo("trust-policy"));
     }
 
     @Test

@@ -25,7 +25,7 @@ class RevokeUserSessionsActionTest {
     private final FakeIam iam = new FakeIam().user("mallory");
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-21T09:12:30Z"));
     private final RevokeUserSessionsAction action = new RevokeUserSessionsAction(new Principals(iam),
-            new InlinePolicySwap(new Principals(iam)), clock);
+            new InlinePolicySwap(new Principals(iam)), new IamClaims(iam), clock);
 
     @Test
     void deniesEveryCredentialTheUserIssuedBeforeNowAndUndoTakesTheDenyOff() {
@@ -46,7 +46,7 @@ class RevokeUserSessionsActionTest {
     @Test
     void aTokenIssuedAfterTheClockReadsIsRevokedToo() {
         RevokeUserSessionsAction behind = new RevokeUserSessionsAction(new Principals(iam),
-                new InlinePolicySwap(new Principals(iam)), new MutableClock(Instant.parse("2026-11-21T09:12:09Z")));
+                new InlinePolicySwap(new Principals(iam)), new IamClaims(iam), new MutableClock(Instant.parse("2026-11-21T09:12:09Z")));
 
         ActionPlan plan = behind.plan(event(FEDERATION_TOKEN), CALLER);
 

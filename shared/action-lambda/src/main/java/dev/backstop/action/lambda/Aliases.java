@@ -1,13 +1,16 @@
 package dev.backstop.action.lambda;
 
+import dev.backstop.text.Decimal;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import javax.inject.Inject;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.FunctionConfiguration;
 import software.amazon.awssdk.services.lambda.model.GetAliasResponse;
+import software.amazon.awssdk.services.lambda.model.GetFunctionConfigurationResponse;
 import software.amazon.awssdk.services.lambda.model.ResourceNotFoundException;
 
 /** The few Lambda calls the alias actions make, with Lambda's "not found" read as such. */
@@ -27,6 +30,18 @@ final class Aliases {
             Map<String, Double> weights = found.routingConfig() == null ? Map.of()
                     : found.routingConfig().additionalVersionWeights();
             return Optional.of(new AliasState(found.aliasArn(), found.functionVersion(), weights, found.revisionId()));
+        } catch (ResourceNotFoundException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** A version's configuration ({@code $LATEST} or a number), read back; empty when it or its function is gone. */
+    Optional<FunctionConfiguration> configuration(String function, String qualifier) {
+        try {
+            GetFunctionConfigurationResponse found = lambda.getFunctionConfiguration(request -> request
+                    .functionName(function).qualifier(qualifier));
+            return Optional.of(FunctionConfiguration.builder().functionArn(found.functionArn()).version(found.version())
+                    .codeSha256(found.codeSha256()).build());
         } catch (ResourceNotFoundException e) {
             return Optional.empty();
         }
@@ -64,9 +79,7 @@ final class Aliases {
     }
 
     static Optional<Long> number(String version) {
-        if (version == null || version.isEmpty() || !version.chars().allMatch(Character::isDigit)) {
-            return Optional.empty();
-        }
-        return Optional.of(Long.parseLong(version));
+        OptionalLong number = Decimal.whole(version);
+        return number.isPresent() && number.getAsLong() >= 0 ? Optional.of(number.getAsLong()) : Optional.empty();
     }
 }

@@ -47,10 +47,10 @@ class LambdaActionsModuleTest {
                     Mode.ENFORCE, List.of()), Region.US_EAST_1, Clock.systemUTC(), new CapturedTelemetry().telemetry());
 
     @Test
-    void bindsTheRollbackWithItsAliasParameterTheAccessActionsTheSelfWatchActionAndTheHistoryRecorder() {
+    void bindsTheRollbackWithItsAliasParameterTheAccessActionsTheSelfWatchActionsAndTheHistoryRecorder() {
         assertThat(catalogue.parameters()).containsOnlyKeys(catalogue.actions().keySet())
                 .containsOnlyKeys("lambda.rollback-alias", "lambda.remove-permission", "lambda.require-url-auth",
-                        "lambda.remove-outside-layers", "lambda.delete-function-concurrency");
+                        "lambda.remove-outside-layers", "lambda.delete-function-concurrency", "lambda.restore-alias");
         assertThat(catalogue.actions().values()).allSatisfy(action -> assertThat(action.get().undoable()).isTrue());
         assertThat(catalogue.parameters().get("lambda.rollback-alias")).extracting(ParamSpec::name).containsExactly("alias");
         assertThat(catalogue.actions().get("lambda.rollback-alias").get().undoable()).isTrue();

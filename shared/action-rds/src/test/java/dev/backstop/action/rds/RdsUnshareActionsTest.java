@@ -4,7 +4,6 @@ import static dev.backstop.testing.SampleEvents.detail;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.backstop.action.ActionPlan;
 import dev.backstop.action.UndoFormat;
@@ -32,7 +31,7 @@ class RdsUnshareActionsTest {
     private static final String OUTSIDE = "999988887777";
     private static final String PARTNER = "444455556666";
     private static final TrustedSet TRUSTED = new TrustedSet(Optional.empty(), Set.of(PARTNER));
-    private static final CloudTrailEventParser PARSER = new CloudTrailEventParser(new ObjectMapper());
+    private static final CloudTrailEventParser PARSER = new CloudTrailEventParser();
 
     private final FakeRds rds = new FakeRds();
     private final UnshareAction snapshots = new UnshareAction(RdsParametersModule.UNSHARE_DB_SNAPSHOT,

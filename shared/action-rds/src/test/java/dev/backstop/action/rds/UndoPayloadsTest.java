@@ -1,6 +1,5 @@
 package dev.backstop.action.rds;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.backstop.action.UnshareAction;
 import dev.backstop.action.UnshareUndo;
 import dev.backstop.catalogue.RdsParametersModule;
@@ -23,7 +22,7 @@ import software.amazon.awssdk.regions.Region;
  */
 class UndoPayloadsTest {
 
-    private static final CloudTrailEventParser PARSER = new CloudTrailEventParser(new ObjectMapper());
+    private static final CloudTrailEventParser PARSER = new CloudTrailEventParser();
 
     @Test
     void unshareDbSnapshotIsUndoneFromVersionTwoOn() {

@@ -4,7 +4,6 @@ import static dev.backstop.testing.SampleEvents.detail;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.backstop.action.ActionPlan;
 import dev.backstop.action.AwsErrors;
@@ -33,7 +32,7 @@ class DisableTrustAnchorActionTest {
 
     private static final String ANCHOR = "3f8c2b1e-7d6a-4c5b-9e0f-1a2b3c4d5e6f";
     private static final ActionSpec SPEC = new ActionSpec(DisableTrustAnchorAction.NAME, Map.of());
-    private static final CloudTrailEventParser PARSER = new CloudTrailEventParser(new ObjectMapper());
+    private static final CloudTrailEventParser PARSER = new CloudTrailEventParser();
 
     private final FakeRolesAnywhere service = new FakeRolesAnywhere();
     private final DisableTrustAnchorAction action = new DisableTrustAnchorAction(new RolesAnywhereApi(service,

@@ -1,6 +1,5 @@
 package dev.backstop.action.rolesanywhere;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.backstop.event.CloudTrailEventParser;
 import dev.backstop.rules.ActionSpec;
 import dev.backstop.testing.FakeRolesAnywhere;
@@ -30,7 +29,7 @@ class UndoPayloadsTest {
             var action = new DisableTrustAnchorAction(new RolesAnywhereApi(service,
                     StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEXAMPLE", "secret")),
                     Region.US_EAST_1, URI.create("https://rolesanywhere.us-east-1.amazonaws.com")));
-            return Applied.apply(action, action.plan(new CloudTrailEventParser(new ObjectMapper()).parse(
+            return Applied.apply(action, action.plan(new CloudTrailEventParser().parse(
                     SampleEvents.edited("rolesanywhere/create-trust-anchor.json", e -> { })),
                     new ActionSpec(DisableTrustAnchorAction.NAME, Map.of())), () -> service.enabled(ANCHOR));
         });

@@ -1,4 +1,4 @@
-package dev.backstop.cli.backtest;
+package dev.backstop.cli.sealed;
 
 import dagger.BindsInstance;
 import dagger.Component;
@@ -6,12 +6,17 @@ import dev.backstop.action.RemediationAction;
 import dev.backstop.action.cloudtrail.CloudTrailActionsModule;
 import dev.backstop.action.cloudtrail.CloudTrailClientModule;
 import dev.backstop.action.cloudwatch.CloudWatchActionsModule;
+import dev.backstop.action.cloudwatch.CloudWatchClientModule;
+import dev.backstop.action.cloudwatch.OwnAlarmActionsModule;
+import dev.backstop.action.dynamodb.DynamoDbActionsModule;
 import dev.backstop.action.ec2.Ec2ActionsModule;
 import dev.backstop.action.ec2.Ec2ClientModule;
 import dev.backstop.action.events.EventsActionsModule;
 import dev.backstop.action.events.EventsClientModule;
 import dev.backstop.action.iam.IamActionsModule;
 import dev.backstop.action.iam.IamClientModule;
+import dev.backstop.action.kms.KmsActionsModule;
+import dev.backstop.action.kms.KmsClientModule;
 import dev.backstop.action.lambda.LambdaActionsModule;
 import dev.backstop.action.lambda.LambdaClientModule;
 import dev.backstop.action.rds.RdsActionsModule;
@@ -20,6 +25,7 @@ import dev.backstop.action.rolesanywhere.RolesAnywhereActionsModule;
 import dev.backstop.action.rolesanywhere.RolesAnywhereClientModule;
 import dev.backstop.action.s3.S3ActionsModule;
 import dev.backstop.action.s3.S3ClientModule;
+import dev.backstop.action.selfwatch.SelfWatchActionsModule;
 import dev.backstop.config.TrustedSet;
 import dev.backstop.event.Trigger;
 import dev.backstop.rules.ActionSpec;
@@ -30,21 +36,24 @@ import javax.inject.Singleton;
 
 /**
  * The whole action catalogue, built on {@link SealedAwsModule}'s clients, which can send nothing:
- * a backtest asks each action whether it applies to an event, as the engine does, and nothing else.
+ * {@code ./backstop backtest} and {@code ./backstop plan} ask each action whether it applies to an
+ * event, as the engine does, and nothing else.
  */
 @Singleton
 @Component(modules = {SealedAwsModule.class, CloudTrailActionsModule.class, CloudTrailClientModule.class,
         IamActionsModule.class, IamClientModule.class, Ec2ActionsModule.class, Ec2ClientModule.class,
         S3ActionsModule.class, S3ClientModule.class, LambdaActionsModule.class, LambdaClientModule.class,
-        CloudWatchActionsModule.class, EventsActionsModule.class, EventsClientModule.class, RdsActionsModule.class,
-        RdsClientModule.class, RolesAnywhereActionsModule.class, RolesAnywhereClientModule.class})
-interface ReplayCatalogue {
+        CloudWatchActionsModule.class, EventsActionsModule.class, EventsClientModule.class,
+        OwnAlarmActionsModule.class, CloudWatchClientModule.class, KmsActionsModule.class, KmsClientModule.class,
+        DynamoDbActionsModule.class, SelfWatchActionsModule.class, RdsActionsModule.class, RdsClientModule.class,
+        RolesAnywhereActionsModule.class, RolesAnywhereClientModule.class})
+public interface SealedCatalogue {
 
     Map<String, Provider<RemediationAction>> actions();
 
-    /** The catalogue judging "outside" by the deployment's trusted set. */
-    static ReplayCatalogue create(Clock clock, TrustedSet trusted) {
-        return DaggerReplayCatalogue.factory().create(clock, trusted);
+    /** The catalogue judging "outside" by the deployment's trusted set, as the handlers judge it. */
+    static SealedCatalogue create(Clock clock, TrustedSet trusted) {
+        return DaggerSealedCatalogue.factory().create(clock, trusted);
     }
 
     /** As the engine asks: the catalogue holds the action and its parameters admit the event. */
@@ -53,8 +62,14 @@ interface ReplayCatalogue {
         return action != null && action.get().appliesTo(trigger, spec);
     }
 
+    /** The action restores the account's eyes and doors, so it acts past an open breaker, as in the engine. */
+    default boolean actsPastBreakers(String name) {
+        Provider<RemediationAction> action = actions().get(name);
+        return action != null && action.get().restoresEyesOrDoors();
+    }
+
     @Component.Factory
     interface Factory {
-        ReplayCatalogue create(@BindsInstance Clock clock, @BindsInstance TrustedSet trusted);
+        SealedCatalogue create(@BindsInstance Clock clock, @BindsInstance TrustedSet trusted);
     }
 }

@@ -1,4 +1,4 @@
-package dev.backstop.cli.backtest;
+package dev.backstop.cli.sealed;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -15,9 +15,9 @@ import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-class ReplayCatalogueTest {
+class SealedCatalogueTest {
 
-    private final ReplayCatalogue catalogue = ReplayCatalogue.create(Clock.systemUTC(), TrustedSet.none());
+    private final SealedCatalogue catalogue = SealedCatalogue.create(Clock.systemUTC(), TrustedSet.none());
 
     @Test
     void holdsEveryActionOfTheCatalogue() {
@@ -28,16 +28,16 @@ class ReplayCatalogueTest {
     @Test
     void itsActionsCanNeverReachAws() {
         RemediationAction startLogging = catalogue.actions().get("cloudtrail.start-logging").get();
-        var event = new CloudTrailEventParser(new com.fasterxml.jackson.databind.ObjectMapper())
+        var event = new CloudTrailEventParser()
                 .parse(SampleEvents.read("cloudtrail/stop-logging.json"));
 
         assertThatThrownBy(() -> startLogging.plan(event, new ActionSpec("cloudtrail.start-logging", Map.of())))
-                .hasStackTraceContaining("a backtest never calls AWS; refused POST");
+                .hasStackTraceContaining("./backstop backtest and plan never call AWS; refused POST");
     }
 
     @Test
     void asksTheActionWhetherItAppliesAsTheEngineDoes() {
-        var parser = new CloudTrailEventParser(new com.fasterxml.jackson.databind.ObjectMapper());
+        var parser = new CloudTrailEventParser();
         var inside = parser.parse(SampleEvents.edited("iam/access-key-from-unexpected-network.json",
                 event -> SampleEvents.detail(event).put("sourceIPAddress", "203.0.113.9")));
         var outside = parser.parse(SampleEvents.edited("iam/access-key-from-unexpected-network.json",
@@ -52,10 +52,9 @@ class ReplayCatalogueTest {
 
     @Test
     void judgesAShareOutsideByTheDeploymentsTrustedSet() {
-        var share = new CloudTrailEventParser(new com.fasterxml.jackson.databind.ObjectMapper())
-                .parse(SampleEvents.read("ec2/modify-snapshot-attribute-share.json"));
+        var share = new CloudTrailEventParser().parse(SampleEvents.read("ec2/modify-snapshot-attribute-share.json"));
         ActionSpec unshare = new ActionSpec("ec2.unshare-snapshot", Map.of());
-        ReplayCatalogue trusting = ReplayCatalogue.create(Clock.systemUTC(),
+        SealedCatalogue trusting = SealedCatalogue.create(Clock.systemUTC(),
                 new TrustedSet(Optional.empty(), Set.of("999988887777")));
 
         assertThat(catalogue.applies(unshare, share)).as("shared with an account nobody trusts").isTrue();
