@@ -20,14 +20,25 @@ import dev.backstop.action.resolver.ResolverClientModule;
 import dev.backstop.action.securityhub.SecurityHubActionsModule;
 import dev.backstop.action.securityhub.SecurityHubClientModule;
 import dev.backstop.action.cloudwatch.CloudWatchActionsModule;
+import dev.backstop.action.cloudwatch.CloudWatchClientModule;
+import dev.backstop.action.cloudwatch.OwnAlarmActionsModule;
+import dev.backstop.action.dynamodb.DynamoDbActionsModule;
 import dev.backstop.action.ec2.Ec2ActionsModule;
 import dev.backstop.action.ec2.Ec2ClientModule;
 import dev.backstop.action.iam.IamActionsModule;
 import dev.backstop.action.iam.IamClientModule;
+import dev.backstop.action.kms.KmsActionsModule;
+import dev.backstop.action.kms.KmsClientModule;
 import dev.backstop.action.lambda.LambdaActionsModule;
 import dev.backstop.action.lambda.LambdaClientModule;
+import dev.backstop.action.rds.RdsActionsModule;
+import dev.backstop.action.rds.RdsClientModule;
+import dev.backstop.action.rolesanywhere.RolesAnywhereActionsModule;
+import dev.backstop.action.rolesanywhere.RolesAnywhereClientModule;
 import dev.backstop.action.s3.S3ActionsModule;
 import dev.backstop.action.s3.S3ClientModule;
+import dev.backstop.action.selfwatch.SelfWatchActionsModule;
+import dev.backstop.config.TrustedSet;
 import dev.backstop.event.Trigger;
 import dev.backstop.rules.ActionSpec;
 import java.time.Clock;
@@ -47,13 +58,17 @@ import javax.inject.Singleton;
         CloudWatchActionsModule.class, TrailDestinationsModule.class, EventsActionsModule.class, EventsClientModule.class,
         NotifyActionsModule.class, GuardDutyActionsModule.class, GuardDutyClientModule.class, ConfigActionsModule.class,
         ConfigClientModule.class, SecurityHubActionsModule.class, SecurityHubClientModule.class,
-        ResolverActionsModule.class, ResolverClientModule.class, LogsActionsModule.class, LogsClientModule.class})
+        ResolverActionsModule.class, ResolverClientModule.class, LogsActionsModule.class, LogsClientModule.class,
+        OwnAlarmActionsModule.class, CloudWatchClientModule.class, KmsActionsModule.class, KmsClientModule.class,
+        DynamoDbActionsModule.class, SelfWatchActionsModule.class, RdsActionsModule.class, RdsClientModule.class,
+        RolesAnywhereActionsModule.class, RolesAnywhereClientModule.class})
 public interface SealedCatalogue {
 
     Map<String, Provider<RemediationAction>> actions();
 
-    static SealedCatalogue create(Clock clock) {
-        return DaggerSealedCatalogue.factory().create(clock);
+    /** The catalogue judging "outside" by the deployment's trusted set, as the handlers judge it. */
+    static SealedCatalogue create(Clock clock, TrustedSet trusted) {
+        return DaggerSealedCatalogue.factory().create(clock, trusted);
     }
 
     /**
@@ -86,6 +101,6 @@ public interface SealedCatalogue {
 
     @Component.Factory
     interface Factory {
-        SealedCatalogue create(@BindsInstance Clock clock);
+        SealedCatalogue create(@BindsInstance Clock clock, @BindsInstance TrustedSet trusted);
     }
 }

@@ -4,23 +4,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.backstop.action.RemediationAction;
+import dev.backstop.cli.rules.CatalogueComponent;
+import dev.backstop.config.TrustedSet;
 import dev.backstop.event.CloudTrailEventParser;
 import dev.backstop.rules.ActionSpec;
 import dev.backstop.testing.SampleEvents;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class SealedCatalogueTest {
 
-    private final SealedCatalogue catalogue = SealedCatalogue.create(Clock.systemUTC());
+    private final SealedCatalogue catalogue = SealedCatalogue.create(Clock.systemUTC(), TrustedSet.none());
 
     @Test
     void holdsEveryActionOfTheCatalogue() {
-        assertThat(catalogue.actions().keySet()).contains("cloudtrail.start-logging", "iam.quarantine-principal",
-                "ec2.revoke-world-ingress", "s3.restore-bucket-policy", "lambda.rollback-alias", "events.enable-rule",
-                "guardduty.enable-detector", "config.start-recorder", "securityhub.enable-standards",
-                "resolver.associate-query-logging", "logs.restore-retention", "s3.restore-lifecycle", "notify.send");
+        assertThat(catalogue.actions().keySet())
+                .isEqualTo(CatalogueComponent.create(Clock.systemUTC()).actionParameters().keySet());
     }
 
     @Test
@@ -55,5 +57,16 @@ class SealedCatalogueTest {
 
         assertThat(catalogue.applies(new ActionSpec("logs.restore-retention", Map.of()), event))
                 .as("whether the group is a trail's is for DescribeTrails to say, at run time").isTrue();
+    }
+
+    @Test
+    void judgesAShareOutsideByTheDeploymentsTrustedSet() {
+        var share = new CloudTrailEventParser().parse(SampleEvents.read("ec2/modify-snapshot-attribute-share.json"));
+        ActionSpec unshare = new ActionSpec("ec2.unshare-snapshot", Map.of());
+        SealedCatalogue trusting = SealedCatalogue.create(Clock.systemUTC(),
+                new TrustedSet(Optional.empty(), Set.of("999988887777")));
+
+        assertThat(catalogue.applies(unshare, share)).as("shared with an account nobody trusts").isTrue();
+        assertThat(trusting.applies(unshare, share)).as("shared with a trusted account").isFalse();
     }
 }

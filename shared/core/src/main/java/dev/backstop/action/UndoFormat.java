@@ -68,13 +68,13 @@ public final class UndoFormat<T extends UndoData> {
     }
 
     /**
-     * The format of a record whose action came after version 1 and so never stored it: undo data
-     * without a version is refused, naming the action's record.
+     * The format of an action that came after version 1, so never stored it: undo data without a
+     * version is refused, naming the action's record.
      */
-    public static <T extends UndoData> UndoFormat<T> since2(Class<T> type) {
+    public static <T extends UndoData> UndoFormat<T> of(Class<T> type) {
         return new UndoFormat<>(type, version1 -> {
-            throw new IllegalArgumentException("the undo data has no version, but a " + type.getSimpleName()
-                    + " was never stored in version 1");
+            throw new IllegalArgumentException("the undo data has no version and so is of version 1, which no "
+                    + type.getSimpleName() + " was ever stored in");
         });
     }
 

@@ -12,7 +12,7 @@ import dagger.Module;
         NotifyParametersModule.class, GuardDutyParametersModule.class, ConfigParametersModule.class,
         SecurityHubParametersModule.class, ResolverParametersModule.class, LogsParametersModule.class,
         EventsParametersModule.class, KmsParametersModule.class, DynamoDbParametersModule.class,
-        SelfWatchParametersModule.class})
+        SelfWatchParametersModule.class, RdsParametersModule.class, RolesAnywhereParametersModule.class})
 public final class CatalogueParametersModule {
 
     private CatalogueParametersModule() {

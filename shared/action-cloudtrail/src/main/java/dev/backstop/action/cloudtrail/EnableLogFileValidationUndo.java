@@ -6,7 +6,7 @@ import dev.backstop.action.UndoFormat;
 /** What turns a trail's log file validation off again: the trail's name in its home region. */
 record EnableLogFileValidationUndo(String trail) implements UndoData {
 
-    static final UndoFormat<EnableLogFileValidationUndo> FORMAT = UndoFormat.since2(EnableLogFileValidationUndo.class);
+    static final UndoFormat<EnableLogFileValidationUndo> FORMAT = UndoFormat.of(EnableLogFileValidationUndo.class);
 
     EnableLogFileValidationUndo {
         UndoData.require(trail, "trail");

@@ -6,7 +6,7 @@ import dev.backstop.action.UndoFormat;
 /** What stops a configuration recorder again: its name. */
 record StartRecorderUndo(String name) implements UndoData {
 
-    static final UndoFormat<StartRecorderUndo> FORMAT = UndoFormat.since2(StartRecorderUndo.class);
+    static final UndoFormat<StartRecorderUndo> FORMAT = UndoFormat.of(StartRecorderUndo.class);
 
     StartRecorderUndo {
         UndoData.require(name, "recorder name");

@@ -7,7 +7,7 @@ import java.util.List;
 /** The deleted flow logs Backstop recreated, whose recreations (found by their tag) undo deletes. */
 record RecreateFlowLogUndo(List<String> recreatedFrom) implements UndoData {
 
-    static final UndoFormat<RecreateFlowLogUndo> FORMAT = UndoFormat.since2(RecreateFlowLogUndo.class);
+    static final UndoFormat<RecreateFlowLogUndo> FORMAT = UndoFormat.of(RecreateFlowLogUndo.class);
 
     RecreateFlowLogUndo {
         if (recreatedFrom == null || recreatedFrom.isEmpty() || recreatedFrom.stream().anyMatch(id -> id == null

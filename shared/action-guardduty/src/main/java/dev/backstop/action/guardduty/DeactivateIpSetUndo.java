@@ -6,7 +6,7 @@ import dev.backstop.action.UndoFormat;
 /** What activates a trusted IP list again: its detector's id and its own. */
 record DeactivateIpSetUndo(String detectorId, String ipSetId) implements UndoData {
 
-    static final UndoFormat<DeactivateIpSetUndo> FORMAT = UndoFormat.since2(DeactivateIpSetUndo.class);
+    static final UndoFormat<DeactivateIpSetUndo> FORMAT = UndoFormat.of(DeactivateIpSetUndo.class);
 
     DeactivateIpSetUndo {
         UndoData.require(detectorId, "detectorId");

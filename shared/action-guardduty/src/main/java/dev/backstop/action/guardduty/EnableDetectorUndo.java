@@ -6,7 +6,7 @@ import dev.backstop.action.UndoFormat;
 /** What turns a detector off again: its id. */
 record EnableDetectorUndo(String detectorId) implements UndoData {
 
-    static final UndoFormat<EnableDetectorUndo> FORMAT = UndoFormat.since2(EnableDetectorUndo.class);
+    static final UndoFormat<EnableDetectorUndo> FORMAT = UndoFormat.of(EnableDetectorUndo.class);
 
     EnableDetectorUndo {
         UndoData.require(detectorId, "detectorId");

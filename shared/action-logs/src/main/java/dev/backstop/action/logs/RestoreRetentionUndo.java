@@ -9,7 +9,7 @@ import dev.backstop.action.UndoFormat;
  */
 record RestoreRetentionUndo(String logGroupName, String before, String restored) implements UndoData {
 
-    static final UndoFormat<RestoreRetentionUndo> FORMAT = UndoFormat.since2(RestoreRetentionUndo.class);
+    static final UndoFormat<RestoreRetentionUndo> FORMAT = UndoFormat.of(RestoreRetentionUndo.class);
 
     RestoreRetentionUndo {
         UndoData.require(logGroupName, "logGroupName");

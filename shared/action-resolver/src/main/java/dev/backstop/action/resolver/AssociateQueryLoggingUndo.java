@@ -6,7 +6,7 @@ import dev.backstop.action.UndoFormat;
 /** What disassociates a query logging configuration from the VPC again: the two ids. */
 record AssociateQueryLoggingUndo(String configId, String resourceId) implements UndoData {
 
-    static final UndoFormat<AssociateQueryLoggingUndo> FORMAT = UndoFormat.since2(AssociateQueryLoggingUndo.class);
+    static final UndoFormat<AssociateQueryLoggingUndo> FORMAT = UndoFormat.of(AssociateQueryLoggingUndo.class);
 
     AssociateQueryLoggingUndo {
         UndoData.require(configId, "query logging configuration (configId)");

@@ -11,7 +11,7 @@ import dev.backstop.action.UndoFormat;
  */
 record RestoreLifecycleUndo(String bucket, JsonNode before, JsonNode restored, long minimumDays) implements UndoData {
 
-    static final UndoFormat<RestoreLifecycleUndo> FORMAT = UndoFormat.since2(RestoreLifecycleUndo.class);
+    static final UndoFormat<RestoreLifecycleUndo> FORMAT = UndoFormat.of(RestoreLifecycleUndo.class);
 
     RestoreLifecycleUndo {
         UndoData.require(bucket, "bucket");

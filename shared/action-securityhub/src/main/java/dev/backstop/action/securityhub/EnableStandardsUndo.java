@@ -10,7 +10,7 @@ import java.util.List;
  */
 record EnableStandardsUndo(List<String> subscriptionArns, List<String> standardsArns) implements UndoData {
 
-    static final UndoFormat<EnableStandardsUndo> FORMAT = UndoFormat.since2(EnableStandardsUndo.class);
+    static final UndoFormat<EnableStandardsUndo> FORMAT = UndoFormat.of(EnableStandardsUndo.class);
 
     EnableStandardsUndo {
         subscriptionArns = required(subscriptionArns, "subscriptionArns");
