@@ -35,7 +35,8 @@ import picocli.CommandLine.Spec;
         description = {
             "Explains one rule in words.",
             "Where it is defined, its description and severity, its effective mode and where that mode comes from"
-                    + " (the rule, an override in a later file, or --mode), its exemptions, its actions with their"
+                    + " (the rule, an override in a later file, or --mode), its exemptions, what it does with calls by"
+                    + " Backstop's own and by protected principals, its actions with their"
                     + " parameters, and which events its pattern matches: in words and as the raw EventBridge"
                     + " pattern.",
             ""},
@@ -95,6 +96,10 @@ public final class ExplainCommand implements Callable<Integer> {
         field(out, "mode", List.of(mode(rule, ModeOrigin.of(rule, files))));
         List<String> exemptions = RuleWords.exemptions(rule.unless());
         field(out, "exemptions", exemptions.isEmpty() ? List.of("none") : exemptions);
+        if (!isAlarmRule(rule)) {
+            field(out, "callers", List.of("a call by Backstop's own principal is only audited (IGNORED); one by a"
+                    + " protected principal (ProtectedPrincipalArns) is notified as PROTECTED and never acted on"));
+        }
         field(out, "actions", rule.actions().stream().map(this::action).toList());
         if (isAlarmRule(rule)) {
             field(out, "correlate", correlate(rule.correlate()));

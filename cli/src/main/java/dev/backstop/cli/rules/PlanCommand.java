@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.backstop.cli.UnreadableFileException;
 import dev.backstop.cli.sealed.SealedCatalogue;
 import dev.backstop.config.Mode;
+import dev.backstop.config.Settings;
 import dev.backstop.event.AlarmPayloadParser;
 import dev.backstop.event.CloudTrailEventParser;
 import dev.backstop.event.EventFiles;
@@ -18,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
@@ -54,7 +56,9 @@ import picocli.CommandLine.Spec;
                     + " time-boxed resource exemptions) cannot be decided from the event: they are shown as"
                     + " \"decided at run time\". A failed API call (errorCode set) is shown as ignored, as the handler"
                     + " ignores it. The handler also ignores events made by its own principals"
-                    + " (BACKSTOP_OWN_PRINCIPALS), which this command does not know.",
+                    + " (BACKSTOP_OWN_PRINCIPALS), which this command does not know. An event made by a protected"
+                    + " principal (BACKSTOP_PROTECTED_PRINCIPALS, or --protected-principal) is shown as protected: the"
+                    + " handler notifies the rules that match it as PROTECTED and runs none of their actions.",
             "",
             "A malformed event is reported with the field at fault, and the other events are still planned;"
                     + " each file is read within the limits the handlers read events with (an event of at most 1 MiB,"
@@ -79,6 +83,11 @@ public final class PlanCommand implements Callable<Integer> {
                     + " or off. It caps every rule's mode and can only make it safer. Default: ${DEFAULT-VALUE}.")
     private Mode mode;
 
+    @Option(names = "--protected-principal", paramLabel = "ARN",
+            description = "An ARN pattern of a protected principal (the template's ProtectedPrincipalArns), beside"
+                    + " BACKSTOP_PROTECTED_PRINCIPALS (repeatable).")
+    private List<String> protectedPrincipals = new ArrayList<>();
+
     @Option(names = "--json", description = "One JSON object per event per line instead of the table.")
     private boolean json;
 
@@ -86,9 +95,11 @@ public final class PlanCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     private final RuleTools tools;
+    private final Map<String, String> env;
 
-    public PlanCommand(RuleTools tools) {
+    public PlanCommand(RuleTools tools, Map<String, String> env) {
         this.tools = tools;
+        this.env = env;
     }
 
     @Override
@@ -105,7 +116,9 @@ public final class PlanCommand implements Callable<Integer> {
         EventFiles events = new EventFiles(new CloudTrailEventParser());
         AlarmPayloadParser alarms = new AlarmPayloadParser();
         SealedCatalogue actions = SealedCatalogue.create(tools.clock());
-        Planner planner = new Planner(rules.get(), mode, actions::applies, tools.clock().instant());
+        List<String> protectedCallers = new ArrayList<>(Settings.patterns(env, Settings.PROTECTED_PRINCIPALS));
+        protectedCallers.addAll(protectedPrincipals);
+        Planner planner = new Planner(rules.get(), mode, actions::applies, protectedCallers, tools.clock().instant());
         PlanJson lines = new PlanJson(new ObjectMapper(), tools.actionParameters());
         PlanTable table = new PlanTable(out);
         boolean[] anyRejected = {false};

@@ -99,7 +99,7 @@ class AthenaQueryTest {
     @Test
     void theDefaultPacksRulesInForcePinTheirCallsSoOnlyTheyLeaveAthena() {
         RuleBook pack = CatalogueComponent.create(Clock.systemUTC()).ruleLoader().load(List.of(DefaultPack.text()));
-        PackReplay replay = new PackReplay("rules", pack, new Deployment(Mode.ENFORCE, List.of(),
+        PackReplay replay = new PackReplay("rules", pack, new Deployment(Mode.ENFORCE, List.of(), List.of(),
                 MemberAccess.singleAccount(), BreakerLimits.DEFAULTS), (spec, event) -> true, action -> false);
 
         AthenaQuery.Query query = AthenaQuery.of("db.t", replay.pins(), NOVEMBER);

@@ -28,7 +28,7 @@ import javax.inject.Singleton;
 /**
  * Decides and acts on triggers, every kind through one rule loop: claim the trigger's id (so one
  * of its deliveries decides it), reject or ignore what must not be acted on, match the rules, cap
- * each rule's mode, apply its exemptions, run its actions (each enforcing one once per trigger,
+ * each rule's mode, apply its exemptions, tell (never act on) what a protected principal did, run its actions (each enforcing one once per trigger,
  * through the {@link StepLog}, and past the breakers), audit, notify, count it in the metrics.
  * What differs by kind of trigger (the account it may come from, the credentials its actions sign
  * with, what is looked up before its rules act, what its audit record says) are its
@@ -132,18 +132,23 @@ public final class RemediationEngine {
     private <T extends Trigger> AuditRecord decideByRules(TriggerSteps<T> steps, T trigger) {
         List<RuleSelection.Selected> matched = selection.select(rules.current(), trigger, runner::appliesTo);
         Correlated found = steps.lookUp(trigger, matched.stream().map(RuleSelection.Selected::rule).toList());
+        Optional<String> protectedCaller = matched.isEmpty() ? Optional.empty() : steps.protectedCaller(trigger);
         Instant now = clock.instant();
         List<ActionResult> results = new ArrayList<>();
         for (RuleSelection.Selected match : matched) {
             Rule rule = match.rule();
             Optional<String> exemption = rule.unless().forTrigger(trigger, now);
-            Optional<String> unmet = exemption.isPresent() ? Optional.empty() : steps.unmet(rule, trigger, found);
+            Optional<String> unmet = exemption.isPresent() || protectedCaller.isPresent() ? Optional.empty()
+                    : steps.unmet(rule, trigger, found);
             boolean escalated = false;
             for (int index : match.actions()) {
                 ActionSpec spec = rule.actions().get(index);
                 // A retry after a partial failure takes the enforcing steps that finished from the step log.
                 ActionResult result = exemption.isPresent()
                         ? ActionRunner.exempted(rule, spec, match.mode(), steps.unplannedResource(trigger), exemption.get())
+                        : protectedCaller.isPresent()
+                        ? ActionRunner.protectedCaller(rule, spec, match.mode(), steps.unplannedResource(trigger),
+                                protectedCaller.get())
                         : unmet.isPresent()
                         ? ActionRunner.notActed(rule, spec, match.mode(), steps.unplannedResource(trigger), unmet.get())
                         : stepLog.once(trigger.id(), rule.id(), index, match.mode(),

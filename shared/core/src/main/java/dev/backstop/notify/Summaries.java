@@ -59,6 +59,7 @@ final class Summaries {
             case UNDONE -> "Undone by an operator:";
             case FAILED -> "FAILED";
             case WOULD_REMEDIATE -> "Dry run, would have run";
+            case PROTECTED -> "Protected principal, did not run";
             case NOTIFIED -> "Notify only, did not run";
             case EXEMPTED -> "Exempted, did not run";
             case RESOURCE_GONE -> "Nothing to fix, the resource is gone, for";
