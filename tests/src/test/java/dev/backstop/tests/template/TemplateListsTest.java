@@ -108,7 +108,7 @@ class TemplateListsTest {
     void everyFunctionIsToldTheProtectedPrincipalsApartFromItsOwn() {
         JsonNode variables = TEMPLATE.json().path("Globals").path("Function").path("Environment").path("Variables");
 
-        assertThat(principals(variables.path("BACKSTOP_PROTECTED_PRINCIPALS")))
+        assertThat(Intrinsics.referencedNames(variables.path("BACKSTOP_PROTECTED_PRINCIPALS")))
                 .as("Globals' BACKSTOP_PROTECTED_PRINCIPALS").containsExactly("ProtectedPrincipalArns");
     }
 
