@@ -41,6 +41,9 @@ class ExplainCommandTest {
                 "  callers:    a call by Backstop's own principal is only audited (IGNORED); one by a protected principal"
                         + " (ProtectedPrincipalArns) is notified as PROTECTED and never acted on",
                 "  actions:    cloudtrail.start-logging (no parameters)",
+                "  escalate:   iam.quarantine-principal with principal=\"caller\"",
+                "              when the rule acts past an open breaker of its resource or of the caller (someone"
+                        + " keeps undoing the fix); never against a protected principal",
                 "    source is \"aws.cloudtrail\"",
                 "    detail-type is \"AWS API Call via CloudTrail\"",
                 "    detail.eventSource is \"cloudtrail.amazonaws.com\"",
