@@ -4,6 +4,7 @@ import dev.backstop.config.BreakerLimits;
 import dev.backstop.config.MemberAccess;
 import dev.backstop.config.Mode;
 import dev.backstop.config.Settings;
+import dev.backstop.config.TrustedSet;
 import dev.backstop.rules.RoleSession;
 import java.util.List;
 import java.util.Map;
@@ -20,9 +21,11 @@ import java.util.stream.Stream;
  *     target, and their calls that a rule matches are told, never acted on
  * @param members the home account and allowed members: another account's events are rejected,
  *     and Backstop's member-role sessions are its own
+ * @param trusted the accounts a share, grant or trust may name ({@code BACKSTOP_TRUSTED_ACCOUNTS},
+ *     {@code BACKSTOP_TRUSTED_ORGANIZATION}): the actions judge "outside" by it, as the handlers do
  */
 record Deployment(Mode mode, List<String> ownPrincipals, List<String> protectedPrincipals, MemberAccess members,
-        BreakerLimits breakerLimits) {
+        BreakerLimits breakerLimits, TrustedSet trusted) {
 
     Deployment {
         Objects.requireNonNull(mode, "mode");
@@ -30,14 +33,16 @@ record Deployment(Mode mode, List<String> ownPrincipals, List<String> protectedP
         protectedPrincipals = List.copyOf(protectedPrincipals);
         Objects.requireNonNull(members, "members");
         Objects.requireNonNull(breakerLimits, "breakerLimits");
+        Objects.requireNonNull(trusted, "trusted");
     }
 
     /** The deployment the environment describes, in this global mode, with more principals of its own and protected ones. */
     static Deployment fromEnvironment(Map<String, String> env, Mode mode, List<String> moreOwn, List<String> moreProtected) {
+        MemberAccess members = MemberAccess.fromEnvironment(env);
         return new Deployment(mode,
                 Stream.concat(Settings.patterns(env, Settings.OWN_PRINCIPALS).stream(), moreOwn.stream()).toList(),
                 Stream.concat(Settings.patterns(env, Settings.PROTECTED_PRINCIPALS).stream(), moreProtected.stream()).toList(),
-                MemberAccess.fromEnvironment(env), BreakerLimits.fromEnvironment(env));
+                members, BreakerLimits.fromEnvironment(env), TrustedSet.fromEnvironment(env, members));
     }
 
     /** Backstop's own roles and the protected principals: never an action's target. */

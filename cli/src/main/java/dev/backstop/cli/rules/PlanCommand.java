@@ -3,8 +3,10 @@ package dev.backstop.cli.rules;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.backstop.cli.UnreadableFileException;
 import dev.backstop.cli.sealed.SealedCatalogue;
+import dev.backstop.config.MemberAccess;
 import dev.backstop.config.Mode;
 import dev.backstop.config.Settings;
+import dev.backstop.config.TrustedSet;
 import dev.backstop.event.AlarmPayloadParser;
 import dev.backstop.event.CloudTrailEventParser;
 import dev.backstop.event.EventFiles;
@@ -59,6 +61,10 @@ import picocli.CommandLine.Spec;
                     + " (BACKSTOP_OWN_PRINCIPALS), which this command does not know. An event made by a protected"
                     + " principal (BACKSTOP_PROTECTED_PRINCIPALS, or --protected-principal) is shown as protected: the"
                     + " handler notifies the rules that match it as PROTECTED and runs none of their actions.",
+            "Whether a share, grant or trust reaches outside is judged by the trusted set, read from the environment"
+                    + " as the handlers read it: BACKSTOP_TRUSTED_ACCOUNTS, BACKSTOP_TRUSTED_ORGANIZATION and the"
+                    + " deployment's own accounts (BACKSTOP_HOME_ACCOUNT, BACKSTOP_ALLOWED_ACCOUNTS). Unset: only the"
+                    + " resource's own account is trusted.",
             "",
             "A malformed event is reported with the field at fault, and the other events are still planned;"
                     + " each file is read within the limits the handlers read events with (an event of at most 1 MiB,"
@@ -115,7 +121,8 @@ public final class PlanCommand implements Callable<Integer> {
 
         EventFiles events = new EventFiles(new CloudTrailEventParser());
         AlarmPayloadParser alarms = new AlarmPayloadParser();
-        SealedCatalogue actions = SealedCatalogue.create(tools.clock());
+        SealedCatalogue actions = SealedCatalogue.create(tools.clock(),
+                TrustedSet.fromEnvironment(env, MemberAccess.fromEnvironment(env)));
         List<String> protectedCallers = new ArrayList<>(Settings.patterns(env, Settings.PROTECTED_PRINCIPALS));
         protectedCallers.addAll(protectedPrincipals);
         Planner planner = new Planner(rules.get(), mode, actions::applies, protectedCallers, tools.clock().instant());

@@ -32,10 +32,12 @@ import java.util.stream.Stream;
  * @param members whose events are acted on and how member accounts are reached ({@link MemberAccess})
  * @param breakerLimits the blast-radius and flapping breakers' limits ({@code BACKSTOP_BLAST_*},
  *     {@code BACKSTOP_FLAPPING_*})
+ * @param trusted the accounts and organization a share or grant may name ({@link TrustedSet}:
+ *     {@code BACKSTOP_TRUSTED_ACCOUNTS}, {@code BACKSTOP_TRUSTED_ORGANIZATION}, and the deployment's own accounts)
  */
 public record Settings(String auditTable, String topicArn, Mode mode, List<String> ownPrincipals,
         List<String> protectedPrincipals, Optional<RulesLocation> rulesLocation, Duration rulesTtl, MemberAccess members,
-        BreakerLimits breakerLimits) {
+        BreakerLimits breakerLimits, TrustedSet trusted) {
 
     public static final String AUDIT_TABLE = "BACKSTOP_AUDIT_TABLE";
     public static final String TOPIC_ARN = "BACKSTOP_TOPIC_ARN";
@@ -58,6 +60,7 @@ public record Settings(String auditTable, String topicArn, Mode mode, List<Strin
         Objects.requireNonNull(rulesTtl, "rulesTtl");
         Objects.requireNonNull(members, "members");
         Objects.requireNonNull(breakerLimits, "breakerLimits");
+        Objects.requireNonNull(trusted, "trusted");
     }
 
     /** Settings with the shipped rules only, as the demo and tests use them. */
@@ -69,25 +72,31 @@ public record Settings(String auditTable, String topicArn, Mode mode, List<Strin
     public Settings(String auditTable, String topicArn, Mode mode, List<String> ownPrincipals,
             Optional<RulesLocation> rulesLocation, Duration rulesTtl) {
         this(auditTable, topicArn, mode, ownPrincipals, List.of(), rulesLocation, rulesTtl, MemberAccess.singleAccount(),
-                BreakerLimits.DEFAULTS);
+                BreakerLimits.DEFAULTS, TrustedSet.none());
     }
 
     /** The same settings acting on the events of these accounts. */
     public Settings withMembers(MemberAccess members) {
         return new Settings(auditTable, topicArn, mode, ownPrincipals, protectedPrincipals, rulesLocation, rulesTtl, members,
-                breakerLimits);
+                breakerLimits, trusted);
     }
 
     /** The same settings with other breaker limits, as tests set them. */
     public Settings withBreakerLimits(BreakerLimits limits) {
         return new Settings(auditTable, topicArn, mode, ownPrincipals, protectedPrincipals, rulesLocation, rulesTtl, members,
-                limits);
+                limits, trusted);
+    }
+
+    /** The same settings with another trusted set, as tests set it. */
+    public Settings withTrusted(TrustedSet set) {
+        return new Settings(auditTable, topicArn, mode, ownPrincipals, protectedPrincipals, rulesLocation, rulesTtl, members,
+                breakerLimits, set);
     }
 
     /** The same settings with these protected principals (ProtectedPrincipalArns). */
     public Settings withProtectedPrincipals(List<String> patterns) {
         return new Settings(auditTable, topicArn, mode, ownPrincipals, patterns, rulesLocation, rulesTtl, members,
-                breakerLimits);
+                breakerLimits, trusted);
     }
 
     /**
@@ -112,7 +121,7 @@ public record Settings(String auditTable, String topicArn, Mode mode, List<Strin
         MemberAccess members = MemberAccess.fromEnvironment(env);
         return new Settings(required(env, AUDIT_TABLE), topicArn, mode, patterns(env, OWN_PRINCIPALS),
                 patterns(env, PROTECTED_PRINCIPALS), rulesLocation(env, members), rulesTtl(env), members,
-                BreakerLimits.fromEnvironment(env));
+                BreakerLimits.fromEnvironment(env), TrustedSet.fromEnvironment(env, members));
     }
 
     /** A comma-separated list of ARN patterns, blanks left out; each is checked by the constructor. */
