@@ -2,9 +2,12 @@ package dev.backstop.notify;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.backstop.audit.AuditRecord;
 import dev.backstop.config.Settings;
+import dev.backstop.rules.RuleSource;
+import java.util.List;
 import java.util.Map;
 import javax.inject.Inject;
 import javax.inject.Singleton;
@@ -12,8 +15,11 @@ import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sns.model.MessageAttributeValue;
 
 /**
- * Publishes each decision to the team's SNS topic: a one-line summary that says honestly what
- * happened, the full record as JSON, and the outcome as a message attribute for filtering.
+ * Publishes each decision to the team's SNS topic: a summary that says honestly what happened,
+ * each resource's notice (account and alias, region, resource, rule, outcome, who made the
+ * change, console link, audit id, undo command, owner), the full record as JSON, and the
+ * outcome as a message attribute for filtering. The notification function subscribes to the
+ * topic and takes each decision on to its owners' channels, reading the record by its id.
  */
 @Singleton
 public final class Notifier {
@@ -21,17 +27,21 @@ public final class Notifier {
     private final SnsClient sns;
     private final String topicArn;
     private final ObjectMapper mapper;
+    private final RuleSource rules;
 
     @Inject
-    Notifier(SnsClient sns, Settings settings, ObjectMapper mapper) {
+    Notifier(SnsClient sns, Settings settings, ObjectMapper mapper, RuleSource rules) {
         this.sns = sns;
         this.topicArn = settings.topicArn();
         this.mapper = mapper;
+        this.rules = rules;
     }
 
     public void publish(AuditRecord record) {
-        String summary = Summaries.of(record);
-        ObjectNode message = mapper.createObjectNode().put("summary", summary);
+        List<Notice> notices = Notices.of(record, rules.current().routing());
+        ObjectNode message = mapper.createObjectNode().put("summary", Summaries.of(record));
+        ArrayNode described = message.putArray("notices");
+        notices.forEach(notice -> described.add(fields(notice)));
         message.setAll((ObjectNode) mapper.valueToTree(record));
         String body;
         try {
@@ -45,5 +55,23 @@ public final class Notifier {
                 .message(body)
                 .messageAttributes(Map.of("outcome", MessageAttributeValue.builder()
                         .dataType("String").stringValue(record.outcome().name()).build())));
+    }
+
+    private ObjectNode fields(Notice notice) {
+        ObjectNode fields = mapper.createObjectNode()
+                .put("text", notice.text())
+                .put("account", notice.account())
+                .put("accountAlias", notice.accountAlias().orElse(null))
+                .put("region", notice.region())
+                .put("resource", notice.resource())
+                .put("rule", notice.rule())
+                .put("outcome", notice.outcome().name())
+                .put("changedBy", notice.actor())
+                .put("consoleLink", notice.consoleLink())
+                .put("auditId", notice.auditId())
+                .put("undoCommand", notice.undoCommand().orElse(null))
+                .put("owner", notice.contact().orElse(null))
+                .put("route", notice.route());
+        return fields;
     }
 }

@@ -48,7 +48,7 @@ final class Summaries {
                 + alarm.changes().stream().map(RecentChange::describe).collect(Collectors.joining("; ")) + note + ".";
     }
 
-    private static String sentence(ActionResult result) {
+    static String sentence(ActionResult result) {
         String verb = switch (result.outcome()) {
             case REMEDIATED -> "Remediated";
             case UNDONE -> "Undone by an operator:";

@@ -29,10 +29,12 @@ public final class RuleBook {
     private final GenericMachine<RuleId> machine;
     private final RoutedMachines<RuleId> routed;
     private final Map<RuleId, Rule> rules;
+    private final Routing routing;
 
-    private RuleBook(GenericMachine<RuleId> machine, Map<RuleId, Rule> rules) {
+    private RuleBook(GenericMachine<RuleId> machine, Map<RuleId, Rule> rules, Routing routing) {
         this.machine = machine;
         this.rules = rules;
+        this.routing = routing;
         Map<RuleId, String> patterns = new LinkedHashMap<>();
         rules.forEach((id, rule) -> patterns.put(id, rule.pattern()));
         this.routed = new RoutedMachines<>(machine, patterns);
@@ -40,6 +42,11 @@ public final class RuleBook {
 
     /** Compiles the rules; a duplicate id or an invalid pattern is an {@link InvalidRuleException}. */
     public static RuleBook compile(List<Rule> rules) {
+        return compile(rules, Routing.NONE);
+    }
+
+    /** Compiles the rules, with where their decisions are notified. */
+    public static RuleBook compile(List<Rule> rules, Routing routing) {
         GenericMachine<RuleId> machine = GenericMachine.<RuleId>builder().withOverridesForDuplicateRules(false).build();
         Map<RuleId, Rule> byId = new LinkedHashMap<>();
         for (Rule rule : rules) {
@@ -57,7 +64,7 @@ public final class RuleBook {
                 throw new InvalidRuleException(rule.id(), "match", e.getMessage());
             }
         }
-        return new RuleBook(machine, Map.copyOf(byId));
+        return new RuleBook(machine, Map.copyOf(byId), routing);
     }
 
     /** The rules whose pattern matches the event, in id order so decisions are repeatable. */
@@ -94,6 +101,11 @@ public final class RuleBook {
 
     private List<Rule> inIdOrder(List<RuleId> matched) {
         return matched.stream().map(rules::get).sorted(Comparator.comparing(Rule::id)).toList();
+    }
+
+    /** Who hears of decisions besides the default topic ({@link Routing#NONE} when no file says). */
+    public Routing routing() {
+        return routing;
     }
 
     public int size() {

@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
 /** Reads and checks one rule file, collecting every error it finds. */
 final class RuleFileParser {
 
-    private static final Set<String> FILE_KEYS = Set.of("version", "rules", "overrides");
+    private static final Set<String> FILE_KEYS = Set.of("version", "rules", "overrides", "notify");
     private static final Set<String> RULE_KEYS = Set.of("id", "description", "severity", "mode", "match", "unless", "actions",
             "correlate");
     private static final Set<String> CORRELATE_KEYS = Set.of("window", "require");
@@ -74,7 +74,9 @@ final class RuleFileParser {
             }
         }
         Map<String, RuleFile.Override> overrides = overrides(file.child("overrides"));
-        return Optional.of(new RuleFile(text.name(), rules, ids, overrides));
+        Fields notify = file.child("notify");
+        Optional<Routing> routing = RoutingParser.parse(notify);
+        return Optional.of(new RuleFile(text.name(), rules, ids, overrides, notify.present() ? routing : Optional.empty()));
     }
 
     private Optional<Rule> rule(Fields rule, int index, Set<String> ids) {

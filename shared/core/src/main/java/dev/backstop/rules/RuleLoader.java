@@ -36,11 +36,14 @@ public final class RuleLoader {
     /** The compiled rules of all files, or a {@link RuleFileException} with every error found. */
     public RuleBook load(List<RuleText> files) {
         List<RuleError> errors = new ArrayList<>();
-        List<Rule> rules = rules(files, errors);
+        Loaded loaded = rules(files, errors);
         if (!errors.isEmpty()) {
             throw new RuleFileException(errors);
         }
-        return RuleBook.compile(rules);
+        return RuleBook.compile(loaded.rules(), loaded.routing());
+    }
+
+    private record Loaded(List<Rule> rules, Routing routing) {
     }
 
     /** Every error in the files; empty when they are valid together. */
@@ -50,16 +53,26 @@ public final class RuleLoader {
         return errors;
     }
 
-    private List<Rule> rules(List<RuleText> files, List<RuleError> errors) {
+    private Loaded rules(List<RuleText> files, List<RuleError> errors) {
         RuleFileParser parser = new RuleFileParser(catalogue, new PatternCheck(COMPLEXITY_CEILING), clock.instant());
         Map<String, Rule> rules = new LinkedHashMap<>();
         // A file with errors is still checked against the others, so that all its errors show at
         // once; an override of a rule that has errors of its own adds none.
         Set<String> declared = new HashSet<>();
+        Routing routing = Routing.NONE;
         for (RuleText text : files) {
             Optional<RuleFile> file = parser.parse(text, errors);
             if (file.isEmpty()) {
                 continue;
+            }
+            if (file.get().routing().isPresent()) {
+                Routing found = file.get().routing().get();
+                if (!routing.origin().isEmpty()) {
+                    errors.add(new RuleError(text.name(), lineOf(found.origin()), "-", "notify",
+                            "notifications are routed at " + routing.origin() + " already; one file routes them"));
+                } else {
+                    routing = found;
+                }
             }
             for (Rule rule : file.get().rules()) {
                 Rule earlier = rules.putIfAbsent(rule.id(), rule);
@@ -83,6 +96,10 @@ public final class RuleLoader {
         List<String> names = files.stream().map(RuleText::name).toList();
         errors.sort(Comparator.comparingInt((RuleError error) -> names.indexOf(error.file()))
                 .thenComparingInt(RuleError::line));
-        return List.copyOf(rules.values());
+        return new Loaded(List.copyOf(rules.values()), routing);
+    }
+
+    private static int lineOf(String origin) {
+        return Integer.parseInt(origin.substring(origin.lastIndexOf(':') + 1));
     }
 }
