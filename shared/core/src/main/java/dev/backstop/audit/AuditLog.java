@@ -34,8 +34,12 @@ public final class AuditLog {
 
     @Inject
     AuditLog(DynamoDbClient dynamoDb, Settings settings, ObjectMapper mapper) {
+        this(dynamoDb, settings.auditTable(), mapper);
+    }
+
+    public AuditLog(DynamoDbClient dynamoDb, String table, ObjectMapper mapper) {
         this.dynamoDb = dynamoDb;
-        this.table = settings.auditTable();
+        this.table = table;
         this.items = new AuditItems(mapper);
         this.chain = new AuditChain(dynamoDb, table);
     }

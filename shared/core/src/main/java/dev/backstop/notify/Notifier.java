@@ -41,7 +41,7 @@ public final class Notifier {
         List<Notice> notices = Notices.of(record, rules.current().routing());
         ObjectNode message = mapper.createObjectNode().put("summary", Summaries.of(record));
         ArrayNode described = message.putArray("notices");
-        notices.forEach(notice -> described.add(fields(notice)));
+        notices.forEach(notice -> described.add(NoticeJson.of(mapper, notice)));
         message.setAll((ObjectNode) mapper.valueToTree(record));
         String body;
         try {
@@ -55,23 +55,5 @@ public final class Notifier {
                 .message(body)
                 .messageAttributes(Map.of("outcome", MessageAttributeValue.builder()
                         .dataType("String").stringValue(record.outcome().name()).build())));
-    }
-
-    private ObjectNode fields(Notice notice) {
-        ObjectNode fields = mapper.createObjectNode()
-                .put("text", notice.text())
-                .put("account", notice.account())
-                .put("accountAlias", notice.accountAlias().orElse(null))
-                .put("region", notice.region())
-                .put("resource", notice.resource())
-                .put("rule", notice.rule())
-                .put("outcome", notice.outcome().name())
-                .put("changedBy", notice.actor())
-                .put("consoleLink", notice.consoleLink())
-                .put("auditId", notice.auditId())
-                .put("undoCommand", notice.undoCommand().orElse(null))
-                .put("owner", notice.contact().orElse(null))
-                .put("route", notice.route());
-        return fields;
     }
 }
