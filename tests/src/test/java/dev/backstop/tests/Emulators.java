@@ -15,7 +15,7 @@ public final class Emulators {
     private Emulators() {
     }
 
-    static DemoWorld world() {
+    public static DemoWorld world() {
         requireLocalEndpoint();
         return DemoComponent.create().world();
     }
