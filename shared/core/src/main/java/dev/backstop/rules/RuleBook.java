@@ -29,12 +29,12 @@ public final class RuleBook {
     private final GenericMachine<RuleId> machine;
     private final RoutedMachines<RuleId> routed;
     private final Map<RuleId, Rule> rules;
-    private final Routing routing;
+    private final Directives directives;
 
-    private RuleBook(GenericMachine<RuleId> machine, Map<RuleId, Rule> rules, Routing routing) {
+    private RuleBook(GenericMachine<RuleId> machine, Map<RuleId, Rule> rules, Directives directives) {
         this.machine = machine;
         this.rules = rules;
-        this.routing = routing;
+        this.directives = directives;
         Map<RuleId, String> patterns = new LinkedHashMap<>();
         rules.forEach((id, rule) -> patterns.put(id, rule.pattern()));
         this.routed = new RoutedMachines<>(machine, patterns);
@@ -42,11 +42,16 @@ public final class RuleBook {
 
     /** Compiles the rules; a duplicate id or an invalid pattern is an {@link InvalidRuleException}. */
     public static RuleBook compile(List<Rule> rules) {
-        return compile(rules, Routing.NONE);
+        return compile(rules, Directives.NONE);
     }
 
     /** Compiles the rules, with where their decisions are notified. */
     public static RuleBook compile(List<Rule> rules, Routing routing) {
+        return compile(rules, Directives.NONE.withRouting(routing));
+    }
+
+    /** Compiles the rules, with what their files say beside them. */
+    public static RuleBook compile(List<Rule> rules, Directives directives) {
         GenericMachine<RuleId> machine = GenericMachine.<RuleId>builder().withOverridesForDuplicateRules(false).build();
         Map<RuleId, Rule> byId = new LinkedHashMap<>();
         for (Rule rule : rules) {
@@ -64,7 +69,7 @@ public final class RuleBook {
                 throw new InvalidRuleException(rule.id(), "match", e.getMessage());
             }
         }
-        return new RuleBook(machine, Map.copyOf(byId), routing);
+        return new RuleBook(machine, Map.copyOf(byId), directives);
     }
 
     /** The rules whose pattern matches the event, in id order so decisions are repeatable. */
@@ -105,7 +110,12 @@ public final class RuleBook {
 
     /** Who hears of decisions besides the default topic ({@link Routing#NONE} when no file says). */
     public Routing routing() {
-        return routing;
+        return directives.routing();
+    }
+
+    /** What the files say beside the rules: routing, organization, pipelines, kill switch. */
+    public Directives directives() {
+        return directives;
     }
 
     public int size() {

@@ -97,6 +97,6 @@ class RoutingTest {
         List<RuleError> errors = loader.check(TestRules.withDefaultPack(TEAM, second));
 
         assertThat(errors).extracting(RuleError::toString).containsExactly(
-                "second.yaml:3: rule -: notify: notifications are routed at team.yaml:3 already; one file routes them");
+                "second.yaml:3: rule -: notify: given at team.yaml:3 already; one file gives it");
     }
 }
