@@ -41,6 +41,11 @@ handlers/%/target/lambda-shrunk/.done: $(REACTOR)
 	MVN="$(MVN)" MVN_FLAGS="$(MVN_FLAGS)" scripts/shrink-sdk $(dir $@)lib
 	touch $@
 
+# Every function's artifact, built and shrunk ahead of sam build (`make -j2 artifacts`: the
+# shrinks run side by side), so that each `make build-<LogicalId>` only copies.
+.PHONY: artifacts
+artifacts: $(REACTOR) $(patsubst %,handlers/%/target/lambda-shrunk/.done,ec2 s3 alarm)
+
 # $(call lambda-artifact,DIR): copies the artifact laid out in DIR/lib for SAM.
 define lambda-artifact
 	@test -n "$(ARTIFACTS_DIR)" || { echo "ARTIFACTS_DIR is not set: run through sam build, or make $@ ARTIFACTS_DIR=<dir>" >&2; exit 2; }

@@ -54,7 +54,7 @@ class IamRemediationTest {
     }
 
     private static final Instant NOW = Instant.parse("2026-11-20T10:25:12Z");
-    /** A team file that turns the network check on for the office's networks, as the README says. */
+    /** A team file that turns the network check on for the office's networks, as docs/actions/iam.md says. */
     private static final RuleText TEAM = new RuleText("team.yaml", """
             version: 1
             rules:

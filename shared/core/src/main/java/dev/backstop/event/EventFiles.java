@@ -5,16 +5,15 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayInputStream;
+import java.io.EOFException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
 import javax.inject.Inject;
 
 /**
@@ -52,18 +51,14 @@ public final class EventFiles {
         }
     }
 
-    private static final String CLOUDTRAIL_DETAIL_TYPE = CloudTrailEventParser.DETAIL_TYPE;
-
-    /** The record field each envelope field of a wrapped record is made from. */
-    private static final Map<String, String> ENVELOPE_ORIGINS = Map.of("id", "eventID", "source", "eventSource",
-            "account", "recipientAccountId", "time", "eventTime", "region", "awsRegion");
-
     private final CloudTrailEventParser parser;
+    private final RecordEnvelope wrapper;
     private final ObjectReader reader;
 
     @Inject
     public EventFiles(CloudTrailEventParser parser, ObjectMapper mapper) {
         this.parser = parser;
+        this.wrapper = new RecordEnvelope(parser);
         // A second document after the first would otherwise be dropped without a word.
         this.reader = mapper.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     }
@@ -72,9 +67,11 @@ public final class EventFiles {
     public List<Entry> read(byte[] content) {
         JsonNode root;
         try {
-            root = reader.readTree(isGzip(content) ? gunzip(content) : content);
-        } catch (MalformedEventException e) {
-            return List.of(rejected("", null, e));
+            root = reader.readTree(decompressed(content));
+        } catch (BoundedInput.LimitReachedException e) {
+            return List.of(rejected("", null, new MalformedEventException("$", e.getMessage())));
+        } catch (ZipException | EOFException e) {
+            return List.of(rejected("", null, new MalformedEventException("$", "not valid gzip: " + e.getMessage())));
         } catch (JsonProcessingException e) {
             return List.of(rejected("", null, new MalformedEventException("$", "not valid JSON: " + e.getOriginalMessage())));
         } catch (IOException e) {
@@ -90,7 +87,7 @@ public final class EventFiles {
             return List.of(envelope(root));
         }
         if (root.isObject() && (root.has("eventSource") || root.has("eventID"))) {
-            return List.of(record(root, ""));
+            return List.of(wrapper.wrap(root, ""));
         }
         return List.of(rejected("", root, new MalformedEventException("$", "neither an EventBridge event (detail-type),"
                 + " a CloudTrail record (eventSource) nor a CloudTrail log file (Records)")));
@@ -103,7 +100,7 @@ public final class EventFiles {
         }
         List<Entry> entries = new ArrayList<>();
         for (int i = 0; i < records.size(); i++) {
-            entries.add(record(records.get(i), "Records[" + i + "]"));
+            entries.add(wrapper.wrap(records.get(i), "Records[" + i + "]"));
         }
         return entries;
     }
@@ -116,74 +113,25 @@ public final class EventFiles {
         }
     }
 
-    /** A bare record, in the envelope EventBridge would give it; errors name the record's own fields. */
-    private Entry record(JsonNode record, String where) {
-        if (!record.isObject()) {
-            return rejected(where, null, new MalformedEventException(where.isEmpty() ? "$" : where,
-                    "expected a CloudTrail record (an object), found " + kind(record)));
-        }
-        ObjectNode envelope = JsonNodeFactory.instance.objectNode();
-        envelope.put("version", "0");
-        copy(record, "eventID", envelope, "id");
-        envelope.put("detail-type", CLOUDTRAIL_DETAIL_TYPE);
-        JsonNode eventSource = record.get("eventSource");
-        if (eventSource != null && eventSource.isTextual()) {
-            envelope.put("source", "aws." + eventSource.asText().replaceFirst("\\.amazonaws\\.com$", ""));
-        }
-        boolean fromCaller = !copy(record, "recipientAccountId", envelope, "account")
-                && copy(record.path("userIdentity"), "accountId", envelope, "account");
-        copy(record, "eventTime", envelope, "time");
-        copy(record, "awsRegion", envelope, "region");
-        envelope.putArray("resources");
-        envelope.set("detail", record);
-        try {
-            return parsed(where, parser.parse(envelope));
-        } catch (MalformedEventException e) {
-            String field = e.field().equals("account") && fromCaller ? "userIdentity.accountId"
-                    : e.field().startsWith("detail.") ? e.field().substring("detail.".length())
-                    : ENVELOPE_ORIGINS.getOrDefault(e.field(), e.field());
-            String problem = e.getMessage().substring(e.field().length() + 2);
-            String path = where.isEmpty() ? field : field.equals("$") ? where : where + "." + field;
-            return rejected(where, record, new MalformedEventException(path, problem));
-        }
-    }
-
-    private static boolean copy(JsonNode from, String name, ObjectNode to, String as) {
-        JsonNode value = from.get(name);
-        if (value == null || value.isNull()) {
-            return false;
-        }
-        to.set(as, value);
-        return true;
-    }
-
     private static Entry parsed(String where, CloudTrailEvent event) {
         return new Entry(where, event.eventId(), event.detail().eventName(), event, null);
     }
 
-    /** What the rejected event's CloudTrail record says about itself, if it says anything. */
     private static Entry rejected(String where, JsonNode record, MalformedEventException error) {
-        return new Entry(where, text(record, "eventID"), text(record, "eventName"), null, error);
-    }
-
-    private static String text(JsonNode record, String name) {
-        JsonNode value = record == null ? null : record.get(name);
-        return value != null && value.isTextual() ? value.asText() : null;
+        return RecordEnvelope.rejected(where, record, error);
     }
 
     private static String kind(JsonNode node) {
-        return node.getNodeType().name().toLowerCase(Locale.ROOT);
+        return RecordEnvelope.kind(node);
     }
 
     private static boolean isGzip(byte[] content) {
         return content.length >= 2 && (content[0] & 0xff) == 0x1f && (content[1] & 0xff) == 0x8b;
     }
 
-    private static byte[] gunzip(byte[] content) {
-        try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(content))) {
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new MalformedEventException("$", "not valid gzip: " + e.getMessage());
-        }
+    /** The content, gunzipped if it is gzip, capped as a log file is (a gzip bomb stops at the cap). */
+    private static InputStream decompressed(byte[] content) throws IOException {
+        InputStream raw = new ByteArrayInputStream(content);
+        return new BoundedInput(isGzip(content) ? new GZIPInputStream(raw) : raw, LogLimits.DEFAULTS);
     }
 }

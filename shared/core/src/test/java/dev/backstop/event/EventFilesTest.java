@@ -8,15 +8,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.backstop.rules.Rule;
+import dev.backstop.testing.LogFiles;
 import dev.backstop.testing.TestRules;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
-import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 
 class EventFilesTest {
@@ -42,13 +39,7 @@ class EventFilesTest {
     }
 
     private static byte[] gzip(byte[] content) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (GZIPOutputStream gzip = new GZIPOutputStream(out)) {
-            gzip.write(content);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
+        return LogFiles.gzip(content);
     }
 
     @Test
@@ -197,5 +188,13 @@ class EventFilesTest {
     void rejectsARecordThatIsNotAnObject() {
         assertThat(files.read(bytes("{\"Records\": [42]}")).get(0).error())
                 .hasMessage("Records[0]: expected a CloudTrail record (an object), found number");
+    }
+
+    @Test
+    void refusesAGzipBombAtTheLogFileLimitInsteadOfExpandingIt() {
+        List<EventFiles.Entry> entries = files.read(LogFiles.bomb(600));
+
+        assertThat(entries).singleElement().satisfies(entry -> assertThat(entry.error().getMessage())
+                .isEqualTo("$: the file expands to more than 512 MiB (the limit on a log file's decompressed size)"));
     }
 }
