@@ -47,6 +47,7 @@ public final class BackstopCli implements Runnable {
                 .addSubcommand(new PlanCommand(rules))
                 .addSubcommand(new ExplainCommand(rules))
                 .addSubcommand(new UndoCommand(env))
+                .addSubcommand(new VetoCommand(env, clock))
                 .addSubcommand(AuditCommand.commandLine(env, clock))
                 .addSubcommand(BreakerCommand.commandLine(env, clock))
                 .addSubcommand(new CommandLine.HelpCommand())

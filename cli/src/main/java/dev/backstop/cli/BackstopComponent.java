@@ -20,6 +20,7 @@ import dev.backstop.config.Settings;
 import dev.backstop.correlate.lookup.CorrelateModule;
 import dev.backstop.engine.EngineModule;
 import dev.backstop.engine.UndoService;
+import dev.backstop.engine.VetoService;
 import dev.backstop.runtime.AlarmEngineComponent;
 import dev.backstop.rules.source.RulesModule;
 import dev.backstop.runtime.EngineComponent;
@@ -27,6 +28,7 @@ import java.time.Clock;
 import java.util.Map;
 import javax.inject.Provider;
 import javax.inject.Singleton;
+import software.amazon.awssdk.services.sts.StsClient;
 
 /**
  * The whole catalogue in one graph, for the command line (undo reverses any action), the demo
@@ -40,6 +42,12 @@ import javax.inject.Singleton;
 public interface BackstopComponent extends EngineComponent, AlarmEngineComponent {
 
     UndoService undo();
+
+    /** Vetoes of decisions waiting out a veto window. */
+    VetoService vetoes();
+
+    /** Who runs the command: the caller identity a veto is audited with. */
+    StsClient sts();
 
     /**
      * The catalogue by name, for running an action outside the CloudTrail path (the alarm

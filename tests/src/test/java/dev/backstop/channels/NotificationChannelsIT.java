@@ -20,7 +20,7 @@ import dev.backstop.rules.RuleBook;
 import dev.backstop.rules.Routing;
 import dev.backstop.rules.Severity;
 import dev.backstop.telemetry.Telemetry;
-import dev.backstop.testing.LocalHttpsServer;
+import dev.backstop.testing.LocalHttpServer;
 import dev.backstop.testing.MutableClock;
 import dev.backstop.tests.Emulators;
 import java.io.ByteArrayOutputStream;
@@ -62,7 +62,7 @@ class NotificationChannelsIT {
     private static DynamoDbClient dynamoDb;
     private static SnsClient sns;
     private static String prefix;
-    private static LocalHttpsServer jira;
+    private static LocalHttpServer jira;
     private static final MutableClock CLOCK = new MutableClock(Instant.parse("2026-11-20T10:00:00Z"));
 
     @BeforeAll
@@ -78,7 +78,7 @@ class NotificationChannelsIT {
         dynamoDb = AwsClientsModule.build(DynamoDbClient.builder(), http, credentials, region);
         sns = AwsClientsModule.build(SnsClient.builder(), http, credentials, region);
         prefix = "backstop/" + name + "/";
-        jira = LocalHttpsServer.start();
+        jira = LocalHttpServer.https();
         secretsManager.createSecret(request -> request.name(prefix + "jira")
                 .secretString("{\"email\":\"bot@example.com\",\"apiToken\":\"it-token\"}"));
     }

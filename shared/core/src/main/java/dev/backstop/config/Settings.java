@@ -18,13 +18,16 @@ import java.util.Optional;
  * @param rulesLocation the team's own rule file, if any ({@code BACKSTOP_RULES_LOCATION},
  *     {@code s3://BUCKET/KEY}), added to the default pack
  * @param rulesTtl how long a fetched rule file is used before it is read again
- *     ({@code BACKSTOP_RULES_TTL_SECONDS}, default 300)
+ *     ({@code BACKSTOP_RULES_TTL_SECONDS}, default 60: a kill switch set in the team file holds within a
+ *     minute; an unchanged file costs one conditional GET answered 304)
  * @param members whose events are acted on and how member accounts are reached ({@link MemberAccess})
  * @param breakerLimits the blast-radius and flapping breakers' limits ({@code BACKSTOP_BLAST_*},
  *     {@code BACKSTOP_FLAPPING_*})
+ * @param controls the kill switch and the scheduling of veto windows ({@link Controls})
  */
 public record Settings(String auditTable, String topicArn, Mode mode, List<String> ownPrincipals,
-        Optional<RulesLocation> rulesLocation, Duration rulesTtl, MemberAccess members, BreakerLimits breakerLimits) {
+        Optional<RulesLocation> rulesLocation, Duration rulesTtl, MemberAccess members, BreakerLimits breakerLimits,
+        Controls controls) {
 
     public static final String AUDIT_TABLE = "BACKSTOP_AUDIT_TABLE";
     public static final String TOPIC_ARN = "BACKSTOP_TOPIC_ARN";
@@ -32,7 +35,7 @@ public record Settings(String auditTable, String topicArn, Mode mode, List<Strin
     public static final String OWN_PRINCIPALS = "BACKSTOP_OWN_PRINCIPALS";
     public static final String RULES_LOCATION = "BACKSTOP_RULES_LOCATION";
     public static final String RULES_TTL_SECONDS = "BACKSTOP_RULES_TTL_SECONDS";
-    public static final Duration DEFAULT_RULES_TTL = Duration.ofMinutes(5);
+    public static final Duration DEFAULT_RULES_TTL = Duration.ofMinutes(1);
 
     public Settings {
         Objects.requireNonNull(auditTable, "auditTable");
@@ -43,6 +46,13 @@ public record Settings(String auditTable, String topicArn, Mode mode, List<Strin
         Objects.requireNonNull(rulesTtl, "rulesTtl");
         Objects.requireNonNull(members, "members");
         Objects.requireNonNull(breakerLimits, "breakerLimits");
+        Objects.requireNonNull(controls, "controls");
+    }
+
+    /** Settings with the default controls: no kill switch, nothing can be deferred. */
+    public Settings(String auditTable, String topicArn, Mode mode, List<String> ownPrincipals,
+            Optional<RulesLocation> rulesLocation, Duration rulesTtl, MemberAccess members, BreakerLimits breakerLimits) {
+        this(auditTable, topicArn, mode, ownPrincipals, rulesLocation, rulesTtl, members, breakerLimits, Controls.DEFAULTS);
     }
 
     /** Settings with the shipped rules only, as the demo and tests use them. */
@@ -59,12 +69,19 @@ public record Settings(String auditTable, String topicArn, Mode mode, List<Strin
 
     /** The same settings acting on the events of these accounts. */
     public Settings withMembers(MemberAccess members) {
-        return new Settings(auditTable, topicArn, mode, ownPrincipals, rulesLocation, rulesTtl, members, breakerLimits);
+        return new Settings(auditTable, topicArn, mode, ownPrincipals, rulesLocation, rulesTtl, members, breakerLimits,
+                controls);
     }
 
     /** The same settings with other breaker limits, as tests set them. */
     public Settings withBreakerLimits(BreakerLimits limits) {
-        return new Settings(auditTable, topicArn, mode, ownPrincipals, rulesLocation, rulesTtl, members, limits);
+        return new Settings(auditTable, topicArn, mode, ownPrincipals, rulesLocation, rulesTtl, members, limits, controls);
+    }
+
+    /** The same settings with other controls (kill switch, scheduling), as tests set them. */
+    public Settings withControls(Controls newControls) {
+        return new Settings(auditTable, topicArn, mode, ownPrincipals, rulesLocation, rulesTtl, members, breakerLimits,
+                newControls);
     }
 
     public static Settings fromEnvironment(Map<String, String> env) {
@@ -83,7 +100,7 @@ public record Settings(String auditTable, String topicArn, Mode mode, List<Strin
                 .filter(arn -> !arn.isEmpty())
                 .toList();
         return new Settings(required(env, AUDIT_TABLE), topicArn, mode, own, rulesLocation(env), rulesTtl(env),
-                MemberAccess.fromEnvironment(env), BreakerLimits.fromEnvironment(env));
+                MemberAccess.fromEnvironment(env), BreakerLimits.fromEnvironment(env), Controls.fromEnvironment(env));
     }
 
     private static Optional<RulesLocation> rulesLocation(Map<String, String> env) {

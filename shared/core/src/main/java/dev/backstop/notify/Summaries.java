@@ -52,6 +52,8 @@ final class Summaries {
         String verb = switch (result.outcome()) {
             case REMEDIATED -> "Remediated";
             case UNDONE -> "Undone by an operator:";
+            case PENDING -> "Pending, waits out its veto window:";
+            case VETOED -> "Vetoed, will not run:";
             case FAILED -> "FAILED";
             case WOULD_REMEDIATE -> "Dry run, would have run";
             case NOTIFIED -> "Notify only, did not run";

@@ -85,6 +85,8 @@ final class ChatbotChannel implements Channel {
             case FAILED -> ":x:";
             case REMEDIATED -> ":white_check_mark:";
             case UNDONE -> ":leftwards_arrow_with_hook:";
+            case PENDING -> ":hourglass_flowing_sand:";
+            case VETOED -> ":no_entry_sign:";
             case WOULD_REMEDIATE, NOTIFIED -> ":warning:";
             default -> ":information_source:";
         };

@@ -11,7 +11,7 @@ import dev.backstop.notify.Notices;
 import dev.backstop.rules.ChannelTarget;
 import dev.backstop.rules.Routing;
 import dev.backstop.rules.Severity;
-import dev.backstop.testing.LocalHttpsServer;
+import dev.backstop.testing.LocalHttpServer;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Instant;
@@ -52,7 +52,7 @@ final class ChannelFixtures {
     }
 
     /** The channels' HTTP on a client that trusts the local server, allowed to call this machine. */
-    static HttpJson http(LocalHttpsServer server) {
+    static HttpJson http(LocalHttpServer server) {
         HttpClient client = HttpClient.newBuilder().sslContext(server.clientContext())
                 .followRedirects(HttpClient.Redirect.NEVER).build();
         return new HttpJson(client, EgressGuard.allowingLoopback(), JSON);

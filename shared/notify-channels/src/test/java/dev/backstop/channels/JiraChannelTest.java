@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.backstop.audit.Outcome;
 import dev.backstop.rules.ChannelTarget;
-import dev.backstop.testing.LocalHttpsServer;
+import dev.backstop.testing.LocalHttpServer;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Optional;
@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 class JiraChannelTest {
 
-    private final LocalHttpsServer jira = LocalHttpsServer.start();
+    private final LocalHttpServer jira = LocalHttpServer.https();
     private final FakeSecretsManager secretsManager = new FakeSecretsManager()
             .put("backstop/jira", "{\"email\":\"bot@example.com\",\"apiToken\":\"t0ken\"}");
     private final InMemoryTicketIndex index = new InMemoryTicketIndex();
@@ -38,7 +38,7 @@ class JiraChannelTest {
         String result = channel.deliver(notice("a-1", Outcome.REMEDIATED), target);
 
         assertThat(result).isEqualTo("opened PAY-7");
-        LocalHttpsServer.Request request = jira.requests().get(0);
+        LocalHttpServer.Request request = jira.requests().get(0);
         assertThat(request.method()).isEqualTo("POST");
         assertThat(request.path()).isEqualTo("/rest/api/2/issue");
         assertThat(request.header("Authorization")).contains("Basic "
@@ -65,7 +65,7 @@ class JiraChannelTest {
         String result = channel.deliver(notice("a-2", Outcome.REMEDIATED), target);
 
         assertThat(result).isEqualTo("updated PAY-7");
-        assertThat(jira.requests()).extracting(LocalHttpsServer.Request::path)
+        assertThat(jira.requests()).extracting(LocalHttpServer.Request::path)
                 .containsExactly("/rest/api/2/issue", "/rest/api/2/issue/PAY-7/comment");
         assertThat(JSON.readTree(jira.requests().get(1).body()).path("body").asText()).contains("Audit id: a-2");
     }
@@ -85,7 +85,7 @@ class JiraChannelTest {
         String result = channel.deliver(notice("undo#a-1", Outcome.UNDONE), target);
 
         assertThat(result).isEqualTo("resolved PAY-7");
-        LocalHttpsServer.Request transition = jira.requests().get(jira.requests().size() - 1);
+        LocalHttpServer.Request transition = jira.requests().get(jira.requests().size() - 1);
         assertThat(transition.method()).isEqualTo("POST");
         assertThat(JSON.readTree(transition.body()).path("transition").path("id").asText()).isEqualTo("31");
         jira.answer("POST", "/rest/api/2/issue", 201, "{\"id\":\"10008\",\"key\":\"PAY-8\"}");

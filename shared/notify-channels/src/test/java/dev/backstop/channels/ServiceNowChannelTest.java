@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.backstop.audit.Outcome;
 import dev.backstop.rules.ChannelTarget;
-import dev.backstop.testing.LocalHttpsServer;
+import dev.backstop.testing.LocalHttpServer;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Optional;
@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 class ServiceNowChannelTest {
 
-    private final LocalHttpsServer now = LocalHttpsServer.start();
+    private final LocalHttpServer now = LocalHttpServer.https();
     private final FakeSecretsManager secretsManager = new FakeSecretsManager()
             .put("backstop/servicenow", "{\"username\":\"backstop.bot\",\"password\":\"pw\"}");
     private final ServiceNowChannel channel = new ServiceNowChannel(ChannelFixtures.http(now),
@@ -37,7 +37,7 @@ class ServiceNowChannelTest {
         String result = channel.deliver(notice("a-1", Outcome.REMEDIATED), target);
 
         assertThat(result).isEqualTo("opened INC0010001");
-        LocalHttpsServer.Request request = now.requests().get(0);
+        LocalHttpServer.Request request = now.requests().get(0);
         assertThat(request.header("Authorization")).contains("Basic "
                 + Base64.getEncoder().encodeToString("backstop.bot:pw".getBytes(StandardCharsets.UTF_8)));
         assertThat(request.header("Accept")).contains("application/json");

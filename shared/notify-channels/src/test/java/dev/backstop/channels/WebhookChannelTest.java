@@ -8,14 +8,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.backstop.audit.Outcome;
 import dev.backstop.rules.ChannelTarget;
-import dev.backstop.testing.LocalHttpsServer;
+import dev.backstop.testing.LocalHttpServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class WebhookChannelTest {
 
     private static final String HOOK = "/services/T0001/B0002/s3cretPathPart";
-    private final LocalHttpsServer receiver = LocalHttpsServer.start();
+    private final LocalHttpServer receiver = LocalHttpServer.https();
     private final FakeSecretsManager secretsManager = new FakeSecretsManager();
     private final WebhookChannel channel = new WebhookChannel(ChannelFixtures.http(receiver),
             ChannelFixtures.secrets(secretsManager), JSON, ChannelFixtures.CLOCK);
@@ -34,7 +34,7 @@ class WebhookChannelTest {
         String result = channel.deliver(notice("a-1", Outcome.REMEDIATED), new ChannelTarget.Webhook("backstop/hooks/payments"));
 
         assertThat(result).isEqualTo("sent (HTTP 200)");
-        LocalHttpsServer.Request request = receiver.requests().get(0);
+        LocalHttpServer.Request request = receiver.requests().get(0);
         assertThat(request.path()).isEqualTo(HOOK);
         assertThat(request.header("Authorization")).contains("Bearer tok-1");
         String timestamp = request.header(WebhookChannel.TIMESTAMP).orElseThrow();
@@ -63,7 +63,7 @@ class WebhookChannelTest {
 
         channel.deliver(notice("a-1", Outcome.NOTIFIED), new ChannelTarget.Webhook("backstop/hooks/plain"));
 
-        LocalHttpsServer.Request request = receiver.requests().get(0);
+        LocalHttpServer.Request request = receiver.requests().get(0);
         assertThat(request.header("Authorization")).isEmpty();
         assertThat(request.header(WebhookChannel.SIGNATURE)).isEmpty();
     }

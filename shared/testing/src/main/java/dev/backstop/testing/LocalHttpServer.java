@@ -1,6 +1,7 @@
 package dev.backstop.testing;
 
 import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
@@ -27,20 +28,21 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
 /**
- * An HTTPS server on 127.0.0.1 that plays a remote API for a test: it records every request
+ * An HTTP server on 127.0.0.1 that plays a remote API for a test: it records every request
  * (method, path, query, headers, body) and answers from the replies the test scripted by method
- * and path pattern (404 for anything else). Its certificate is made once per JVM by the JDK's
- * keytool for 127.0.0.1 and localhost; {@link #clientContext()} trusts it, so the code under test
- * speaks real TLS to it.
+ * and path pattern (404 for anything else). {@link #https()} speaks TLS with a certificate made
+ * once per JVM by the JDK's keytool for 127.0.0.1 and localhost, which {@link #clientContext()}
+ * trusts, so the code under test speaks real TLS to it; {@link #plain()} speaks plain HTTP, as an
+ * emulator's endpoint does.
  *
  * <pre>{@code
- * try (LocalHttpsServer jira = LocalHttpsServer.start()) {
+ * try (LocalHttpServer jira = LocalHttpServer.https()) {
  *     jira.answer("POST", "/rest/api/2/issue", 201, "{\"id\":\"10000\",\"key\":\"PAY-1\"}");
  *     ... jira.uri("") ... jira.requests() ...
  * }
  * }</pre>
  */
-public final class LocalHttpsServer implements AutoCloseable {
+public final class LocalHttpServer implements AutoCloseable {
 
     private static final char[] PASSWORD = "local-test-only".toCharArray();
     private static KeyStore keyStore;
@@ -61,19 +63,31 @@ public final class LocalHttpsServer implements AutoCloseable {
     private record Route(String method, Pattern path, Function<Request, Reply> reply) {
     }
 
-    private final HttpsServer server;
+    private final HttpServer server;
     private final SSLContext clientContext;
+    private final String scheme;
     private final List<Request> requests = new CopyOnWriteArrayList<>();
     private final List<Route> routes = new CopyOnWriteArrayList<>();
 
-    private LocalHttpsServer(HttpsServer server, SSLContext clientContext) {
+    private LocalHttpServer(HttpServer server, SSLContext clientContext, String scheme) {
         this.server = server;
         this.clientContext = clientContext;
+        this.scheme = scheme;
         server.createContext("/", this::handle);
         server.start();
     }
 
-    public static LocalHttpsServer start() {
+    /** A plain HTTP server, as an emulator's endpoint is. */
+    public static LocalHttpServer plain() {
+        try {
+            return new LocalHttpServer(HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0), null, "http");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** An HTTPS server whose certificate {@link #clientContext()} trusts. */
+    public static LocalHttpServer https() {
         try {
             KeyStore keys = keyStore();
             KeyManagerFactory keyManagers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
@@ -89,7 +103,7 @@ public final class LocalHttpsServer implements AutoCloseable {
             trust.init(trusted);
             SSLContext clientContext = SSLContext.getInstance("TLS");
             clientContext.init(null, trust.getTrustManagers(), null);
-            return new LocalHttpsServer(server, clientContext);
+            return new LocalHttpServer(server, clientContext, "https");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (GeneralSecurityException e) {
@@ -98,26 +112,26 @@ public final class LocalHttpsServer implements AutoCloseable {
     }
 
     /** Answers requests of this method whose path matches the pattern with a fixed reply. */
-    public LocalHttpsServer answer(String method, String pathPattern, int status, String body) {
+    public LocalHttpServer answer(String method, String pathPattern, int status, String body) {
         return answer(method, pathPattern, request -> new Reply(status, body));
     }
 
     /** Answers requests of this method whose path matches the pattern as the function says; later scripts win. */
-    public LocalHttpsServer answer(String method, String pathPattern, Function<Request, Reply> reply) {
+    public LocalHttpServer answer(String method, String pathPattern, Function<Request, Reply> reply) {
         routes.add(0, new Route(method, Pattern.compile(pathPattern), reply));
         return this;
     }
 
     /** The server's URL for a path, such as {@code uri("/rest/api/2/issue")}; {@code ""} for its base. */
     public URI uri(String path) {
-        return URI.create("https://127.0.0.1:" + server.getAddress().getPort() + path);
+        return URI.create(scheme + "://127.0.0.1:" + server.getAddress().getPort() + path);
     }
 
     public List<Request> requests() {
         return List.copyOf(requests);
     }
 
-    /** An SSL context that trusts this server's certificate, for the client under test. */
+    /** An SSL context that trusts this server's certificate, for the client under test (HTTPS only). */
     public SSLContext clientContext() {
         return clientContext;
     }
