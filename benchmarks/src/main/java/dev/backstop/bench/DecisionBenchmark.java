@@ -113,7 +113,7 @@ public class DecisionBenchmark {
         Instant now = Instant.now();
         for (Rule rule : rules.current().match(parsed)) {
             Mode mode = rule.mode().capTo(Mode.DRY_RUN);
-            if (mode == Mode.OFF || rule.unless().forCaller(parsed, now).isPresent()) {
+            if (mode == Mode.OFF || rule.unless().forTrigger(parsed, now).isPresent()) {
                 continue;
             }
             for (ActionSpec each : rule.actions()) {
@@ -131,6 +131,6 @@ public class DecisionBenchmark {
     public AuditRecord handle() {
         dynamoDb.items().clear();
         sns.published().clear();
-        return component.engine().handle(payload);
+        return component.engine().handle(parser.delivery(payload));
     }
 }

@@ -18,10 +18,10 @@ import dev.backstop.audit.AuditLog;
 import dev.backstop.aws.AwsClientsModule;
 import dev.backstop.config.Settings;
 import dev.backstop.correlate.lookup.CorrelateModule;
+import dev.backstop.engine.AlarmTriggersModule;
 import dev.backstop.engine.EngineModule;
 import dev.backstop.engine.UndoService;
 import dev.backstop.engine.VetoService;
-import dev.backstop.runtime.AlarmEngineComponent;
 import dev.backstop.rules.source.RulesModule;
 import dev.backstop.runtime.EngineComponent;
 import java.time.Clock;
@@ -35,11 +35,11 @@ import software.amazon.awssdk.services.sts.StsClient;
  * and the tests. Lambda functions build their own domain's graph instead.
  */
 @Singleton
-@Component(modules = {CorrelateModule.class, AwsClientsModule.class, EngineModule.class, RulesModule.class, CloudTrailActionsModule.class,
+@Component(modules = {CorrelateModule.class, AlarmTriggersModule.class, AwsClientsModule.class, EngineModule.class, RulesModule.class, CloudTrailActionsModule.class,
         CloudTrailClientModule.class, IamActionsModule.class, IamClientModule.class,
         Ec2ActionsModule.class, Ec2ClientModule.class, S3ActionsModule.class, S3ClientModule.class,
         LambdaActionsModule.class, LambdaClientModule.class, CloudWatchActionsModule.class})
-public interface BackstopComponent extends EngineComponent, AlarmEngineComponent {
+public interface BackstopComponent extends EngineComponent {
 
     UndoService undo();
 

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.backstop.config.Mode;
 import dev.backstop.config.Settings;
+import dev.backstop.event.AlarmEvent;
+import dev.backstop.event.CloudTrailEvent;
 import dev.backstop.handlers.cloudtrail.CloudTrailHandler;
 import java.time.Clock;
 import java.util.List;
@@ -24,9 +26,10 @@ class BackstopComponentTest {
     }
 
     @Test
-    void theWholeCatalogueGraphWiresTheAlarmEngineToo() {
+    void theWholeCatalogueGraphsEngineDecidesAlarmsToo() {
         BackstopComponent component = BackstopComponent.factory().create(settings, Clock.systemUTC());
 
-        assertThat(component.alarms()).isSameAs(component.alarms());
+        assertThat(component.engine().decides(AlarmEvent.class)).isTrue();
+        assertThat(component.engine().decides(CloudTrailEvent.class)).isTrue();
     }
 }

@@ -21,15 +21,15 @@ import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 
 /**
- * The alarm engine with the production engine and alarm modules, the given rules, an alarm
+ * The engine with the production engine and alarm modules, the given rules, an alarm
  * action that only records what it is asked ({@link RecordingAlarmAction}), and the SDK clients
  * at their edge.
  */
 @Singleton
-@Component(modules = {CorrelateModule.class, EngineModule.class, CloudWatchActionsModule.class, AlarmTestComponent.RecordingActionModule.class})
+@Component(modules = {CorrelateModule.class, AlarmTriggersModule.class, EngineModule.class, NoStsModule.class, CloudWatchActionsModule.class, AlarmTestComponent.RecordingActionModule.class})
 interface AlarmTestComponent {
 
-    AlarmEngine alarms();
+    RemediationEngine engine();
 
     @Module
     final class RecordingActionModule {

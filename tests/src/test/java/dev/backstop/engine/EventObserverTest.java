@@ -3,6 +3,7 @@ package dev.backstop.engine;
 import dev.backstop.action.EventObserver;
 import static dev.backstop.testing.SampleEvents.detail;
 import static dev.backstop.testing.SampleEvents.edited;
+import static dev.backstop.testing.TestDeliveries.apiCall;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -56,7 +57,7 @@ class EventObserverTest {
 
     @Test
     void recordsAPolicyNoRuleActsOnInAnyMode() {
-        AuditRecord decision = engine(Mode.DRY_RUN, table).handle(privatePolicy(e -> { }));
+        AuditRecord decision = engine(Mode.DRY_RUN, table).handle(apiCall(privatePolicy(e -> { })));
 
         assertThat(decision.outcome()).isEqualTo(Outcome.NO_MATCH);
         assertThat(table.attribute(LATEST, "kind")).isEqualTo("bucket-policy");
@@ -66,7 +67,7 @@ class EventObserverTest {
     @Test
     void recordsAPolicySetByAProtectedPrincipal() {
         AuditRecord decision = engine(Mode.ENFORCE, table, "arn:aws:iam::123456789012:role/DeveloperAccess")
-                .handle(privatePolicy(e -> { }));
+                .handle(apiCall(privatePolicy(e -> { })));
 
         assertThat(decision.outcome()).isEqualTo(Outcome.IGNORED);
         assertThat(table.item(LATEST)).isNotNull();
@@ -74,14 +75,14 @@ class EventObserverTest {
 
     @Test
     void recordsNothingOfAFailedCall() {
-        engine(Mode.ENFORCE, table).handle(privatePolicy(e -> detail(e).put("errorCode", "AccessDenied")));
+        engine(Mode.ENFORCE, table).handle(apiCall(privatePolicy(e -> detail(e).put("errorCode", "AccessDenied"))));
 
         assertThat(table.item(LATEST)).isNull();
     }
 
     @Test
     void aRecordThatCannotBeWrittenDoesNotStopTheDecision() {
-        AuditRecord decision = engine(Mode.ENFORCE, failingHistory(403)).handle(privatePolicy(e -> { }));
+        AuditRecord decision = engine(Mode.ENFORCE, failingHistory(403)).handle(apiCall(privatePolicy(e -> { })));
 
         assertThat(decision.outcome()).isEqualTo(Outcome.NO_MATCH);
         assertThat(table.attribute(EVENT_ID, "outcome")).isEqualTo("NO_MATCH");
@@ -89,7 +90,7 @@ class EventObserverTest {
 
     @Test
     void aTransientFailureReleasesTheEventForRetry() {
-        assertThatThrownBy(() -> engine(Mode.ENFORCE, failingHistory(503)).handle(privatePolicy(e -> { })))
+        assertThatThrownBy(() -> engine(Mode.ENFORCE, failingHistory(503)).handle(apiCall(privatePolicy(e -> { }))))
                 .isInstanceOf(DynamoDbException.class);
 
         assertThat(table.attribute(EVENT_ID, "status")).isEqualTo("retryable");

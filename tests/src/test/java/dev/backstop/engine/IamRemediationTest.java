@@ -2,6 +2,7 @@ package dev.backstop.engine;
 
 import static dev.backstop.testing.SampleEvents.detail;
 import static dev.backstop.testing.SampleEvents.edited;
+import static dev.backstop.testing.TestDeliveries.apiCall;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -92,7 +93,7 @@ class IamRemediationTest {
     @Test
     void aProtectedTargetIsRefusedAndAuditedWhileTheRestRuns() {
         AuditRecord decision = component("arn:aws:iam::*:role/data-pipeline")
-                .engine().handle(edited("iam/attach-role-policy-admin.json", e -> { }));
+                .engine().handle(apiCall(edited("iam/attach-role-policy-admin.json", e -> { })));
 
         assertThat(decision.outcome()).isEqualTo(Outcome.FAILED);
         assertThat(decision.actions()).extracting(ActionResult::action, ActionResult::outcome).containsExactlyInAnyOrder(
@@ -110,10 +111,10 @@ class IamRemediationTest {
 
     @Test
     void theRootUsersOwnKeyIsRefusedSayingWhoCanDeactivateIt() {
-        AuditRecord decision = component().engine().handle(edited("iam/create-access-key-by-root.json", e -> {
+        AuditRecord decision = component().engine().handle(apiCall(edited("iam/create-access-key-by-root.json", e -> {
             detail(e).putNull("requestParameters");
             ((ObjectNode) detail(e).at("/responseElements/accessKey")).remove("userName");
-        }));
+        })));
 
         ActionResult refused = result(decision, "iam.deactivate-access-key");
         assertThat(refused.outcome()).isEqualTo(Outcome.FAILED);
@@ -124,8 +125,8 @@ class IamRemediationTest {
 
     @Test
     void aKeyUsedFromAnExpectedNetworkIsNoMatchAndNotNotified() {
-        AuditRecord decision = component().engine().handle(edited("iam/access-key-from-unexpected-network.json",
-                e -> detail(e).put("sourceIPAddress", "198.51.100.44")));
+        AuditRecord decision = component().engine().handle(apiCall(edited("iam/access-key-from-unexpected-network.json",
+                e -> detail(e).put("sourceIPAddress", "198.51.100.44"))));
 
         assertThat(decision.outcome()).isEqualTo(Outcome.NO_MATCH);
         assertThat(sns.published()).isEmpty();
@@ -135,7 +136,7 @@ class IamRemediationTest {
     @Test
     void aKeyUsedFromElsewhereIsDeactivatedAndAnOperatorCanUndoIt() {
         IamComponent component = component();
-        AuditRecord decision = component.engine().handle(edited("iam/access-key-from-unexpected-network.json", e -> { }));
+        AuditRecord decision = component.engine().handle(apiCall(edited("iam/access-key-from-unexpected-network.json", e -> { })));
 
         assertThat(decision.outcome()).isEqualTo(Outcome.REMEDIATED);
         assertThat(decision.reason()).isEqualTo("matched team-key-network");
@@ -151,7 +152,7 @@ class IamRemediationTest {
     void aDisabledConsolePasswordIsRefusedForUndoBeforeAnythingRuns() {
         iam.loginProfile("carol", false);
         IamComponent component = component();
-        AuditRecord decision = component.engine().handle(edited("iam/console-login-without-mfa.json", e -> { }));
+        AuditRecord decision = component.engine().handle(apiCall(edited("iam/console-login-without-mfa.json", e -> { })));
 
         assertThat(decision.outcome()).isEqualTo(Outcome.REMEDIATED);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> component.undo().plan(decision.auditId()))

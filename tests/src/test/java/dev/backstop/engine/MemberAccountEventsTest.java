@@ -2,6 +2,7 @@ package dev.backstop.engine;
 
 import static dev.backstop.testing.SampleEvents.detail;
 import static dev.backstop.testing.SampleEvents.edited;
+import static dev.backstop.testing.TestDeliveries.apiCall;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -65,7 +66,7 @@ class MemberAccountEventsTest {
 
     @Test
     void anEventFromAnAccountNotOnTheAllowlistIsRejectedAuditedAndNeverActedOn() {
-        AuditRecord decision = engine(HOME, "111122223333").handle(stopLogging(e -> { }));
+        AuditRecord decision = engine(HOME, "111122223333").handle(apiCall(stopLogging(e -> { })));
 
         assertThat(decision.outcome()).isEqualTo(Outcome.REJECTED);
         assertThat(decision.reason()).isEqualTo("account 123456789012 is not on the allowlist (AllowedAccounts):"
@@ -78,7 +79,7 @@ class MemberAccountEventsTest {
 
     @Test
     void aStrangersFailedCallIsRejectedTooNotMerelyIgnored() {
-        AuditRecord decision = engine(HOME).handle(edited("cloudtrail/stop-logging-denied.json", e -> { }));
+        AuditRecord decision = engine(HOME).handle(apiCall(edited("cloudtrail/stop-logging-denied.json", e -> { })));
 
         assertThat(decision.outcome()).isEqualTo(Outcome.REJECTED);
         assertThat(decision.reason()).startsWith("account 123456789012 is not on the allowlist");
@@ -86,7 +87,7 @@ class MemberAccountEventsTest {
 
     @Test
     void anEventFromAnAllowedMemberAccountIsActedOn() {
-        AuditRecord decision = engine(HOME, SAMPLE_ACCOUNT).handle(stopLogging(e -> { }));
+        AuditRecord decision = engine(HOME, SAMPLE_ACCOUNT).handle(apiCall(stopLogging(e -> { })));
 
         assertThat(decision.outcome()).isEqualTo(Outcome.REMEDIATED);
         assertThat(cloudTrail.isLogging(TRAIL)).isTrue();
@@ -94,7 +95,7 @@ class MemberAccountEventsTest {
 
     @Test
     void theHomeAccountIsAlwaysAllowed() {
-        AuditRecord decision = engine(SAMPLE_ACCOUNT).handle(stopLogging(e -> { }));
+        AuditRecord decision = engine(SAMPLE_ACCOUNT).handle(apiCall(stopLogging(e -> { })));
 
         assertThat(decision.outcome()).isEqualTo(Outcome.REMEDIATED);
     }
@@ -102,7 +103,7 @@ class MemberAccountEventsTest {
     @Test
     void callsMadeByBackstopsOwnMemberRoleSessionAreOnlyAudited() {
         AuditRecord decision = engine(HOME, SAMPLE_ACCOUNT)
-                .handle(stopLogging(e -> byBackstopsSession(e, "BackstopRemediation", "backstop-remediation")));
+                .handle(apiCall(stopLogging(e -> byBackstopsSession(e, "BackstopRemediation", "backstop-remediation"))));
 
         assertThat(decision.outcome()).isEqualTo(Outcome.IGNORED);
         assertThat(decision.reason()).isEqualTo("made by Backstop's own principal");
@@ -113,7 +114,7 @@ class MemberAccountEventsTest {
     @Test
     void anotherSessionNameOnTheMemberRoleIsNotBackstops() {
         AuditRecord decision = engine(HOME, SAMPLE_ACCOUNT)
-                .handle(stopLogging(e -> byBackstopsSession(e, "BackstopRemediation", "someone-else")));
+                .handle(apiCall(stopLogging(e -> byBackstopsSession(e, "BackstopRemediation", "someone-else"))));
 
         assertThat(decision.outcome()).isEqualTo(Outcome.REMEDIATED);
     }

@@ -2,6 +2,7 @@ package dev.backstop.engine;
 
 import static dev.backstop.testing.SampleEvents.detail;
 import static dev.backstop.testing.SampleEvents.edited;
+import static dev.backstop.testing.TestDeliveries.apiCall;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -52,7 +53,7 @@ class RemediationEngineTest {
 
     @Test
     void restartsLoggingAndRecordsTheVerifiedRemediation() {
-        AuditRecord decision = engine(Mode.ENFORCE).handle(stopLogging());
+        AuditRecord decision = engine(Mode.ENFORCE).handle(apiCall(stopLogging()));
 
         assertThat(cloudTrail.isLogging(TRAIL)).isTrue();
         assertThat(decision.outcome()).isEqualTo(Outcome.REMEDIATED);
@@ -75,7 +76,7 @@ class RemediationEngineTest {
     void neverTouchesAProtectedTargetInAnyModeAndSaysWhy() {
         for (Mode mode : List.of(Mode.ENFORCE, Mode.DRY_RUN)) {
             AuditRecord decision = engine(mode, "arn:aws:cloudtrail:*:123456789012:trail/management-*")
-                    .handle(stopLogging(e -> detail(e).put("eventID", "protected-" + mode)));
+                    .handle(apiCall(stopLogging(e -> detail(e).put("eventID", "protected-" + mode))));
 
             assertThat(decision.outcome()).as(mode.label()).isEqualTo(Outcome.FAILED);
             assertThat(decision.actions().get(0).detail()).as(mode.label())
@@ -87,7 +88,7 @@ class RemediationEngineTest {
 
     @Test
     void addressesATrailByNameInItsHomeRegionWhateverTheEventCalledIt() {
-        engine(Mode.ENFORCE).handle(stopLogging());
+        engine(Mode.ENFORCE).handle(apiCall(stopLogging()));
 
         assertThat(cloudTrail.startLoggingTargets()).containsExactly("management-events");
     }
@@ -97,8 +98,8 @@ class RemediationEngineTest {
         String elsewhere = "arn:aws:cloudtrail:eu-west-1:123456789012:trail/org-trail";
         cloudTrail.trail(elsewhere, false);
 
-        AuditRecord decision = engine(Mode.ENFORCE).handle(stopLogging(e -> ((ObjectNode) detail(e)
-                .get("requestParameters")).put("name", "org-trail")));
+        AuditRecord decision = engine(Mode.ENFORCE).handle(apiCall(stopLogging(e -> ((ObjectNode) detail(e)
+                .get("requestParameters")).put("name", "org-trail"))));
 
         assertThat(decision.outcome()).isEqualTo(Outcome.REMEDIATED);
         assertThat(decision.actions().get(0).resource()).isEqualTo(elsewhere);
@@ -109,7 +110,7 @@ class RemediationEngineTest {
     void aTrailTaggedExemptIsLeftAloneAndTheExemptionRecorded() {
         cloudTrail.tag(TRAIL, "backstop:exempt", "true");
 
-        AuditRecord decision = engine(Mode.ENFORCE).handle(stopLogging());
+        AuditRecord decision = engine(Mode.ENFORCE).handle(apiCall(stopLogging()));
 
         assertThat(decision.outcome()).isEqualTo(Outcome.EXEMPTED);
         assertThat(decision.actions().get(0).detail()).isEqualTo("exempted: resource tag backstop:exempt=true");
@@ -122,12 +123,12 @@ class RemediationEngineTest {
     void anotherValueOfTheExemptTagExemptsNothing() {
         cloudTrail.tag(TRAIL, "backstop:exempt", "false");
 
-        assertThat(engine(Mode.ENFORCE).handle(stopLogging()).outcome()).isEqualTo(Outcome.REMEDIATED);
+        assertThat(engine(Mode.ENFORCE).handle(apiCall(stopLogging())).outcome()).isEqualTo(Outcome.REMEDIATED);
     }
 
     @Test
     void aFailedStopLoggingIsAuditedAndNeverActedOn() {
-        AuditRecord decision = engine(Mode.ENFORCE).handle(edited("cloudtrail/stop-logging-denied.json", e -> { }));
+        AuditRecord decision = engine(Mode.ENFORCE).handle(apiCall(edited("cloudtrail/stop-logging-denied.json", e -> { })));
 
         assertThat(decision.outcome()).isEqualTo(Outcome.IGNORED);
         assertThat(decision.reason()).contains("AccessDenied");
@@ -138,7 +139,7 @@ class RemediationEngineTest {
 
     @Test
     void eventsMadeByBackstopsOwnRoleAreOnlyAudited() {
-        AuditRecord decision = engine(Mode.ENFORCE, "arn:aws:iam::123456789012:role/Developer*").handle(stopLogging());
+        AuditRecord decision = engine(Mode.ENFORCE, "arn:aws:iam::123456789012:role/Developer*").handle(apiCall(stopLogging()));
 
         assertThat(decision.outcome()).isEqualTo(Outcome.IGNORED);
         assertThat(decision.reason()).isEqualTo("made by Backstop's own principal");
@@ -149,10 +150,10 @@ class RemediationEngineTest {
     @Test
     void aSecondDeliveryIsRecordedAsADuplicateAndDoesNotActAgain() {
         RemediationEngine engine = engine(Mode.ENFORCE);
-        engine.handle(stopLogging());
+        engine.handle(apiCall(stopLogging()));
         cloudTrail.trail(TRAIL, false);
 
-        AuditRecord second = engine.handle(stopLogging());
+        AuditRecord second = engine.handle(apiCall(stopLogging()));
 
         assertThat(second.outcome()).isEqualTo(Outcome.DUPLICATE);
         assertThat(cloudTrail.startLoggingCalls()).isEqualTo(1);
@@ -163,7 +164,7 @@ class RemediationEngineTest {
 
     @Test
     void dryRunRecordsTheBeforeStateAndMakesNoMutatingCall() {
-        AuditRecord decision = engine(Mode.DRY_RUN).handle(stopLogging());
+        AuditRecord decision = engine(Mode.DRY_RUN).handle(apiCall(stopLogging()));
 
         assertThat(decision.outcome()).isEqualTo(Outcome.WOULD_REMEDIATE);
         assertThat(decision.actions().get(0).mode()).isEqualTo(Mode.DRY_RUN);
@@ -176,7 +177,7 @@ class RemediationEngineTest {
 
     @Test
     void notifyModeTellsTheTeamWithoutActing() {
-        AuditRecord decision = engine(Mode.NOTIFY).handle(stopLogging());
+        AuditRecord decision = engine(Mode.NOTIFY).handle(apiCall(stopLogging()));
 
         assertThat(decision.outcome()).isEqualTo(Outcome.NOTIFIED);
         assertThat(cloudTrail.startLoggingCalls()).isZero();
@@ -187,7 +188,7 @@ class RemediationEngineTest {
     void aTrailThatIsAlreadyLoggingNeedsNothing() {
         cloudTrail.trail(TRAIL, true);
 
-        AuditRecord decision = engine(Mode.ENFORCE).handle(stopLogging());
+        AuditRecord decision = engine(Mode.ENFORCE).handle(apiCall(stopLogging()));
 
         assertThat(decision.outcome()).isEqualTo(Outcome.ALREADY_COMPLIANT);
         assertThat(cloudTrail.startLoggingCalls()).isZero();
@@ -195,8 +196,8 @@ class RemediationEngineTest {
 
     @Test
     void aTrailThatNoLongerExistsIsRecordedAsGone() {
-        AuditRecord decision = engine(Mode.ENFORCE).handle(stopLogging(e -> ((ObjectNode) detail(e)
-                .get("requestParameters")).put("name", "deleted-trail")));
+        AuditRecord decision = engine(Mode.ENFORCE).handle(apiCall(stopLogging(e -> ((ObjectNode) detail(e)
+                .get("requestParameters")).put("name", "deleted-trail"))));
 
         assertThat(decision.outcome()).isEqualTo(Outcome.RESOURCE_GONE);
         assertThat(decision.actions().get(0).resource()).isEqualTo("deleted-trail");
@@ -206,7 +207,7 @@ class RemediationEngineTest {
     void aReadBackThatDoesNotShowLoggingIsAFailureNotASuccess() {
         cloudTrail.ignoreStartLogging();
 
-        AuditRecord decision = engine(Mode.ENFORCE).handle(stopLogging());
+        AuditRecord decision = engine(Mode.ENFORCE).handle(apiCall(stopLogging()));
 
         assertThat(decision.outcome()).isEqualTo(Outcome.FAILED);
         assertThat(decision.actions().get(0).after()).containsEntry("isLogging", "false");
@@ -219,7 +220,7 @@ class RemediationEngineTest {
     void accessDeniedIsAnHonestFailureAndNotRetried() {
         cloudTrail.failStartLoggingWith(() -> awsError(403, "AccessDeniedException", "not authorized"));
 
-        AuditRecord decision = engine(Mode.ENFORCE).handle(stopLogging());
+        AuditRecord decision = engine(Mode.ENFORCE).handle(apiCall(stopLogging()));
 
         assertThat(decision.outcome()).isEqualTo(Outcome.FAILED);
         assertThat(decision.actions().get(0).detail()).contains("AccessDeniedException: not authorized");
@@ -231,10 +232,10 @@ class RemediationEngineTest {
         RemediationEngine engine = engine(Mode.ENFORCE);
         cloudTrail.failStartLoggingWith(() -> awsError(400, "ThrottlingException", "Rate exceeded"));
 
-        assertThatThrownBy(() -> engine.handle(stopLogging())).isInstanceOf(CloudTrailException.class);
+        assertThatThrownBy(() -> engine.handle(apiCall(stopLogging()))).isInstanceOf(CloudTrailException.class);
         assertThat(dynamoDb.attribute(EVENT_ID, "status")).isEqualTo("retryable");
 
-        AuditRecord retry = engine.handle(stopLogging());
+        AuditRecord retry = engine.handle(apiCall(stopLogging()));
 
         assertThat(retry.outcome()).isEqualTo(Outcome.REMEDIATED);
         assertThat(cloudTrail.isLogging(TRAIL)).isTrue();
@@ -242,7 +243,7 @@ class RemediationEngineTest {
 
     @Test
     void aMalformedEventIsRejectedWithARecordThatNamesTheField() {
-        AuditRecord decision = engine(Mode.ENFORCE).handle(stopLogging(e -> detail(e).remove("eventName")));
+        AuditRecord decision = engine(Mode.ENFORCE).handle(apiCall(stopLogging(e -> detail(e).remove("eventName"))));
 
         assertThat(decision.outcome()).isEqualTo(Outcome.REJECTED);
         assertThat(decision.reason()).isEqualTo("malformed event: detail.eventName: is missing");
@@ -253,7 +254,7 @@ class RemediationEngineTest {
 
     @Test
     void anEventNoRuleWantsIsRecordedAsNoMatch() {
-        AuditRecord decision = engine(Mode.ENFORCE).handle(stopLogging(e -> detail(e).put("eventName", "StartLogging")));
+        AuditRecord decision = engine(Mode.ENFORCE).handle(apiCall(stopLogging(e -> detail(e).put("eventName", "StartLogging"))));
 
         assertThat(decision.outcome()).isEqualTo(Outcome.NO_MATCH);
         assertThat(sns.published()).isEmpty();
@@ -263,7 +264,7 @@ class RemediationEngineTest {
     void aLostNotificationIsNotedOnTheAuditRecord() {
         sns.failWith(awsSnsError());
 
-        AuditRecord decision = engine(Mode.ENFORCE).handle(stopLogging());
+        AuditRecord decision = engine(Mode.ENFORCE).handle(apiCall(stopLogging()));
 
         assertThat(decision.outcome()).isEqualTo(Outcome.REMEDIATED);
         assertThat(dynamoDb.attribute(EVENT_ID, "notification")).startsWith("failed: AuthorizationError");

@@ -2,6 +2,7 @@ package dev.backstop.engine;
 
 import static dev.backstop.testing.SampleEvents.detail;
 import static dev.backstop.testing.SampleEvents.edited;
+import static dev.backstop.testing.TestDeliveries.apiCall;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -145,13 +146,13 @@ class SafetyRailsTest {
         RemediationEngine engine = component(Mode.ENFORCE, BreakerLimits.DEFAULTS, TWO_STEPS).engine();
         iam.failPutPolicyWith(() -> throttled());
 
-        assertThatThrownBy(() -> engine.handle(stopLogging(EVENT_ID, TRAIL))).isInstanceOf(IamException.class);
+        assertThatThrownBy(() -> engine.handle(apiCall(stopLogging(EVENT_ID, TRAIL)))).isInstanceOf(IamException.class);
         assertThat(cloudTrail.startLoggingCalls()).isEqualTo(1);
         assertThat(dynamoDb.attribute(EVENT_ID, "status")).isEqualTo("retryable");
         // Stopped again behind Backstop's back: a retry that repeated the first step would start it again.
         cloudTrail.trail(TRAIL, false);
 
-        AuditRecord retry = engine.handle(stopLogging(EVENT_ID, TRAIL));
+        AuditRecord retry = engine.handle(apiCall(stopLogging(EVENT_ID, TRAIL)));
 
         assertThat(cloudTrail.startLoggingCalls()).isEqualTo(1);
         assertThat(retry.outcome()).isEqualTo(Outcome.REMEDIATED);
@@ -173,9 +174,9 @@ class SafetyRailsTest {
         dynamoDb.failPutOnce(item -> "complete".equals(item.get("status") == null ? null : item.get("status").s()),
                 () -> DynamoDbException.builder().statusCode(500).message("Internal Server Error").build());
 
-        assertThatThrownBy(() -> engine.handle(stopLogging(EVENT_ID, TRAIL))).isInstanceOf(DynamoDbException.class);
+        assertThatThrownBy(() -> engine.handle(apiCall(stopLogging(EVENT_ID, TRAIL)))).isInstanceOf(DynamoDbException.class);
         cloudTrail.trail(TRAIL, false);
-        AuditRecord retry = engine.handle(stopLogging(EVENT_ID, TRAIL));
+        AuditRecord retry = engine.handle(apiCall(stopLogging(EVENT_ID, TRAIL)));
 
         assertThat(retry.outcome()).isEqualTo(Outcome.REMEDIATED);
         assertThat(cloudTrail.startLoggingCalls()).isEqualTo(1);
@@ -189,7 +190,7 @@ class SafetyRailsTest {
         dynamoDb.items().put(EVENT_ID, new java.util.HashMap<>(java.util.Map.of(
                 "auditId", AttributeValue.fromS(EVENT_ID), "status", AttributeValue.fromS("in-progress"))));
 
-        assertThatThrownBy(() -> engine.handle(stopLogging(EVENT_ID, TRAIL)))
+        assertThatThrownBy(() -> engine.handle(apiCall(stopLogging(EVENT_ID, TRAIL))))
                 .isInstanceOf(DecisionInProgressException.class)
                 .hasMessage("event " + EVENT_ID + " is being decided by another invocation; retry later");
         assertThat(dynamoDb.records()).containsOnlyKeys(EVENT_ID);
@@ -198,7 +199,7 @@ class SafetyRailsTest {
 
     @Test
     void dryRunAndNotifyStepsAreDecidedAgainAndNeverLogged() {
-        component(Mode.DRY_RUN, BreakerLimits.DEFAULTS).engine().handle(stopLogging(EVENT_ID, TRAIL));
+        component(Mode.DRY_RUN, BreakerLimits.DEFAULTS).engine().handle(apiCall(stopLogging(EVENT_ID, TRAIL)));
 
         assertThat(dynamoDb.items().keySet()).noneMatch(key -> key.startsWith("step#") || key.startsWith("breaker#"));
     }
@@ -214,12 +215,12 @@ class SafetyRailsTest {
         for (int i = 1; i <= 4; i++) {
             cloudTrail.trail(TRAIL, false);
             clock.advance(Duration.ofMinutes(1));
-            outcomes.add(engine.handle(stopLogging("flap-" + i, TRAIL)).outcome());
+            outcomes.add(engine.handle(apiCall(stopLogging("flap-" + i, TRAIL))).outcome());
         }
 
         assertThat(outcomes).containsExactly(Outcome.REMEDIATED, Outcome.REMEDIATED, Outcome.NOTIFIED, Outcome.NOTIFIED);
         assertThat(cloudTrail.startLoggingCalls()).isEqualTo(2);
-        ActionResult held = engine.handle(stopLogging("flap-5", TRAIL)).actions().get(0);
+        ActionResult held = engine.handle(apiCall(stopLogging("flap-5", TRAIL))).actions().get(0);
         assertThat(held.detail()).startsWith("held back by the flapping breaker of resource " + TRAIL
                 + " (tripped at 2026-11-20T09:17:09Z: more than 2 remediations of the resource within 1 hour);"
                 + " reset with ./backstop breaker reset --resource " + TRAIL + "; not run: StartLogging on " + TRAIL);
@@ -232,12 +233,12 @@ class SafetyRailsTest {
     void anOperatorResetStartsTheCountAfresh() {
         RailsComponent rails = component(Mode.ENFORCE, new BreakerLimits(20, 10, Duration.ofMinutes(10), 1,
                 Duration.ofHours(1)));
-        rails.engine().handle(stopLogging("first", TRAIL));
+        rails.engine().handle(apiCall(stopLogging("first", TRAIL)));
         cloudTrail.trail(TRAIL, false);
-        assertThat(rails.engine().handle(stopLogging("second", TRAIL)).outcome()).isEqualTo(Outcome.NOTIFIED);
+        assertThat(rails.engine().handle(apiCall(stopLogging("second", TRAIL))).outcome()).isEqualTo(Outcome.NOTIFIED);
 
         boolean reset = rails.breakers().reset(BreakerScope.of(BreakerScope.Kind.RESOURCE, TRAIL), "alice", NOW);
-        AuditRecord after = rails.engine().handle(stopLogging("third", TRAIL));
+        AuditRecord after = rails.engine().handle(apiCall(stopLogging("third", TRAIL)));
 
         assertThat(reset).isTrue();
         assertThat(after.outcome()).isEqualTo(Outcome.REMEDIATED);
@@ -249,11 +250,11 @@ class SafetyRailsTest {
     void theFlappingWindowPassesAndTheCountStartsAgain() {
         RemediationEngine engine = component(Mode.ENFORCE, new BreakerLimits(20, 10, Duration.ofMinutes(10), 1,
                 Duration.ofHours(1))).engine();
-        engine.handle(stopLogging("early", TRAIL));
+        engine.handle(apiCall(stopLogging("early", TRAIL)));
         cloudTrail.trail(TRAIL, false);
         clock.advance(Duration.ofHours(1));
 
-        assertThat(engine.handle(stopLogging("an-hour-later", TRAIL)).outcome()).isEqualTo(Outcome.REMEDIATED);
+        assertThat(engine.handle(apiCall(stopLogging("an-hour-later", TRAIL))).outcome()).isEqualTo(Outcome.REMEDIATED);
         assertThat(dynamoDb.item("breaker#resource#" + TRAIL)).doesNotContainKey("trippedAt");
     }
 
@@ -264,8 +265,8 @@ class SafetyRailsTest {
         RailsComponent rails = component(Mode.ENFORCE, new BreakerLimits(1, 10, Duration.ofMinutes(10), 3,
                 Duration.ofHours(1)));
 
-        AuditRecord first = rails.engine().handle(stopLogging("one", TRAIL));
-        AuditRecord second = rails.engine().handle(stopLogging("two", OTHER_TRAIL));
+        AuditRecord first = rails.engine().handle(apiCall(stopLogging("one", TRAIL)));
+        AuditRecord second = rails.engine().handle(apiCall(stopLogging("two", OTHER_TRAIL)));
 
         assertThat(first.outcome()).isEqualTo(Outcome.REMEDIATED);
         assertThat(second.outcome()).isEqualTo(Outcome.NOTIFIED);
@@ -278,7 +279,7 @@ class SafetyRailsTest {
         // Still tripped a window later: only an operator closes it.
         clock.advance(Duration.ofHours(2));
         cloudTrail.trail(TRAIL, false);
-        assertThat(rails.engine().handle(stopLogging("three", TRAIL)).outcome()).isEqualTo(Outcome.NOTIFIED);
+        assertThat(rails.engine().handle(apiCall(stopLogging("three", TRAIL))).outcome()).isEqualTo(Outcome.NOTIFIED);
     }
 
     @Test
@@ -286,8 +287,8 @@ class SafetyRailsTest {
         RailsComponent rails = component(Mode.ENFORCE, new BreakerLimits(20, 1, Duration.ofMinutes(10), 3,
                 Duration.ofHours(1)));
 
-        rails.engine().handle(stopLogging("one", TRAIL));
-        AuditRecord second = rails.engine().handle(stopLogging("two", OTHER_TRAIL));
+        rails.engine().handle(apiCall(stopLogging("one", TRAIL)));
+        AuditRecord second = rails.engine().handle(apiCall(stopLogging("two", OTHER_TRAIL)));
 
         assertThat(second.actions().get(0).detail()).startsWith(
                 "held back by the blast-radius breaker of rule cloudtrail-logging-stopped");
@@ -300,8 +301,8 @@ class SafetyRailsTest {
         RemediationEngine engine = component(Mode.DRY_RUN, new BreakerLimits(1, 1, Duration.ofMinutes(10), 1,
                 Duration.ofHours(1))).engine();
 
-        List<Outcome> outcomes = List.of(engine.handle(stopLogging("one", TRAIL)).outcome(),
-                engine.handle(stopLogging("two", TRAIL)).outcome(), engine.handle(stopLogging("three", OTHER_TRAIL)).outcome());
+        List<Outcome> outcomes = List.of(engine.handle(apiCall(stopLogging("one", TRAIL))).outcome(),
+                engine.handle(apiCall(stopLogging("two", TRAIL))).outcome(), engine.handle(apiCall(stopLogging("three", OTHER_TRAIL))).outcome());
 
         assertThat(outcomes).containsOnly(Outcome.WOULD_REMEDIATE);
     }
@@ -312,8 +313,8 @@ class SafetyRailsTest {
     void everyDecisionIsCountedByOutcomeWithItsDurationAndItsActions() {
         RemediationEngine engine = component(Mode.ENFORCE, BreakerLimits.DEFAULTS).engine();
 
-        engine.handle(stopLogging(EVENT_ID, TRAIL));
-        engine.handle(stopLogging(EVENT_ID, TRAIL));
+        engine.handle(apiCall(stopLogging(EVENT_ID, TRAIL)));
+        engine.handle(apiCall(stopLogging(EVENT_ID, TRAIL)));
 
         assertThat(telemetry().lines()).anySatisfy(line -> assertThat(line)
                 .contains("\"Outcome\":\"REMEDIATED\"", "\"Decisions\":1.0", "\"DecisionDuration\":",
@@ -328,7 +329,7 @@ class SafetyRailsTest {
     void skippedActionsAreCountedByReason() {
         cloudTrail.trail(TRAIL, true);
 
-        component(Mode.ENFORCE, BreakerLimits.DEFAULTS).engine().handle(stopLogging(EVENT_ID, TRAIL));
+        component(Mode.ENFORCE, BreakerLimits.DEFAULTS).engine().handle(apiCall(stopLogging(EVENT_ID, TRAIL)));
 
         assertThat(telemetry().lines()).anySatisfy(line -> assertThat(line)
                 .contains("\"Reason\":\"already-compliant\"", "\"ActionsSkipped\":1.0"));

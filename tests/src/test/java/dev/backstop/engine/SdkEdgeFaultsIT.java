@@ -1,5 +1,6 @@
 package dev.backstop.engine;
 
+import static dev.backstop.testing.TestDeliveries.apiCall;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.backstop.audit.AuditRecord;
@@ -141,7 +142,7 @@ class SdkEdgeFaultsIT {
             int handedBack = 0;
             while (!pending.isEmpty() && rounds++ < 20) {
                 List<Future<AuditRecord>> results = pool.invokeAll(pending.stream()
-                        .map(event -> (Callable<AuditRecord>) () -> engine.handle(event)).toList(),
+                        .map(event -> (Callable<AuditRecord>) () -> engine.handle(apiCall(event))).toList(),
                         5, TimeUnit.MINUTES);
                 List<byte[]> again = new ArrayList<>();
                 for (int i = 0; i < results.size(); i++) {

@@ -2,6 +2,7 @@ package dev.backstop.engine;
 
 import static dev.backstop.testing.SampleEvents.detail;
 import static dev.backstop.testing.SampleEvents.edited;
+import static dev.backstop.testing.TestDeliveries.apiCall;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -34,7 +35,7 @@ class UndoServiceTest {
 
     private UndoService remediated() {
         TestComponent component = component(Mode.ENFORCE);
-        component.engine().handle(edited("cloudtrail/stop-logging.json", e -> { }));
+        component.engine().handle(apiCall(edited("cloudtrail/stop-logging.json", e -> { })));
         return component.undo();
     }
 
@@ -58,10 +59,10 @@ class UndoServiceTest {
     @Test
     void aRecordOfAnotherAccountIsRefusedBeforeAnythingRuns() {
         TestComponent component = component(Mode.ENFORCE);
-        component.engine().handle(edited("cloudtrail/stop-logging.json", e -> {
+        component.engine().handle(apiCall(edited("cloudtrail/stop-logging.json", e -> {
             e.put("account", "210987654321");
             detail(e).put("recipientAccountId", "210987654321");
-        }));
+        })));
 
         assertThatThrownBy(() -> component.undo().undo(EVENT_ID, "alice"))
                 .isInstanceOf(UndoException.class)
@@ -85,7 +86,7 @@ class UndoServiceTest {
     @Test
     void aDecisionThatChangedNothingHasNothingToUndo() {
         TestComponent component = component(Mode.DRY_RUN);
-        component.engine().handle(edited("cloudtrail/stop-logging.json", e -> { }));
+        component.engine().handle(apiCall(edited("cloudtrail/stop-logging.json", e -> { })));
 
         assertThatThrownBy(() -> component.undo().plan(EVENT_ID))
                 .isInstanceOf(UndoException.class)

@@ -11,8 +11,9 @@ import dev.backstop.aws.AwsClientsModule;
 import dev.backstop.config.Settings;
 import dev.backstop.correlate.ChangeLookup;
 import dev.backstop.correlate.lookup.CorrelateModule;
+import dev.backstop.engine.AlarmTriggersModule;
 import dev.backstop.engine.EngineModule;
-import dev.backstop.runtime.AlarmEngineComponent;
+import dev.backstop.runtime.EngineComponent;
 import dev.backstop.rules.source.RulesModule;
 import java.time.Clock;
 import javax.inject.Singleton;
@@ -24,9 +25,9 @@ import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
  * SDK edge.
  */
 @Singleton
-@Component(modules = {CorrelateModule.class, AwsClientsModule.class, EngineModule.class, RulesModule.class, CloudWatchActionsModule.class,
+@Component(modules = {CorrelateModule.class, AlarmTriggersModule.class, AwsClientsModule.class, EngineModule.class, RulesModule.class, CloudWatchActionsModule.class,
         Ec2ClientModule.class, IamClientModule.class, LambdaActionsModule.class, LambdaClientModule.class})
-interface AlarmItComponent extends AlarmEngineComponent {
+interface AlarmItComponent extends EngineComponent {
 
     /** The correlation alone, for reading what an alarm's resources lean on from the emulators. */
     ChangeLookup changes();

@@ -1,5 +1,6 @@
 package dev.backstop.tests;
 
+import static dev.backstop.testing.TestDeliveries.apiCall;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -88,7 +89,7 @@ class AuditTrailIT {
         RemediationEngine engine = engine(stage, Mode.ENFORCE);
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            ids.add(engine.handle(unwatchedCall(stage, "arn:aws:iam::" + ACCOUNT + ":user/u" + i)).auditId());
+            ids.add(engine.handle(apiCall(unwatchedCall(stage, "arn:aws:iam::" + ACCOUNT + ":user/u" + i))).auditId());
         }
         return ids;
     }
@@ -120,7 +121,7 @@ class AuditTrailIT {
         List<Future<AuditRecord>> decisions;
         try {
             decisions = writers.invokeAll(events.stream().map(event -> (Callable<AuditRecord>)
-                    () -> engine.handle(event)).toList());
+                    () -> engine.handle(apiCall(event))).toList());
         } finally {
             writers.shutdown();
         }
@@ -212,9 +213,9 @@ class AuditTrailIT {
         world.stopLogging(stage);
         RemediationEngine engine = engine(stage, Mode.DRY_RUN);
         Instant before = Instant.now().minusSeconds(1);
-        String stopped = engine.handle(stopLogging(stage)).auditId();
+        String stopped = engine.handle(apiCall(stopLogging(stage))).auditId();
         String bob = "arn:aws:iam::" + ACCOUNT + ":user/bob";
-        String unwatched = engine.handle(unwatchedCall(stage, bob)).auditId();
+        String unwatched = engine.handle(apiCall(unwatchedCall(stage, bob))).auditId();
         String table = stage.auditTable();
 
         CommandRun byRule = CommandRun.of("audit", "list", "--table", table, "--rule", "cloudtrail-logging-stopped");

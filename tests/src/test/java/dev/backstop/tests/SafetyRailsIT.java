@@ -1,5 +1,6 @@
 package dev.backstop.tests;
 
+import static dev.backstop.testing.TestDeliveries.apiCall;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.backstop.audit.AuditRecord;
@@ -84,7 +85,7 @@ class SafetyRailsIT {
     private static List<AuditRecord> deliver(RemediationEngine engine, List<byte[]> events) throws Exception {
         List<Object> first = parallel(events, event -> {
             try {
-                return engine.handle(event);
+                return engine.handle(apiCall(event));
             } catch (RuntimeException handedBack) {
                 return event;
             }
@@ -100,7 +101,7 @@ class SafetyRailsIT {
         }
         handedBack += retries.size();
         for (byte[] retry : retries) {
-            decisions.add(engine.handle(retry));
+            decisions.add(engine.handle(apiCall(retry)));
         }
         return decisions;
     }
@@ -236,7 +237,7 @@ class SafetyRailsIT {
         assertThat(again.err()).contains("was not tripped");
         assertThat(after.exitCode()).isZero();
         assertThat(after.out()).contains("No breaker is tripped.");
-        assertThat(engine.handle(stopLoggingEvent(trails.get(30))).outcome()).isEqualTo(Outcome.REMEDIATED);
+        assertThat(engine.handle(apiCall(stopLoggingEvent(trails.get(30)))).outcome()).isEqualTo(Outcome.REMEDIATED);
     }
 
     @Test
@@ -247,7 +248,7 @@ class SafetyRailsIT {
         List<Outcome> outcomes = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             world.stopLogging(stage);
-            outcomes.add(engine.handle(stopLoggingEvent(stage)).outcome());
+            outcomes.add(engine.handle(apiCall(stopLoggingEvent(stage))).outcome());
         }
 
         assertThat(outcomes).containsExactly(Outcome.REMEDIATED, Outcome.REMEDIATED, Outcome.NOTIFIED);
@@ -261,7 +262,7 @@ class SafetyRailsIT {
         CommandRun reset = CommandRun.of("breaker", "reset", "--resource", stage.trailArn(), "--table", stage.auditTable());
 
         assertThat(reset.exitCode()).as(reset.err()).isZero();
-        assertThat(engine.handle(stopLoggingEvent(stage)).outcome()).isEqualTo(Outcome.REMEDIATED);
+        assertThat(engine.handle(apiCall(stopLoggingEvent(stage))).outcome()).isEqualTo(Outcome.REMEDIATED);
         assertThat(world.isLogging(stage)).isTrue();
     }
 }

@@ -5,7 +5,7 @@ import dev.backstop.event.AlarmEvent;
 import dev.backstop.event.AlarmPayloadParser;
 import dev.backstop.event.CloudTrailEvent;
 import dev.backstop.event.EventFiles;
-import dev.backstop.rules.ActionSpec;
+import dev.backstop.event.Trigger;
 import dev.backstop.rules.Rule;
 import dev.backstop.rules.RuleBook;
 import java.time.Instant;
@@ -14,10 +14,13 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Decides what the handler would do with an event, the way {@code RemediationEngine} does, up to
- * the first AWS call (and as {@code AlarmEngine} does for alarms): failed calls are ignored, each matching rule's mode is capped by the global
- * mode, rules in mode off run nothing, and caller exemptions are applied. Exemptions that need
- * the resource (tags, time-boxed resource exemptions) are reported as undecided, never guessed.
+ * Decides what the handler would do with a trigger, the way the engine's rule loop does, up to the
+ * first AWS call, with the engine's own matching ({@link RuleBook#match(Trigger)}) and exemptions
+ * ({@code Exemptions.forTrigger}): failed calls are ignored, each matching rule's mode is capped
+ * by the global mode, rules in mode off run nothing, and exemptions of the caller (an alarm has
+ * none) and of the account are applied. What needs AWS is reported as decided at run time, never
+ * guessed: exemptions that need the resource (tags, time-boxed resource exemptions), and the
+ * changes an alarm rule requires before it ({@code correlate.require}, looked up in CloudTrail).
  */
 final class Planner {
 
@@ -35,41 +38,37 @@ final class Planner {
         if (entry.error() != null) {
             return EventPlan.rejected(source, entry.where(), entry.eventId(), entry.eventName(), entry.error().getMessage());
         }
-        CloudTrailEvent event = entry.event();
-        String ignored = event.detail().failed()
-                ? "the API call failed (" + event.detail().errorCode() + "); the handler never acts on a failed call"
-                : null;
-        List<EventPlan.Match> matches = rules.match(event.json()).stream()
-                .map(rule -> match(rule, event, ignored != null))
-                .toList();
-        return new EventPlan(source, entry.where(), entry.eventId(), entry.eventName(), ignored, matches, null);
+        return plan(source, entry.where(), entry.event());
     }
 
-    /**
-     * An alarm, as the alarm handlers decide it: principal exemptions never apply (an alarm has no
-     * caller); what the changes before the alarm decide is left to run time and said so.
-     */
     EventPlan plan(String source, AlarmPayloadParser.Entry entry) {
         if (entry.error() != null) {
             return EventPlan.rejected(source, entry.where(), null, null, entry.error().getMessage());
         }
-        AlarmEvent alarm = entry.alarm();
-        List<EventPlan.Match> matches = rules.match(alarm).stream().map(rule -> alarmMatch(rule, alarm)).toList();
-        return new EventPlan(source, entry.where(), alarm.id(), "alarm \"" + alarm.alarmName() + "\" " + alarm.state(),
-                null, matches, null);
+        return plan(source, entry.where(), entry.alarm());
     }
 
-    private EventPlan.Match alarmMatch(Rule rule, AlarmEvent alarm) {
+    private EventPlan plan(String source, String where, Trigger trigger) {
+        String ignored = trigger instanceof CloudTrailEvent event && event.detail().failed()
+                ? "the API call failed (" + event.detail().errorCode() + "); the handler never acts on a failed call"
+                : null;
+        List<EventPlan.Match> matches = rules.match(trigger).stream()
+                .map(rule -> match(rule, trigger, ignored != null))
+                .toList();
+        return new EventPlan(source, where, trigger.id(), trigger.summary(), ignored, matches, null);
+    }
+
+    private EventPlan.Match match(Rule rule, Trigger trigger, boolean ignored) {
         Mode mode = rule.mode().capTo(globalMode);
         if (mode == Mode.OFF) {
             return new EventPlan.Match(rule.id(), mode, false, null, List.of());
         }
-        Optional<String> accountExemption = rule.unless().forAlarm(alarm, now);
-        if (accountExemption.isPresent()) {
-            return new EventPlan.Match(rule.id(), mode, true, accountExemption.get(), List.of());
+        Optional<String> exemption = rule.unless().forTrigger(trigger, now);
+        if (exemption.isPresent()) {
+            return new EventPlan.Match(rule.id(), mode, true, exemption.get(), List.of());
         }
         List<String> checks = new ArrayList<>();
-        if (rule.correlate().requiresChange()) {
+        if (trigger instanceof AlarmEvent && rule.correlate().requiresChange()) {
             checks.add("acts only after " + String.join(" or ", rule.correlate().require()) + " to the alarm's resources in the "
                     + rule.correlate().windowInWords() + " before it (CloudTrail LookupEvents)");
         }
@@ -77,25 +76,7 @@ final class Planner {
             String resourceChecks = RuleWords.runTimeChecks(rule.unless(), now);
             checks.add(resourceChecks.isEmpty() ? "the resource's exemptions" : resourceChecks);
         }
-        String exemption = checks.isEmpty() ? null : "decided at run time: " + String.join("; ", checks);
-        return new EventPlan.Match(rule.id(), mode, false, exemption, rule.actions());
-    }
-
-    private EventPlan.Match match(Rule rule, CloudTrailEvent event, boolean ignored) {
-        Mode mode = rule.mode().capTo(globalMode);
-        if (mode == Mode.OFF) {
-            return new EventPlan.Match(rule.id(), mode, false, null, List.of());
-        }
-        Optional<String> callerExemption = rule.unless().forCaller(event, now);
-        if (callerExemption.isPresent()) {
-            return new EventPlan.Match(rule.id(), mode, true, callerExemption.get(), List.of());
-        }
-        String exemption = null;
-        if (rule.unless().dependOnResource()) {
-            String checks = RuleWords.runTimeChecks(rule.unless(), now);
-            exemption = "decided at run time: " + (checks.isEmpty() ? "the resource's exemptions" : checks);
-        }
-        List<ActionSpec> actions = ignored ? List.of() : rule.actions();
-        return new EventPlan.Match(rule.id(), mode, false, exemption, actions);
+        String undecided = checks.isEmpty() ? null : "decided at run time: " + String.join("; ", checks);
+        return new EventPlan.Match(rule.id(), mode, false, undecided, ignored ? List.of() : rule.actions());
     }
 }

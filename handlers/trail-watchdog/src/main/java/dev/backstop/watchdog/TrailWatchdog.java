@@ -6,6 +6,7 @@ import dev.backstop.action.cloudtrail.TrailInspector;
 import dev.backstop.action.cloudtrail.TrailInspector.Finding;
 import dev.backstop.audit.AuditRecord;
 import dev.backstop.engine.RemediationEngine;
+import dev.backstop.event.CloudTrailEventParser;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -42,14 +43,17 @@ public final class TrailWatchdog {
 
     private final TrailInspector inspector;
     private final RemediationEngine engine;
+    private final CloudTrailEventParser parser;
     private final ObjectMapper json;
     private final Region region;
     private final Clock clock;
 
     @Inject
-    TrailWatchdog(TrailInspector inspector, RemediationEngine engine, ObjectMapper json, Region region, Clock clock) {
+    TrailWatchdog(TrailInspector inspector, RemediationEngine engine, CloudTrailEventParser parser, ObjectMapper json,
+            Region region, Clock clock) {
         this.inspector = inspector;
         this.engine = engine;
+        this.parser = parser;
         this.json = json;
         this.region = region;
         this.clock = clock;
@@ -85,7 +89,7 @@ public final class TrailWatchdog {
         if (finding.drift().isEmpty()) {
             return new TrailResult(trail, List.of(), finding.snapshotted(), null);
         }
-        AuditRecord decision = engine.handle(DriftEvent.of(run, finding, region.id(), now, json));
+        AuditRecord decision = engine.handle(parser.delivery(DriftEvent.of(run, finding, region.id(), now, json)));
         return new TrailResult(trail, finding.drift(), finding.snapshotted(), decision);
     }
 }

@@ -33,7 +33,7 @@ class TrailWatchdogTest {
     private static final byte[] SCHEDULED = SampleEvents.edited("watchdog/scheduled-event.json", event -> { });
 
     private final TrailInspector inspector = mock(TrailInspector.class);
-    private final TrailWatchdog watchdog = new TrailWatchdog(inspector, null, new ObjectMapper(), Region.US_EAST_1,
+    private final TrailWatchdog watchdog = new TrailWatchdog(inspector, null, null, new ObjectMapper(), Region.US_EAST_1,
             Clock.fixed(Instant.parse("2026-11-20T10:05:00Z"), ZoneOffset.UTC));
 
     private static CloudTrailException error(int status, String code) {

@@ -1,5 +1,6 @@
 package dev.backstop.action;
 
+import dev.backstop.event.Trigger;
 import java.util.Objects;
 
 /**
@@ -19,6 +20,11 @@ public final class ActionRefusedException extends RuntimeException {
     public ActionRefusedException(String resource, String reason) {
         super(reason);
         this.resource = Objects.requireNonNull(resource, "resource");
+    }
+
+    /** For a kind of trigger the action does not answer (the engine never asks it to). */
+    public static ActionRefusedException unanswered(Trigger trigger) {
+        return new ActionRefusedException(trigger.id(), "this action does not answer " + trigger.summary());
     }
 
     public String resource() {

@@ -1,7 +1,7 @@
 package dev.backstop.action;
 
-import dev.backstop.event.AlarmEvent;
 import dev.backstop.event.CloudTrailEvent;
+import dev.backstop.event.Trigger;
 import dev.backstop.rules.ActionSpec;
 import java.util.Map;
 
@@ -15,36 +15,25 @@ import java.util.Map;
 public interface RemediationAction {
 
     /**
-     * False when the rule's parameters for this action leave the event out in a way no event
-     * pattern can say (a call from a network the rule expects, for instance). A rule none of whose
-     * actions applies is no match for the event: nothing is planned, exempted or notified.
+     * False when the action does not answer this kind of trigger, or when the rule's parameters
+     * for it leave the trigger out in a way no event pattern can say (a call from a network the
+     * rule expects, for instance). A rule none of whose actions applies is no match for the
+     * trigger: nothing is planned, exempted or notified.
+     *
+     * <p>By default an action answers CloudTrail events, and no other kind: a kind added later
+     * reaches only the actions written for it.
      */
-    default boolean appliesTo(CloudTrailEvent event, ActionSpec spec) {
-        return true;
+    default boolean appliesTo(Trigger trigger, ActionSpec spec) {
+        return trigger instanceof CloudTrailEvent;
     }
 
     /**
-     * Reads the target's current state and plans the change; reads only, never mutates. Throws
-     * {@link ActionRefusedException} for a target the action must not or cannot change.
+     * Reads the target's current state and plans the change; reads only, never mutates. Called
+     * only when {@link #appliesTo} is true. Throws {@link ActionRefusedException} for a target the
+     * action must not or cannot change, and for a kind of trigger it does not answer
+     * ({@link ActionRefusedException#unanswered}).
      */
-    ActionPlan plan(CloudTrailEvent event, ActionSpec spec);
-
-    /**
-     * True when the action can respond to a CloudWatch alarm, through {@link #plan(AlarmEvent,
-     * ActionSpec)}. Most actions respond to CloudTrail events only.
-     */
-    default boolean appliesTo(AlarmEvent alarm, ActionSpec spec) {
-        return false;
-    }
-
-    /**
-     * Plans the response to an alarm, as {@link #plan(CloudTrailEvent, ActionSpec)} does for a
-     * CloudTrail event; called only when {@link #appliesTo(AlarmEvent, ActionSpec)} is true.
-     */
-    default ActionPlan plan(AlarmEvent alarm, ActionSpec spec) {
-        throw new ActionRefusedException(alarm.alarmArn() != null ? alarm.alarmArn() : alarm.alarmName(),
-                "this action does not respond to alarms");
-    }
+    ActionPlan plan(Trigger trigger, ActionSpec spec);
 
     /** Makes the planned change; called only in enforce mode, for a plan that needs a change. */
     void apply(ActionPlan plan);

@@ -10,14 +10,12 @@ import dev.backstop.audit.Outcome;
 import dev.backstop.breaker.Breakers;
 import dev.backstop.config.Mode;
 import dev.backstop.config.Settings;
-import dev.backstop.event.AlarmEvent;
-import dev.backstop.event.CloudTrailEvent;
+import dev.backstop.event.Trigger;
 import dev.backstop.rules.ActionSpec;
 import dev.backstop.rules.Rule;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 import javax.inject.Inject;
 import javax.inject.Provider;
 
@@ -50,41 +48,24 @@ final class ActionRunner {
 
     /**
      * False when another function runs the action (each function holds its own domain's actions;
-     * rule files, checked against the whole catalogue, name them all), or when the action's
-     * parameters leave this event out.
+     * rule files, checked against the whole catalogue, name them all), when the action does not
+     * answer this kind of trigger, or when its parameters leave this trigger out.
      */
-    boolean appliesTo(ActionSpec spec, CloudTrailEvent event) {
+    boolean appliesTo(ActionSpec spec, Trigger trigger) {
         Provider<RemediationAction> provider = catalogue.get(spec.action());
-        return provider != null && provider.get().appliesTo(event, spec);
-    }
-
-    /** For an alarm: false unless the function holds the action and the action responds to alarms. */
-    boolean appliesTo(ActionSpec spec, AlarmEvent alarm) {
-        Provider<RemediationAction> provider = catalogue.get(spec.action());
-        return provider != null && provider.get().appliesTo(alarm, spec);
-    }
-
-    /** Runs an action that {@link #appliesTo(ActionSpec, CloudTrailEvent) applies} to a CloudTrail event. */
-    ActionResult run(Rule rule, ActionSpec spec, Mode mode, CloudTrailEvent event) {
-        return run(rule, spec, mode, event.account(), action -> action.plan(event, spec));
-    }
-
-    /** Runs an action that {@link #appliesTo(ActionSpec, AlarmEvent) applies} to an alarm. */
-    ActionResult run(Rule rule, ActionSpec spec, Mode mode, AlarmEvent alarm) {
-        return run(rule, spec, mode, alarm.account(), action -> action.plan(alarm, spec));
+        return provider != null && provider.get().appliesTo(trigger, spec);
     }
 
     /**
-     * Plan, exemptions, mode, breakers, apply and read-back; only the plan step knows what kind of
-     * event it answers. {@code account} is the account acted in, which the breakers count by.
+     * Runs an action that {@link #appliesTo applies} to the trigger: plan, exemptions, mode,
+     * breakers, apply and read-back. The breakers count by the trigger's account, the one acted in.
      */
-    private ActionResult run(Rule rule, ActionSpec spec, Mode mode, String account,
-            Function<RemediationAction, ActionPlan> planner) {
+    ActionResult run(Rule rule, ActionSpec spec, Mode mode, Trigger trigger) {
         RemediationAction action = catalogue.get(spec.action()).get();
         ActionPlan plan;
         Optional<String> exemption;
         try {
-            ActionPlan planned = planner.apply(action);
+            ActionPlan planned = action.plan(trigger, spec);
             plan = planned;
             exemption = planned.before().exists()
                     ? rule.unless().forResource(planned.resource(), () -> action.tags(planned), clock.instant())
@@ -111,7 +92,7 @@ final class ActionRunner {
         return switch (mode) {
             case DRY_RUN -> result(rule, mode, plan, Outcome.WOULD_REMEDIATE, plan.before(), "would run " + plan.change());
             case NOTIFY, OFF -> result(rule, mode, plan, Outcome.NOTIFIED, plan.before(), "not run: " + plan.change());
-            case ENFORCE -> enforceUnlessHeld(rule, mode, action, plan, account);
+            case ENFORCE -> enforceUnlessHeld(rule, mode, action, plan, trigger.account());
         };
     }
 

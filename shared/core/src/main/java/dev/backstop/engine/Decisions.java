@@ -3,8 +3,8 @@ package dev.backstop.engine;
 import dev.backstop.audit.ActionResult;
 import dev.backstop.audit.AuditRecord;
 import dev.backstop.audit.Outcome;
-import dev.backstop.event.CloudTrailEvent;
 import dev.backstop.event.MalformedEventException;
+import dev.backstop.event.Trigger;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
@@ -13,40 +13,36 @@ import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-/** Builds the audit record for each way a decision can end. */
+/**
+ * How each decision can end, whatever the trigger: the trigger's id is the audit id, so a
+ * redelivery finds the decision. The trigger's {@link TriggerSteps#record steps} make the audit
+ * record of it; a payload that could not be read has no trigger, and its record is made here.
+ */
 final class Decisions {
 
     private Decisions() {
     }
 
-    static AuditRecord acted(CloudTrailEvent event, List<ActionResult> results, Instant now) {
+    static Verdict acted(Trigger trigger, List<ActionResult> results, Instant now) {
         Outcome outcome = results.stream().map(ActionResult::outcome).reduce(Outcome::weightier).orElseThrow();
         String reason = "matched " + results.stream().map(ActionResult::rule).distinct().collect(Collectors.joining(", "));
-        return of(event, event.eventId(), outcome, reason, results, now);
+        return new Verdict(trigger.id(), outcome, reason, results, now);
     }
 
-    static AuditRecord without(CloudTrailEvent event, Outcome outcome, String reason, Instant now) {
-        return of(event, event.eventId(), outcome, reason, List.of(), now);
+    static Verdict without(Trigger trigger, Outcome outcome, String reason, Instant now) {
+        return new Verdict(trigger.id(), outcome, reason, List.of(), now);
     }
 
     /** A record of its own per redelivery, so the original decision stays as it was. */
-    static AuditRecord duplicate(CloudTrailEvent event, Instant now) {
-        String auditId = event.eventId() + "#duplicate#" + now + "#" + UUID.randomUUID();
-        return of(event, auditId, Outcome.DUPLICATE, "event " + event.eventId() + " was already decided", List.of(), now);
+    static Verdict duplicate(Trigger trigger, String named, Instant now) {
+        String auditId = trigger.id() + "#duplicate#" + now + "#" + UUID.randomUUID();
+        return new Verdict(auditId, Outcome.DUPLICATE, named + " was already decided", List.of(), now);
     }
 
     /** Keyed by a digest of the payload, so redeliveries of one bad event leave one record. */
     static AuditRecord rejected(byte[] payload, MalformedEventException error, Instant now) {
         return new AuditRecord("rejected#" + sha256(payload), null, null, null, null, null, null, now,
                 null, null, null, Outcome.REJECTED, "malformed event: " + error.getMessage(), List.of());
-    }
-
-    private static AuditRecord of(CloudTrailEvent event, String auditId, Outcome outcome, String reason,
-            List<ActionResult> results, Instant now) {
-        var detail = event.detail();
-        return new AuditRecord(auditId, event.eventId(), detail.eventName(), detail.eventSource(), event.account(),
-                event.region(), detail.eventTime(), now, detail.userIdentity().displayName(),
-                detail.userIdentity().type(), detail.sourceIpAddress(), outcome, reason, results);
     }
 
     private static String sha256(byte[] payload) {

@@ -6,8 +6,11 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dagger.Module;
 import dagger.Provides;
+import dagger.multibindings.ClassKey;
 import dagger.multibindings.ElementsIntoSet;
+import dagger.multibindings.IntoMap;
 import dev.backstop.catalogue.CatalogueParametersModule;
+import dev.backstop.event.CloudTrailEvent;
 import dev.backstop.telemetry.Telemetry;
 import java.io.PrintStream;
 import java.time.Duration;
@@ -16,8 +19,9 @@ import javax.inject.Named;
 import javax.inject.Singleton;
 
 /**
- * The engine's own collaborators: JSON, the log stream, the read-back policy, and the catalogue
- * of every action's parameters that rule files are checked against.
+ * The engine's own collaborators: JSON, the log stream, the read-back policy, the catalogue of
+ * every action's parameters that rule files are checked against, and its steps for CloudTrail
+ * events (a graph that decides alarms adds {@link AlarmTriggersModule}).
  */
 @Module(includes = CatalogueParametersModule.class)
 public final class EngineModule {
@@ -45,6 +49,13 @@ public final class EngineModule {
     @ElementsIntoSet
     static Set<EventObserver> noObservers() {
         return Set.of();
+    }
+
+    @Provides
+    @IntoMap
+    @ClassKey(CloudTrailEvent.class)
+    static TriggerSteps<?> cloudTrailEvents(CloudTrailSteps steps) {
+        return steps;
     }
 
     @Provides

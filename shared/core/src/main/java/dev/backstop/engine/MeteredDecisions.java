@@ -7,7 +7,7 @@ import java.util.function.Supplier;
 import javax.inject.Inject;
 
 /**
- * Times one decision and reports it through {@link DecisionMetrics}, for both engines alike: a
+ * Times one decision and reports it through {@link DecisionMetrics}, whatever its trigger: a
  * decision that completes is counted with its duration; one that fails is counted as handed back
  * (Lambda retries it) and the failure propagates unchanged.
  */

@@ -37,7 +37,7 @@ public record AlarmEvent(
         String alarmRule,
         Double threshold,
         String comparison,
-        JsonNode tree) {
+        JsonNode tree) implements Trigger {
 
     public AlarmEvent {
         Objects.requireNonNull(id, "id");
@@ -46,6 +46,18 @@ public record AlarmEvent(
         Objects.requireNonNull(time, "time");
         Objects.requireNonNull(tree, "tree");
         metrics = List.copyOf(metrics);
+    }
+
+    /** An alarm has no caller: principal exemptions never apply to it. */
+    @Override
+    public Optional<UserIdentity> caller() {
+        return Optional.empty();
+    }
+
+    /** The alarm's name and its new state. */
+    @Override
+    public String summary() {
+        return "alarm \"" + alarmName + "\" " + state;
     }
 
     public boolean composite() {

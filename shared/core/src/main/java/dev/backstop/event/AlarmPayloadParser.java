@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -29,7 +30,7 @@ import javax.inject.Singleton;
  * records of the delivery are still read.
  */
 @Singleton
-public final class AlarmPayloadParser {
+public final class AlarmPayloadParser implements TriggerReader {
 
     public static final String DETAIL_TYPE = "CloudWatch Alarm State Change";
 
@@ -67,6 +68,23 @@ public final class AlarmPayloadParser {
             return List.of(rejected("", new MalformedEventException("$", "unreadable: " + e.getMessage()), null));
         }
         return read(root);
+    }
+
+    @Override
+    public Class<AlarmEvent> reads() {
+        return AlarmEvent.class;
+    }
+
+    /**
+     * Every alarm in the payload; a malformed one is keyed by the record it was read from (the
+     * whole payload when it is no record of an SNS delivery).
+     */
+    @Override
+    public List<Delivery> deliveries(byte[] payload) {
+        return read(payload).stream()
+                .map(entry -> entry.error() == null ? Delivery.of(entry.alarm()) : Delivery.rejected(
+                        entry.raw() == null ? payload : entry.raw().toString().getBytes(StandardCharsets.UTF_8), entry.error()))
+                .toList();
     }
 
     /** Every alarm in the payload, given as the JSON tree it was parsed into. */

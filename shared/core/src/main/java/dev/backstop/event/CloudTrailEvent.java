@@ -2,6 +2,7 @@ package dev.backstop.event;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One CloudTrail-derived event as EventBridge delivers it.
@@ -9,7 +10,7 @@ import java.util.Objects;
  * @param tree the envelope as parsed, the form rule patterns are matched against; read it, never
  *     change it (matching reads this tree rather than parsing the event again)
  */
-public record CloudTrailEvent(EventEnvelope envelope, CloudTrailDetail detail, JsonNode tree) {
+public record CloudTrailEvent(EventEnvelope envelope, CloudTrailDetail detail, JsonNode tree) implements Trigger {
 
     public CloudTrailEvent {
         Objects.requireNonNull(envelope, "envelope");
@@ -27,11 +28,30 @@ public record CloudTrailEvent(EventEnvelope envelope, CloudTrailDetail detail, J
         return detail.eventId();
     }
 
+    /** The CloudTrail event id, which one decision is made per. */
+    @Override
+    public String id() {
+        return eventId();
+    }
+
+    @Override
+    public Optional<UserIdentity> caller() {
+        return Optional.of(detail.userIdentity());
+    }
+
+    /** The API call's name. */
+    @Override
+    public String summary() {
+        return detail.eventName();
+    }
+
     /** The account the call was made in: the recipient account, else the envelope's. */
+    @Override
     public String account() {
         return detail.recipientAccountId() != null ? detail.recipientAccountId() : envelope.account();
     }
 
+    @Override
     public String region() {
         return detail.awsRegion() != null ? detail.awsRegion() : envelope.region();
     }

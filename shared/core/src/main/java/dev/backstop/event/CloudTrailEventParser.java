@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.util.List;
 import java.util.Set;
 import javax.inject.Inject;
 import javax.inject.Singleton;
@@ -22,7 +23,7 @@ import javax.inject.Singleton;
  * }</pre>
  */
 @Singleton
-public final class CloudTrailEventParser {
+public final class CloudTrailEventParser implements TriggerReader {
 
     public static final String DETAIL_TYPE = "AWS API Call via CloudTrail";
     /** Console sign-ins (source aws.signin, eventName ConsoleLogin): the same CloudTrail record under another name. */
@@ -34,6 +35,25 @@ public final class CloudTrailEventParser {
     @Inject
     public CloudTrailEventParser(ObjectMapper mapper) {
         this.mapper = mapper;
+    }
+
+    @Override
+    public Class<CloudTrailEvent> reads() {
+        return CloudTrailEvent.class;
+    }
+
+    @Override
+    public List<Delivery> deliveries(byte[] payload) {
+        return List.of(delivery(payload));
+    }
+
+    /** The payload's one event, or its rejection keyed by the whole payload. */
+    public Delivery delivery(byte[] payload) {
+        try {
+            return Delivery.of(parse(payload));
+        } catch (MalformedEventException e) {
+            return Delivery.rejected(payload, e);
+        }
     }
 
     public CloudTrailEvent parse(byte[] json) {

@@ -1,7 +1,6 @@
 package dev.backstop.rules;
 
-import dev.backstop.event.AlarmEvent;
-import dev.backstop.event.CloudTrailEvent;
+import dev.backstop.event.Trigger;
 import dev.backstop.event.UserIdentity;
 import java.time.Instant;
 import java.util.Collections;
@@ -32,36 +31,28 @@ public record Exemptions(List<ArnGlob> principals, List<String> accounts, Map<St
         return new Exemptions(List.of(), List.of(), Map.of(), List.of());
     }
 
-    /** The exemption that covers the event's caller or account, if one does. */
-    public Optional<String> forCaller(CloudTrailEvent event, Instant now) {
-        UserIdentity caller = event.detail().userIdentity();
-        for (ArnGlob glob : principals) {
-            if (glob.matches(caller)) {
-                return Optional.of("principal " + caller.displayName() + " matches unless.principals " + glob);
+    /**
+     * The exemption that covers the trigger's caller or account, if one does. A trigger without a
+     * caller (an alarm) is never exempted by a principal, only by its account.
+     */
+    public Optional<String> forTrigger(Trigger trigger, Instant now) {
+        Optional<UserIdentity> caller = trigger.caller();
+        if (caller.isPresent()) {
+            for (ArnGlob glob : principals) {
+                if (glob.matches(caller.get())) {
+                    return Optional.of("principal " + caller.get().displayName() + " matches unless.principals " + glob);
+                }
             }
         }
-        if (accounts.contains(event.account())) {
-            return Optional.of("account " + event.account() + " is in unless.accounts");
+        String account = trigger.account();
+        if (account != null && accounts.contains(account)) {
+            return Optional.of("account " + account + " is in unless.accounts");
         }
         return timeBoxed.stream()
                 .filter(exemption -> exemption.activeAt(now))
-                .filter(exemption -> (exemption.principal() != null && new ArnGlob(exemption.principal()).matches(caller))
-                        || event.account().equals(exemption.account()))
-                .findFirst()
-                .map(TimeBoxedExemption::describe);
-    }
-
-    /**
-     * The exemption that covers an alarm's account, if one does. An alarm has no caller, so
-     * principal exemptions never apply to it.
-     */
-    public Optional<String> forAlarm(AlarmEvent alarm, Instant now) {
-        if (accounts.contains(alarm.account())) {
-            return Optional.of("account " + alarm.account() + " is in unless.accounts");
-        }
-        return timeBoxed.stream()
-                .filter(exemption -> exemption.activeAt(now))
-                .filter(exemption -> alarm.account() != null && alarm.account().equals(exemption.account()))
+                .filter(exemption -> (exemption.principal() != null && caller.isPresent()
+                                && new ArnGlob(exemption.principal()).matches(caller.get()))
+                        || (account != null && account.equals(exemption.account())))
                 .findFirst()
                 .map(TimeBoxedExemption::describe);
     }

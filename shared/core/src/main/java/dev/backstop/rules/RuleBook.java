@@ -1,8 +1,7 @@
 package dev.backstop.rules;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.backstop.event.AlarmEvent;
-import dev.backstop.event.CloudTrailEvent;
+import dev.backstop.event.Trigger;
 import java.io.IOException;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -16,7 +15,7 @@ import software.amazon.event.ruler.JsonRuleCompiler;
  *
  * <pre>{@code
  * RuleBook book = RuleBook.compile(rules);
- * List<Rule> matched = book.match(event);
+ * List<Rule> matched = book.match(trigger);
  * }</pre>
  */
 public final class RuleBook {
@@ -72,14 +71,12 @@ public final class RuleBook {
         return new RuleBook(machine, Map.copyOf(byId), directives);
     }
 
-    /** The rules whose pattern matches the event, in id order so decisions are repeatable. */
-    public List<Rule> match(CloudTrailEvent event) {
-        return match(event.tree());
-    }
-
-    /** The rules whose pattern matches the alarm, in the EventBridge shape it is given in whatever its delivery. */
-    public List<Rule> match(AlarmEvent alarm) {
-        return match(alarm.tree());
+    /**
+     * The rules whose pattern matches the trigger, in id order so decisions are repeatable: matched
+     * against its {@link Trigger#tree()}, the shape its rules are written for whatever its delivery.
+     */
+    public List<Rule> match(Trigger trigger) {
+        return match(trigger.tree());
     }
 
     /**

@@ -1,9 +1,11 @@
 package dev.backstop.engine;
 
 import dev.backstop.action.ActionPlan;
+import dev.backstop.action.ActionRefusedException;
 import dev.backstop.action.AlarmOnlyAction;
 import dev.backstop.action.ResourceState;
 import dev.backstop.event.AlarmEvent;
+import dev.backstop.event.Trigger;
 import dev.backstop.rules.ActionSpec;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,12 +33,15 @@ final class RecordingAlarmAction implements AlarmOnlyAction {
     }
 
     @Override
-    public boolean appliesTo(AlarmEvent alarm, ActionSpec spec) {
-        return alarm.dimension("FunctionName").isPresent();
+    public boolean appliesTo(Trigger trigger, ActionSpec spec) {
+        return trigger instanceof AlarmEvent alarm && alarm.dimension("FunctionName").isPresent();
     }
 
     @Override
-    public ActionPlan plan(AlarmEvent alarm, ActionSpec spec) {
+    public ActionPlan plan(Trigger trigger, ActionSpec spec) {
+        if (!(trigger instanceof AlarmEvent alarm)) {
+            throw ActionRefusedException.unanswered(trigger);
+        }
         String function = alarm.dimension("FunctionName").orElseThrow();
         return new ActionPlan(NAME, function, function, new ResourceState(true, false, Map.of("version", "7")),
                 "move the alias back", Map.of());

@@ -104,7 +104,7 @@ class RuleCasesTest {
     /** As the engine decides: the caller first, then the resource its action targets. */
     private static Optional<String> exemption(Rule rule, JsonNode entry, String eventJson, Instant now) {
         CloudTrailEvent event = PARSER.parse(eventJson.getBytes(StandardCharsets.UTF_8));
-        Optional<String> caller = rule.unless().forCaller(event, now);
+        Optional<String> caller = rule.unless().forTrigger(event, now);
         if (caller.isPresent()) {
             return caller;
         }

@@ -12,24 +12,25 @@ import dev.backstop.action.lambda.LambdaClientModule;
 import dev.backstop.aws.AwsClientsModule;
 import dev.backstop.config.Settings;
 import dev.backstop.correlate.lookup.CorrelateModule;
+import dev.backstop.engine.AlarmTriggersModule;
 import dev.backstop.engine.EngineModule;
 import dev.backstop.rules.source.RulesModule;
-import dev.backstop.runtime.AlarmEngineComponent;
+import dev.backstop.runtime.EngineComponent;
 import java.time.Clock;
 import javax.inject.Singleton;
 import org.crac.Core;
 
 /**
- * The alarm functions' graph: the alarm engine, the CloudTrail client its correlation looks up
+ * The alarm functions' graph: the engine with its steps for alarms, the CloudTrail client its correlation looks up
  * changes with (and the IAM client it reads an instance profile's role with; EC2 and Lambda
  * read the instance's groups and the function's role), and the actions that respond to alarms (the Lambda alias rollback and the EC2
  * actions, of which only the instance isolation answers alarms).
  */
 @Singleton
-@Component(modules = {CorrelateModule.class, AwsClientsModule.class, EngineModule.class, RulesModule.class, CloudTrailClientModule.class,
+@Component(modules = {CorrelateModule.class, AlarmTriggersModule.class, AwsClientsModule.class, EngineModule.class, RulesModule.class, CloudTrailClientModule.class,
         CloudWatchActionsModule.class, LambdaActionsModule.class, LambdaClientModule.class, Ec2ActionsModule.class,
         Ec2ClientModule.class, IamClientModule.class})
-interface AlarmComponent extends AlarmEngineComponent {
+interface AlarmComponent extends EngineComponent {
 
     /** SnapStart priming; its SDK clients are the engine's. */
     AlarmPriming priming();

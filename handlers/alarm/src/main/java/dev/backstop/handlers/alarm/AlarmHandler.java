@@ -1,7 +1,7 @@
 package dev.backstop.handlers.alarm;
 
 import dev.backstop.config.Settings;
-import dev.backstop.runtime.AlarmEngineComponent;
+import dev.backstop.runtime.EngineComponent;
 import java.time.Clock;
 
 /**
@@ -15,7 +15,7 @@ public final class AlarmHandler extends AlarmDeliveryHandler {
         this(AlarmComponent.primed(Settings.fromEnvironment(System.getenv()), Clock.systemUTC()));
     }
 
-    public AlarmHandler(AlarmEngineComponent component) {
+    public AlarmHandler(EngineComponent component) {
         super(component);
     }
 }

@@ -75,7 +75,7 @@ public final class AlarmPriming implements Resource {
         for (String sample : SAMPLES) {
             AlarmEvent alarm = parser.read(PrimingCalls.sample(AlarmPriming.class, sample)).get(0).alarm();
             Instant now = clock.instant();
-            rules.current().match(alarm).forEach(rule -> rule.unless().forAlarm(alarm, now));
+            rules.current().match(alarm).forEach(rule -> rule.unless().forTrigger(alarm, now));
             stopped += PrimingCalls.offline(() -> cloudTrail.lookupEvents(request -> request
                     .lookupAttributes(attribute -> attribute.attributeKey(LookupAttributeKey.EVENT_SOURCE)
                             .attributeValue("lambda.amazonaws.com"))

@@ -18,7 +18,7 @@ class AlarmComponentTest {
     void theAlarmFunctionsGraphWiresBothAlarmHandlers() {
         AlarmComponent component = AlarmComponent.create(settings, Clock.systemUTC());
 
-        assertThat(component.alarms()).isSameAs(component.alarms());
+        assertThat(component.engine()).isSameAs(component.engine());
         assertThat(new AlarmHandler(component)).isNotNull();
         assertThat(new SnsAlarmHandler(component)).isNotNull();
     }

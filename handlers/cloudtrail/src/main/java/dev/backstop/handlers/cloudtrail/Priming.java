@@ -103,7 +103,7 @@ public final class Priming implements Resource {
         CloudTrailEvent event = parser.parse(PrimingCalls.sample(Priming.class, SAMPLE));
         Instant now = clock.instant();
         List<Rule> matched = rules.current().match(event);
-        matched.forEach(rule -> rule.unless().forCaller(event, now));
+        matched.forEach(rule -> rule.unless().forTrigger(event, now));
         String trail = event.detail().requestParameters().path("name").asText("priming");
         int stopped = 0;
         stopped += PrimingCalls.offline(() -> cloudTrail.getTrail(r -> r.name(trail).overrideConfiguration(OfflineCalls::configure)));

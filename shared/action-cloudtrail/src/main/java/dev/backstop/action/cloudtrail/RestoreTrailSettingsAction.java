@@ -6,6 +6,7 @@ import dev.backstop.action.RemediationAction;
 import dev.backstop.action.ResourceState;
 import dev.backstop.action.cloudtrail.TrailSnapshots.Snapshot;
 import dev.backstop.event.CloudTrailEvent;
+import dev.backstop.event.Trigger;
 import dev.backstop.rules.ActionSpec;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -44,7 +45,10 @@ final class RestoreTrailSettingsAction implements RemediationAction {
     }
 
     @Override
-    public ActionPlan plan(CloudTrailEvent event, ActionSpec spec) {
+    public ActionPlan plan(Trigger trigger, ActionSpec spec) {
+        if (!(trigger instanceof CloudTrailEvent event)) {
+            throw ActionRefusedException.unanswered(trigger);
+        }
         String named = TrailEvents.named(event);
         Optional<TrailConfig> read = trails.read(named);
         if (read.isEmpty()) {

@@ -1,10 +1,12 @@
 package dev.backstop.action.cloudtrail;
 
 import dev.backstop.action.ActionPlan;
+import dev.backstop.action.ActionRefusedException;
 import dev.backstop.action.RemediationAction;
 import dev.backstop.action.ResourceState;
 import dev.backstop.event.CloudTrailEvent;
 import dev.backstop.event.MalformedEventException;
+import dev.backstop.event.Trigger;
 import dev.backstop.rules.ActionSpec;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -31,7 +33,10 @@ final class StartLoggingAction implements RemediationAction {
     }
 
     @Override
-    public ActionPlan plan(CloudTrailEvent event, ActionSpec spec) {
+    public ActionPlan plan(Trigger trigger, ActionSpec spec) {
+        if (!(trigger instanceof CloudTrailEvent event)) {
+            throw ActionRefusedException.unanswered(trigger);
+        }
         String named = event.detail().requestParameters().path("name").asText("");
         if (named.isBlank()) {
             throw new MalformedEventException("detail.requestParameters.name", "is missing; the trail is unknown");

@@ -1,9 +1,11 @@
 package dev.backstop.action.cloudwatch;
 
 import dev.backstop.action.ActionPlan;
+import dev.backstop.action.ActionRefusedException;
 import dev.backstop.action.AlarmOnlyAction;
 import dev.backstop.action.ResourceState;
 import dev.backstop.event.AlarmEvent;
+import dev.backstop.event.Trigger;
 import dev.backstop.rules.ActionSpec;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -24,12 +26,10 @@ final class NotifyAction implements AlarmOnlyAction {
     }
 
     @Override
-    public boolean appliesTo(AlarmEvent alarm, ActionSpec spec) {
-        return true;
-    }
-
-    @Override
-    public ActionPlan plan(AlarmEvent alarm, ActionSpec spec) {
+    public ActionPlan plan(Trigger trigger, ActionSpec spec) {
+        if (!(trigger instanceof AlarmEvent alarm)) {
+            throw ActionRefusedException.unanswered(trigger);
+        }
         Map<String, String> facts = new LinkedHashMap<>();
         facts.put("state", alarm.state());
         if (alarm.previousState() != null) {

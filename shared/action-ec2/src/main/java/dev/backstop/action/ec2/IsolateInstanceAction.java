@@ -6,6 +6,7 @@ import dev.backstop.action.ActionRefusedException;
 import dev.backstop.action.AlarmOnlyAction;
 import dev.backstop.action.ResourceState;
 import dev.backstop.event.AlarmEvent;
+import dev.backstop.event.Trigger;
 import dev.backstop.rules.ActionSpec;
 import java.util.List;
 import java.util.Map;
@@ -50,12 +51,15 @@ final class IsolateInstanceAction implements AlarmOnlyAction {
     }
 
     @Override
-    public boolean appliesTo(AlarmEvent alarm, ActionSpec spec) {
-        return ALARM.equals(alarm.state()) && instanceId(alarm).isPresent();
+    public boolean appliesTo(Trigger trigger, ActionSpec spec) {
+        return trigger instanceof AlarmEvent alarm && ALARM.equals(alarm.state()) && instanceId(alarm).isPresent();
     }
 
     @Override
-    public ActionPlan plan(AlarmEvent alarm, ActionSpec spec) {
+    public ActionPlan plan(Trigger trigger, ActionSpec spec) {
+        if (!(trigger instanceof AlarmEvent alarm)) {
+            throw ActionRefusedException.unanswered(trigger);
+        }
         String instanceId = instanceId(alarm).orElseThrow(() -> new IllegalArgumentException(
                 "the alarm names no instance (no " + INSTANCE_DIMENSION + " dimension)"));
         String quarantineName = Ec2ParametersModule.quarantineGroupName(spec);

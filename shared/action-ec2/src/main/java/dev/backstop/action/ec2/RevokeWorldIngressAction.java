@@ -1,10 +1,12 @@
 package dev.backstop.action.ec2;
 
 import dev.backstop.action.ActionPlan;
+import dev.backstop.action.ActionRefusedException;
 import dev.backstop.action.RemediationAction;
 import dev.backstop.action.ResourceState;
 import dev.backstop.action.ec2.PortPolicy.Verdict;
 import dev.backstop.event.CloudTrailEvent;
+import dev.backstop.event.Trigger;
 import dev.backstop.rules.ActionSpec;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,7 +44,10 @@ final class RevokeWorldIngressAction implements RemediationAction {
     }
 
     @Override
-    public ActionPlan plan(CloudTrailEvent event, ActionSpec spec) {
+    public ActionPlan plan(Trigger trigger, ActionSpec spec) {
+        if (!(trigger instanceof CloudTrailEvent event)) {
+            throw ActionRefusedException.unanswered(trigger);
+        }
         OpenedIngress opened = OpenedIngress.read(event.detail());
         PortPolicy policy = PortPolicy.from(spec);
         if (!region.id().equals(event.region())) {

@@ -7,6 +7,7 @@ import dev.backstop.action.RemediationAction;
 import dev.backstop.action.ResourceState;
 import dev.backstop.event.CloudTrailEvent;
 import dev.backstop.event.MalformedEventException;
+import dev.backstop.event.Trigger;
 import dev.backstop.event.UserIdentity;
 import dev.backstop.rules.ActionSpec;
 import java.util.List;
@@ -44,7 +45,10 @@ final class DeactivateAccessKeyAction implements RemediationAction {
 
     /** False for a call from an expected network; a malformed list applies, so that the plan reports it. */
     @Override
-    public boolean appliesTo(CloudTrailEvent event, ActionSpec spec) {
+    public boolean appliesTo(Trigger trigger, ActionSpec spec) {
+        if (!(trigger instanceof CloudTrailEvent event)) {
+            return false;
+        }
         List<String> expected = spec.strings("expectedNetworks");
         if (expected.isEmpty()) {
             return true;
@@ -59,9 +63,11 @@ final class DeactivateAccessKeyAction implements RemediationAction {
         return networks.contains(event.detail().sourceIpAddress()).map(inside -> !inside).orElse(false);
     }
 
-
     @Override
-    public ActionPlan plan(CloudTrailEvent event, ActionSpec spec) {
+    public ActionPlan plan(Trigger trigger, ActionSpec spec) {
+        if (!(trigger instanceof CloudTrailEvent event)) {
+            throw ActionRefusedException.unanswered(trigger);
+        }
         Networks.parse(spec.strings("expectedNetworks"));
         String which = spec.string("key").orElse("");
         String keyId;

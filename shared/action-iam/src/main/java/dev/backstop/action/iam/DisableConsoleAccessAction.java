@@ -5,6 +5,7 @@ import dev.backstop.action.ActionRefusedException;
 import dev.backstop.action.RemediationAction;
 import dev.backstop.action.ResourceState;
 import dev.backstop.event.CloudTrailEvent;
+import dev.backstop.event.Trigger;
 import dev.backstop.rules.ActionSpec;
 import java.util.Map;
 import java.util.Optional;
@@ -40,7 +41,10 @@ final class DisableConsoleAccessAction implements RemediationAction {
 
 
     @Override
-    public ActionPlan plan(CloudTrailEvent event, ActionSpec spec) {
+    public ActionPlan plan(Trigger trigger, ActionSpec spec) {
+        if (!(trigger instanceof CloudTrailEvent event)) {
+            throw ActionRefusedException.unanswered(trigger);
+        }
         Principal named = EventPrincipals.choose(spec.string("user").orElse(EventPrincipals.CALLER), event);
         if (named.kind() != Principal.Kind.USER) {
             throw new ActionRefusedException(named.path(), "only an IAM user has a console password, and "

@@ -1,9 +1,11 @@
 package dev.backstop.action.iam;
 
 import dev.backstop.action.ActionPlan;
+import dev.backstop.action.ActionRefusedException;
 import dev.backstop.action.RemediationAction;
 import dev.backstop.action.ResourceState;
 import dev.backstop.event.CloudTrailEvent;
+import dev.backstop.event.Trigger;
 import dev.backstop.rules.ActionSpec;
 import java.util.Map;
 import java.util.Optional;
@@ -32,7 +34,10 @@ final class QuarantinePrincipalAction implements RemediationAction {
 
 
     @Override
-    public ActionPlan plan(CloudTrailEvent event, ActionSpec spec) {
+    public ActionPlan plan(Trigger trigger, ActionSpec spec) {
+        if (!(trigger instanceof CloudTrailEvent event)) {
+            throw ActionRefusedException.unanswered(trigger);
+        }
         Principal named = EventPrincipals.choose(spec.string("principal").orElse(EventPrincipals.TARGET), event);
         String policyName = spec.string("policyName").orElse(DEFAULT_POLICY_NAME);
         String change = "put the deny-all inline policy " + policyName + " on ";

@@ -7,6 +7,7 @@ import dev.backstop.action.RemediationAction;
 import dev.backstop.action.ResourceState;
 import dev.backstop.event.CloudTrailEvent;
 import dev.backstop.event.Timestamps;
+import dev.backstop.event.Trigger;
 import dev.backstop.rules.ActionSpec;
 import java.time.Clock;
 import java.time.Instant;
@@ -44,7 +45,10 @@ final class RevokeRoleSessionsAction implements RemediationAction {
 
 
     @Override
-    public ActionPlan plan(CloudTrailEvent event, ActionSpec spec) {
+    public ActionPlan plan(Trigger trigger, ActionSpec spec) {
+        if (!(trigger instanceof CloudTrailEvent event)) {
+            throw ActionRefusedException.unanswered(trigger);
+        }
         Principal named = EventPrincipals.choose(spec.string("role").orElse(EventPrincipals.CALLER), event);
         if (named.kind() != Principal.Kind.ROLE) {
             throw new ActionRefusedException(named.path(), "sessions can be revoked only for a role, and "

@@ -6,6 +6,7 @@ import dev.backstop.action.AlarmOnlyAction;
 import dev.backstop.action.ResourceState;
 import dev.backstop.action.lambda.AliasHistory.AliasMove;
 import dev.backstop.event.AlarmEvent;
+import dev.backstop.event.Trigger;
 import dev.backstop.rules.ActionSpec;
 import java.time.Clock;
 import java.util.Map;
@@ -57,12 +58,15 @@ final class RollbackAliasAction implements AlarmOnlyAction {
     }
 
     @Override
-    public boolean appliesTo(AlarmEvent alarm, ActionSpec spec) {
-        return ALARM.equals(alarm.state()) && AliasTarget.function(alarm).isPresent();
+    public boolean appliesTo(Trigger trigger, ActionSpec spec) {
+        return trigger instanceof AlarmEvent alarm && ALARM.equals(alarm.state()) && AliasTarget.function(alarm).isPresent();
     }
 
     @Override
-    public ActionPlan plan(AlarmEvent alarm, ActionSpec spec) {
+    public ActionPlan plan(Trigger trigger, ActionSpec spec) {
+        if (!(trigger instanceof AlarmEvent alarm)) {
+            throw ActionRefusedException.unanswered(trigger);
+        }
         AliasTarget target = AliasTarget.of(alarm, spec);
         if (alarm.region() != null && !region.id().equals(alarm.region())) {
             throw new IllegalStateException("the alarm is in " + alarm.region() + ", but this handler's Lambda client"

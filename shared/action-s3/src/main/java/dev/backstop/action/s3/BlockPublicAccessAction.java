@@ -2,10 +2,12 @@ package dev.backstop.action.s3;
 
 import dagger.Lazy;
 import dev.backstop.action.ActionPlan;
+import dev.backstop.action.ActionRefusedException;
 import dev.backstop.action.RemediationAction;
 import dev.backstop.action.ResourceState;
 import dev.backstop.action.s3.BlockTarget.Reading;
 import dev.backstop.event.CloudTrailEvent;
+import dev.backstop.event.Trigger;
 import dev.backstop.rules.ActionSpec;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -40,7 +42,10 @@ final class BlockPublicAccessAction implements RemediationAction {
     }
 
     @Override
-    public ActionPlan plan(CloudTrailEvent event, ActionSpec spec) {
+    public ActionPlan plan(Trigger trigger, ActionSpec spec) {
+        if (!(trigger instanceof CloudTrailEvent event)) {
+            throw ActionRefusedException.unanswered(trigger);
+        }
         BlockTarget target = target(event);
         Reading read = target.read();
         ResourceState before = state(read);

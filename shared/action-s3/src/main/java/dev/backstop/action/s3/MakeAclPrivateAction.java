@@ -1,9 +1,11 @@
 package dev.backstop.action.s3;
 
 import dev.backstop.action.ActionPlan;
+import dev.backstop.action.ActionRefusedException;
 import dev.backstop.action.RemediationAction;
 import dev.backstop.action.ResourceState;
 import dev.backstop.event.CloudTrailEvent;
+import dev.backstop.event.Trigger;
 import dev.backstop.rules.ActionSpec;
 import java.util.Map;
 import java.util.Optional;
@@ -30,7 +32,10 @@ final class MakeAclPrivateAction implements RemediationAction {
     }
 
     @Override
-    public ActionPlan plan(CloudTrailEvent event, ActionSpec spec) {
+    public ActionPlan plan(Trigger trigger, ActionSpec spec) {
+        if (!(trigger instanceof CloudTrailEvent event)) {
+            throw ActionRefusedException.unanswered(trigger);
+        }
         String bucket = Buckets.name(event);
         String arn = Buckets.arn(event, bucket);
         Optional<BucketAcl> acl = acl(bucket);

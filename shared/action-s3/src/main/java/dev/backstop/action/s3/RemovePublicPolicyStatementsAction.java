@@ -2,10 +2,12 @@ package dev.backstop.action.s3;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.backstop.action.ActionPlan;
+import dev.backstop.action.ActionRefusedException;
 import dev.backstop.action.RemediationAction;
 import dev.backstop.action.ResourceState;
 import dev.backstop.action.s3.Buckets.PolicyRead;
 import dev.backstop.event.CloudTrailEvent;
+import dev.backstop.event.Trigger;
 import dev.backstop.rules.ActionSpec;
 import java.time.Clock;
 import java.util.HashMap;
@@ -36,7 +38,10 @@ final class RemovePublicPolicyStatementsAction implements RemediationAction {
     }
 
     @Override
-    public ActionPlan plan(CloudTrailEvent event, ActionSpec spec) {
+    public ActionPlan plan(Trigger trigger, ActionSpec spec) {
+        if (!(trigger instanceof CloudTrailEvent event)) {
+            throw ActionRefusedException.unanswered(trigger);
+        }
         String bucket = Buckets.name(event);
         String arn = Buckets.arn(event, bucket);
         PolicyRead read = buckets.policy(bucket);

@@ -1,5 +1,6 @@
 package dev.backstop.action.s3;
 
+import dev.backstop.action.ActionRefusedException;
 import dev.backstop.catalogue.S3ParametersModule;
 import dev.backstop.action.ActionPlan;
 import dev.backstop.action.RemediationAction;
@@ -7,6 +8,7 @@ import dev.backstop.action.ResourceState;
 import dev.backstop.action.s3.BucketPolicyHistory.RecordedPolicy;
 import dev.backstop.action.s3.Buckets.PolicyRead;
 import dev.backstop.event.CloudTrailEvent;
+import dev.backstop.event.Trigger;
 import dev.backstop.rules.ActionSpec;
 import java.time.Clock;
 import java.util.Map;
@@ -42,7 +44,10 @@ final class RestoreBucketPolicyAction implements RemediationAction {
     }
 
     @Override
-    public ActionPlan plan(CloudTrailEvent event, ActionSpec spec) {
+    public ActionPlan plan(Trigger trigger, ActionSpec spec) {
+        if (!(trigger instanceof CloudTrailEvent event)) {
+            throw ActionRefusedException.unanswered(trigger);
+        }
         String bucket = Buckets.name(event);
         String arn = Buckets.arn(event, bucket);
         ResourceState now = state(bucket);

@@ -2,6 +2,7 @@ package dev.backstop.engine;
 
 import static dev.backstop.testing.CloudTrailHistory.lambdaCall;
 import static dev.backstop.testing.SampleEvents.edited;
+import static dev.backstop.testing.TestDeliveries.alarms;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
@@ -49,7 +50,7 @@ import software.amazon.awssdk.services.cloudtrail.model.LookupEventsRequest;
 import software.amazon.awssdk.services.cloudtrail.model.LookupEventsResponse;
 
 /** Alarm decisions end to end in the process, CloudTrail's LookupEvents faked at the SDK edge (Mockito). */
-class AlarmEngineTest {
+class AlarmDecisionsTest {
 
     private static final Instant NOW = Instant.parse("2026-11-20T10:31:00Z");
     private static final Instant LATENCY_ALARM_AT = Instant.parse("2026-11-20T10:30:12.734Z");
@@ -100,11 +101,11 @@ class AlarmEngineTest {
         return telemetry.toString(StandardCharsets.UTF_8);
     }
 
-    private AlarmEngine engine(Mode mode, String... teamRules) {
+    private RemediationEngine engine(Mode mode, String... teamRules) {
         return engine(new Settings("audit", "arn:aws:sns:us-east-1:123456789012:backstop", mode, List.of()), teamRules);
     }
 
-    private AlarmEngine engine(Settings settings, String... teamRules) {
+    private RemediationEngine engine(Settings settings, String... teamRules) {
         Map<String, List<dev.backstop.rules.ParamSpec>> catalogue = new HashMap<>(TestRules.CATALOGUE);
         catalogue.put(RecordingAlarmAction.NAME, List.of());
         List<RuleText> files = new java.util.ArrayList<>(List.of(DefaultPack.text()));
@@ -113,7 +114,7 @@ class AlarmEngineTest {
         }
         RuleBook book = new RuleLoader(catalogue, Clock.fixed(NOW, ZoneOffset.UTC)).load(files);
         return DaggerAlarmTestComponent.factory().create(settings, Clock.fixed(NOW, ZoneOffset.UTC), () -> book, action,
-                cloudTrail, dynamoDb, sns, NothingRelated.ec2(), NothingRelated.iam(), NothingRelated.lambda()).alarms();
+                cloudTrail, dynamoDb, sns, NothingRelated.ec2(), NothingRelated.iam(), NothingRelated.lambda()).engine();
     }
 
     private void history(Event... events) {
@@ -130,7 +131,7 @@ class AlarmEngineTest {
         history(lambdaCall("deploy-1", "UpdateAlias20150331", "checkout-api:live", LATENCY_ALARM_AT.minusSeconds(240),
                 DEPLOYER, false));
 
-        AuditRecord decision = engine(Mode.ENFORCE).handle(sample("alarms/sns-lambda-latency.json")).get(0);
+        AuditRecord decision = engine(Mode.ENFORCE).handle(alarms(sample("alarms/sns-lambda-latency.json"))).get(0);
 
         assertThat(decision.auditId()).isEqualTo(LATENCY_ID);
         assertThat(decision.outcome()).isEqualTo(Outcome.NOTIFIED);
@@ -153,10 +154,10 @@ class AlarmEngineTest {
     @Test
     void decidesOneStateChangeOnceWhicheverWaysItIsDelivered() {
         history();
-        AlarmEngine engine = engine(Mode.ENFORCE);
+        RemediationEngine engine = engine(Mode.ENFORCE);
 
-        AuditRecord first = engine.handle(sample("alarms/eventbridge-ec2-cpu.json")).get(0);
-        AuditRecord second = engine.handle(sample("alarms/lambda-action-ec2-cpu.json")).get(0);
+        AuditRecord first = engine.handle(alarms(sample("alarms/eventbridge-ec2-cpu.json"))).get(0);
+        AuditRecord second = engine.handle(alarms(sample("alarms/lambda-action-ec2-cpu.json"))).get(0);
 
         assertThat(first.outcome()).isEqualTo(Outcome.NOTIFIED);
         assertThat(second.outcome()).isEqualTo(Outcome.DUPLICATE);
@@ -169,7 +170,7 @@ class AlarmEngineTest {
         history(lambdaCall("deploy-1", "UpdateFunctionCode20150331v2", "checkout-api", LATENCY_ALARM_AT.minusSeconds(300),
                 DEPLOYER, false));
 
-        AuditRecord decision = engine(Mode.ENFORCE, ROLLBACK_RULE).handle(sample("alarms/sns-lambda-latency.json")).get(0);
+        AuditRecord decision = engine(Mode.ENFORCE, ROLLBACK_RULE).handle(alarms(sample("alarms/sns-lambda-latency.json"))).get(0);
 
         assertThat(action.applied()).containsExactly("checkout-api");
         assertThat(decision.actions()).filteredOn(result -> result.rule().equals("team-rollback")).singleElement()
@@ -183,7 +184,7 @@ class AlarmEngineTest {
         history(lambdaCall("deploy-old", "UpdateFunctionCode20150331v2", "checkout-api", LATENCY_ALARM_AT.minusSeconds(720),
                 DEPLOYER, false));
 
-        AuditRecord decision = engine(Mode.ENFORCE, ROLLBACK_RULE).handle(sample("alarms/sns-lambda-latency.json")).get(0);
+        AuditRecord decision = engine(Mode.ENFORCE, ROLLBACK_RULE).handle(alarms(sample("alarms/sns-lambda-latency.json"))).get(0);
 
         assertThat(action.applied()).isEmpty();
         assertThat(decision.actions()).filteredOn(result -> result.rule().equals("team-rollback")).singleElement()
@@ -202,7 +203,7 @@ class AlarmEngineTest {
                 false));
         String exemptAccount = ROLLBACK_RULE.replace("210987654321", "123456789012");
 
-        AuditRecord decision = engine(Mode.ENFORCE, exemptAccount).handle(sample("alarms/sns-lambda-latency.json")).get(0);
+        AuditRecord decision = engine(Mode.ENFORCE, exemptAccount).handle(alarms(sample("alarms/sns-lambda-latency.json"))).get(0);
 
         assertThat(action.applied()).isEmpty();
         assertThat(decision.actions()).filteredOn(result -> result.rule().equals("team-rollback")).singleElement()
@@ -215,7 +216,7 @@ class AlarmEngineTest {
         byte[] delivery = edited("alarms/sns-two-records.json", root -> ((ObjectNode) root.path("Records").get(1)
                 .path("Sns")).put("Message", "{\"AlarmName\":\"broken\"}"));
 
-        List<AuditRecord> decisions = engine(Mode.ENFORCE).handle(delivery);
+        List<AuditRecord> decisions = engine(Mode.ENFORCE).handle(alarms(delivery));
 
         assertThat(decisions).extracting(AuditRecord::outcome).containsExactly(Outcome.NOTIFIED, Outcome.REJECTED);
         assertThat(decisions.get(1).reason()).isEqualTo("malformed event: Records[1].Sns.Message.AlarmArn: is missing");
@@ -227,7 +228,7 @@ class AlarmEngineTest {
         byte[] ok = edited("alarms/eventbridge-ec2-cpu.json", event -> ((ObjectNode) event.path("detail").path("state"))
                 .put("value", "OK"));
 
-        AuditRecord decision = engine(Mode.ENFORCE).handle(ok).get(0);
+        AuditRecord decision = engine(Mode.ENFORCE).handle(alarms(ok)).get(0);
 
         assertThat(decision.outcome()).isEqualTo(Outcome.NO_MATCH);
         assertThat(decision.alarm().correlation()).isEqualTo("not looked up");
@@ -240,9 +241,9 @@ class AlarmEngineTest {
         when(cloudTrail.lookupEvents(any(LookupEventsRequest.class))).thenThrow((CloudTrailException) CloudTrailException
                 .builder().statusCode(400).awsErrorDetails(AwsErrorDetails.builder().errorCode("ThrottlingException")
                         .errorMessage("Rate exceeded").build()).build());
-        AlarmEngine engine = engine(Mode.ENFORCE);
+        RemediationEngine engine = engine(Mode.ENFORCE);
 
-        assertThatThrownBy(() -> engine.handle(sample("alarms/sns-lambda-latency.json")))
+        assertThatThrownBy(() -> engine.handle(alarms(sample("alarms/sns-lambda-latency.json"))))
                 .isInstanceOf(CloudTrailException.class);
         assertThat(dynamoDb.attribute(LATENCY_ID, "status")).isEqualTo("retryable");
         assertThat(telemetry()).contains("\"DecisionsHandedBack\":1.0");
@@ -257,14 +258,14 @@ class AlarmEngineTest {
         action.failApply(2, () -> (AwsServiceException) AwsServiceException.builder().statusCode(400)
                 .awsErrorDetails(AwsErrorDetails.builder().errorCode("ThrottlingException").errorMessage("Rate exceeded")
                         .build()).build());
-        AlarmEngine engine = engine(Mode.ENFORCE, twoSteps);
+        RemediationEngine engine = engine(Mode.ENFORCE, twoSteps);
 
-        assertThatThrownBy(() -> engine.handle(sample("alarms/sns-lambda-latency.json")))
+        assertThatThrownBy(() -> engine.handle(alarms(sample("alarms/sns-lambda-latency.json"))))
                 .isInstanceOf(AwsServiceException.class);
         assertThat(action.applied()).hasSize(1);
         assertThat(dynamoDb.attribute(LATENCY_ID, "status")).isEqualTo("retryable");
 
-        AuditRecord retry = engine.handle(sample("alarms/sns-lambda-latency.json")).get(0);
+        AuditRecord retry = engine.handle(alarms(sample("alarms/sns-lambda-latency.json"))).get(0);
 
         assertThat(action.applied()).hasSize(2);
         assertThat(retry.outcome()).isEqualTo(Outcome.REMEDIATED);
@@ -280,10 +281,10 @@ class AlarmEngineTest {
     void everyAlarmDecisionIsCountedInTheMetricsWithItsDurationAndItsActions() {
         history(lambdaCall("deploy-1", "UpdateFunctionCode20150331v2", "checkout-api", LATENCY_ALARM_AT.minusSeconds(300),
                 DEPLOYER, false));
-        AlarmEngine engine = engine(Mode.ENFORCE, ROLLBACK_RULE);
+        RemediationEngine engine = engine(Mode.ENFORCE, ROLLBACK_RULE);
 
-        engine.handle(sample("alarms/sns-lambda-latency.json"));
-        engine.handle(sample("alarms/sns-lambda-latency.json"));
+        engine.handle(alarms(sample("alarms/sns-lambda-latency.json")));
+        engine.handle(alarms(sample("alarms/sns-lambda-latency.json")));
 
         assertThat(telemetry().lines()).anySatisfy(line -> assertThat(line)
                 .contains("\"Outcome\":\"REMEDIATED\"", "\"Decisions\":1.0", "\"DecisionDuration\":",
@@ -302,7 +303,7 @@ class AlarmEngineTest {
         byte[] delivery = edited("alarms/sns-two-records.json", root -> ((ObjectNode) root.path("Records").get(1)
                 .path("Sns")).put("Message", "{\"AlarmName\":\"broken\"}"));
 
-        engine(Mode.ENFORCE).handle(delivery);
+        engine(Mode.ENFORCE).handle(alarms(delivery));
 
         assertThat(telemetry().lines()).anySatisfy(line -> assertThat(line)
                 .contains("\"Outcome\":\"NOTIFIED\"", "\"Decisions\":1.0"));
@@ -315,7 +316,7 @@ class AlarmEngineTest {
         history();
         String startLogging = ROLLBACK_RULE.replace("test.alarm-action", "cloudtrail.start-logging");
 
-        AuditRecord decision = engine(Mode.ENFORCE, startLogging).handle(sample("alarms/sns-lambda-latency.json")).get(0);
+        AuditRecord decision = engine(Mode.ENFORCE, startLogging).handle(alarms(sample("alarms/sns-lambda-latency.json"))).get(0);
 
         assertThat(decision.actions()).extracting(result -> result.rule()).containsExactly("alarm-lambda-ec2-notify");
     }
@@ -325,7 +326,7 @@ class AlarmEngineTest {
         Settings settings = new Settings("audit", "arn:aws:sns:us-east-1:210987654321:backstop", Mode.ENFORCE, List.of())
                 .withMembers(new MemberAccess(Optional.of("210987654321"), Set.of(), Optional.empty(), Optional.empty()));
 
-        AuditRecord decision = engine(settings, ROLLBACK_RULE).handle(sample("alarms/sns-lambda-latency.json")).get(0);
+        AuditRecord decision = engine(settings, ROLLBACK_RULE).handle(alarms(sample("alarms/sns-lambda-latency.json"))).get(0);
 
         assertThat(decision.outcome()).isEqualTo(Outcome.REJECTED);
         assertThat(decision.reason()).isEqualTo("alarm of account 123456789012: alarms are decided only in the account"

@@ -1,0 +1,102 @@
+package dev.backstop.engine;
+
+import dev.backstop.action.AwsErrors;
+import dev.backstop.action.EventObserver;
+import dev.backstop.audit.AuditRecord;
+import dev.backstop.aws.CredentialScope;
+import dev.backstop.aws.MemberAccounts;
+import dev.backstop.config.Settings;
+import dev.backstop.correlate.Correlated;
+import dev.backstop.event.CloudTrailEvent;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+import javax.inject.Inject;
+
+/**
+ * The engine's steps for a CloudTrail event: an account not on the allowlist is rejected before
+ * any observer records anything from it; the actions act in the event's account
+ * ({@link MemberAccounts}); a failed call changed nothing and is ignored; the observers see every
+ * other call, Backstop's own included, which is then ignored. The audit record names the caller.
+ */
+final class CloudTrailSteps implements TriggerSteps<CloudTrailEvent> {
+
+    private final MemberAccounts accounts;
+    private final PrincipalPatterns ownPrincipals;
+    private final Set<EventObserver> observers;
+
+    @Inject
+    CloudTrailSteps(Settings settings, MemberAccounts accounts, Set<EventObserver> observers) {
+        this.accounts = accounts;
+        // Its roles here, and its member-role sessions in the member accounts.
+        this.ownPrincipals = new PrincipalPatterns(
+                Stream.concat(settings.ownPrincipals().stream(), accounts.ownSessions().stream()).toList());
+        this.observers = Set.copyOf(observers);
+    }
+
+    @Override
+    public Class<CloudTrailEvent> kind() {
+        return CloudTrailEvent.class;
+    }
+
+    @Override
+    public String named(CloudTrailEvent event) {
+        return "event " + event.eventId();
+    }
+
+    @Override
+    public Optional<String> rejection(CloudTrailEvent event) {
+        if (accounts.allows(event.account())) {
+            return Optional.empty();
+        }
+        return Optional.of("account " + event.account() + " is not on the allowlist (AllowedAccounts): its events are never"
+                + " acted on");
+    }
+
+    /** The remediation clients act in the event's account; the audit table, the topic and the rule file stay the home account's. */
+    @Override
+    public CredentialScope.Scope actIn(CloudTrailEvent event) {
+        return accounts.actAs(event.account());
+    }
+
+    @Override
+    public Optional<String> ignored(CloudTrailEvent event) {
+        if (event.detail().failed()) {
+            return Optional.of("the API call failed (" + event.detail().errorCode() + "), so nothing changed");
+        }
+        observe(event);
+        if (ownPrincipals.matches(event.detail().userIdentity())) {
+            return Optional.of("made by Backstop's own principal");
+        }
+        return Optional.empty();
+    }
+
+    /** Before an action planned there is no resource to name. */
+    @Override
+    public String unplannedResource(CloudTrailEvent event) {
+        return "-";
+    }
+
+    @Override
+    public AuditRecord record(CloudTrailEvent event, Correlated found, Verdict verdict) {
+        var detail = event.detail();
+        return new AuditRecord(verdict.auditId(), event.eventId(), detail.eventName(), detail.eventSource(), event.account(),
+                event.region(), detail.eventTime(), verdict.decidedAt(), detail.userIdentity().displayName(),
+                detail.userIdentity().type(), detail.sourceIpAddress(), verdict.outcome(), verdict.reason(),
+                verdict.actions());
+    }
+
+    private void observe(CloudTrailEvent event) {
+        for (EventObserver observer : observers) {
+            try {
+                observer.observe(event);
+            } catch (RuntimeException e) {
+                if (AwsErrors.isTransient(e)) {
+                    throw e;
+                }
+                System.err.println("backstop: " + observer.getClass().getSimpleName() + " could not record event "
+                        + event.eventId() + ": " + AwsErrors.describe(e));
+            }
+        }
+    }
+}
