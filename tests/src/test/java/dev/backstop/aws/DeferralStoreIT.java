@@ -72,6 +72,7 @@ class DeferralStoreIT {
         assertThat(vetoed.vetoedBy()).contains("arn:aws:sts::123456789012:assumed-role/SecOps/alice");
         assertThat(vetoed.vetoReason()).contains("owner asked");
         assertThat(vetoed.actions()).containsExactly("ec2.revoke-world-ingress on sg-1");
+        assertThat(vetoed.steps()).containsExactly("ec2-world-open-ingress#0");
     }
 
     @Test
@@ -122,7 +123,8 @@ class DeferralStoreIT {
 
     private static Deferral pending(String id) {
         return Deferral.pending(id, Deferrals.Purpose.VETO_WINDOW, NOW.plusSeconds(900), "{\"id\":\"" + id + "\"}",
-                "backstop-" + id, "123456789012", "us-east-1", List.of("ec2.revoke-world-ingress on sg-1"));
+                "backstop-" + id, "123456789012", "us-east-1", List.of("ec2-world-open-ingress#0"),
+                List.of("ec2.revoke-world-ingress on sg-1"));
     }
 
     private static Settings settings(Optional<String> role) {

@@ -64,6 +64,11 @@ class TriggerWiringTest {
             public ObjectMapper json() {
                 return new ObjectMapper();
             }
+
+            @Override
+            public InvocationTarget invocationTarget() {
+                return new InvocationTarget();
+            }
         };
 
         assertThatThrownBy(() -> new AlarmHandler(trail)).isInstanceOf(IllegalStateException.class)

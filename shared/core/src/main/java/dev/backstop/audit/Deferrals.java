@@ -40,12 +40,13 @@ public final class Deferrals {
      *
      * @param id the audit id of the pending decision (a veto window) or {@code settle#<event id>}
      * @param payload the event as delivered, to decide on again at the due time
+     * @param steps the rule actions that wait, as {@code RULE-ID#INDEX} (the action's place in the rule)
      * @param actions what waits, in words, for the veto command and notices
      * @param vetoedBy who vetoed it, as their caller identity; with {@code vetoReason} and {@code vetoedAt}
      */
     public record Deferral(String id, Purpose purpose, String state, Instant due, String payload, String schedule,
-            String account, String region, List<String> actions, Optional<String> vetoedBy, Optional<String> vetoReason,
-            Optional<Instant> vetoedAt) {
+            String account, String region, List<String> steps, List<String> actions, Optional<String> vetoedBy,
+            Optional<String> vetoReason, Optional<Instant> vetoedAt) {
 
         public Deferral {
             Objects.requireNonNull(id, "id");
@@ -54,6 +55,7 @@ public final class Deferrals {
             Objects.requireNonNull(due, "due");
             Objects.requireNonNull(payload, "payload");
             Objects.requireNonNull(schedule, "schedule");
+            steps = List.copyOf(steps);
             actions = List.copyOf(actions);
             Objects.requireNonNull(vetoedBy, "vetoedBy");
             Objects.requireNonNull(vetoReason, "vetoReason");
@@ -62,9 +64,9 @@ public final class Deferrals {
 
         /** A new pending deferral. */
         public static Deferral pending(String id, Purpose purpose, Instant due, String payload, String schedule,
-                String account, String region, List<String> actions) {
-            return new Deferral(id, purpose, PENDING, due, payload, schedule, account, region, actions, Optional.empty(),
-                    Optional.empty(), Optional.empty());
+                String account, String region, List<String> steps, List<String> actions) {
+            return new Deferral(id, purpose, PENDING, due, payload, schedule, account, region, steps, actions,
+                    Optional.empty(), Optional.empty(), Optional.empty());
         }
     }
 
@@ -93,6 +95,9 @@ public final class Deferrals {
         item.put("schedule", s(deferral.schedule()));
         AuditItems.putIfPresent(item, "account", deferral.account());
         AuditItems.putIfPresent(item, "region", deferral.region());
+        if (!deferral.steps().isEmpty()) {
+            item.put("steps", AttributeValue.fromL(deferral.steps().stream().map(AttributeValue::fromS).toList()));
+        }
         if (!deferral.actions().isEmpty()) {
             item.put("actions", AttributeValue.fromL(deferral.actions().stream().map(AttributeValue::fromS).toList()));
         }
@@ -114,8 +119,7 @@ public final class Deferrals {
         }
         return Optional.of(new Deferral(id, Purpose.valueOf(text(item, "purpose")), text(item, "state"),
                 Instant.ofEpochMilli(Long.parseLong(item.get("due").n())), text(item, "payload"), text(item, "schedule"),
-                text(item, "account"), text(item, "region"),
-                item.containsKey("actions") ? item.get("actions").l().stream().map(AttributeValue::s).toList() : List.of(),
+                text(item, "account"), text(item, "region"), list(item, "steps"), list(item, "actions"),
                 Optional.ofNullable(text(item, "vetoedBy")), Optional.ofNullable(text(item, "vetoReason")),
                 Optional.ofNullable(text(item, "vetoedAt")).map(Instant::parse)));
     }
@@ -170,6 +174,10 @@ public final class Deferrals {
 
     private static Map<String, AttributeValue> key(String id) {
         return Map.of(AuditTable.KEY, s(PREFIX + id));
+    }
+
+    private static List<String> list(Map<String, AttributeValue> item, String name) {
+        return item.containsKey(name) ? item.get(name).l().stream().map(AttributeValue::s).toList() : List.of();
     }
 
     private static String text(Map<String, AttributeValue> item, String name) {

@@ -8,6 +8,8 @@ import dev.backstop.aws.MemberAccounts;
 import dev.backstop.config.Settings;
 import dev.backstop.correlate.Correlated;
 import dev.backstop.event.CloudTrailEvent;
+import dev.backstop.rules.Pipelines;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -69,6 +71,22 @@ final class CloudTrailSteps implements TriggerSteps<CloudTrailEvent> {
             return Optional.of("made by Backstop's own principal");
         }
         return Optional.empty();
+    }
+
+    /**
+     * A call that creates a resource ({@code Create*}, {@code Run*}, {@code Import*}), or any call a
+     * pipeline principal made, settles until the rule files' settle time after the call: a
+     * pipeline tags what it creates in calls of its own, moments later.
+     */
+    @Override
+    public Optional<Instant> settledAt(CloudTrailEvent event, Pipelines pipelines) {
+        if (pipelines.settle().isZero()) {
+            return Optional.empty();
+        }
+        String name = event.detail().eventName();
+        boolean creating = name.startsWith("Create") || name.startsWith("Run") || name.startsWith("Import");
+        boolean byPipeline = pipelines.principals().stream().anyMatch(glob -> glob.matches(event.detail().userIdentity()));
+        return creating || byPipeline ? Optional.of(event.detail().eventTime().plus(pipelines.settle())) : Optional.empty();
     }
 
     /** Before an action planned there is no resource to name. */

@@ -116,18 +116,25 @@ public final class KillSwitchWatch {
         }
     }
 
+    /** Moves the switch's item from the state read to the new one; false when another invocation moved it first. */
     private boolean move(String from, String to) {
+        AttributeValue now = AttributeValue.fromS(clock.instant().toString());
         try {
-            dynamoDb.updateItem(request -> request.tableName(table)
-                    .key(Map.of(AuditTable.KEY, AttributeValue.fromS(KEY)))
-                    .updateExpression("SET #state = :to, kind = :kind, since = :now")
-                    .conditionExpression(from == null ? "attribute_not_exists(#state)" : "#state = :from")
-                    .expressionAttributeNames(Map.of("#state", "state"))
-                    .expressionAttributeValues(from == null
-                            ? Map.of(":to", AttributeValue.fromS(to), ":kind", AttributeValue.fromS("switch"),
-                                    ":now", AttributeValue.fromS(clock.instant().toString()))
-                            : Map.of(":to", AttributeValue.fromS(to), ":kind", AttributeValue.fromS("switch"),
-                                    ":now", AttributeValue.fromS(clock.instant().toString()), ":from", AttributeValue.fromS(from))));
+            if (from == null) {
+                dynamoDb.putItem(request -> request.tableName(table)
+                        .item(Map.of(AuditTable.KEY, AttributeValue.fromS(KEY), "state", AttributeValue.fromS(to),
+                                "kind", AttributeValue.fromS("switch"), "since", now))
+                        .conditionExpression("attribute_not_exists(#key)")
+                        .expressionAttributeNames(Map.of("#key", AuditTable.KEY)));
+            } else {
+                dynamoDb.updateItem(request -> request.tableName(table)
+                        .key(Map.of(AuditTable.KEY, AttributeValue.fromS(KEY)))
+                        .updateExpression("SET #state = :to, since = :now")
+                        .conditionExpression("#state = :from")
+                        .expressionAttributeNames(Map.of("#state", "state"))
+                        .expressionAttributeValues(Map.of(":to", AttributeValue.fromS(to), ":now", now,
+                                ":from", AttributeValue.fromS(from))));
+            }
             return true;
         } catch (ConditionalCheckFailedException movedElsewhere) {
             return false;

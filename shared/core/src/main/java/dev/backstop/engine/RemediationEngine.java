@@ -1,9 +1,12 @@
 package dev.backstop.engine;
 
+import dev.backstop.action.AwsErrors;
 import dev.backstop.audit.ActionResult;
 import dev.backstop.audit.AuditLog;
 import dev.backstop.audit.AuditRecord;
 import dev.backstop.audit.Outcome;
+import dev.backstop.audit.Deferrals;
+import dev.backstop.audit.Deferrals.Deferral;
 import dev.backstop.audit.StepLog;
 import dev.backstop.aws.CredentialScope;
 import dev.backstop.config.Mode;
@@ -11,15 +14,21 @@ import dev.backstop.config.Settings;
 import dev.backstop.correlate.Correlated;
 import dev.backstop.event.Delivery;
 import dev.backstop.event.Trigger;
+import dev.backstop.event.TriggerReader;
 import dev.backstop.rules.ActionSpec;
 import dev.backstop.rules.Rule;
+import dev.backstop.rules.RuleBook;
 import dev.backstop.rules.RuleSource;
+import dev.backstop.telemetry.Telemetry;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.IntStream;
 import javax.inject.Inject;
 import javax.inject.Provider;
@@ -48,7 +57,18 @@ public final class RemediationEngine {
      * A matched rule in force, with the positions in the rule of the actions this function can run
      * for the trigger: a position, not the spec, names a step, since one rule may list a spec twice.
      */
-    private record Matched(Rule rule, Mode mode, List<Integer> actions) {
+    private record Matched(Rule rule, ModeChoice choice, List<Integer> actions) {
+    }
+
+    /**
+     * One run of the rule loop: the audit id its record gets, the steps it may run ({@code RULE#INDEX};
+     * empty: every matched one), and whether a veto window has passed (the run at the due time).
+     */
+    private record Run(String auditId, Optional<Set<String>> only, boolean windowPassed) {
+
+        static Run of(Trigger trigger) {
+            return new Run(trigger.id(), Optional.empty(), false);
+        }
     }
 
     private final RuleSource rules;
@@ -59,11 +79,16 @@ public final class RemediationEngine {
     private final Map<Class<?>, Provider<TriggerSteps<?>>> kinds;
     private final StepLog stepLog;
     private final MeteredDecisions metered;
+    private final KillSwitchWatch killSwitch;
+    private final VetoWindow window;
+    private final Deferrals deferrals;
+    private final Telemetry telemetry;
     private final Clock clock;
 
     @Inject
     RemediationEngine(RuleSource rules, ActionRunner runner, AuditLog audit, DecisionRecorder recorder, Settings settings,
-            Map<Class<?>, Provider<TriggerSteps<?>>> kinds, StepLog stepLog, MeteredDecisions metered, Clock clock) {
+            Map<Class<?>, Provider<TriggerSteps<?>>> kinds, StepLog stepLog, MeteredDecisions metered,
+            KillSwitchWatch killSwitch, VetoWindow window, Deferrals deferrals, Telemetry telemetry, Clock clock) {
         this.rules = rules;
         this.runner = runner;
         this.audit = audit;
@@ -72,12 +97,26 @@ public final class RemediationEngine {
         this.kinds = kinds;
         this.stepLog = stepLog;
         this.metered = metered;
+        this.killSwitch = killSwitch;
+        this.window = window;
+        this.deferrals = deferrals;
+        this.telemetry = telemetry;
         this.clock = clock;
     }
 
     /** True when this function's graph binds the engine's steps for the kind, so it can decide its triggers. */
     public boolean decides(Class<? extends Trigger> kind) {
         return kinds.containsKey(kind);
+    }
+
+    /**
+     * Decides what a function was invoked with: the deliveries its reader reads from the payload,
+     * or, for a deferred decision's schedule ({@code {"backstop": "deferred", "id": ...}}), that
+     * decision at its due time.
+     */
+    public List<AuditRecord> handle(byte[] payload, TriggerReader reader) {
+        Optional<String> deferred = window.deferredId(payload);
+        return deferred.isPresent() ? List.of(resume(deferred.get(), reader)) : handle(reader.deliveries(payload));
     }
 
     /** One decision per delivery, in delivery order; a transient failure propagates. */
@@ -101,9 +140,24 @@ public final class RemediationEngine {
         });
     }
 
-    /** Decides the trigger once, however many times and ways it is delivered, and counts it in the metrics. */
+    /**
+     * Decides the trigger once, however many times and ways it is delivered, and counts it in the
+     * metrics. A trigger on a resource still being created waits its settle time first, unaudited:
+     * it is decided, and audited, when the time has passed.
+     */
     public AuditRecord handle(Trigger trigger) {
-        return metered.decide(() -> decideOnce(steps(trigger), trigger));
+        return metered.decide(() -> settleOrDecide(steps(trigger), trigger));
+    }
+
+    /**
+     * Runs a deferred decision when its schedule invokes the function with its id: a veto window
+     * that has ended (the pending steps run again from a fresh read of the resource, unless vetoed,
+     * audited as {@code due#AUDIT-ID}), or a settle time that has passed (the trigger is decided as
+     * if delivered now). The deferral's conditional start is the claim: a run before the due time,
+     * after a veto or after another run decides nothing.
+     */
+    public AuditRecord resume(String id, TriggerReader reader) {
+        return metered.decide(() -> resumeDeferred(id, reader));
     }
 
     private TriggerSteps<?> steps(Trigger trigger) {
@@ -115,14 +169,85 @@ public final class RemediationEngine {
         return steps.get();
     }
 
-    private <T extends Trigger> AuditRecord decideOnce(TriggerSteps<T> steps, Trigger delivered) {
+    private <T extends Trigger> AuditRecord settleOrDecide(TriggerSteps<T> steps, Trigger delivered) {
         T trigger = steps.kind().cast(delivered);
-        return recorder.once(trigger.id(), clock.instant(),
-                () -> steps.record(trigger, null, Decisions.duplicate(trigger, steps.named(trigger), clock.instant())),
-                () -> decide(steps, trigger));
+        Optional<Instant> settled = steps.settledAt(trigger, rules.current().directives().pipelines());
+        if (settled.isPresent() && clock.instant().isBefore(settled.get())) {
+            Optional<String> unavailable = window.unavailable();
+            if (unavailable.isEmpty()) {
+                String id = "settle#" + trigger.id();
+                window.defer(id, Deferrals.Purpose.SETTLE, trigger, settled.get(), List.of(), List.of(trigger.summary()));
+                telemetry.log("INFO", "settling: decided once the resource had time to be set up",
+                        telemetry.fields().put("trigger", trigger.id()).put("until", settled.get().toString()));
+                return steps.record(trigger, null, new Verdict(id, Outcome.PENDING, "a resource being created settles until "
+                        + settled.get() + " (pipelines.settle); decided then", List.of(), clock.instant()));
+            }
+            telemetry.count("SettleSkipped", "cannot wait for a resource being created to settle; decided at once",
+                    telemetry.fields().put("trigger", trigger.id()).put("why", unavailable.get()));
+        }
+        return decideOnce(steps, trigger);
     }
 
-    private <T extends Trigger> AuditRecord decide(TriggerSteps<T> steps, T trigger) {
+    private <T extends Trigger> AuditRecord decideOnceAs(TriggerSteps<T> steps, Trigger delivered) {
+        return decideOnce(steps, steps.kind().cast(delivered));
+    }
+
+    private <T extends Trigger> AuditRecord decideOnce(TriggerSteps<T> steps, T trigger) {
+        return recorder.once(trigger.id(), clock.instant(),
+                () -> steps.record(trigger, null, Decisions.duplicate(trigger, steps.named(trigger), clock.instant())),
+                () -> decide(steps, trigger, Run.of(trigger)));
+    }
+
+    private AuditRecord resumeDeferred(String id, TriggerReader reader) {
+        Optional<Deferral> found = deferrals.find(id);
+        Instant now = clock.instant();
+        if (found.isEmpty() || !deferrals.start(id, now)) {
+            String why = found.map(deferral -> deferral.state().equals(Deferrals.VETOED)
+                    ? "vetoed by " + deferral.vetoedBy().orElse("?") + ": " + deferral.vetoReason().orElse("") + "; nothing run"
+                    : deferral.state().equals(Deferrals.PENDING) ? "not due before " + deferral.due() + "; nothing run"
+                    : "run already (" + deferral.state() + ")").orElse("no deferral " + id);
+            telemetry.count("DeferredRunRefused", "a deferred decision was invoked and not run", telemetry.fields()
+                    .put("id", id).put("why", why));
+            Outcome outcome = found.map(deferral -> deferral.state().equals(Deferrals.VETOED)).orElse(false)
+                    ? Outcome.VETOED : Outcome.IGNORED;
+            return new AuditRecord("deferred#" + id, null, null, null, found.map(Deferral::account).orElse(null),
+                    found.map(Deferral::region).orElse(null), null, now, null, null, null, outcome, why, List.of());
+        }
+        Deferral deferral = found.get();
+        try {
+            AuditRecord decided = runDeferred(deferral, reader);
+            deferrals.finish(id, Deferrals.DONE, decided.outcome().name());
+            return decided;
+        } catch (RuntimeException e) {
+            // Pending again, so Lambda's retry of this invocation runs it.
+            deferrals.finish(id, Deferrals.PENDING, "handed back: " + e.getClass().getSimpleName());
+            throw e;
+        }
+    }
+
+    private AuditRecord runDeferred(Deferral deferral, TriggerReader reader) {
+        Delivery delivery = reader.deliveries(deferral.payload().getBytes(StandardCharsets.UTF_8)).get(0);
+        if (delivery.trigger() == null) {
+            throw new IllegalStateException("deferral " + deferral.id() + " holds a trigger this function cannot read: "
+                    + delivery.error().getMessage());
+        }
+        TriggerSteps<?> steps = steps(delivery.trigger());
+        if (deferral.purpose() == Deferrals.Purpose.SETTLE) {
+            return decideOnceAs(steps, delivery.trigger());
+        }
+        return decideDue(steps, delivery.trigger(), deferral);
+    }
+
+    private <T extends Trigger> AuditRecord decideDue(TriggerSteps<T> steps, Trigger delivered, Deferral deferral) {
+        T trigger = steps.kind().cast(delivered);
+        AuditRecord decided = decide(steps, trigger,
+                new Run(VetoService.DUE + deferral.id(), Optional.of(Set.copyOf(deferral.steps())), true));
+        audit.record(decided);
+        recorder.notifyIfWorth(decided);
+        return decided;
+    }
+
+    private <T extends Trigger> AuditRecord decide(TriggerSteps<T> steps, T trigger, Run run) {
         Optional<String> rejection = steps.rejection(trigger);
         if (rejection.isPresent()) {
             return steps.record(trigger, null, Decisions.without(trigger, Outcome.REJECTED, rejection.get(), clock.instant()));
@@ -132,47 +257,102 @@ public final class RemediationEngine {
             if (ignored.isPresent()) {
                 return steps.record(trigger, null, Decisions.without(trigger, Outcome.IGNORED, ignored.get(), clock.instant()));
             }
-            return decideByRules(steps, trigger);
+            return decideByRules(steps, trigger, run);
         }
     }
 
-    private <T extends Trigger> AuditRecord decideByRules(TriggerSteps<T> steps, T trigger) {
-        List<Matched> matched = matched(trigger);
+    private <T extends Trigger> AuditRecord decideByRules(TriggerSteps<T> steps, T trigger, Run run) {
+        RuleBook book = rules.current();
+        KillSwitchWatch.State switched = killSwitch.current(book);
+        killSwitch.observe(switched);
+        List<Matched> matched = matched(trigger, book, switched, run);
         Correlated found = steps.lookUp(trigger, matched.stream().map(Matched::rule).toList());
         Instant now = clock.instant();
+        Optional<Instant> due = run.windowPassed() ? Optional.empty() : matched.stream()
+                .filter(match -> match.choice().upper() == Mode.ENFORCE)
+                .flatMap(match -> match.rule().enforceAfter().stream())
+                .max(Duration::compareTo)
+                .map(window::dueAfter);
         List<ActionResult> results = new ArrayList<>();
+        List<String> pending = new ArrayList<>();
         for (Matched match : matched) {
             Rule rule = match.rule();
+            ModeChoice choice = match.choice();
+            RunContext context = new RunContext(book.directives(), rule.enforceAfter().isPresent() ? due : Optional.empty());
             Optional<String> exemption = rule.unless().forTrigger(trigger, now);
             Optional<String> unmet = exemption.isPresent() ? Optional.empty() : steps.unmet(rule, trigger, found);
             for (int index : match.actions()) {
                 ActionSpec spec = rule.actions().get(index);
                 // A retry after a partial failure takes the enforcing steps that finished from the step log.
-                results.add(exemption.isPresent()
-                        ? ActionRunner.exempted(rule, spec, match.mode(), steps.unplannedResource(trigger), exemption.get())
+                ActionResult result = exemption.isPresent()
+                        ? ActionRunner.exempted(rule, spec, choice.upper(), steps.unplannedResource(trigger), exemption.get())
                         : unmet.isPresent()
-                        ? ActionRunner.notActed(rule, spec, match.mode(), steps.unplannedResource(trigger), unmet.get())
-                        : stepLog.once(trigger.id(), rule.id(), index, match.mode(),
-                                () -> runner.run(rule, spec, match.mode(), trigger)));
+                        ? ActionRunner.notActed(rule, spec, choice.upper(), steps.unplannedResource(trigger), unmet.get())
+                        : stepLog.once(run.auditId(), rule.id(), index, choice.upper(),
+                                () -> runner.run(rule, spec, choice, trigger, context));
+                if (result.outcome() == Outcome.PENDING) {
+                    pending.add(rule.id() + "#" + index);
+                }
+                results.add(result);
             }
         }
+        if (!pending.isEmpty()) {
+            results = deferOrFail(trigger, due.orElseThrow(), pending, results);
+        }
         Verdict verdict = results.isEmpty()
-                ? Decisions.without(trigger, Outcome.NO_MATCH, "no rule in force matched", clock.instant())
-                : Decisions.acted(trigger, results, clock.instant());
+                ? new Verdict(run.auditId(), Outcome.NO_MATCH, "no rule in force matched", List.of(), clock.instant())
+                : Decisions.acted(run.auditId(), results, clock.instant());
         return steps.record(trigger, found, verdict);
     }
 
-    private List<Matched> matched(Trigger trigger) {
+    /**
+     * Schedules the decision's pending steps to run when its veto window ends; when that cannot be
+     * done, they become FAILED and nothing runs: a veto window is never skipped.
+     */
+    private List<ActionResult> deferOrFail(Trigger trigger, Instant due, List<String> pending, List<ActionResult> results) {
+        List<String> described = results.stream().filter(result -> result.outcome() == Outcome.PENDING)
+                .map(result -> result.action() + " on " + result.resource() + " (rule " + result.rule() + ")").toList();
+        Optional<String> unavailable = window.unavailable();
+        String failure = null;
+        if (unavailable.isEmpty()) {
+            try {
+                window.defer(trigger.id(), Deferrals.Purpose.VETO_WINDOW, trigger, due, pending, described);
+            } catch (RuntimeException e) {
+                if (AwsErrors.isTransient(e)) {
+                    throw e;
+                }
+                failure = AwsErrors.describe(e);
+            }
+        } else {
+            failure = unavailable.get();
+        }
+        if (failure == null) {
+            return results;
+        }
+        String why = "its veto window could not be scheduled (" + failure + "); not run, and nothing runs without the window";
+        return results.stream().map(result -> result.outcome() != Outcome.PENDING ? result
+                : new ActionResult(result.rule(), result.severity(), result.action(), result.mode(), result.resource(),
+                        Outcome.FAILED, result.before(), result.after(), Map.of(), why, result.tags(), result.modeReason(),
+                        result.declared())).toList();
+    }
+
+    private List<Matched> matched(Trigger trigger, RuleBook book, KillSwitchWatch.State switched, Run run) {
+        Mode ceiling = globalMode.capTo(switched.ceiling());
+        String ceilingReason = switched.on() && switched.ceiling().compareTo(globalMode) > 0
+                ? "the kill switch (" + switched.source() + ", by " + switched.by() + ": " + switched.reason() + ")"
+                : "the stack's Mode (" + globalMode + ")";
+        Optional<String> unit = book.directives().organization().unitOf(trigger.account());
         List<Matched> matched = new ArrayList<>();
-        for (Rule rule : rules.current().match(trigger)) {
-            Mode mode = rule.mode().capTo(globalMode);
-            if (mode == Mode.OFF) {
+        for (Rule rule : book.match(trigger)) {
+            ModeChoice choice = new ModeChoice(rule.modes(), trigger.account(), unit, ceiling, ceilingReason);
+            if (choice.upper() == Mode.OFF || !choice.needsTags() && choice.resolve(Map.of()).mode() == Mode.OFF) {
                 continue;
             }
             List<Integer> applicable = IntStream.range(0, rule.actions().size())
+                    .filter(index -> run.only().map(only -> only.contains(rule.id() + "#" + index)).orElse(true))
                     .filter(index -> runner.appliesTo(rule.actions().get(index), trigger)).boxed().toList();
             if (!applicable.isEmpty()) {
-                matched.add(new Matched(rule, mode, applicable));
+                matched.add(new Matched(rule, choice, applicable));
             }
         }
         return matched;

@@ -31,6 +31,8 @@ import javax.inject.Singleton;
 public final class VetoService {
 
     static final String PREFIX = "veto#";
+    /** The audit id prefix of the run at the end of a veto window. */
+    static final String DUE = "due#";
 
     private final Deferrals deferrals;
     private final OneTimeSchedules schedules;

@@ -20,6 +20,10 @@ import java.util.Optional;
  * @param undoCommand the command that reverses the decision, when it changed something that can be reversed
  * @param contact whom the routing names for the resource, and {@code route} why
  * @param tags the resource's tags that routed it
+ * @param mode the mode the actions ran in, and why when a stepped mode, the global mode or the kill switch decided it
+ * @param declared the declared state the change was to, and the rule's policy for it; empty when none
+ * @param vetoCommand for a pending decision: the command that stops it before its veto window ends
+ * @param pipelineOwner the pipelines' owner, told as well when a rule reverts declared state and says to tell
  */
 public record Notice(
         String auditId,
@@ -38,7 +42,11 @@ public record Notice(
         Optional<String> undoCommand,
         Optional<String> contact,
         String route,
-        Map<String, String> tags) {
+        Map<String, String> tags,
+        String mode,
+        Optional<String> declared,
+        Optional<String> vetoCommand,
+        Optional<String> pipelineOwner) {
 
     public Notice {
         Objects.requireNonNull(auditId, "auditId");
@@ -54,6 +62,10 @@ public record Notice(
         Objects.requireNonNull(contact, "contact");
         Objects.requireNonNull(route, "route");
         tags = Map.copyOf(tags);
+        Objects.requireNonNull(mode, "mode");
+        Objects.requireNonNull(declared, "declared");
+        Objects.requireNonNull(vetoCommand, "vetoCommand");
+        Objects.requireNonNull(pipelineOwner, "pipelineOwner");
     }
 
     /** True when the notice tells that an operator reversed the decision: its ticket is done with. */
@@ -79,12 +91,17 @@ public record Notice(
         line(text, "Resource", resource);
         line(text, "Rule", rule + (severity == null ? "" : " (" + severity.name().toLowerCase(java.util.Locale.ROOT) + ")"));
         line(text, "Outcome", outcome.name());
+        line(text, "Mode", mode);
         line(text, "Changed by", actor);
         details.forEach(detail -> line(text, "Backstop", detail));
+        declared.ifPresent(by -> line(text, "Declared state", by));
+        vetoCommand.ifPresent(command -> line(text, "Veto", command));
         line(text, "Console", consoleLink);
         line(text, "Audit id", auditId + "  (./backstop audit show " + auditId + ")");
         line(text, "Undo", undoCommand.orElse("nothing to undo: Backstop changed nothing that can be reversed"));
         line(text, "Owner", contact.orElse("none") + " (" + route + ")");
+        pipelineOwner.ifPresent(owner -> line(text, "Pipeline owner", owner + " (told: the pipeline's code will put the"
+                + " change back until it is fixed there)"));
         return text.toString();
     }
 

@@ -26,7 +26,11 @@ public final class NoticeJson {
                 .put("consoleLink", notice.consoleLink())
                 .put("undoCommand", notice.undoCommand().orElse(null))
                 .put("owner", notice.contact().orElse(null))
-                .put("route", notice.route());
+                .put("route", notice.route())
+                .put("mode", notice.mode())
+                .put("declared", notice.declared().orElse(null))
+                .put("vetoCommand", notice.vetoCommand().orElse(null))
+                .put("pipelineOwner", notice.pipelineOwner().orElse(null));
         notice.details().forEach(fields.putArray("details")::add);
         return fields;
     }

@@ -5,6 +5,8 @@ import dev.backstop.audit.AlarmContext;
 import dev.backstop.audit.AuditRecord;
 import dev.backstop.audit.Outcome;
 import dev.backstop.audit.RecentChange;
+import dev.backstop.rules.Declared;
+import dev.backstop.rules.Directives;
 import dev.backstop.rules.Routing;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,19 +25,26 @@ public final class Notices {
     private Notices() {
     }
 
-    /** The record's notices, in the order of its actions; none when no rule matched. */
+    /** The record's notices routed by the routing alone: no pipelines' owner is told. */
     public static List<Notice> of(AuditRecord record, Routing routing) {
+        return of(record, Directives.NONE.withRouting(routing));
+    }
+
+    /** The record's notices, in the order of its actions; none when no rule matched. */
+    public static List<Notice> of(AuditRecord record, Directives directives) {
         Map<List<String>, List<ActionResult>> groups = new LinkedHashMap<>();
         for (ActionResult action : record.actions()) {
             groups.computeIfAbsent(List.of(action.rule(), action.resource()), key -> new ArrayList<>()).add(action);
         }
         Optional<String> undo = undoCommand(record);
         List<Notice> notices = new ArrayList<>();
-        groups.forEach((key, actions) -> notices.add(notice(record, actions, routing, undo)));
+        groups.forEach((key, actions) -> notices.add(notice(record, actions, directives, undo)));
         return notices;
     }
 
-    private static Notice notice(AuditRecord record, List<ActionResult> actions, Routing routing, Optional<String> undo) {
+    private static Notice notice(AuditRecord record, List<ActionResult> actions, Directives directives,
+            Optional<String> undo) {
+        Routing routing = directives.routing();
         ActionResult first = actions.get(0);
         Outcome outcome = actions.stream().map(ActionResult::outcome).reduce(Outcome::weightier).orElseThrow();
         Map<String, String> tags = new LinkedHashMap<>();
@@ -46,7 +55,23 @@ public final class Notices {
                 first.rule(), first.severity(), outcome, actor(record), record.eventName(), record.decidedAt(),
                 actions.stream().map(Notices::sentence).toList(),
                 ConsoleLinks.of(resource.equals("-") ? null : resource, record.region(), record.eventId()),
-                undo, route.contact(), route.why(), tags);
+                undo, route.contact(), route.why(), tags, mode(actions), declared(actions),
+                outcome == Outcome.PENDING ? Optional.of("./backstop veto " + record.auditId() + " --reason \"...\" --yes")
+                        : Optional.empty(),
+                actions.stream().anyMatch(action -> action.declared().startsWith(Declared.REVERT_AND_TELL.label() + ":"))
+                        ? directives.pipelines().owner().filter(owner -> !route.contact().equals(Optional.of(owner)))
+                        : Optional.empty());
+    }
+
+    /** The mode of the actions and why, as the records say: {@code enforce (when case at team.yaml:14: tag env=dev)}. */
+    private static String mode(List<ActionResult> actions) {
+        return actions.stream().map(action -> (action.mode() == null ? "-" : action.mode().label())
+                + (action.modeReason().isEmpty() ? "" : " (" + action.modeReason() + ")")).distinct()
+                .collect(Collectors.joining("; "));
+    }
+
+    private static Optional<String> declared(List<ActionResult> actions) {
+        return actions.stream().map(ActionResult::declared).filter(by -> !by.isEmpty()).findFirst();
     }
 
     /** The command that reverses the whole decision, when it applied a change with undo data. */

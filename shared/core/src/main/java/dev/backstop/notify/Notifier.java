@@ -38,7 +38,7 @@ public final class Notifier {
     }
 
     public void publish(AuditRecord record) {
-        List<Notice> notices = Notices.of(record, rules.current().routing());
+        List<Notice> notices = Notices.of(record, rules.current().directives());
         ObjectNode message = mapper.createObjectNode().put("summary", Summaries.of(record));
         ArrayNode described = message.putArray("notices");
         notices.forEach(notice -> described.add(NoticeJson.of(mapper, notice)));

@@ -7,6 +7,9 @@ import dev.backstop.audit.AuditRecord;
 import dev.backstop.audit.Outcome;
 import dev.backstop.config.Mode;
 import dev.backstop.rules.ChannelTarget;
+import dev.backstop.rules.Directives;
+import dev.backstop.rules.Organization;
+import dev.backstop.rules.Pipelines;
 import dev.backstop.rules.Routing;
 import dev.backstop.rules.Severity;
 import java.time.Instant;
@@ -83,6 +86,36 @@ class NoticesTest {
 
         assertThat(notice.undoCommand()).isEmpty();
         assertThat(notice.text()).contains("Undo: nothing to undo");
+    }
+
+    @Test
+    void aPendingDecisionNamesItsVetoCommandAndWhyItsMode() {
+        ActionResult pending = new ActionResult("trail-stopped", Severity.HIGH, "cloudtrail.start-logging", Mode.ENFORCE,
+                TRAIL, Outcome.PENDING, Map.of(), Map.of(), Map.of(), "will run StartLogging at 2026-11-20T10:15:00Z",
+                Map.of("env", "dev"), "when case at team.yaml:9: tag env=dev", "");
+
+        Notice notice = Notices.of(record("ev-4", List.of(pending)), ROUTING).get(0);
+
+        assertThat(notice.vetoCommand()).contains("./backstop veto ev-4 --reason \"...\" --yes");
+        assertThat(notice.text()).contains("Mode: enforce (when case at team.yaml:9: tag env=dev)",
+                "Veto: ./backstop veto ev-4");
+    }
+
+    @Test
+    void revertedDeclaredStateAlsoTellsThePipelinesOwner() {
+        ActionResult reverted = new ActionResult("world-ingress", Severity.HIGH, "ec2.revoke-world-ingress", Mode.ENFORCE,
+                GROUP, Outcome.REMEDIATED, Map.of(), Map.of(), Map.of("call", "Authorize"), "revoked 0.0.0.0/0:22",
+                Map.of("owner", "payments"), "", "revert-and-tell: CloudFormation stack api (ApiGroup)");
+        Directives directives = new Directives(ROUTING, Organization.NONE, new Pipelines(List.of(), Map.of(),
+                Optional.of("security"), java.time.Duration.ZERO, "team.yaml:20"), Optional.empty());
+
+        Notice notice = Notices.of(record("ev-5", List.of(reverted)), directives).get(0);
+
+        assertThat(notice.contact()).contains("payments");
+        assertThat(notice.pipelineOwner()).contains("security");
+        assertThat(notice.declared()).contains("revert-and-tell: CloudFormation stack api (ApiGroup)");
+        assertThat(notice.text()).contains("Declared state: revert-and-tell: CloudFormation stack api (ApiGroup)",
+                "Pipeline owner: security");
     }
 
     @Test

@@ -7,13 +7,14 @@ import dev.backstop.audit.AuditRecord;
 import dev.backstop.notify.Notice;
 import dev.backstop.notify.Notices;
 import dev.backstop.rules.ChannelTarget;
+import dev.backstop.rules.Directives;
 import dev.backstop.rules.RuleSource;
-import dev.backstop.rules.Routing;
 import dev.backstop.telemetry.Telemetry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 import javax.inject.Inject;
 import javax.inject.Singleton;
 
@@ -47,36 +48,36 @@ public final class Deliveries {
 
     /** Delivers the record's notices to their contacts' channels and notes each result on the record. */
     public List<Delivery> deliver(AuditRecord record) {
-        Routing routing = rules.current().routing();
+        Directives directives = rules.current().directives();
         Set<String> noted = audit.deliveries(record.auditId());
         List<Delivery> done = new ArrayList<>();
-        for (Notice notice : Notices.of(record, routing)) {
-            if (notice.contact().isEmpty()) {
-                continue;
-            }
-            for (ChannelTarget target : routing.channels(notice.contact().get())) {
-                String key = target.describe() + " for " + notice.rule() + " on " + notice.resource();
-                if (noted.stream().anyMatch(note -> note.startsWith("sent " + key + ":"))) {
-                    continue;
+        for (Notice notice : Notices.of(record, directives)) {
+            // The resource's owner, and the pipelines' owner when a rule reverted declared state and says to tell.
+            List<String> contacts = Stream.concat(notice.contact().stream(), notice.pipelineOwner().stream()).distinct().toList();
+            for (String contact : contacts) {
+                for (ChannelTarget target : directives.routing().channels(contact)) {
+                    String key = target.describe() + " for " + notice.rule() + " on " + notice.resource();
+                    if (noted.stream().anyMatch(note -> note.startsWith("sent " + key + ":"))) {
+                        continue;
+                    }
+                    Delivery delivery = deliverOne(contact, notice, target, key);
+                    done.add(delivery);
+                    note(record.auditId(), delivery);
                 }
-                Delivery delivery = deliverOne(notice, target, key);
-                done.add(delivery);
-                note(record.auditId(), delivery);
             }
         }
         return done;
     }
 
-    private Delivery deliverOne(Notice notice, ChannelTarget target, String key) {
-        String contact = notice.contact().orElseThrow();
+    private Delivery deliverOne(String contact, Notice notice, ChannelTarget target, String key) {
         try {
             String detail = channels.get(target.kind()).deliver(notice, target);
-            telemetry.log("INFO", "notice delivered", fields(notice, target).put("result", detail));
+            telemetry.log("INFO", "notice delivered", fields(notice, target).put("contact", contact).put("result", detail));
             return new Delivery(contact, key, "sent", detail);
         } catch (RuntimeException e) {
             String why = e instanceof DeliveryException ? e.getMessage() : AwsErrors.describe(e);
             telemetry.metrics("notice not delivered", Map.of("Channel", target.kind()),
-                    List.of(new Telemetry.Metric("DeliveryFailed", 1, "Count")), fields(notice, target).put("error", why));
+                    List.of(new Telemetry.Metric("DeliveryFailed", 1, "Count")), fields(notice, target).put("contact", contact).put("error", why));
             return new Delivery(contact, key, "failed", why);
         }
     }
@@ -92,7 +93,7 @@ public final class Deliveries {
     }
 
     private ObjectNode fields(Notice notice, ChannelTarget target) {
-        return telemetry.fields().put("auditId", notice.auditId()).put("contact", notice.contact().orElse(""))
+        return telemetry.fields().put("auditId", notice.auditId())
                 .put("channel", target.describe()).put("rule", notice.rule()).put("resource", notice.resource());
     }
 }

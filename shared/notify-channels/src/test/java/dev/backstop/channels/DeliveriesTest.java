@@ -11,6 +11,9 @@ import dev.backstop.audit.AuditTable;
 import dev.backstop.audit.ChainVerifier;
 import dev.backstop.audit.Outcome;
 import dev.backstop.rules.ChannelTarget;
+import dev.backstop.rules.Directives;
+import dev.backstop.rules.Organization;
+import dev.backstop.rules.Pipelines;
 import dev.backstop.rules.RuleBook;
 import dev.backstop.rules.Routing;
 import dev.backstop.telemetry.Telemetry;
@@ -20,8 +23,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class DeliveriesTest {
@@ -118,6 +123,26 @@ class DeliveriesTest {
         assertThat(new ChainVerifier(dynamoDb, "audit").verify()).allSatisfy(report -> assertThat(report.intact()).isTrue())
                 .isNotEmpty();
         assertThat(dynamoDb.attribute("a-4", AuditTable.CHAIN_HASH)).isEqualTo(hash);
+    }
+
+    @Test
+    void revertedDeclaredStateReachesThePipelinesOwnerToo() {
+        AuditRecord record = record("a-6", Outcome.REMEDIATED);
+        AuditRecord declared = new AuditRecord(record.auditId(), record.eventId(), record.eventName(), record.eventSource(),
+                record.account(), record.region(), record.eventTime(), record.decidedAt(), record.principal(),
+                record.principalType(), record.sourceIp(), record.outcome(), record.reason(), List.of(record.actions().get(0)
+                        .withContext(Map.of("owner", "payments"), "", "revert-and-tell: pipeline principal terraform")));
+        audit.record(declared);
+        Routing routing = new Routing(List.of("owner"), Map.of("payments", List.of(TOPIC), "platform", List.of(HOOK)),
+                Map.of(), Optional.empty(), "team.yaml:3");
+        RuleBook book = RuleBook.compile(List.of(), new Directives(routing, Organization.NONE,
+                new Pipelines(List.of(), Map.of(), Optional.of("platform"), Duration.ZERO, "team.yaml:9"), Optional.empty()));
+
+        List<Delivery> done = new Deliveries(Map.of("sns", new SnsChannel(sns), "webhook", hook), () -> book, audit, telemetry)
+                .deliver(declared);
+
+        assertThat(done).extracting(Delivery::contact).containsExactly("payments", "platform");
+        assertThat(hooked).containsExactly("a-6");
     }
 
     @Test

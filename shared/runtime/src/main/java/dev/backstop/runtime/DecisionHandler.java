@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.backstop.audit.AuditRecord;
+import dev.backstop.engine.InvocationTarget;
 import dev.backstop.engine.RemediationEngine;
 import dev.backstop.event.TriggerReader;
 import java.io.IOException;
@@ -25,6 +26,7 @@ public abstract class DecisionHandler implements RequestStreamHandler {
     private final RemediationEngine engine;
     private final TriggerReader reader;
     private final ObjectMapper json;
+    private final InvocationTarget target;
 
     protected DecisionHandler(EngineComponent component, TriggerReader reader) {
         this.component = component;
@@ -36,11 +38,16 @@ public abstract class DecisionHandler implements RequestStreamHandler {
         }
         this.reader = reader;
         this.json = component.json();
+        this.target = component.invocationTarget();
     }
 
     @Override
     public final void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        List<Map<String, Object>> lines = engine.handle(reader.deliveries(input.readAllBytes())).stream()
+        // A decision put off to later (a veto window, a settle time) is run by invoking this function again.
+        if (context.getInvokedFunctionArn() != null) {
+            target.set(context.getInvokedFunctionArn());
+        }
+        List<Map<String, Object>> lines = engine.handle(input.readAllBytes(), reader).stream()
                 .map(DecisionHandler::line).toList();
         for (Map<String, Object> line : lines) {
             context.getLogger().log(json.writeValueAsString(line) + "\n");
