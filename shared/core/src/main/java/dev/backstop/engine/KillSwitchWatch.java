@@ -42,6 +42,17 @@ public final class KillSwitchWatch {
 
         static final State OFF = new State(false, "", "", "");
 
+        /** The switch as the stack ({@code stackSwitch}) and the rule files set it. */
+        public static State of(boolean stackSwitch, RuleBook book) {
+            if (stackSwitch) {
+                return new State(true, STACK, "the stack's KillSwitch parameter", "set on the stack");
+            }
+            // The file's name, not its line: editing the file around the section is no change of the switch.
+            Optional<KillSwitch> file = book.directives().killSwitch();
+            return file.map(set -> new State(true, "team file " + set.origin().substring(0, set.origin().lastIndexOf(':')),
+                    set.by(), set.reason())).orElse(OFF);
+        }
+
         /** How the state is kept in the table: {@code off}, or {@code on <source>}. */
         String token() {
             return on ? "on " + source : "off";
@@ -80,13 +91,7 @@ public final class KillSwitchWatch {
 
     /** The switch as the stack and the rule files set it now; the stack's wins when both are set. */
     public State current(RuleBook book) {
-        if (stackSwitch) {
-            return new State(true, STACK, "the stack's KillSwitch parameter", "set on the stack");
-        }
-        Optional<KillSwitch> file = book.directives().killSwitch();
-        // The file's name, not its line: editing the file around the section is no change of the switch.
-        return file.map(set -> new State(true, "team file " + set.origin().substring(0, set.origin().lastIndexOf(':')),
-                set.by(), set.reason())).orElse(State.OFF);
+        return State.of(stackSwitch, book);
     }
 
     /**

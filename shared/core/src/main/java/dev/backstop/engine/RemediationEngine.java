@@ -337,14 +337,9 @@ public final class RemediationEngine {
     }
 
     private List<Matched> matched(Trigger trigger, RuleBook book, KillSwitchWatch.State switched, Run run) {
-        Mode ceiling = globalMode.capTo(switched.ceiling());
-        String ceilingReason = switched.on() && switched.ceiling().compareTo(globalMode) > 0
-                ? "the kill switch (" + switched.source() + ", by " + switched.by() + ": " + switched.reason() + ")"
-                : "the stack's Mode (" + globalMode + ")";
-        Optional<String> unit = book.directives().organization().unitOf(trigger.account());
         List<Matched> matched = new ArrayList<>();
         for (Rule rule : book.match(trigger)) {
-            ModeChoice choice = new ModeChoice(rule.modes(), trigger.account(), unit, ceiling, ceilingReason);
+            ModeChoice choice = ModeChoice.of(rule, trigger.account(), book, globalMode, switched);
             if (choice.upper() == Mode.OFF || !choice.needsTags() && choice.resolve(Map.of()).mode() == Mode.OFF) {
                 continue;
             }
