@@ -55,7 +55,8 @@ endef
 
 # One line per function in template.yaml: its logical id and its module's artifact.
 .PHONY: build-CloudTrailFunction build-TrailWatchdogFunction build-IamFunction build-Ec2Function \
-	build-S3Function build-LambdaFunction build-AlarmFunction build-SnsAlarmFunction build-NotifyFunction
+	build-S3Function build-LambdaFunction build-AlarmFunction build-SnsAlarmFunction build-CanaryFunction \
+	build-SelfWatchFunction build-NotifyFunction
 build-CloudTrailFunction: $(REACTOR) ; $(call lambda-artifact,handlers/cloudtrail/target/lambda)
 build-TrailWatchdogFunction: $(REACTOR) ; $(call lambda-artifact,handlers/trail-watchdog/target/lambda)
 build-IamFunction: $(REACTOR) ; $(call lambda-artifact,handlers/iam/target/lambda)
@@ -65,5 +66,8 @@ build-LambdaFunction: $(REACTOR) ; $(call lambda-artifact,handlers/lambda/target
 # Both alarm functions run the alarm module's artifact (two entry points, one graph).
 build-AlarmFunction: handlers/alarm/target/lambda-shrunk/.done ; $(call lambda-artifact,handlers/alarm/target/lambda-shrunk)
 build-SnsAlarmFunction: handlers/alarm/target/lambda-shrunk/.done ; $(call lambda-artifact,handlers/alarm/target/lambda-shrunk)
+# The canary carries S3's SDK module (its change is on a bucket): shrunk as the S3 function's is.
+build-CanaryFunction: handlers/canary/target/lambda-shrunk/.done ; $(call lambda-artifact,handlers/canary/target/lambda-shrunk)
+build-SelfWatchFunction: $(REACTOR) ; $(call lambda-artifact,handlers/selfwatch/target/lambda)
 # The notification function: the channels and Secrets Manager, no action.
 build-NotifyFunction: $(REACTOR) ; $(call lambda-artifact,handlers/notify/target/lambda)

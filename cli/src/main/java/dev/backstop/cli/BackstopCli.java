@@ -3,6 +3,8 @@ package dev.backstop.cli;
 import dev.backstop.cli.audit.AuditCommand;
 import dev.backstop.cli.breaker.BreakerCommand;
 import dev.backstop.cli.demo.DemoCommand;
+import dev.backstop.cli.guardrails.GuardrailsCommand;
+import dev.backstop.cli.selfcheck.SelfCheckCommand;
 import dev.backstop.cli.rules.ExplainCommand;
 import dev.backstop.cli.rules.PlanCommand;
 import dev.backstop.cli.rules.RuleTools;
@@ -50,6 +52,8 @@ public final class BackstopCli implements Runnable {
                 .addSubcommand(new VetoCommand(env, clock))
                 .addSubcommand(AuditCommand.commandLine(env, clock))
                 .addSubcommand(BreakerCommand.commandLine(env, clock))
+                .addSubcommand(new GuardrailsCommand())
+                .addSubcommand(new SelfCheckCommand(env, clock))
                 .addSubcommand(new CommandLine.HelpCommand())
                 .setExecutionExceptionHandler(new FailureReporter());
     }

@@ -7,6 +7,8 @@ import dev.backstop.action.cloudtrail.CloudTrailActionsModule;
 import dev.backstop.action.cloudtrail.CloudTrailClientModule;
 import dev.backstop.action.cloudwatch.CloudWatchActionsModule;
 import dev.backstop.action.ec2.Ec2ActionsModule;
+import dev.backstop.action.events.EventsActionsModule;
+import dev.backstop.action.events.EventsClientModule;
 import dev.backstop.action.ec2.Ec2ClientModule;
 import dev.backstop.action.iam.IamActionsModule;
 import dev.backstop.action.iam.IamClientModule;
@@ -38,7 +40,8 @@ import software.amazon.awssdk.services.sts.StsClient;
 @Component(modules = {CorrelateModule.class, AlarmTriggersModule.class, AwsClientsModule.class, EngineModule.class, RulesModule.class, CloudTrailActionsModule.class,
         CloudTrailClientModule.class, IamActionsModule.class, IamClientModule.class,
         Ec2ActionsModule.class, Ec2ClientModule.class, S3ActionsModule.class, S3ClientModule.class,
-        LambdaActionsModule.class, LambdaClientModule.class, CloudWatchActionsModule.class})
+        LambdaActionsModule.class, LambdaClientModule.class, CloudWatchActionsModule.class, EventsActionsModule.class,
+        EventsClientModule.class})
 public interface BackstopComponent extends EngineComponent {
 
     UndoService undo();

@@ -3,15 +3,28 @@ package dev.backstop.tests;
 import dev.backstop.cli.BackstopCli;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
 import picocli.CommandLine;
 
 /** One run of {@code ./backstop} in this JVM, with what it printed. */
 record CommandRun(int exitCode, String out, String err) {
 
     static CommandRun of(String... args) {
+        return run(BackstopCli.commandLine(), args);
+    }
+
+    /** A run with the deployment's settings in {@code env} besides the machine's environment. */
+    static CommandRun with(Map<String, String> env, String... args) {
+        Map<String, String> all = new HashMap<>(System.getenv());
+        all.putAll(env);
+        return run(BackstopCli.commandLine(all, Clock.systemUTC()), args);
+    }
+
+    private static CommandRun run(CommandLine command, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine command = BackstopCli.commandLine();
         command.setOut(new PrintWriter(out, true));
         command.setErr(new PrintWriter(err, true));
         int exitCode = command.execute(args);

@@ -26,7 +26,7 @@ class AuditCommandTest {
 
     @Test
     void theToolsHelpListsTheAuditCommand() {
-        assertThat(Cli.execute("--help").out()).contains("  audit     Checks and browses the tamper-evident audit trail.");
+        assertThat(Cli.execute("--help").out()).contains("  audit       Checks and browses the tamper-evident audit trail.");
     }
 
     @Test

@@ -12,6 +12,8 @@ import dev.backstop.action.cloudtrail.CloudTrailClientModule;
 import dev.backstop.action.cloudwatch.CloudWatchActionsModule;
 import dev.backstop.action.ec2.Ec2ActionsModule;
 import dev.backstop.action.ec2.Ec2ClientModule;
+import dev.backstop.action.events.EventsActionsModule;
+import dev.backstop.action.events.EventsClientModule;
 import dev.backstop.action.iam.IamActionsModule;
 import dev.backstop.action.iam.IamClientModule;
 import dev.backstop.action.lambda.LambdaActionsModule;
@@ -41,7 +43,7 @@ class CatalogueComponentTest {
     @Component(modules = {AwsClientsModule.class, CloudTrailActionsModule.class, CloudTrailClientModule.class,
             IamActionsModule.class, IamClientModule.class, Ec2ActionsModule.class, Ec2ClientModule.class,
             S3ActionsModule.class, S3ClientModule.class, LambdaActionsModule.class, LambdaClientModule.class,
-            CloudWatchActionsModule.class})
+            CloudWatchActionsModule.class, EventsActionsModule.class, EventsClientModule.class})
     interface Actions {
 
         Map<String, Provider<RemediationAction>> catalogue();

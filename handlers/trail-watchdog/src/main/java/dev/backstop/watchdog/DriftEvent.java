@@ -1,5 +1,7 @@
 package dev.backstop.watchdog;
 
+import dev.backstop.event.ScheduledEvent;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.backstop.action.cloudtrail.TrailInspector.Finding;

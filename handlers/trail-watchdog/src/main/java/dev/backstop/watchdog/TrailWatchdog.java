@@ -1,25 +1,34 @@
 package dev.backstop.watchdog;
 
+import dev.backstop.event.ScheduledEvent;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.backstop.action.AwsErrors;
 import dev.backstop.action.cloudtrail.TrailInspector;
 import dev.backstop.action.cloudtrail.TrailInspector.Finding;
 import dev.backstop.audit.AuditRecord;
+import dev.backstop.aws.CredentialScope;
+import dev.backstop.aws.MemberAccounts;
+import dev.backstop.config.Settings;
 import dev.backstop.engine.RemediationEngine;
 import dev.backstop.event.CloudTrailEventParser;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import javax.inject.Inject;
 import javax.inject.Singleton;
 import software.amazon.awssdk.regions.Region;
 
 /**
  * The trail watchdog: on a schedule, not on events (a StopLogging can blind the event path),
- * checks every trail managed from this region and every trail Backstop snapshotted here,
- * snapshots the whole ones, and hands each drifted one to the engine as a {@link DriftEvent},
- * where the rules decide what to do about it, in their mode, audited and notified.
+ * checks every trail managed from this region and every trail Backstop snapshotted here, in the
+ * home account and, through the member role, in every allowed member account (whose trails are
+ * as easily stopped, and whose forwarded events stop with them). It snapshots the whole ones and
+ * hands each drifted one to the engine as a {@link DriftEvent}, where the rules decide what to do
+ * about it, in their mode, audited and notified.
  *
  * <pre>{@code
  * WatchdogRun run = watchdog.run(scheduledEventBytes, WatchdogScope.EVERY_TRAIL);
@@ -27,8 +36,8 @@ import software.amazon.awssdk.regions.Region;
  *
  * <p>A transient AWS failure propagates, so Lambda runs it again (trails decided in the first
  * attempt are then DUPLICATE). A trail that cannot be checked for another reason (say access
- * denied) does not stop the others; the run then ends in a {@link WatchdogException} naming it,
- * so the function's error alarm fires.
+ * denied, or a member role that cannot be assumed) does not stop the others; the run then ends in
+ * a {@link WatchdogException} naming it, so the function's error alarm fires.
  */
 @Singleton
 public final class TrailWatchdog {
@@ -47,16 +56,20 @@ public final class TrailWatchdog {
     private final ObjectMapper json;
     private final Region region;
     private final Clock clock;
+    private final MemberAccounts accounts;
+    private final Set<String> members;
 
     @Inject
     TrailWatchdog(TrailInspector inspector, RemediationEngine engine, CloudTrailEventParser parser, ObjectMapper json,
-            Region region, Clock clock) {
+            Region region, Clock clock, MemberAccounts accounts, Settings settings) {
         this.inspector = inspector;
         this.engine = engine;
         this.parser = parser;
         this.json = json;
         this.region = region;
         this.clock = clock;
+        this.accounts = accounts;
+        this.members = new TreeSet<>(settings.members().allowedAccounts());
     }
 
     /** Checks the trails in {@code scope}; a drifted one is decided by the rules. */
@@ -64,16 +77,14 @@ public final class TrailWatchdog {
         ScheduledEvent run = ScheduledEvent.parse(scheduledEvent, json);
         List<TrailResult> results = new ArrayList<>();
         List<String> unchecked = new ArrayList<>();
-        for (String trail : inspector.trailsToCheck(run.account()).stream().filter(scope::includes).toList()) {
-            try {
-                results.add(check(run, trail));
+        checkAccount(run, scope, results, unchecked);
+        for (String member : members) {
+            try (CredentialScope.Scope acting = accounts.actAs(member)) {
+                checkAccount(new ScheduledEvent(run.id(), member), scope, results, unchecked);
             } catch (RuntimeException e) {
-                if (AwsErrors.isTransient(e)) {
-                    throw e;
-                }
-                System.err.println("backstop: watchdog run " + run.id() + " could not check " + trail + ": "
-                        + AwsErrors.describe(e));
-                unchecked.add(trail + " (" + AwsErrors.describe(e) + ")");
+                // Listing the member's trails failed (the member role could not be assumed, say).
+                rethrowIfTransient(e);
+                unchecked.add("account " + member + "'s trails (" + AwsErrors.describe(e) + ")");
             }
         }
         if (!unchecked.isEmpty()) {
@@ -81,6 +92,26 @@ public final class TrailWatchdog {
                     + " trail(s) but could not check: " + String.join("; ", unchecked));
         }
         return new WatchdogRun(run.id(), results);
+    }
+
+    /** The trails of the run's account, with the credentials in force (the member role's in a member account). */
+    private void checkAccount(ScheduledEvent run, WatchdogScope scope, List<TrailResult> results, List<String> unchecked) {
+        for (String trail : inspector.trailsToCheck(run.account()).stream().filter(scope::includes).toList()) {
+            try {
+                results.add(check(run, trail));
+            } catch (RuntimeException e) {
+                rethrowIfTransient(e);
+                System.err.println("backstop: watchdog run " + run.id() + " could not check " + trail + ": "
+                        + AwsErrors.describe(e));
+                unchecked.add(trail + " (" + AwsErrors.describe(e) + ")");
+            }
+        }
+    }
+
+    private static void rethrowIfTransient(RuntimeException e) {
+        if (AwsErrors.isTransient(e)) {
+            throw e;
+        }
     }
 
     private TrailResult check(ScheduledEvent run, String trail) {

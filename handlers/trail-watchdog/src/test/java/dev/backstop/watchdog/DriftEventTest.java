@@ -1,5 +1,7 @@
 package dev.backstop.watchdog;
 
+import dev.backstop.event.ScheduledEvent;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -12,11 +12,23 @@ import static org.mockito.Mockito.when;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.backstop.action.cloudtrail.TrailInspector;
 import dev.backstop.action.cloudtrail.TrailInspector.Finding;
+import dev.backstop.aws.CredentialScope;
+import dev.backstop.aws.MemberAccounts;
+import dev.backstop.config.MemberAccess;
+import dev.backstop.config.Mode;
+import dev.backstop.config.Settings;
+import dev.backstop.engine.RemediationEngine;
+import dev.backstop.event.CloudTrailEventParser;
+import dev.backstop.event.Delivery;
+import dev.backstop.event.Trigger;
 import dev.backstop.testing.SampleEvents;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.regions.Region;
@@ -24,7 +36,9 @@ import software.amazon.awssdk.services.cloudtrail.model.CloudTrailException;
 
 /**
  * Faults the emulator cannot make, at the SDK edge: a trail the watchdog's role may not read, and
- * a throttled CloudTrail. Whole trails never reach the engine, so none is needed here.
+ * a throttled CloudTrail. Whole trails never reach the engine, so none is needed here. Member
+ * accounts' trails too: moto, which serves CloudTrail, keeps every caller in one account whatever
+ * role it assumed, so a member's trails cannot be told from the home account's there.
  */
 class TrailWatchdogTest {
 
@@ -32,9 +46,23 @@ class TrailWatchdogTest {
     private static final String WHOLE = "arn:aws:cloudtrail:us-east-1:123456789012:trail/management-events";
     private static final byte[] SCHEDULED = SampleEvents.edited("watchdog/scheduled-event.json", event -> { });
 
+    private static final String MEMBER = "444455556666";
+    private static final String MEMBER_TRAIL = "arn:aws:cloudtrail:us-east-1:" + MEMBER + ":trail/org-events";
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-20T10:05:00Z"), ZoneOffset.UTC);
+    private static final Settings ONE_ACCOUNT = new Settings("audit", "arn:aws:sns:us-east-1:123456789012:t", Mode.ENFORCE,
+            List.of());
+
     private final TrailInspector inspector = mock(TrailInspector.class);
+    private final MemberAccounts accounts = mock(MemberAccounts.class);
     private final TrailWatchdog watchdog = new TrailWatchdog(inspector, null, null, new ObjectMapper(), Region.US_EAST_1,
-            Clock.fixed(Instant.parse("2026-11-20T10:05:00Z"), ZoneOffset.UTC));
+            CLOCK, accounts, ONE_ACCOUNT);
+
+    private TrailWatchdog withMember(RemediationEngine engine) {
+        Settings settings = ONE_ACCOUNT.withMembers(new MemberAccess(Optional.of("123456789012"), Set.of(MEMBER),
+                Optional.of("BackstopRemediation"), Optional.empty()));
+        return new TrailWatchdog(inspector, engine, new CloudTrailEventParser(new ObjectMapper()), new ObjectMapper(),
+                Region.US_EAST_1, CLOCK, accounts, settings);
+    }
 
     private static CloudTrailException error(int status, String code) {
         return (CloudTrailException) CloudTrailException.builder().statusCode(status)
@@ -72,5 +100,51 @@ class TrailWatchdogTest {
 
         assertThat(run.trails()).extracting(TrailWatchdog.TrailResult::trailArn).containsExactly(WHOLE);
         assertThat(run.trails().get(0).decision()).isNull();
+    }
+
+    @Test
+    void aMemberAccountsTrailsAreCheckedThroughItsMemberRoleAndDecidedAsThatAccountsAtTheSdkEdge() {
+        List<String> acting = new ArrayList<>();
+        when(accounts.actAs(MEMBER)).thenAnswer(call -> {
+            acting.add(MEMBER);
+            return (CredentialScope.Scope) () -> acting.remove(MEMBER);
+        });
+        when(inspector.trailsToCheck("123456789012")).thenReturn(List.of(WHOLE));
+        when(inspector.inspect(eq(WHOLE), any(), anyString())).thenReturn(new Finding(WHOLE, List.of(), false));
+        when(inspector.trailsToCheck(MEMBER)).thenAnswer(call -> {
+            assertThat(acting).as("listed with the member role's session").containsExactly(MEMBER);
+            return List.of(MEMBER_TRAIL);
+        });
+        when(inspector.inspect(eq(MEMBER_TRAIL), any(), anyString())).thenReturn(
+                new Finding(MEMBER_TRAIL, List.of("not logging"), false));
+        RemediationEngine engine = mock(RemediationEngine.class);
+        List<Trigger> decided = new ArrayList<>();
+        when(engine.handle(any(Delivery.class))).thenAnswer(call -> {
+            decided.add(((Delivery) call.getArgument(0)).trigger());
+            return null;
+        });
+
+        TrailWatchdog.WatchdogRun run = withMember(engine).run(SCHEDULED, WatchdogScope.EVERY_TRAIL);
+
+        assertThat(run.trails()).extracting(TrailWatchdog.TrailResult::trailArn).containsExactly(WHOLE, MEMBER_TRAIL);
+        assertThat(decided).singleElement().satisfies(trigger -> {
+            assertThat(trigger.account()).isEqualTo(MEMBER);
+            assertThat(trigger.tree().path("detail").path("requestParameters").path("name").asText()).isEqualTo(MEMBER_TRAIL);
+        });
+        assertThat(acting).as("the member scope is closed again").isEmpty();
+    }
+
+    @Test
+    void aMemberRoleThatCannotBeAssumedFailsTheRunAfterTheHomeTrailsAreCheckedAtTheSdkEdge() {
+        when(accounts.actAs(MEMBER)).thenThrow(software.amazon.awssdk.services.sts.model.StsException.builder()
+                .statusCode(403).awsErrorDetails(AwsErrorDetails.builder().errorCode("AccessDenied")
+                        .errorMessage("not authorized to perform sts:AssumeRole").build()).build());
+        when(inspector.trailsToCheck("123456789012")).thenReturn(List.of(WHOLE));
+        when(inspector.inspect(eq(WHOLE), any(), anyString())).thenReturn(new Finding(WHOLE, List.of(), false));
+
+        assertThatThrownBy(() -> withMember(null).run(SCHEDULED, WatchdogScope.EVERY_TRAIL))
+                .isInstanceOf(WatchdogException.class)
+                .hasMessageContaining("checked 1 trail(s)")
+                .hasMessageContaining("account " + MEMBER + "'s trails (AccessDenied");
     }
 }

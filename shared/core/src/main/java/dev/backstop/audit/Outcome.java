@@ -31,7 +31,9 @@ public enum Outcome {
     /** The event id was decided before; this delivery changes nothing. */
     DUPLICATE,
     /** The event could not be read. */
-    REJECTED;
+    REJECTED,
+    /** Not a decision: the team's rule file, at the version named, was validated and put in force. */
+    LOADED;
 
     /** The one of the two that matters more to whoever reads the decision. */
     public Outcome weightier(Outcome other) {

@@ -129,7 +129,7 @@ public final class SignedS3ObjectReader implements S3ObjectReader {
     }
 
     /** S3's error code, such as {@code NoSuchKey} or {@code AccessDenied}, from its XML error body. */
-    private static String errorCode(byte[] body) {
+    static String errorCode(byte[] body) {
         String text = new String(body, StandardCharsets.UTF_8);
         int start = text.indexOf("<Code>");
         int end = text.indexOf("</Code>");

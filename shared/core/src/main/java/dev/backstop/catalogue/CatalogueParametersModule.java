@@ -8,7 +8,8 @@ import dagger.Module;
  * whole catalogue. A new action family adds its parameters module here.
  */
 @Module(includes = {CloudTrailParametersModule.class, IamParametersModule.class, Ec2ParametersModule.class,
-        S3ParametersModule.class, LambdaParametersModule.class, CloudWatchParametersModule.class})
+        S3ParametersModule.class, LambdaParametersModule.class, CloudWatchParametersModule.class,
+        EventsParametersModule.class})
 public final class CatalogueParametersModule {
 
     private CatalogueParametersModule() {

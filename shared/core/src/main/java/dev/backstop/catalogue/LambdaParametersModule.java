@@ -34,4 +34,11 @@ public final class LambdaParametersModule {
     static List<ParamSpec> rollbackAliasParameters() {
         return ROLLBACK_ALIAS;
     }
+
+    @Provides
+    @IntoMap
+    @StringKey("lambda.delete-function-concurrency")
+    static List<ParamSpec> deleteFunctionConcurrencyParameters() {
+        return List.of(); // none: the function is the one the call named, if it is Backstop's own
+    }
 }

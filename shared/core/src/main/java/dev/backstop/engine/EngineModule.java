@@ -4,13 +4,16 @@ import dev.backstop.action.EventObserver;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dagger.Binds;
 import dagger.Module;
 import dagger.Provides;
 import dagger.multibindings.ClassKey;
 import dagger.multibindings.ElementsIntoSet;
 import dagger.multibindings.IntoMap;
+import dev.backstop.audit.AuditedRuleLoads;
 import dev.backstop.catalogue.CatalogueParametersModule;
 import dev.backstop.event.CloudTrailEvent;
+import dev.backstop.rules.source.RuleFileLoads;
 import dev.backstop.telemetry.Telemetry;
 import java.io.PrintStream;
 import java.time.Duration;
@@ -20,14 +23,18 @@ import javax.inject.Singleton;
 
 /**
  * The engine's own collaborators: JSON, the log stream, the read-back policy, the catalogue of
- * every action's parameters that rule files are checked against, and its steps for CloudTrail
- * events (a graph that decides alarms adds {@link AlarmTriggersModule}).
+ * every action's parameters that rule files are checked against, its steps for CloudTrail events
+ * (a graph that decides alarms adds {@link AlarmTriggersModule}), and the audit of rule file loads.
  */
 @Module(includes = CatalogueParametersModule.class)
-public final class EngineModule {
+public abstract class EngineModule {
 
     private EngineModule() {
     }
+
+    /** Each version of the team's rule file put in force is audited. */
+    @Binds
+    abstract RuleFileLoads ruleFileLoads(AuditedRuleLoads loads);
 
     @Provides
     @Singleton

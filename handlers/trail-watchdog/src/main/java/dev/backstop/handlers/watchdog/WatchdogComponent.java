@@ -10,20 +10,25 @@ import dev.backstop.config.Settings;
 import dev.backstop.engine.EngineModule;
 import dev.backstop.handlers.cloudtrail.Priming;
 import dev.backstop.rules.source.RulesModule;
+import dev.backstop.watchdog.AnchorModule;
+import dev.backstop.watchdog.HeadAnchoring;
 import dev.backstop.watchdog.TrailWatchdog;
 import java.time.Clock;
 import javax.inject.Singleton;
 
 /**
  * The trail watchdog's graph: the CloudTrail function's engine and trail actions, the watchdog
- * that feeds it drift, and the same priming.
+ * that feeds it drift, the anchoring of the chain heads, and the same priming.
  */
 @Singleton
 @Component(modules = {AwsClientsModule.class, EngineModule.class, RulesModule.class, CloudTrailActionsModule.class,
-        CloudTrailClientModule.class})
+        CloudTrailClientModule.class, AnchorModule.class})
 public interface WatchdogComponent {
 
     TrailWatchdog watchdog();
+
+    /** Anchors the audit chains' heads outside the table on each run. */
+    HeadAnchoring anchoring();
 
     ObjectMapper json();
 

@@ -2,12 +2,14 @@ package dev.backstop.action.lambda;
 
 import dev.backstop.catalogue.LambdaParametersModule;
 import dagger.Binds;
+import dagger.BindsOptionalOf;
 import dagger.Module;
 import dagger.multibindings.IntoMap;
 import dagger.multibindings.IntoSet;
 import dagger.multibindings.StringKey;
 import dev.backstop.action.RemediationAction;
 import dev.backstop.action.EventObserver;
+import dev.backstop.config.OwnResources;
 
 /**
  * Binds the Lambda actions into the catalogue by name, their parameters ({@link
@@ -25,6 +27,15 @@ public abstract class LambdaActionsModule {
     @IntoMap
     @StringKey(RollbackAliasAction.NAME)
     abstract RemediationAction rollbackAlias(RollbackAliasAction action);
+
+    @Binds
+    @IntoMap
+    @StringKey(DeleteFunctionConcurrencyAction.NAME)
+    abstract RemediationAction deleteFunctionConcurrency(DeleteFunctionConcurrencyAction action);
+
+    /** Backstop's own resources, which the self-watch actions guard; a graph without them guards none. */
+    @BindsOptionalOf
+    abstract OwnResources ownResources();
 
     @Binds
     @IntoSet

@@ -44,9 +44,10 @@ class LambdaActionsModuleTest {
                     Mode.ENFORCE, List.of()), Region.US_EAST_1, Clock.systemUTC());
 
     @Test
-    void bindsTheRollbackWithItsAliasParameterAndTheHistoryRecorder() {
+    void bindsTheRollbackWithItsAliasParameterTheSelfWatchActionAndTheHistoryRecorder() {
         assertThat(catalogue.parameters()).containsOnlyKeys(catalogue.actions().keySet())
-                .containsOnlyKeys("lambda.rollback-alias");
+                .containsOnlyKeys("lambda.rollback-alias", "lambda.delete-function-concurrency");
+        assertThat(catalogue.actions().get("lambda.delete-function-concurrency").get().undoable()).isTrue();
         assertThat(catalogue.parameters().get("lambda.rollback-alias")).extracting(ParamSpec::name).containsExactly("alias");
         assertThat(catalogue.actions().get("lambda.rollback-alias").get().undoable()).isTrue();
         assertThat(catalogue.observers()).singleElement().isInstanceOf(LambdaHistoryRecorder.class);

@@ -23,11 +23,13 @@ import software.amazon.awssdk.core.exception.SdkException;
  * The default pack plus a team's file from S3, read again once the TTL has passed and
  * right after a SnapStart restore. A file that cannot be read or fails validation never
  * replaces the last good rules: the handler keeps deciding with them, logs every error and
- * counts a metric ({@code RuleFileRejected}, {@code RuleFileUnreadable}).
+ * counts a metric ({@code RuleFileRejected}, {@code RuleFileUnreadable}). Each version put in force
+ * is told to {@link RuleFileLoads}, which audits it.
  */
 final class RefreshingRuleSource implements RuleSource, Resource {
 
     private final RemoteRuleFile remote;
+    private final RuleFileLoads loads;
     private final RuleLoader loader;
     private final Telemetry telemetry;
     private final Clock clock;
@@ -35,8 +37,10 @@ final class RefreshingRuleSource implements RuleSource, Resource {
     private volatile RuleBook current;
     private volatile Instant nextRead;
 
-    RefreshingRuleSource(RemoteRuleFile remote, RuleLoader loader, Telemetry telemetry, Clock clock, Duration ttl) {
+    RefreshingRuleSource(RemoteRuleFile remote, RuleFileLoads loads, RuleLoader loader, Telemetry telemetry, Clock clock,
+            Duration ttl) {
         this.remote = remote;
+        this.loads = loads;
         this.loader = loader;
         this.telemetry = telemetry;
         this.clock = clock;
@@ -78,6 +82,14 @@ final class RefreshingRuleSource implements RuleSource, Resource {
             ObjectNode fields = fields();
             e.errors().stream().map(RuleError::toString).forEach(fields.putArray("errors")::add);
             telemetry.count("RuleFileRejected", "the rule file has errors; keeping the last good rules", fields);
+            return;
+        }
+        try {
+            loads.loaded(remote.location().toString(), remote.version(), current.size());
+        } catch (RuntimeException e) {
+            // The rules are in force either way; a load that could not be audited is counted.
+            telemetry.count("RuleFileLoadNotAudited", "the rule file load could not be audited",
+                    fields().put("error", String.valueOf(e.getMessage())));
         }
     }
 

@@ -32,4 +32,9 @@ final class RemoteRuleFile {
     RulesLocation location() {
         return location;
     }
+
+    /** The ETag of the version read last, or null before the first read. */
+    String version() {
+        return lastETag;
+    }
 }

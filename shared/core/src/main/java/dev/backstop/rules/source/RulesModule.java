@@ -1,6 +1,7 @@
 package dev.backstop.rules.source;
 
 import dagger.Lazy;
+import dagger.BindsOptionalOf;
 import dagger.Module;
 import dagger.Provides;
 import dev.backstop.config.Settings;
@@ -11,6 +12,7 @@ import dev.backstop.rules.RuleSource;
 import dev.backstop.telemetry.Telemetry;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import javax.inject.Singleton;
 import dev.backstop.aws.S3ObjectReader;
 
@@ -21,20 +23,24 @@ import dev.backstop.aws.S3ObjectReader;
  * itself can run.
  */
 @Module
-public final class RulesModule {
+public abstract class RulesModule {
 
     private RulesModule() {
     }
 
+    /** Who audits each load of the team's file: the engine's module binds it; without, no load is audited. */
+    @BindsOptionalOf
+    abstract RuleFileLoads ruleFileLoads();
+
     @Provides
     @Singleton
     static RuleSource ruleSource(Settings settings, RuleLoader loader, Lazy<S3ObjectReader> s3,
-            Telemetry telemetry, Clock clock) {
+            Optional<RuleFileLoads> loads, Telemetry telemetry, Clock clock) {
         if (settings.rulesLocation().isEmpty()) {
             RuleBook shipped = loader.load(List.of(DefaultPack.text()));
             return () -> shipped;
         }
-        return new RefreshingRuleSource(new RemoteRuleFile(settings.rulesLocation().get(), s3), loader,
-                telemetry, clock, settings.rulesTtl());
+        return new RefreshingRuleSource(new RemoteRuleFile(settings.rulesLocation().get(), s3),
+                loads.orElse((location, version, rules) -> { }), loader, telemetry, clock, settings.rulesTtl());
     }
 }

@@ -26,6 +26,7 @@ class RefreshingRuleSourceTest {
     private final FakeS3Objects s3 = new FakeS3Objects().put(team("dry-run"));
     private final ByteArrayOutputStream log = new ByteArrayOutputStream();
     private final MutableClock clock = new MutableClock(START);
+    private final java.util.List<String> loads = new java.util.ArrayList<>();
 
     private static String team(String mode) {
         return "version: 1\nrules: []\noverrides:\n  cloudtrail-logging-stopped:\n    mode: " + mode + "\n";
@@ -35,7 +36,8 @@ class RefreshingRuleSourceTest {
         Telemetry telemetry = new Telemetry(new PrintStream(log, true, StandardCharsets.UTF_8), new ObjectMapper(), clock);
         return new RefreshingRuleSource(
                 new RemoteRuleFile(RulesLocation.parse("s3://security-rules/team.yaml"), () -> s3),
-                TestRules.loader(START), telemetry, clock, TTL);
+                (location, version, rules) -> loads.add(location + " " + version), TestRules.loader(START), telemetry,
+                clock, TTL);
     }
 
     private static Mode modeOf(RefreshingRuleSource source) {
@@ -88,5 +90,34 @@ class RefreshingRuleSourceTest {
         assertThat(modeOf(source)).isEqualTo(Mode.ENFORCE);
         assertThat(log.toString(StandardCharsets.UTF_8))
                 .contains("\"RuleFileRejected\":1", "s3://security-rules/team.yaml:1: rule -: version: expected 1, found number 2");
+    }
+
+    @Test
+    void eachVersionPutInForceIsToldOnceAndARejectedOneNever() {
+        RefreshingRuleSource source = source();
+        clock.advance(TTL);
+        modeOf(source);
+        s3.put("version: 2\nrules: []\n");
+        clock.advance(TTL);
+        modeOf(source);
+        s3.put(team("notify"));
+        clock.advance(TTL);
+        modeOf(source);
+
+        assertThat(loads).containsExactly("s3://security-rules/team.yaml \"v1\"",
+                "s3://security-rules/team.yaml \"v3\"");
+    }
+
+    @Test
+    void aLoadThatCannotBeAuditedStillPutsTheRulesInForceAndIsCounted() {
+        Telemetry telemetry = new Telemetry(new PrintStream(log, true, StandardCharsets.UTF_8), new ObjectMapper(), clock);
+        RefreshingRuleSource source = new RefreshingRuleSource(
+                new RemoteRuleFile(RulesLocation.parse("s3://security-rules/team.yaml"), () -> s3),
+                (location, version, rules) -> {
+                    throw new IllegalStateException("table gone");
+                }, TestRules.loader(START), telemetry, clock, TTL);
+
+        assertThat(modeOf(source)).isEqualTo(Mode.DRY_RUN);
+        assertThat(log.toString(StandardCharsets.UTF_8)).contains("\"RuleFileLoadNotAudited\":1", "table gone");
     }
 }

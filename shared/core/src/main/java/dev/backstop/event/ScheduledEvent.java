@@ -1,21 +1,20 @@
-package dev.backstop.watchdog;
+package dev.backstop.event;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.backstop.event.MalformedEventException;
 import java.io.IOException;
 import java.util.regex.Pattern;
 
 /**
- * The EventBridge "Scheduled Event" that starts a watchdog run. Its id names the run: a
- * redelivery of the same tick carries the same id, so it decides nothing twice.
+ * The EventBridge "Scheduled Event" that starts a scheduled function's run (the trail watchdog's,
+ * the canary's). Its id names the run: a redelivery of the same tick carries the same id.
  */
-record ScheduledEvent(String id, String account) {
+public record ScheduledEvent(String id, String account) {
 
-    static final String DETAIL_TYPE = "Scheduled Event";
+    public static final String DETAIL_TYPE = "Scheduled Event";
     private static final Pattern ACCOUNT = Pattern.compile("\\d{12}");
 
-    static ScheduledEvent parse(byte[] payload, ObjectMapper json) {
+    public static ScheduledEvent parse(byte[] payload, ObjectMapper json) {
         JsonNode root;
         try {
             root = json.readTree(payload);

@@ -1,0 +1,36 @@
+package dev.backstop.handlers.selfwatch;
+
+import dagger.BindsInstance;
+import dagger.Component;
+import dev.backstop.action.events.EventsActionsModule;
+import dev.backstop.action.events.EventsClientModule;
+import dev.backstop.action.lambda.LambdaActionsModule;
+import dev.backstop.action.lambda.LambdaClientModule;
+import dev.backstop.aws.AwsClientsModule;
+import dev.backstop.config.OwnResources;
+import dev.backstop.config.Settings;
+import dev.backstop.engine.EngineModule;
+import dev.backstop.rules.source.RulesModule;
+import dev.backstop.runtime.EngineComponent;
+import java.time.Clock;
+import javax.inject.Singleton;
+
+/**
+ * The self-watch function's graph: the engine with the actions that put Backstop's own rules and
+ * functions back, and the list of what is Backstop's own ({@link OwnResources}).
+ */
+@Singleton
+@Component(modules = {AwsClientsModule.class, EngineModule.class, RulesModule.class, EventsActionsModule.class,
+        EventsClientModule.class, LambdaActionsModule.class, LambdaClientModule.class})
+public interface SelfWatchComponent extends EngineComponent {
+
+    static SelfWatchComponent create(Settings settings, OwnResources own, Clock clock) {
+        return DaggerSelfWatchComponent.factory().create(settings, own, clock);
+    }
+
+    @Component.Factory
+    interface Factory {
+        SelfWatchComponent create(@BindsInstance Settings settings, @BindsInstance OwnResources own,
+                @BindsInstance Clock clock);
+    }
+}
