@@ -82,6 +82,11 @@ public final class UndoCommand implements Callable<Integer> {
     }
 
     private Settings settings() {
+        return settings(env, table, topic);
+    }
+
+    /** The deployment's settings from the environment, with the table and topic the options name instead. */
+    static Settings settings(Map<String, String> env, String table, String topic) {
         Map<String, String> settings = new HashMap<>(env);
         if (table != null) {
             settings.put(Settings.AUDIT_TABLE, table);

@@ -7,7 +7,6 @@ import dev.backstop.engine.VetoException;
 import dev.backstop.engine.VetoService;
 import java.io.PrintWriter;
 import java.time.Clock;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -88,13 +87,6 @@ public final class VetoCommand implements Callable<Integer> {
     }
 
     private Settings settings() {
-        Map<String, String> settings = new HashMap<>(env);
-        if (table != null) {
-            settings.put(Settings.AUDIT_TABLE, table);
-        }
-        if (topic != null) {
-            settings.put(Settings.TOPIC_ARN, topic);
-        }
-        return Settings.fromEnvironment(settings);
+        return UndoCommand.settings(env, table, topic);
     }
 }
