@@ -1,6 +1,7 @@
 package dev.backstop.cli;
 
 import dev.backstop.cli.audit.AuditCommand;
+import dev.backstop.cli.backtest.BacktestCommand;
 import dev.backstop.cli.breaker.BreakerCommand;
 import dev.backstop.cli.demo.DemoCommand;
 import dev.backstop.cli.guardrails.GuardrailsCommand;
@@ -26,6 +27,8 @@ public final class BackstopCli implements Runnable {
 
     /** Set by the ./backstop launcher to the repository root. */
     public static final String HOME = "BACKSTOP_HOME";
+    /** Set to 1 by the ./backstop launcher when standard error is a terminal, which alone gets progress lines. */
+    public static final String STDERR_TERMINAL = "BACKSTOP_STDERR_TERMINAL";
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
@@ -48,6 +51,7 @@ public final class BackstopCli implements Runnable {
                 .addSubcommand(new ValidateCommand(rules))
                 .addSubcommand(new PlanCommand(rules))
                 .addSubcommand(new ExplainCommand(rules))
+                .addSubcommand(new BacktestCommand(rules, env, "1".equals(env.get(STDERR_TERMINAL)), System::nanoTime))
                 .addSubcommand(new UndoCommand(env))
                 .addSubcommand(new VetoCommand(env, clock))
                 .addSubcommand(AuditCommand.commandLine(env, clock))

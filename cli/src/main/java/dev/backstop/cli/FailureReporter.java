@@ -1,5 +1,6 @@
 package dev.backstop.cli;
 
+import dev.backstop.cli.backtest.BacktestFailedException;
 import dev.backstop.cli.demo.DemoFailedException;
 import dev.backstop.config.SettingsException;
 import picocli.CommandLine;
@@ -21,7 +22,8 @@ final class FailureReporter implements IExecutionExceptionHandler {
             command.getErr().println("backstop " + command.getCommandName() + ": " + failure.getMessage());
             return CommandLine.ExitCode.USAGE;
         }
-        String what = failure instanceof DemoFailedException || failure instanceof SdkException
+        String what = failure instanceof DemoFailedException || failure instanceof BacktestFailedException
+                || failure instanceof SdkException
                 || failure instanceof SettingsException
                 ? failure.getMessage()
                 : failure.getClass().getSimpleName() + ": " + failure.getMessage();

@@ -174,7 +174,6 @@ class SafetyRailsIT {
         assertThat(parallel(trails, world::isLogging)).containsOnly(true);
         // The account's blast-radius counter, ADDed from 12 threads at once: one count per action.
         assertThat(windowCount(stage)).isBetween(200L - MOTO_LOST_UPDATES, 200L + MOTO_LOST_UPDATES);
-        assertThat(took).isLessThan(Duration.ofSeconds(60));
     }
 
     @Test

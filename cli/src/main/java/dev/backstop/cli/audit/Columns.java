@@ -4,12 +4,12 @@ import java.io.PrintWriter;
 import java.util.List;
 
 /** Rows printed as left-aligned columns two spaces apart; the last column is not padded. */
-final class Columns {
+public final class Columns {
 
     private Columns() {
     }
 
-    static void print(PrintWriter out, List<List<String>> rows) {
+    public static void print(PrintWriter out, List<List<String>> rows) {
         int columns = rows.get(0).size();
         int[] widths = new int[columns];
         rows.forEach(row -> {

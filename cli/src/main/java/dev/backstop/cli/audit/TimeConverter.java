@@ -15,13 +15,13 @@ import picocli.CommandLine.TypeConversionException;
  * A point in time as people type it: {@code 2026-11-25T10:00:00Z}, a day ({@code 2026-11-25}, its
  * start in UTC) or an age before now ({@code 30m}, {@code 24h}, {@code 7d}).
  */
-final class TimeConverter implements ITypeConverter<Instant> {
+public final class TimeConverter implements ITypeConverter<Instant> {
 
     private static final Pattern AGE = Pattern.compile("(\\d{1,9})([mhd])");
 
     private final Clock clock;
 
-    TimeConverter(Clock clock) {
+    public TimeConverter(Clock clock) {
         this.clock = clock;
     }
 

@@ -5,7 +5,7 @@ import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
 /** Reads {@code --mode} as rule files and the template spell modes: enforce, dry-run, notify, off. */
-final class ModeConverter implements ITypeConverter<Mode> {
+public final class ModeConverter implements ITypeConverter<Mode> {
 
     @Override
     public Mode convert(String value) {

@@ -29,6 +29,12 @@ public final class Cli {
         return this;
     }
 
+    /** Sets a variable of the environment the command reads, as a deployment's. */
+    public Cli env(String name, String value) {
+        env.put(name, value);
+        return this;
+    }
+
     public Result run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();

@@ -24,7 +24,7 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
  * breaker so {@code ./backstop breaker status} needs no scan. Items carry {@code kind = breaker}.
  */
 @Singleton
-public final class BreakerTable {
+public final class BreakerTable implements BreakerCounts {
 
     static final String INDEX_KEY = BreakerScope.KEY_PREFIX + "tripped";
     static final String KIND = "breaker";
@@ -43,12 +43,9 @@ public final class BreakerTable {
         this.table = table;
     }
 
-    /** What one count found: the count in the current window, and the trip if the breaker is open. */
-    record Counted(long count, Optional<BreakerState> tripped) {
-    }
-
     /** Counts one more action in the scope's current window, atomically across invocations. */
-    Counted count(BreakerScope scope, Duration window, Instant now) {
+    @Override
+    public Counted count(BreakerScope scope, Duration window, Instant now) {
         long current = now.getEpochSecond() / window.toSeconds();
         Map<String, AttributeValue> item = dynamoDb.updateItem(request -> request
                 .tableName(table)
@@ -64,7 +61,8 @@ public final class BreakerTable {
     }
 
     /** Opens the breaker; false when another invocation tripped it first. */
-    boolean trip(BreakerScope scope, String cause, Instant now) {
+    @Override
+    public boolean trip(BreakerScope scope, String cause, Instant now) {
         try {
             dynamoDb.updateItem(request -> request
                     .tableName(table)

@@ -37,15 +37,27 @@ public final class Breakers {
     private record Limit(BreakerScope scope, int max, Duration window, String counted) {
     }
 
-    private final BreakerTable table;
+    private final BreakerCounts table;
     private final BreakerLimits limits;
     private final Telemetry telemetry;
     private final Clock clock;
 
     @Inject
     Breakers(BreakerTable table, Settings settings, Telemetry telemetry, Clock clock) {
+        this((BreakerCounts) table, settings.breakerLimits(), telemetry, clock);
+    }
+
+    /**
+     * Breakers that count in memory, for a replay of history ({@code ./backstop backtest}): the
+     * clock is the replayed event's time, and nothing is written anywhere.
+     */
+    public Breakers(BreakerMemory memory, BreakerLimits limits, Telemetry telemetry, Clock clock) {
+        this((BreakerCounts) memory, limits, telemetry, clock);
+    }
+
+    private Breakers(BreakerCounts table, BreakerLimits limits, Telemetry telemetry, Clock clock) {
         this.table = table;
-        this.limits = settings.breakerLimits();
+        this.limits = limits;
         this.telemetry = telemetry;
         this.clock = clock;
     }
@@ -79,7 +91,7 @@ public final class Breakers {
 
     private Optional<String> admit(Limit limit) {
         Instant now = clock.instant();
-        BreakerTable.Counted counted = table.count(limit.scope(), limit.window(), now);
+        BreakerCounts.Counted counted = table.count(limit.scope(), limit.window(), now);
         if (counted.tripped().isPresent()) {
             return Optional.of(held(counted.tripped().get().scope(), counted.tripped().get().cause()));
         }

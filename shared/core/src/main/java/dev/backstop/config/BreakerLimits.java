@@ -35,7 +35,7 @@ public record BreakerLimits(int perAccount, int perRule, Duration window, int pe
         }
     }
 
-    static BreakerLimits fromEnvironment(Map<String, String> env) {
+    public static BreakerLimits fromEnvironment(Map<String, String> env) {
         return new BreakerLimits(
                 number(env, ACCOUNT_LIMIT, DEFAULTS.perAccount),
                 number(env, RULE_LIMIT, DEFAULTS.perRule),

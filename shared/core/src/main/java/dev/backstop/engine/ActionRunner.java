@@ -96,9 +96,9 @@ final class ActionRunner {
         if (!plan.before().exists()) {
             return around.on(result(rule, mode, plan, Outcome.RESOURCE_GONE, plan.before(), "the resource no longer exists"));
         }
-        if (protectedPrincipals.matches(plan.resource())) {
-            return around.on(result(rule, mode, plan, Outcome.FAILED, plan.before(), "refused: protected principal "
-                    + plan.resource() + " (Backstop's own roles and ProtectedPrincipalArns are never changed)"));
+        Optional<String> refusal = protectedPrincipals.refusal(plan.resource());
+        if (refusal.isPresent()) {
+            return around.on(result(rule, mode, plan, Outcome.FAILED, plan.before(), refusal.get()));
         }
         if (exemption.isPresent()) {
             return around.on(exempted(rule, spec, mode, plan.resource(), exemption.get()));

@@ -24,14 +24,14 @@ import javax.inject.Inject;
 final class CloudTrailSteps implements TriggerSteps<CloudTrailEvent> {
 
     private final MemberAccounts accounts;
-    private final PrincipalPatterns ownPrincipals;
+    private final IgnoredCalls ignored;
     private final Set<EventObserver> observers;
 
     @Inject
     CloudTrailSteps(Settings settings, MemberAccounts accounts, Set<EventObserver> observers) {
         this.accounts = accounts;
         // Its roles here, and its member-role sessions in the member accounts.
-        this.ownPrincipals = new PrincipalPatterns(
+        this.ignored = new IgnoredCalls(
                 Stream.concat(settings.ownPrincipals().stream(), accounts.ownSessions().stream()).toList());
         this.observers = Set.copyOf(observers);
     }
@@ -63,14 +63,12 @@ final class CloudTrailSteps implements TriggerSteps<CloudTrailEvent> {
 
     @Override
     public Optional<String> ignored(CloudTrailEvent event) {
-        if (event.detail().failed()) {
-            return Optional.of("the API call failed (" + event.detail().errorCode() + "), so nothing changed");
+        Optional<String> failed = IgnoredCalls.failed(event);
+        if (failed.isPresent()) {
+            return failed;
         }
         observe(event);
-        if (ownPrincipals.matches(event.detail().userIdentity())) {
-            return Optional.of("made by Backstop's own principal");
-        }
-        return Optional.empty();
+        return ignored.own(event);
     }
 
     /**

@@ -3,13 +3,18 @@ package dev.backstop.engine;
 import dev.backstop.event.UserIdentity;
 import dev.backstop.rules.ArnGlob;
 import java.util.List;
+import java.util.Optional;
 
-/** ARN patterns with {@code *} wildcards, matched against a caller and its session issuer. */
-final class PrincipalPatterns {
+/**
+ * ARN patterns with {@code *} wildcards, matched against a caller and its session issuer, or
+ * against a target that must never be changed (Backstop's own roles and the deployment's
+ * ProtectedPrincipalArns).
+ */
+public final class PrincipalPatterns {
 
     private final List<ArnGlob> globs;
 
-    PrincipalPatterns(List<String> globs) {
+    public PrincipalPatterns(List<String> globs) {
         this.globs = globs.stream().map(ArnGlob::new).toList();
     }
 
@@ -20,5 +25,13 @@ final class PrincipalPatterns {
 
     boolean matches(UserIdentity identity) {
         return globs.stream().anyMatch(glob -> glob.matches(identity));
+    }
+
+    /** Why an action must not change the resource, when the patterns protect it. */
+    public Optional<String> refusal(String resource) {
+        return matches(resource)
+                ? Optional.of("refused: protected principal " + resource
+                        + " (Backstop's own roles and ProtectedPrincipalArns are never changed)")
+                : Optional.empty();
     }
 }

@@ -29,7 +29,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.IntStream;
 import javax.inject.Inject;
 import javax.inject.Provider;
 import javax.inject.Singleton;
@@ -54,13 +53,6 @@ import javax.inject.Singleton;
 public final class RemediationEngine {
 
     /**
-     * A matched rule in force, with the positions in the rule of the actions this function can run
-     * for the trigger: a position, not the spec, names a step, since one rule may list a spec twice.
-     */
-    private record Matched(Rule rule, ModeChoice choice, List<Integer> actions) {
-    }
-
-    /**
      * One run of the rule loop: the audit id its record gets, the steps it may run ({@code RULE#INDEX};
      * empty: every matched one), and whether a veto window has passed (the run at the due time).
      */
@@ -75,7 +67,7 @@ public final class RemediationEngine {
     private final ActionRunner runner;
     private final AuditLog audit;
     private final DecisionRecorder recorder;
-    private final Mode globalMode;
+    private final RuleSelection selection;
     private final Map<Class<?>, Provider<TriggerSteps<?>>> kinds;
     private final StepLog stepLog;
     private final MeteredDecisions metered;
@@ -93,7 +85,7 @@ public final class RemediationEngine {
         this.runner = runner;
         this.audit = audit;
         this.recorder = recorder;
-        this.globalMode = settings.mode();
+        this.selection = new RuleSelection(settings.mode());
         this.kinds = kinds;
         this.stepLog = stepLog;
         this.metered = metered;
@@ -265,8 +257,9 @@ public final class RemediationEngine {
         RuleBook book = rules.current();
         KillSwitchWatch.State switched = killSwitch.current(book);
         killSwitch.observe(switched);
-        List<Matched> matched = matched(trigger, book, switched, run);
-        Correlated found = steps.lookUp(trigger, matched.stream().map(Matched::rule).toList());
+        List<RuleSelection.Selected> matched = selection.select(book, trigger, switched,
+                step -> run.only().map(only -> only.contains(step)).orElse(true), runner::appliesTo);
+        Correlated found = steps.lookUp(trigger, matched.stream().map(RuleSelection.Selected::rule).toList());
         Instant now = clock.instant();
         Optional<Instant> due = run.windowPassed() ? Optional.empty() : matched.stream()
                 .filter(match -> match.choice().upper() == Mode.ENFORCE)
@@ -275,7 +268,7 @@ public final class RemediationEngine {
                 .map(window::dueAfter);
         List<ActionResult> results = new ArrayList<>();
         List<String> pending = new ArrayList<>();
-        for (Matched match : matched) {
+        for (RuleSelection.Selected match : matched) {
             Rule rule = match.rule();
             ModeChoice choice = match.choice();
             RunContext context = new RunContext(book.directives(), rule.enforceAfter().isPresent() ? due : Optional.empty());
@@ -334,22 +327,5 @@ public final class RemediationEngine {
                 : new ActionResult(result.rule(), result.severity(), result.action(), result.mode(), result.resource(),
                         Outcome.FAILED, result.before(), result.after(), Map.of(), why, result.tags(), result.modeReason(),
                         result.declared())).toList();
-    }
-
-    private List<Matched> matched(Trigger trigger, RuleBook book, KillSwitchWatch.State switched, Run run) {
-        List<Matched> matched = new ArrayList<>();
-        for (Rule rule : book.match(trigger)) {
-            ModeChoice choice = ModeChoice.of(rule, trigger.account(), book, globalMode, switched);
-            if (choice.upper() == Mode.OFF || !choice.needsTags() && choice.resolve(Map.of()).mode() == Mode.OFF) {
-                continue;
-            }
-            List<Integer> applicable = IntStream.range(0, rule.actions().size())
-                    .filter(index -> run.only().map(only -> only.contains(rule.id() + "#" + index)).orElse(true))
-                    .filter(index -> runner.appliesTo(rule.actions().get(index), trigger)).boxed().toList();
-            if (!applicable.isEmpty()) {
-                matched.add(new Matched(rule, choice, applicable));
-            }
-        }
-        return matched;
     }
 }

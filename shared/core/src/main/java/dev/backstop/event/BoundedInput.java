@@ -36,10 +36,6 @@ final class BoundedInput extends FilterInputStream {
         windowEnd = Long.MAX_VALUE;
     }
 
-    static String recordTooLarge(LogLimits limits) {
-        return "the record is larger than " + LogLimits.size(limits.maxRecordBytes()) + " (the limit on one record)";
-    }
-
     @Override
     public int read() throws IOException {
         byte[] one = new byte[1];
@@ -54,9 +50,7 @@ final class BoundedInput extends FilterInputStream {
                 return -1;
             }
             throw new LimitReachedException(delivered >= limits.maxDecompressedBytes()
-                    ? "the file expands to more than " + LogLimits.size(limits.maxDecompressedBytes())
-                            + " (the limit on a log file's decompressed size)"
-                    : recordTooLarge(limits));
+                    ? limits.fileTooLarge() : limits.recordTooLarge());
         }
         int read = in.read(buffer, offset, (int) Math.min(length, allowed));
         if (read > 0) {

@@ -154,7 +154,7 @@ public final class CloudTrailLog implements Iterator<EventFiles.Entry>, Closeabl
         input.closeWindow();
         // The window stops a giant record early; what the parser had buffered before it opened is measured here.
         if (parser.currentLocation().getByteOffset() - start > limits.maxRecordBytes()) {
-            throw new MalformedEventException(where, BoundedInput.recordTooLarge(limits));
+            throw new MalformedEventException(where, limits.recordTooLarge());
         }
         index++;
         return envelope.wrap(record, where);
@@ -196,8 +196,7 @@ public final class CloudTrailLog implements Iterator<EventFiles.Entry>, Closeabl
         }
         long offset = parser.currentLocation().getByteOffset();
         if (e instanceof StreamConstraintsException && e.getMessage().contains("nesting depth")) {
-            return "nested deeper than " + parser.streamReadConstraints().getMaxNestingDepth()
-                    + " levels (the limit on a record's nesting) at byte " + offset;
+            return limits.nestedTooDeep() + " at byte " + offset;
         }
         if (e instanceof JsonProcessingException json) {
             return "not valid JSON at byte " + offset + ": " + json.getOriginalMessage();

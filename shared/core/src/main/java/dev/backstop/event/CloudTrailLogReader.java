@@ -1,6 +1,8 @@
 package dev.backstop.event;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedInputStream;
@@ -57,6 +59,25 @@ public final class CloudTrailLogReader {
             return new CloudTrailLog(mapper.createParser(input), input, envelope, limits);
         } catch (IOException e) {
             return CloudTrailLog.unreadable(buffered, new MalformedEventException("$", "not valid gzip: " + e.getMessage()));
+        }
+    }
+
+    /**
+     * One CloudTrail record given as JSON text (as LookupEvents returns each event), held to the
+     * record limits, in the envelope EventBridge would give it; {@code where} locates it for errors.
+     */
+    public EventFiles.Entry record(String json, String where) {
+        if (json.length() > limits.maxRecordBytes()) {
+            return RecordEnvelope.rejected(where, null, new MalformedEventException(where,
+                    limits.recordTooLarge()));
+        }
+        try {
+            return envelope.wrap(mapper.readTree(json), where);
+        } catch (StreamConstraintsException e) {
+            return RecordEnvelope.rejected(where, null, new MalformedEventException(where, limits.nestedTooDeep()));
+        } catch (JsonProcessingException e) {
+            return RecordEnvelope.rejected(where, null, new MalformedEventException(where,
+                    "not valid JSON: " + e.getOriginalMessage()));
         }
     }
 

@@ -7,6 +7,8 @@ import java.time.Instant;
 /** Lenient, path-aware reads of the loosely typed fields that real CloudTrail events carry. */
 final class JsonFields {
 
+    private static final java.util.regex.Pattern ACCOUNT_ID = java.util.regex.Pattern.compile("\\d{12}");
+
     private final JsonNode node;
     private final String path;
 
@@ -82,7 +84,7 @@ final class JsonFields {
             return null;
         }
         String value = child.isIntegralNumber() ? String.format("%012d", child.asLong()) : text(name);
-        if (!value.matches("\\d{12}")) {
+        if (!ACCOUNT_ID.matcher(value).matches()) {
             throw new MalformedEventException(at(name), "expected a 12-digit account id, found \"" + value + "\"");
         }
         return value;

@@ -22,6 +22,18 @@ public record LogLimits(long maxDecompressedBytes, int maxRecordBytes, int maxNe
         }
     }
 
+    String recordTooLarge() {
+        return "the record is larger than " + size(maxRecordBytes) + " (the limit on one record)";
+    }
+
+    String fileTooLarge() {
+        return "the file expands to more than " + size(maxDecompressedBytes) + " (the limit on a log file's decompressed size)";
+    }
+
+    String nestedTooDeep() {
+        return "nested deeper than " + maxNestingDepth + " levels (the limit on a record's nesting)";
+    }
+
     /** A size as people read it: {@code 512 MiB}, {@code 1 KiB}, {@code 300 bytes}. */
     static String size(long bytes) {
         if (bytes >= 1 << 20 && bytes % (1 << 20) == 0) {

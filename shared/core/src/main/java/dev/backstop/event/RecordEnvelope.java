@@ -16,6 +16,8 @@ final class RecordEnvelope {
     private static final Map<String, String> ENVELOPE_ORIGINS = Map.of("id", "eventID", "source", "eventSource",
             "account", "recipientAccountId", "time", "eventTime", "region", "awsRegion");
 
+    private static final String AWS_SUFFIX = ".amazonaws.com";
+
     private final CloudTrailEventParser parser;
 
     RecordEnvelope(CloudTrailEventParser parser) {
@@ -34,7 +36,9 @@ final class RecordEnvelope {
         envelope.put("detail-type", CloudTrailEventParser.DETAIL_TYPE);
         JsonNode eventSource = record.get("eventSource");
         if (eventSource != null && eventSource.isTextual()) {
-            envelope.put("source", "aws." + eventSource.asText().replaceFirst("\\.amazonaws\\.com$", ""));
+            String service = eventSource.asText();
+            envelope.put("source", "aws." + (service.endsWith(AWS_SUFFIX)
+                    ? service.substring(0, service.length() - AWS_SUFFIX.length()) : service));
         }
         boolean fromCaller = !copy(record, "recipientAccountId", envelope, "account")
                 && copy(record.path("userIdentity"), "accountId", envelope, "account");

@@ -1,7 +1,10 @@
 package dev.backstop.event;
 
+import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -19,6 +22,45 @@ public final class Timestamps {
     private Timestamps() {
     }
 
+    /**
+     * The spelling CloudTrail writes every event time in, {@code 2026-11-20T09:14:05Z}, read without
+     * a formatter (a formatter costs more than the rest of an event's parse); null for any other
+     * spelling, or a date that does not exist, which the general path then reads or refuses.
+     */
+    private static Instant plainUtc(String value) {
+        if (value.length() != 20 || value.charAt(4) != '-' || value.charAt(7) != '-' || value.charAt(10) != 'T'
+                || value.charAt(13) != ':' || value.charAt(16) != ':' || value.charAt(19) != 'Z') {
+            return null;
+        }
+        int year = digits(value, 0, 4);
+        int month = digits(value, 5, 2);
+        int day = digits(value, 8, 2);
+        int hour = digits(value, 11, 2);
+        int minute = digits(value, 14, 2);
+        int second = digits(value, 17, 2);
+        if (year < 0 || month < 0 || day < 0 || hour < 0 || minute < 0 || second < 0) {
+            return null;
+        }
+        try {
+            return LocalDateTime.of(year, month, day, hour, minute, second).toInstant(ZoneOffset.UTC);
+        } catch (DateTimeException noSuchTime) {
+            return null;
+        }
+    }
+
+    /** The number the digits at {@code from} spell, or -1 when one is not a digit. */
+    private static int digits(String value, int from, int count) {
+        int number = 0;
+        for (int i = from; i < from + count; i++) {
+            char c = value.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            number = number * 10 + (c - '0');
+        }
+        return number;
+    }
+
     /** ISO-8601 instants and offsets, offsets without a colon, RFC 1123 dates and epoch milliseconds. */
     public static Optional<Instant> parse(String text) {
         if (text == null || text.isBlank()) {
@@ -27,6 +69,10 @@ public final class Timestamps {
         String value = text.trim();
         if (value.length() <= 15 && value.chars().allMatch(Character::isDigit)) {
             return Optional.of(Instant.ofEpochMilli(Long.parseLong(value)));
+        }
+        Instant plain = plainUtc(value);
+        if (plain != null) {
+            return Optional.of(plain);
         }
         try {
             return Optional.of(Instant.parse(value));

@@ -20,10 +20,12 @@ import java.util.regex.Pattern;
  * dotted key pins nothing, since Event Ruler flattens {@code "detail.eventName"} and nested keys
  * into the same field; nor do IP-address strings, which Event Ruler compares in canonical form.
  *
+ * <p>Public for those who push a query down to where the events are kept ({@link RuleBook#pins()}).
+ *
  * @param sources the sources the pattern requires, or null for any
  * @param names the event names the pattern requires, or null for any
  */
-record ExactPins(Set<String> sources, Set<String> names) {
+public record ExactPins(Set<String> sources, Set<String> names) {
 
     static final String SOURCE = "source";
     static final String DETAIL = "detail";

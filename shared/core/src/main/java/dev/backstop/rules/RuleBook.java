@@ -115,6 +115,13 @@ public final class RuleBook {
         return directives;
     }
 
+    /** Each rule's exact source and event-name pins, by rule id in id order: what an event must be to match it. */
+    public Map<String, ExactPins> pins() {
+        Map<String, ExactPins> pins = new LinkedHashMap<>();
+        rules().forEach(rule -> pins.put(rule.id(), ExactPins.of(rule.pattern())));
+        return pins;
+    }
+
     public int size() {
         return rules.size();
     }

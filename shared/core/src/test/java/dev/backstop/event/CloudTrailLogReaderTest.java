@@ -220,4 +220,16 @@ class CloudTrailLogReaderTest {
         assertThat(log.truncated()).isFalse();
         assertThat(log.records()).isZero();
     }
+
+    @Test
+    void readsOneRecordGivenAsTextHeldToTheSameLimits() {
+        CloudTrailLogReader small = new CloudTrailLogReader(parser, mapper, new LogLimits(1 << 20, 4_000, 100));
+
+        assertThat(small.record(record(1).toString(), "event e1").event().detail().eventName()).isEqualTo("StopLogging");
+        assertThat(small.record("{\"eventName\": \"" + "x".repeat(5_000) + "\"}", "event e2").error().getMessage())
+                .isEqualTo("event e2: the record is larger than 4000 bytes (the limit on one record)");
+        assertThat(small.record("[".repeat(200) + "]".repeat(200), "event e3").error().getMessage())
+                .isEqualTo("event e3: nested deeper than 100 levels (the limit on a record's nesting)");
+        assertThat(small.record("{oops", "event e4").error().getMessage()).startsWith("event e4: not valid JSON: ");
+    }
 }

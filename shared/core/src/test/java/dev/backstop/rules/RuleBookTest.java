@@ -112,4 +112,14 @@ class RuleBookTest {
                 .isInstanceOf(InvalidRuleException.class)
                 .hasMessage("rule cloudtrail-logging-stopped: id: is used by more than one rule");
     }
+
+    @Test
+    void givesEachRulesExactSourceAndEventNamePinsForQueriesPushedDownToTheData() {
+        java.util.Map<String, ExactPins> pins = shipped.pins();
+
+        assertThat(pins.get("cloudtrail-logging-stopped"))
+                .isEqualTo(new ExactPins(java.util.Set.of("aws.cloudtrail"), java.util.Set.of("StopLogging")));
+        assertThat(pins.get("iam-access-key-unexpected-network")).isEqualTo(new ExactPins(null, null));
+        assertThat(pins.keySet()).containsExactlyElementsOf(shipped.rules().stream().map(Rule::id).toList());
+    }
 }

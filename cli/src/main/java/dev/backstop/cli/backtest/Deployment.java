@@ -1,0 +1,43 @@
+package dev.backstop.cli.backtest;
+
+import dev.backstop.config.BreakerLimits;
+import dev.backstop.config.MemberAccess;
+import dev.backstop.config.Mode;
+import dev.backstop.config.Settings;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Stream;
+
+/**
+ * The deployment whose decisions a backtest replays: what the handlers read from their
+ * environment, read here from the same variables.
+ *
+ * @param ownPrincipals Backstop's own roles and the protected principals ({@code BACKSTOP_OWN_PRINCIPALS}):
+ *     their calls are ignored and they are never a target
+ * @param members the home account and allowed members: another account's events are rejected,
+ *     and Backstop's member-role sessions are its own
+ */
+record Deployment(Mode mode, List<String> ownPrincipals, MemberAccess members, BreakerLimits breakerLimits) {
+
+    Deployment {
+        Objects.requireNonNull(mode, "mode");
+        ownPrincipals = List.copyOf(ownPrincipals);
+        Objects.requireNonNull(members, "members");
+        Objects.requireNonNull(breakerLimits, "breakerLimits");
+    }
+
+    /** The deployment the environment describes, in this global mode, with more principals of its own. */
+    static Deployment fromEnvironment(Map<String, String> env, Mode mode, List<String> morePrincipals) {
+        Stream<String> own = Arrays.stream(env.getOrDefault(Settings.OWN_PRINCIPALS, "").split(","))
+                .map(String::trim).filter(arn -> !arn.isEmpty());
+        return new Deployment(mode, Stream.concat(own, morePrincipals.stream()).toList(),
+                MemberAccess.fromEnvironment(env), BreakerLimits.fromEnvironment(env));
+    }
+
+    /** Whose calls are Backstop's own: its principals here and its sessions in the member accounts. */
+    List<String> ownCallers() {
+        return Stream.concat(ownPrincipals.stream(), members.ownSessions().stream()).toList();
+    }
+}

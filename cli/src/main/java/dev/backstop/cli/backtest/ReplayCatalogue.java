@@ -1,0 +1,51 @@
+package dev.backstop.cli.backtest;
+
+import dagger.BindsInstance;
+import dagger.Component;
+import dev.backstop.action.RemediationAction;
+import dev.backstop.action.cloudtrail.CloudTrailActionsModule;
+import dev.backstop.action.cloudtrail.CloudTrailClientModule;
+import dev.backstop.action.cloudwatch.CloudWatchActionsModule;
+import dev.backstop.action.ec2.Ec2ActionsModule;
+import dev.backstop.action.ec2.Ec2ClientModule;
+import dev.backstop.action.iam.IamActionsModule;
+import dev.backstop.action.iam.IamClientModule;
+import dev.backstop.action.lambda.LambdaActionsModule;
+import dev.backstop.action.lambda.LambdaClientModule;
+import dev.backstop.action.s3.S3ActionsModule;
+import dev.backstop.action.s3.S3ClientModule;
+import dev.backstop.event.Trigger;
+import dev.backstop.rules.ActionSpec;
+import java.time.Clock;
+import java.util.Map;
+import javax.inject.Provider;
+import javax.inject.Singleton;
+
+/**
+ * The whole action catalogue, built on {@link SealedAwsModule}'s clients, which can send nothing:
+ * a backtest asks each action whether it applies to an event, as the engine does, and nothing else.
+ */
+@Singleton
+@Component(modules = {SealedAwsModule.class, CloudTrailActionsModule.class, CloudTrailClientModule.class,
+        IamActionsModule.class, IamClientModule.class, Ec2ActionsModule.class, Ec2ClientModule.class,
+        S3ActionsModule.class, S3ClientModule.class, LambdaActionsModule.class, LambdaClientModule.class,
+        CloudWatchActionsModule.class})
+interface ReplayCatalogue {
+
+    Map<String, Provider<RemediationAction>> actions();
+
+    static ReplayCatalogue create(Clock clock) {
+        return DaggerReplayCatalogue.factory().create(clock);
+    }
+
+    /** As the engine asks: the catalogue holds the action and its parameters admit the event. */
+    default boolean applies(ActionSpec spec, Trigger trigger) {
+        Provider<RemediationAction> action = actions().get(spec.action());
+        return action != null && action.get().appliesTo(trigger, spec);
+    }
+
+    @Component.Factory
+    interface Factory {
+        ReplayCatalogue create(@BindsInstance Clock clock);
+    }
+}

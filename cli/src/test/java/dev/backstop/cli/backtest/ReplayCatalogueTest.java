@@ -1,0 +1,48 @@
+package dev.backstop.cli.backtest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.backstop.action.RemediationAction;
+import dev.backstop.event.CloudTrailEventParser;
+import dev.backstop.rules.ActionSpec;
+import dev.backstop.testing.SampleEvents;
+import java.time.Clock;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ReplayCatalogueTest {
+
+    private final ReplayCatalogue catalogue = ReplayCatalogue.create(Clock.systemUTC());
+
+    @Test
+    void holdsEveryActionOfTheCatalogue() {
+        assertThat(catalogue.actions().keySet()).contains("cloudtrail.start-logging", "iam.quarantine-principal",
+                "ec2.revoke-world-ingress", "s3.restore-bucket-policy", "lambda.rollback-alias");
+    }
+
+    @Test
+    void itsActionsCanNeverReachAws() {
+        RemediationAction startLogging = catalogue.actions().get("cloudtrail.start-logging").get();
+        var event = new CloudTrailEventParser(new com.fasterxml.jackson.databind.ObjectMapper())
+                .parse(SampleEvents.read("cloudtrail/stop-logging.json"));
+
+        assertThatThrownBy(() -> startLogging.plan(event, new ActionSpec("cloudtrail.start-logging", Map.of())))
+                .hasStackTraceContaining("a backtest never calls AWS; refused POST");
+    }
+
+    @Test
+    void asksTheActionWhetherItAppliesAsTheEngineDoes() {
+        var parser = new CloudTrailEventParser(new com.fasterxml.jackson.databind.ObjectMapper());
+        var inside = parser.parse(SampleEvents.edited("iam/access-key-from-unexpected-network.json",
+                event -> SampleEvents.detail(event).put("sourceIPAddress", "203.0.113.9")));
+        var outside = parser.parse(SampleEvents.edited("iam/access-key-from-unexpected-network.json",
+                event -> SampleEvents.detail(event).put("sourceIPAddress", "198.51.100.7")));
+        ActionSpec spec = new ActionSpec("iam.deactivate-access-key",
+                Map.of("key", "used", "expectedNetworks", java.util.List.of("203.0.113.0/24")));
+
+        assertThat(catalogue.applies(spec, inside)).isFalse();
+        assertThat(catalogue.applies(spec, outside)).isTrue();
+        assertThat(catalogue.applies(new ActionSpec("no.such-action", Map.of()), outside)).isFalse();
+    }
+}
