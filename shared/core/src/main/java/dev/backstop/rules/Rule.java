@@ -53,6 +53,11 @@ public record Rule(String id, String description, Severity severity, String patt
         return modes.fallback();
     }
 
+    /** The most active mode any account, unit or resource can get from the rule: off only when every case is off. */
+    public Mode mostActiveMode() {
+        return modes.possible().stream().min(Enum::compareTo).orElse(Mode.OFF);
+    }
+
     /** The same rule in another mode, as an override in a team's file sets it. */
     public Rule withMode(Mode newMode) {
         return withModes(ModePolicy.fixed(newMode));
