@@ -44,7 +44,7 @@ handlers/%/target/lambda-shrunk/.done: $(REACTOR)
 # Every function's artifact, built and shrunk ahead of sam build (`make -j2 artifacts`: the
 # shrinks run side by side), so that each `make build-<LogicalId>` only copies.
 .PHONY: artifacts
-artifacts: $(REACTOR) $(patsubst %,handlers/%/target/lambda-shrunk/.done,ec2 s3 alarm)
+artifacts: $(REACTOR) $(patsubst %,handlers/%/target/lambda-shrunk/.done,ec2 s3 alarm canary)
 
 # $(call lambda-artifact,DIR): copies the artifact laid out in DIR/lib for SAM.
 define lambda-artifact

@@ -66,7 +66,7 @@ public final class UndoCommand implements Callable<Integer> {
             if (!yes) {
                 out.println("Would undo " + auditId + ":");
                 reversible.forEach(action -> out.println("  " + action.action() + " on " + action.resource()
-                        + " (" + action.undo() + ")"));
+                        + " (" + undo.call(action) + ")"));
                 out.println("Run again with --yes to undo.");
                 return 0;
             }

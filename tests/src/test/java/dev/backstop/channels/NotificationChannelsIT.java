@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.backstop.audit.ActionResult;
 import dev.backstop.audit.AuditLog;
 import dev.backstop.audit.AuditRecord;
@@ -140,7 +141,8 @@ class NotificationChannelsIT {
     @Test
     void aDecisionReachesTheOwnersChatTopicTopicAndJiraAndTheRecordNotesEach() throws Exception {
         String auditId = Emulators.uniquePrefix("ev");
-        AuditLog audit = new AuditLog(dynamoDb, chat.auditTable(), JSON);
+        AuditLog audit = new AuditLog(dynamoDb, chat.auditTable(), JSON,
+                new Telemetry(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), JSON, CLOCK));
         AuditRecord record = record(auditId, Outcome.REMEDIATED);
         audit.record(record);
         jira.answer("POST", "/rest/api/2/issue", 201, "{\"id\":\"10001\",\"key\":\"PAY-1\"}");
@@ -204,7 +206,8 @@ class NotificationChannelsIT {
 
     private static AuditRecord record(String auditId, Outcome outcome) {
         ActionResult action = new ActionResult("world-ingress", Severity.HIGH, "ec2.revoke-world-ingress", Mode.ENFORCE,
-                GROUP, outcome, Map.of(), Map.of(), outcome == Outcome.REMEDIATED ? Map.of("call", "Authorize") : Map.of(),
+                GROUP, outcome, Map.of(), Map.of(), outcome == Outcome.REMEDIATED ? JsonNodeFactory.instance.objectNode().put("call", "Authorize")
+                        : ActionResult.noUndo(),
                 "revoked 0.0.0.0/0:22", Map.of("owner", "payments"));
         return new AuditRecord(auditId, auditId, "AuthorizeSecurityGroupIngress", "ec2.amazonaws.com", ACCOUNT, "eu-west-1",
                 CLOCK.instant(), CLOCK.instant(), "arn:aws:iam::111122223333:user/dev", "IAMUser", "198.51.100.4", outcome,

@@ -70,7 +70,11 @@ import software.amazon.awssdk.services.sns.model.PublishRequest;
  *       delivery's random UUID: masked. {@code ChainHashTest} pins the hash of a given item.
  * </ul>
  *
- * <p>To write the files anew (only ever from code known to be right): {@code -Dgolden.update=true}.
+ * <p>The files were captured before the engine became one rule loop over triggers, which left
+ * them as they were. One change to them since was meant: an applied action's {@code undo} is
+ * stored in version 2 of {@code UndoFormat} (the field {@code undoVersion} added), the rest of
+ * each file unchanged. To write the files anew (only ever from code known to be right):
+ * {@code -Dgolden.update=true}.
  */
 class DecisionBytesTest {
 

@@ -81,11 +81,18 @@ class EventObserverTest {
     }
 
     @Test
-    void aRecordThatCannotBeWrittenDoesNotStopTheDecision() {
-        AuditRecord decision = engine(Mode.ENFORCE, failingHistory(403)).handle(apiCall(privatePolicy(e -> { })));
+    void aRecordThatCannotBeWrittenDoesNotStopTheDecisionAndIsCounted() {
+        try (StandardOutput out = StandardOutput.capture()) {
+            AuditRecord decision = engine(Mode.ENFORCE, failingHistory(403)).handle(apiCall(privatePolicy(e -> { })));
 
-        assertThat(decision.outcome()).isEqualTo(Outcome.NO_MATCH);
-        assertThat(table.attribute(EVENT_ID, "outcome")).isEqualTo("NO_MATCH");
+            assertThat(decision.outcome()).isEqualTo(Outcome.NO_MATCH);
+            assertThat(table.attribute(EVENT_ID, "outcome")).isEqualTo("NO_MATCH");
+            assertThat(out.counted(CloudTrailSteps.OBSERVER_FAILED)).singleElement().satisfies(line -> {
+                assertThat(line.path("observer").asText()).isEqualTo("BucketPolicyRecorder");
+                assertThat(line.path("eventId").asText()).isEqualTo(EVENT_ID);
+                assertThat(line.path("error").asText()).startsWith("AccessDeniedException");
+            });
+        }
     }
 
     @Test

@@ -62,7 +62,8 @@ class RemediationEngineTest {
         assertThat(action.resource()).isEqualTo(TRAIL);
         assertThat(action.before()).containsEntry("isLogging", "false");
         assertThat(action.after()).containsEntry("isLogging", "true");
-        assertThat(action.undo()).containsEntry("call", "StopLogging").containsEntry("name", TRAIL);
+        assertThat(action.undo().toString())
+                .isEqualTo("{\"undoVersion\":2,\"call\":\"StopLogging\",\"name\":\"" + TRAIL + "\"}");
         assertThat(dynamoDb.attribute(EVENT_ID, "outcome")).isEqualTo("REMEDIATED");
         assertThat(dynamoDb.attribute(EVENT_ID, "status")).isEqualTo("complete");
         assertThat(dynamoDb.attribute(EVENT_ID, "principal"))
@@ -261,13 +262,20 @@ class RemediationEngineTest {
     }
 
     @Test
-    void aLostNotificationIsNotedOnTheAuditRecord() {
+    void aLostNotificationIsNotedOnTheAuditRecordAndCounted() {
         sns.failWith(awsSnsError());
 
-        AuditRecord decision = engine(Mode.ENFORCE).handle(apiCall(stopLogging()));
+        try (StandardOutput out = StandardOutput.capture()) {
+            AuditRecord decision = engine(Mode.ENFORCE).handle(apiCall(stopLogging()));
 
-        assertThat(decision.outcome()).isEqualTo(Outcome.REMEDIATED);
-        assertThat(dynamoDb.attribute(EVENT_ID, "notification")).startsWith("failed: AuthorizationError");
+            assertThat(decision.outcome()).isEqualTo(Outcome.REMEDIATED);
+            assertThat(dynamoDb.attribute(EVENT_ID, "notification")).startsWith("failed: AuthorizationError");
+            assertThat(out.counted(DecisionRecorder.NOTIFICATION_FAILED)).singleElement().satisfies(line -> {
+                assertThat(line.path("auditId").asText()).isEqualTo(EVENT_ID);
+                assertThat(line.path("error").asText()).startsWith("AuthorizationError");
+                assertThat(line.path("level").asText()).isEqualTo("WARN");
+            });
+        }
     }
 
     private static CloudTrailException awsError(int status, String code, String message) {

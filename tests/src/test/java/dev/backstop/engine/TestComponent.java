@@ -7,6 +7,7 @@ import dev.backstop.action.ec2.Ec2ActionsModule;
 import dev.backstop.action.iam.IamActionsModule;
 import dev.backstop.action.lambda.LambdaActionsModule;
 import dev.backstop.action.s3.S3ActionsModule;
+import dev.backstop.audit.AuditLog;
 import dev.backstop.config.Settings;
 import dev.backstop.rules.source.RulesModule;
 import java.time.Clock;
@@ -26,6 +27,8 @@ interface TestComponent {
     RemediationEngine engine();
 
     UndoService undo();
+
+    AuditLog audit();
 
     @Component.Factory
     interface Factory {

@@ -6,15 +6,20 @@ import static dev.backstop.testing.TestDeliveries.apiCall;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.backstop.audit.ActionResult;
 import dev.backstop.audit.AuditRecord;
 import dev.backstop.audit.Outcome;
 import dev.backstop.config.Mode;
 import dev.backstop.config.Settings;
+import dev.backstop.rules.Severity;
 import dev.backstop.testing.FakeCloudTrail;
 import dev.backstop.testing.FakeDynamoDb;
 import dev.backstop.testing.FakeSns;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.regions.Region;
 
@@ -53,6 +58,54 @@ class UndoServiceTest {
         assertThat(dynamoDb.attribute("undo#" + EVENT_ID, "outcome")).isEqualTo("UNDONE");
         assertThat(sns.published()).last().satisfies(message ->
                 assertThat(message.subject()).isEqualTo("Backstop UNDONE: StopLogging"));
+    }
+
+    /**
+     * A record written before undo data was typed holds it in version 1 (flat strings, no version),
+     * as the StopLogging remediation wrote it then: it is undone as a new one is.
+     */
+    @Test
+    void aRecordWrittenBeforeUndoDataWasTypedIsUndoneToo() {
+        TestComponent component = component(Mode.ENFORCE);
+        cloudTrail.trail(TRAIL, true);
+        ActionResult started = new ActionResult("cloudtrail-logging-stopped", Severity.HIGH, "cloudtrail.start-logging",
+                Mode.ENFORCE, TRAIL, Outcome.REMEDIATED, Map.of("isLogging", "false"), Map.of("isLogging", "true"),
+                JsonNodeFactory.instance.objectNode().put("name", TRAIL).put("call", "StopLogging"),
+                "StartLogging on " + TRAIL + ", verified by read-back");
+        component.audit().record(new AuditRecord(EVENT_ID, EVENT_ID, "StopLogging", "cloudtrail.amazonaws.com",
+                "123456789012", "us-east-1", Instant.parse("2026-11-20T09:14:05Z"), Instant.parse("2026-11-20T09:14:07Z"),
+                "arn:aws:sts::123456789012:assumed-role/DeveloperAccess/mallory", "AssumedRole", "198.51.100.24",
+                Outcome.REMEDIATED, "matched cloudtrail-logging-stopped", List.of(started)));
+
+        assertThat(component.undo().plan(EVENT_ID)).singleElement()
+                .satisfies(action -> assertThat(component.undo().call(action)).isEqualTo("StopLogging"));
+        AuditRecord done = component.undo().undo(EVENT_ID, "alice");
+
+        assertThat(done.outcome()).isEqualTo(Outcome.UNDONE);
+        assertThat(cloudTrail.isLogging(TRAIL)).isFalse();
+    }
+
+    /** Undo data of a version this Backstop does not read (a newer one wrote it) is named before anything runs. */
+    @Test
+    void undoDataOfAnUnknownVersionIsRefusedBeforeAnythingRuns() {
+        TestComponent component = component(Mode.ENFORCE);
+        cloudTrail.trail(TRAIL, true);
+        ActionResult started = new ActionResult("cloudtrail-logging-stopped", Severity.HIGH, "cloudtrail.start-logging",
+                Mode.ENFORCE, TRAIL, Outcome.REMEDIATED, Map.of("isLogging", "false"), Map.of("isLogging", "true"),
+                JsonNodeFactory.instance.objectNode().put("undoVersion", 3).put("call", "StopLogging").put("trail", TRAIL),
+                "StartLogging on " + TRAIL + ", verified by read-back");
+        component.audit().record(new AuditRecord(EVENT_ID, EVENT_ID, "StopLogging", "cloudtrail.amazonaws.com",
+                "123456789012", "us-east-1", Instant.parse("2026-11-20T09:14:05Z"), Instant.parse("2026-11-20T09:14:07Z"),
+                "arn:aws:sts::123456789012:assumed-role/DeveloperAccess/mallory", "AssumedRole", "198.51.100.24",
+                Outcome.REMEDIATED, "matched cloudtrail-logging-stopped", List.of(started)));
+
+        assertThatThrownBy(() -> component.undo().undo(EVENT_ID, "alice"))
+                .isInstanceOf(UndoException.class)
+                .hasMessage("cloudtrail.start-logging on " + TRAIL + " cannot be undone: the undo data is of version 3,"
+                        + " which this Backstop does not read (it reads versions 1 to 2): undo it with the Backstop that"
+                        + " wrote it; nothing was changed");
+        assertThat(cloudTrail.isLogging(TRAIL)).isTrue();
+        assertThat(dynamoDb.items()).doesNotContainKey("undo#" + EVENT_ID);
     }
 
     /** The credentials (FakeSts: the samples' account, 123456789012) must be of the record's account. */

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.backstop.action.ActionPlan;
 import dev.backstop.action.RemediationAction;
 import dev.backstop.action.ResourceState;
+import dev.backstop.action.UndoFormat;
 import dev.backstop.audit.ActionResult;
 import dev.backstop.audit.AuditRecord;
 import dev.backstop.audit.Outcome;
@@ -153,7 +154,7 @@ class Ec2IsolationIT {
                 alarm.account(), alarm.region(), alarm.time(), Instant.now(), alarm.alarmArn(), "Alarm", null,
                 Outcome.REMEDIATED, "matched ec2-instance-isolate", List.of(new ActionResult("ec2-instance-isolate",
                         Severity.CRITICAL, ACTION, Mode.ENFORCE, plan.resource(), Outcome.REMEDIATED,
-                        plan.before().facts(), after.facts(), plan.undo(), plan.change()))));
+                        plan.before().facts(), after.facts(), UndoFormat.write(plan.undo()), plan.change()))));
         CommandRun undo = CommandRun.of("undo", alarm.id(), "--yes", "--table", stage.auditTable(), "--topic",
                 stage.topicArn());
 

@@ -220,7 +220,7 @@ class Ec2RemediationIT {
         assertThat(action.path("before").path("offendingRules").asText()).isEqualTo("tcp 22 from 0.0.0.0/0");
         assertThat(action.path("after").path("offendingRules").asText()).isEqualTo("none");
         assertThat(action.path("undo").path("groupId").asText()).isEqualTo(app);
-        assertThat(action.path("undo").path("revoked").asText()).contains(worldRule);
+        assertThat(action.path("undo").path("revoked").toString()).contains(worldRule);
         assertThat(action.path("detail").asText()).contains(worldRule);
 
         CommandRun undo = undo(stage, eventIdOf(event));

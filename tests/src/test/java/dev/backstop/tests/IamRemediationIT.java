@@ -107,7 +107,7 @@ class IamRemediationIT {
         assertThat(action.path("resource").asText()).isEqualTo("arn:aws:iam::" + account + ":user/" + user);
         assertThat(action.path("before").path("status").asText()).isEqualTo("Active");
         assertThat(action.path("after").path("status").asText()).isEqualTo("Inactive");
-        assertThat(action.path("undo").path("call").asText()).isEqualTo("UpdateAccessKey");
+        assertThat(action.path("undo").path("call").asText()).isEqualTo("UpdateAccessKey to Active");
         assertThat(delivery.record().get("principal").s()).isEqualTo("arn:aws:iam::" + account + ":root");
 
         assertThat(delivery.undo().outcome()).isEqualTo(Outcome.UNDONE);

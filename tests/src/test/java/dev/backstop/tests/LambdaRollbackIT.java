@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.backstop.action.ActionPlan;
+import dev.backstop.action.UndoFormat;
 import dev.backstop.action.ActionRefusedException;
 import dev.backstop.action.RemediationAction;
 import dev.backstop.action.ResourceState;
@@ -124,7 +125,7 @@ class LambdaRollbackIT {
     /** The audit record the engine writes for a remediated alarm, so an operator's undo can find it. */
     private static void audit(BackstopComponent component, AlarmEvent alarm, ActionPlan plan, ResourceState after) {
         ActionResult result = new ActionResult("lambda-errors-roll-back", Severity.HIGH, ACTION, Mode.ENFORCE,
-                plan.resource(), Outcome.REMEDIATED, plan.before().facts(), after.facts(), plan.undo(),
+                plan.resource(), Outcome.REMEDIATED, plan.before().facts(), after.facts(), UndoFormat.write(plan.undo()),
                 plan.change() + ", verified by read-back");
         component.audit().record(new AuditRecord(alarm.id(), alarm.id(), "CloudWatch Alarm State Change",
                 "aws.cloudwatch", alarm.account(), alarm.region(), alarm.time(), Instant.now(), alarm.alarmArn(),
@@ -205,7 +206,7 @@ class LambdaRollbackIT {
         assertThat(functions.aliasVersion(function)).isEqualTo(v1);
         assertThat(action.readBack(plan).compliant()).isTrue();
 
-        assertThat(action.undo(plan.undo()).facts()).isEqualTo(plan.before().facts());
+        assertThat(action.undo(UndoFormat.write(plan.undo())).facts()).isEqualTo(plan.before().facts());
         assertThat(functions.aliasVersion(function)).isEqualTo(v2);
     }
 

@@ -12,6 +12,8 @@ import dev.backstop.aws.MemberAccounts;
 import dev.backstop.config.Settings;
 import dev.backstop.engine.RemediationEngine;
 import dev.backstop.event.CloudTrailEventParser;
+import dev.backstop.telemetry.Degradation;
+import dev.backstop.telemetry.Telemetry;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -50,23 +52,28 @@ public final class TrailWatchdog {
     public record WatchdogRun(String runId, List<TrailResult> trails) {
     }
 
+    /** Counted per trail a run could not check (not transiently): that trail went unwatched this run. */
+    static final String TRAIL_UNCHECKED = Degradation.TRAIL_UNCHECKED.metric();
+
     private final TrailInspector inspector;
     private final RemediationEngine engine;
     private final CloudTrailEventParser parser;
     private final ObjectMapper json;
     private final Region region;
+    private final Telemetry telemetry;
     private final Clock clock;
     private final MemberAccounts accounts;
     private final Set<String> members;
 
     @Inject
     TrailWatchdog(TrailInspector inspector, RemediationEngine engine, CloudTrailEventParser parser, ObjectMapper json,
-            Region region, Clock clock, MemberAccounts accounts, Settings settings) {
+            Region region, Telemetry telemetry, Clock clock, MemberAccounts accounts, Settings settings) {
         this.inspector = inspector;
         this.engine = engine;
         this.parser = parser;
         this.json = json;
         this.region = region;
+        this.telemetry = telemetry;
         this.clock = clock;
         this.accounts = accounts;
         this.members = new TreeSet<>(settings.members().allowedAccounts());
@@ -79,12 +86,13 @@ public final class TrailWatchdog {
         List<String> unchecked = new ArrayList<>();
         checkAccount(run, scope, results, unchecked);
         for (String member : members) {
+            ScheduledEvent memberRun = new ScheduledEvent(run.id(), member);
             try (CredentialScope.Scope acting = accounts.actAs(member)) {
-                checkAccount(new ScheduledEvent(run.id(), member), scope, results, unchecked);
+                checkAccount(memberRun, scope, results, unchecked);
             } catch (RuntimeException e) {
                 // Listing the member's trails failed (the member role could not be assumed, say).
                 rethrowIfTransient(e);
-                unchecked.add("account " + member + "'s trails (" + AwsErrors.describe(e) + ")");
+                unchecked.add(unchecked(memberRun, "account " + member + "'s trails", e));
             }
         }
         if (!unchecked.isEmpty()) {
@@ -101,11 +109,17 @@ public final class TrailWatchdog {
                 results.add(check(run, trail));
             } catch (RuntimeException e) {
                 rethrowIfTransient(e);
-                System.err.println("backstop: watchdog run " + run.id() + " could not check " + trail + ": "
-                        + AwsErrors.describe(e));
-                unchecked.add(trail + " (" + AwsErrors.describe(e) + ")");
+                unchecked.add(unchecked(run, trail, e));
             }
         }
+    }
+
+    /** Counts what a run could not check (a trail, or a member account's trails), and names it for the run's failure. */
+    private String unchecked(ScheduledEvent run, String what, RuntimeException e) {
+        telemetry.count(TRAIL_UNCHECKED, "watchdog run " + run.id() + " could not check " + what + ": "
+                + AwsErrors.describe(e), telemetry.fields().put("runId", run.id()).put("account", run.account())
+                .put("trail", what).put("error", AwsErrors.describe(e)));
+        return what + " (" + AwsErrors.describe(e) + ")";
     }
 
     private static void rethrowIfTransient(RuntimeException e) {

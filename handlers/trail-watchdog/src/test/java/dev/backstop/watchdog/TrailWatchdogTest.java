@@ -21,6 +21,7 @@ import dev.backstop.engine.RemediationEngine;
 import dev.backstop.event.CloudTrailEventParser;
 import dev.backstop.event.Delivery;
 import dev.backstop.event.Trigger;
+import dev.backstop.testing.CapturedTelemetry;
 import dev.backstop.testing.SampleEvents;
 import java.time.Clock;
 import java.time.Instant;
@@ -54,14 +55,15 @@ class TrailWatchdogTest {
 
     private final TrailInspector inspector = mock(TrailInspector.class);
     private final MemberAccounts accounts = mock(MemberAccounts.class);
+    private final CapturedTelemetry telemetry = new CapturedTelemetry();
     private final TrailWatchdog watchdog = new TrailWatchdog(inspector, null, null, new ObjectMapper(), Region.US_EAST_1,
-            CLOCK, accounts, ONE_ACCOUNT);
+            telemetry.telemetry(), CLOCK, accounts, ONE_ACCOUNT);
 
     private TrailWatchdog withMember(RemediationEngine engine) {
         Settings settings = ONE_ACCOUNT.withMembers(new MemberAccess(Optional.of("123456789012"), Set.of(MEMBER),
                 Optional.of("BackstopRemediation"), Optional.empty()));
         return new TrailWatchdog(inspector, engine, new CloudTrailEventParser(new ObjectMapper()), new ObjectMapper(),
-                Region.US_EAST_1, CLOCK, accounts, settings);
+                Region.US_EAST_1, telemetry.telemetry(), CLOCK, accounts, settings);
     }
 
     private static CloudTrailException error(int status, String code) {
@@ -80,6 +82,12 @@ class TrailWatchdogTest {
                 .hasMessageContaining("checked 1 trail(s)")
                 .hasMessageContaining(DENIED + " (AccessDeniedException");
         verify(inspector).inspect(eq(WHOLE), any(), eq("backstop:watchdog:2b7f4c1e-8d3a-4e59-a6b0-9c1d5e7f3a28"));
+        assertThat(telemetry.counted(TrailWatchdog.TRAIL_UNCHECKED)).singleElement().satisfies(line -> {
+            assertThat(line.path("trail").asText()).isEqualTo(DENIED);
+            assertThat(line.path("account").asText()).isEqualTo("123456789012");
+            assertThat(line.path("runId").asText()).isEqualTo("2b7f4c1e-8d3a-4e59-a6b0-9c1d5e7f3a28");
+            assertThat(line.path("error").asText()).startsWith("AccessDeniedException");
+        });
     }
 
     @Test
@@ -146,5 +154,9 @@ class TrailWatchdogTest {
                 .isInstanceOf(WatchdogException.class)
                 .hasMessageContaining("checked 1 trail(s)")
                 .hasMessageContaining("account " + MEMBER + "'s trails (AccessDenied");
+        assertThat(telemetry.counted(TrailWatchdog.TRAIL_UNCHECKED)).singleElement().satisfies(line -> {
+            assertThat(line.path("trail").asText()).isEqualTo("account " + MEMBER + "'s trails");
+            assertThat(line.path("account").asText()).isEqualTo(MEMBER);
+        });
     }
 }

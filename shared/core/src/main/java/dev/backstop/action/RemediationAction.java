@@ -1,5 +1,6 @@
 package dev.backstop.action;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.backstop.event.CloudTrailEvent;
 import dev.backstop.event.Trigger;
 import dev.backstop.rules.ActionSpec;
@@ -50,10 +51,20 @@ public interface RemediationAction {
     }
 
     /**
-     * Reverses a change this action applied, from the {@link ActionPlan#undo()} data its audit
-     * record kept, and returns the state read back afterwards.
+     * The record an audit record's undo data holds, in whichever version wrote it (read it with
+     * the action's {@link UndoFormat}); an IllegalArgumentException naming what is wrong when it
+     * cannot be read. An undo reads every action's data this way before it changes anything.
      */
-    default ResourceState undo(Map<String, String> undo) {
+    default UndoData readUndo(JsonNode stored) {
+        throw new UnsupportedOperationException("this action's changes cannot be undone");
+    }
+
+    /**
+     * Reverses a change this action applied, from the {@link ActionPlan#undo()} data its audit
+     * record kept (in whichever version wrote it: read it with the action's {@link UndoFormat}),
+     * and returns the state read back afterwards.
+     */
+    default ResourceState undo(JsonNode stored) {
         throw new UnsupportedOperationException("this action's changes cannot be undone");
     }
 }

@@ -1,6 +1,8 @@
 package dev.backstop.audit;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.backstop.config.Mode;
 import dev.backstop.rules.Severity;
 import java.util.Map;
@@ -9,6 +11,8 @@ import java.util.Objects;
 /**
  * What one rule's action did, with the state read before and after and what would reverse it.
  *
+ * @param undo what reverses the change, as the action's {@code UndoFormat} keeps it (a JSON
+ *     object, in whichever version wrote it); empty when the action changed nothing
  * @param detail a sentence for humans: the change made, or why none was
  * @param tags the target's tags that route its notices and step its mode (the keys the rule files
  *     name); empty when none was read, as in records written before they were kept
@@ -26,7 +30,7 @@ public record ActionResult(
         Outcome outcome,
         Map<String, String> before,
         Map<String, String> after,
-        Map<String, String> undo,
+        JsonNode undo,
         String detail,
         // Left out when empty, so records that have none read as they always did.
         @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> tags,
@@ -35,13 +39,13 @@ public record ActionResult(
 
     /** A result with no tags read. */
     public ActionResult(String rule, Severity severity, String action, Mode mode, String resource, Outcome outcome,
-            Map<String, String> before, Map<String, String> after, Map<String, String> undo, String detail) {
+            Map<String, String> before, Map<String, String> after, JsonNode undo, String detail) {
         this(rule, severity, action, mode, resource, outcome, before, after, undo, detail, Map.of(), "", "");
     }
 
     /** A result with the target's tags read, and no mode reason or declared state. */
     public ActionResult(String rule, Severity severity, String action, Mode mode, String resource, Outcome outcome,
-            Map<String, String> before, Map<String, String> after, Map<String, String> undo, String detail,
+            Map<String, String> before, Map<String, String> after, JsonNode undo, String detail,
             Map<String, String> tags) {
         this(rule, severity, action, mode, resource, outcome, before, after, undo, detail, tags, "", "");
     }
@@ -52,7 +56,7 @@ public record ActionResult(
         Objects.requireNonNull(outcome, "outcome");
         before = Map.copyOf(before);
         after = Map.copyOf(after);
-        undo = Map.copyOf(undo);
+        undo = undo == null ? noUndo() : undo.deepCopy();
         tags = tags == null ? Map.of() : Map.copyOf(tags);
         modeReason = modeReason == null ? "" : modeReason;
         declared = declared == null ? "" : declared;
@@ -68,5 +72,16 @@ public record ActionResult(
     public ActionResult withDetail(String newDetail) {
         return new ActionResult(rule, severity, action, mode, resource, outcome, before, after, undo, newDetail, tags,
                 modeReason, declared);
+    }
+
+    /** A copy: the record's own stays as it was made. */
+    @Override
+    public JsonNode undo() {
+        return undo.deepCopy();
+    }
+
+    /** The undo of an action that changed nothing. */
+    public static JsonNode noUndo() {
+        return JsonNodeFactory.instance.objectNode();
     }
 }

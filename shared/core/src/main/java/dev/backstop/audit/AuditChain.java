@@ -1,5 +1,7 @@
 package dev.backstop.audit;
 
+import dev.backstop.telemetry.Degradation;
+import dev.backstop.telemetry.Telemetry;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,12 +31,17 @@ final class AuditChain {
     private static final int MAX_ATTEMPTS = 200;
     private static final long MAX_BACKOFF_MILLIS = 200;
 
+    /** Counted when a chain position was left empty because another delivery chained the record elsewhere. */
+    static final String CHAIN_GAP = Degradation.AUDIT_CHAIN_GAP.metric();
+
     private final DynamoDbClient dynamoDb;
     private final String table;
+    private final Telemetry telemetry;
 
-    AuditChain(DynamoDbClient dynamoDb, String table) {
+    AuditChain(DynamoDbClient dynamoDb, String table, Telemetry telemetry) {
         this.dynamoDb = dynamoDb;
         this.table = table;
+        this.telemetry = telemetry;
     }
 
     static String chainOf(AuditRecord record) {
@@ -139,10 +146,12 @@ final class AuditChain {
     private void reportIfChainedElsewhere(Map<String, AttributeValue> item) {
         String auditId = item.get(AuditTable.KEY).s();
         String taken = item.get(AuditTable.CHAIN_POSITION).n();
-        chainPositionOf(auditId).filter(position -> !position.equals(taken)).ifPresent(position -> System.err.println(
-                "backstop: position " + taken + " of " + item.get(AuditTable.CHAIN).s() + " was taken for audit record "
-                        + auditId + ", which another delivery chained at position " + position
-                        + " meanwhile; audit verify will name the empty position"));
+        String chain = item.get(AuditTable.CHAIN).s();
+        chainPositionOf(auditId).filter(position -> !position.equals(taken)).ifPresent(position -> telemetry.count(CHAIN_GAP,
+                "position " + taken + " of " + chain + " was taken for audit record " + auditId + ", which another"
+                        + " delivery chained at position " + position + " meanwhile; audit verify will name the empty position",
+                telemetry.fields().put("auditId", auditId).put("chain", chain).put("position", taken)
+                        .put("chainedAt", position)));
     }
 
     private Optional<String> chainPositionOf(String auditId) {

@@ -2,6 +2,7 @@ package dev.backstop.audit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.backstop.config.Settings;
+import dev.backstop.telemetry.Telemetry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -26,22 +27,26 @@ public final class AuditLog {
     static final String IN_PROGRESS = "in-progress";
     static final String RETRYABLE = "retryable";
     static final String COMPLETE = "complete";
+    /** Counted when a record's id is chained already (a redelivered unreadable event): the first record stays. */
+    static final String CHAINED_ALREADY = "AuditRecordChainedAlready";
 
     private final DynamoDbClient dynamoDb;
     private final String table;
     private final AuditItems items;
     private final AuditChain chain;
+    private final Telemetry telemetry;
 
     @Inject
-    AuditLog(DynamoDbClient dynamoDb, Settings settings, ObjectMapper mapper) {
-        this(dynamoDb, settings.auditTable(), mapper);
+    AuditLog(DynamoDbClient dynamoDb, Settings settings, ObjectMapper mapper, Telemetry telemetry) {
+        this(dynamoDb, settings.auditTable(), mapper, telemetry);
     }
 
-    public AuditLog(DynamoDbClient dynamoDb, String table, ObjectMapper mapper) {
+    public AuditLog(DynamoDbClient dynamoDb, String table, ObjectMapper mapper, Telemetry telemetry) {
         this.dynamoDb = dynamoDb;
         this.table = table;
         this.items = new AuditItems(mapper);
-        this.chain = new AuditChain(dynamoDb, table);
+        this.chain = new AuditChain(dynamoDb, table, telemetry);
+        this.telemetry = telemetry;
     }
 
     /**
@@ -105,7 +110,8 @@ public final class AuditLog {
      */
     public void record(AuditRecord record) {
         if (!chain.append(AuditChain.chainOf(record), items.toItem(record, COMPLETE))) {
-            System.err.println("backstop: audit record " + record.auditId() + " is chained already; kept as it was");
+            telemetry.count(CHAINED_ALREADY, "audit record " + record.auditId() + " is chained already; kept as it was",
+                    telemetry.fields().put("auditId", record.auditId()));
         }
     }
 

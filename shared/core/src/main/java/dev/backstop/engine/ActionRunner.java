@@ -5,6 +5,7 @@ import dev.backstop.action.ActionRefusedException;
 import dev.backstop.action.AwsErrors;
 import dev.backstop.action.RemediationAction;
 import dev.backstop.action.ResourceState;
+import dev.backstop.action.UndoFormat;
 import dev.backstop.audit.ActionResult;
 import dev.backstop.audit.Outcome;
 import dev.backstop.breaker.Breakers;
@@ -233,22 +234,24 @@ final class ActionRunner {
 
     private static ActionResult result(Rule rule, Mode mode, ActionPlan plan, Outcome outcome, ResourceState after, String detail) {
         return new ActionResult(rule.id(), rule.severity(), plan.action(), mode, plan.resource(), outcome,
-                plan.before().facts(), after.facts(), outcome == Outcome.REMEDIATED ? plan.undo() : Map.of(), detail);
+                plan.before().facts(), after.facts(),
+                outcome == Outcome.REMEDIATED && plan.undo() != null ? UndoFormat.write(plan.undo()) : ActionResult.noUndo(),
+                detail);
     }
 
     static ActionResult exempted(Rule rule, ActionSpec spec, Mode mode, String resource, String exemption) {
         return new ActionResult(rule.id(), rule.severity(), spec.action(), mode, resource, Outcome.EXEMPTED,
-                Map.of(), Map.of(), Map.of(), "exempted: " + exemption);
+                Map.of(), Map.of(), ActionResult.noUndo(), "exempted: " + exemption);
     }
 
     /** An action a rule did not run, for a reason that is no exemption (a change it requires is missing). */
     static ActionResult notActed(Rule rule, ActionSpec spec, Mode mode, String resource, String reason) {
         return new ActionResult(rule.id(), rule.severity(), spec.action(), mode, resource, Outcome.IGNORED,
-                Map.of(), Map.of(), Map.of(), "not acted: " + reason);
+                Map.of(), Map.of(), ActionResult.noUndo(), "not acted: " + reason);
     }
 
     private static ActionResult failed(Rule rule, ActionSpec spec, Mode mode, String resource, String detail) {
         return new ActionResult(rule.id(), rule.severity(), spec.action(), mode, resource, Outcome.FAILED,
-                Map.of(), Map.of(), Map.of(), detail);
+                Map.of(), Map.of(), ActionResult.noUndo(), detail);
     }
 }

@@ -8,6 +8,8 @@ import dev.backstop.aws.MemberAccounts;
 import dev.backstop.config.Settings;
 import dev.backstop.correlate.Correlated;
 import dev.backstop.event.CloudTrailEvent;
+import dev.backstop.telemetry.Degradation;
+import dev.backstop.telemetry.Telemetry;
 import dev.backstop.rules.Pipelines;
 import java.time.Instant;
 import java.util.Optional;
@@ -23,17 +25,22 @@ import javax.inject.Inject;
  */
 final class CloudTrailSteps implements TriggerSteps<CloudTrailEvent> {
 
+    /** Counted when an observer failed on an event (not transiently): a gap in Backstop's own records. */
+    static final String OBSERVER_FAILED = Degradation.OBSERVER_FAILED.metric();
+
     private final MemberAccounts accounts;
     private final IgnoredCalls ignored;
     private final Set<EventObserver> observers;
+    private final Telemetry telemetry;
 
     @Inject
-    CloudTrailSteps(Settings settings, MemberAccounts accounts, Set<EventObserver> observers) {
+    CloudTrailSteps(Settings settings, MemberAccounts accounts, Set<EventObserver> observers, Telemetry telemetry) {
         this.accounts = accounts;
         // Its roles here, and its member-role sessions in the member accounts.
         this.ignored = new IgnoredCalls(
                 Stream.concat(settings.ownPrincipals().stream(), accounts.ownSessions().stream()).toList());
         this.observers = Set.copyOf(observers);
+        this.telemetry = telemetry;
     }
 
     @Override
@@ -110,8 +117,10 @@ final class CloudTrailSteps implements TriggerSteps<CloudTrailEvent> {
                 if (AwsErrors.isTransient(e)) {
                     throw e;
                 }
-                System.err.println("backstop: " + observer.getClass().getSimpleName() + " could not record event "
-                        + event.eventId() + ": " + AwsErrors.describe(e));
+                String name = observer.getClass().getSimpleName();
+                telemetry.count(OBSERVER_FAILED, name + " could not record event " + event.eventId() + ": "
+                        + AwsErrors.describe(e), telemetry.fields().put("observer", name).put("eventId", event.eventId())
+                        .put("error", AwsErrors.describe(e)));
             }
         }
     }

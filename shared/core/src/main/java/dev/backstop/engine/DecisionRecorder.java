@@ -4,6 +4,8 @@ import dev.backstop.action.AwsErrors;
 import dev.backstop.audit.AuditLog;
 import dev.backstop.audit.AuditRecord;
 import dev.backstop.notify.Notifier;
+import dev.backstop.telemetry.Degradation;
+import dev.backstop.telemetry.Telemetry;
 import java.time.Instant;
 import java.util.function.Supplier;
 import javax.inject.Inject;
@@ -17,13 +19,18 @@ import javax.inject.Singleton;
 @Singleton
 final class DecisionRecorder {
 
+    /** Counted when a decision's notification could not be sent: the team did not hear of it. */
+    static final String NOTIFICATION_FAILED = Degradation.NOTIFICATION_FAILED.metric();
+
     private final AuditLog audit;
     private final Notifier notifier;
+    private final Telemetry telemetry;
 
     @Inject
-    DecisionRecorder(AuditLog audit, Notifier notifier) {
+    DecisionRecorder(AuditLog audit, Notifier notifier, Telemetry telemetry) {
         this.audit = audit;
         this.notifier = notifier;
+        this.telemetry = telemetry;
     }
 
     /**
@@ -69,7 +76,8 @@ final class DecisionRecorder {
         } catch (RuntimeException e) {
             // The remediation stands and is audited; a retry would only find it done. Say so loudly instead.
             audit.noteNotification(decision.auditId(), "failed: " + AwsErrors.describe(e));
-            System.err.println("backstop: notification for " + decision.auditId() + " failed: " + AwsErrors.describe(e));
+            telemetry.count(NOTIFICATION_FAILED, "notification for " + decision.auditId() + " failed: " + AwsErrors.describe(e),
+                    telemetry.fields().put("auditId", decision.auditId()).put("error", AwsErrors.describe(e)));
         }
     }
 }

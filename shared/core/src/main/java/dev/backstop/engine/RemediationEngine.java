@@ -325,7 +325,7 @@ public final class RemediationEngine {
         String why = "its veto window could not be scheduled (" + failure + "); not run, and nothing runs without the window";
         return results.stream().map(result -> result.outcome() != Outcome.PENDING ? result
                 : new ActionResult(result.rule(), result.severity(), result.action(), result.mode(), result.resource(),
-                        Outcome.FAILED, result.before(), result.after(), Map.of(), why, result.tags(), result.modeReason(),
+                        Outcome.FAILED, result.before(), result.after(), ActionResult.noUndo(), why, result.tags(), result.modeReason(),
                         result.declared())).toList();
     }
 }

@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import javax.inject.Inject;
 import javax.inject.Provider;
 import javax.inject.Singleton;
@@ -60,10 +61,7 @@ public final class UndoService {
         if (applied.isEmpty()) {
             throw new UndoException("nothing to undo: " + auditId + " applied no change (" + record.outcome() + ")");
         }
-        List<String> problems = applied.stream()
-                .filter(action -> !undoable(action))
-                .map(action -> action.action() + " on " + action.resource() + " cannot be undone")
-                .toList();
+        List<String> problems = applied.stream().map(this::problem).flatMap(Optional::stream).toList();
         if (!problems.isEmpty()) {
             throw new UndoException(String.join("; ", problems) + "; nothing was changed");
         }
@@ -76,6 +74,11 @@ public final class UndoService {
             throw new UndoException(e.getMessage() + "; nothing was changed");
         }
         return applied;
+    }
+
+    /** The call that reverses one of the actions {@link #plan} returned, in words, from its undo data. */
+    public String call(ActionResult action) {
+        return catalogue.get(action.action()).get().readUndo(action.undo()).call();
     }
 
     /** Undoes the record's applied actions, audits and notifies the undo, and returns its record. */
@@ -100,7 +103,7 @@ public final class UndoService {
             boolean restored = after.facts().entrySet().containsAll(action.before().entrySet());
             results.add(new ActionResult(action.rule(), action.severity(), action.action(), Mode.ENFORCE,
                     action.resource(), restored ? Outcome.UNDONE : Outcome.FAILED, action.after(), after.facts(),
-                    Map.of(), restored ? "undid " + action.detail()
+                    ActionResult.noUndo(), restored ? "undid " + action.detail()
                             : "undo ran, but the read-back " + after.facts() + " differs from the state before, "
                                     + action.before()));
         }
@@ -114,8 +117,21 @@ public final class UndoService {
         return undone;
     }
 
-    private boolean undoable(ActionResult action) {
+    /**
+     * Why the action cannot be undone, if it cannot: not undoable, or undo data this Backstop
+     * cannot read (say, of a newer version), found before any action of the record is undone.
+     */
+    private Optional<String> problem(ActionResult action) {
+        String named = action.action() + " on " + action.resource();
         Provider<RemediationAction> provider = catalogue.get(action.action());
-        return provider != null && !action.undo().isEmpty() && provider.get().undoable();
+        if (provider == null || action.undo().isEmpty() || !provider.get().undoable()) {
+            return Optional.of(named + " cannot be undone");
+        }
+        try {
+            provider.get().readUndo(action.undo());
+            return Optional.empty();
+        } catch (IllegalArgumentException unreadable) {
+            return Optional.of(named + " cannot be undone: " + unreadable.getMessage());
+        }
     }
 }

@@ -84,7 +84,7 @@ public final class VetoService {
         List<ActionResult> vetoed = pending == null ? List.of() : pending.actions().stream()
                 .filter(action -> action.outcome() == Outcome.PENDING)
                 .map(action -> new ActionResult(action.rule(), action.severity(), action.action(), action.mode(),
-                        action.resource(), Outcome.VETOED, action.before(), Map.of(), Map.of(),
+                        action.resource(), Outcome.VETOED, action.before(), Map.of(), ActionResult.noUndo(),
                         "vetoed by " + operator + ": " + reason + "; not run: " + action.detail(), action.tags()))
                 .toList();
         AuditRecord record = new AuditRecord(PREFIX + auditId, pending == null ? null : pending.eventId(),

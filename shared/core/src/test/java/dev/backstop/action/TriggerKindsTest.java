@@ -34,7 +34,7 @@ class TriggerKindsTest {
             if (!(trigger instanceof CloudTrailEvent event)) {
                 throw ActionRefusedException.unanswered(trigger);
             }
-            return new ActionPlan("test.action", event.eventId(), event.eventId(), ResourceState.gone(), "nothing", Map.of());
+            return new ActionPlan("test.action", event.eventId(), event.eventId(), ResourceState.gone(), "nothing");
         }
 
         @Override
@@ -59,7 +59,7 @@ class TriggerKindsTest {
             if (!(trigger instanceof AlarmEvent alarm)) {
                 throw ActionRefusedException.unanswered(trigger);
             }
-            return new ActionPlan("test.alarm", alarm.alarmArn(), alarm.alarmName(), ResourceState.gone(), "nothing", Map.of());
+            return new ActionPlan("test.alarm", alarm.alarmArn(), alarm.alarmName(), ResourceState.gone(), "nothing");
         }
 
         @Override

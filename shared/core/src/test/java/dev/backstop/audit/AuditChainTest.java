@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.backstop.config.Mode;
 import dev.backstop.config.Settings;
+import dev.backstop.testing.CapturedTelemetry;
 import dev.backstop.testing.FakeDynamoDb;
 import java.time.Instant;
 import java.util.List;
@@ -26,10 +27,11 @@ class AuditChainTest {
     private static final String CHAIN = "123456789012/us-east-1";
 
     private final FakeDynamoDb dynamoDb = new FakeDynamoDb();
+    private final CapturedTelemetry telemetry = new CapturedTelemetry();
 
     private AuditLog auditLog(DynamoDbClient client) {
         return new AuditLog(client, new Settings("audit", "arn:aws:sns:us-east-1:123456789012:t", Mode.ENFORCE,
-                List.of()), JSON);
+                List.of()), JSON, telemetry.telemetry());
     }
 
     @Test
@@ -108,6 +110,8 @@ class AuditChainTest {
 
         assertThat(dynamoDb.item("e1")).isEqualTo(first);
         assertThat(ChainHead.fromItem(dynamoDb.item(ChainHead.key(CHAIN))).orElseThrow().position()).isEqualTo(1);
+        assertThat(telemetry.counted(AuditLog.CHAINED_ALREADY)).singleElement()
+                .satisfies(line -> assertThat(line.path("auditId").asText()).isEqualTo("e1"));
     }
 
     @Test
@@ -134,6 +138,23 @@ class AuditChainTest {
         assertThat(dynamoDb.attribute("e2", AuditTable.PREVIOUS_HASH))
                 .isEqualTo(dynamoDb.attribute("e1", AuditTable.CHAIN_HASH));
         assertThat(ChainHash.of(dynamoDb.item("e1"))).isEqualTo(dynamoDb.attribute("e1", AuditTable.CHAIN_HASH));
+    }
+
+    @Test
+    void aSecondDeliveryOfARecordWhoseWriterStoppedLeavesAGapThatIsCountedAtTheSdkEdge() {
+        assertThatThrownBy(() -> auditLog(new StoppingWriter(dynamoDb)).record(fullRecord("e1")))
+                .isInstanceOf(IllegalStateException.class);
+
+        // It finishes the stopped writer's record at position 1, then takes position 2 for the same id.
+        auditLog(dynamoDb).record(fullRecord("e1"));
+
+        assertThat(dynamoDb.item("e1").get(AuditTable.CHAIN_POSITION).n()).isEqualTo("1");
+        assertThat(telemetry.counted(AuditChain.CHAIN_GAP)).singleElement().satisfies(line -> {
+            assertThat(line.path("auditId").asText()).isEqualTo("e1");
+            assertThat(line.path("position").asText()).isEqualTo("2");
+            assertThat(line.path("chainedAt").asText()).isEqualTo("1");
+            assertThat(line.path("level").asText()).isEqualTo("WARN");
+        });
     }
 
     /** Another writer appends e1 after this one read the head and before it moves it. */

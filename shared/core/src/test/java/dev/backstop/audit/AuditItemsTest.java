@@ -18,7 +18,7 @@ class AuditItemsTest {
     private static final Instant AT = Instant.parse("2026-11-20T10:30:12.734Z");
     private static final ActionResult NOTIFIED = new ActionResult("alarm-lambda-ec2-notify", Severity.MEDIUM,
             "cloudwatch.notify", Mode.NOTIFY, "arn:aws:cloudwatch:us-east-1:123456789012:alarm:checkout-api p99 latency",
-            Outcome.NOTIFIED, Map.of("state", "ALARM"), Map.of("state", "ALARM"), Map.of(), "not run: tell the team");
+            Outcome.NOTIFIED, Map.of("state", "ALARM"), Map.of("state", "ALARM"), ActionResult.noUndo(), "not run: tell the team");
 
     @Test
     void anAlarmDecisionComesBackAsItWasWritten() {

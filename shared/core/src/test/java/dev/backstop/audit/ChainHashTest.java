@@ -25,7 +25,7 @@ class ChainHashTest {
     static AuditRecord fullRecord(String auditId) {
         ActionResult action = new ActionResult("cloudtrail-logging-stopped", Severity.HIGH, "cloudtrail.start-logging",
                 Mode.ENFORCE, "arn:aws:cloudtrail:us-east-1:123456789012:trail/main", Outcome.REMEDIATED,
-                Map.of("isLogging", "false"), Map.of("isLogging", "true"), Map.of("call", "StopLogging"),
+                Map.of("isLogging", "false"), Map.of("isLogging", "true"), JSON.createObjectNode().put("call", "StopLogging"),
                 "started logging");
         return new AuditRecord(auditId, auditId, "StopLogging", "cloudtrail.amazonaws.com", "123456789012",
                 "us-east-1", Instant.parse("2026-11-25T10:00:00Z"), Instant.parse("2026-11-25T10:00:01.250Z"),

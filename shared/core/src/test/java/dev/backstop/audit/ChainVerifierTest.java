@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.backstop.config.Mode;
 import dev.backstop.config.Settings;
+import dev.backstop.testing.CapturedTelemetry;
 import dev.backstop.testing.FakeDynamoDb;
 import java.util.HashMap;
 import java.util.List;
@@ -29,7 +30,7 @@ class ChainVerifierTest {
     @BeforeEach
     void fourRecords() {
         AuditLog log = new AuditLog(dynamoDb, new Settings("audit", "arn:aws:sns:us-east-1:123456789012:t",
-                Mode.ENFORCE, List.of()), JSON);
+                Mode.ENFORCE, List.of()), JSON, new CapturedTelemetry().telemetry());
         for (String id : List.of("e1", "e2", "e3", "e4")) {
             log.record(fullRecord(id));
         }
@@ -106,7 +107,7 @@ class ChainVerifierTest {
     @Test
     void theNotificationNoteIsNoEdit() {
         new AuditLog(dynamoDb, new Settings("audit", "arn:aws:sns:us-east-1:123456789012:t", Mode.ENFORCE, List.of()),
-                JSON).noteNotification("e2", "sent");
+                JSON, new CapturedTelemetry().telemetry()).noteNotification("e2", "sent");
 
         assertThat(verifier.verify().get(0).intact()).isTrue();
     }

@@ -44,7 +44,7 @@ final class RecordingAlarmAction implements AlarmOnlyAction {
         }
         String function = alarm.dimension("FunctionName").orElseThrow();
         return new ActionPlan(NAME, function, function, new ResourceState(true, false, Map.of("version", "7")),
-                "move the alias back", Map.of());
+                "move the alias back");
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.backstop.notify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.backstop.audit.ActionResult;
 import dev.backstop.audit.AuditRecord;
 import dev.backstop.audit.Outcome;
@@ -38,7 +39,7 @@ class NoticesTest {
 
     static ActionResult remediated(String rule, String resource, Map<String, String> tags) {
         return new ActionResult(rule, Severity.HIGH, "cloudtrail.start-logging", Mode.ENFORCE, resource, Outcome.REMEDIATED,
-                Map.of("isLogging", "false"), Map.of("isLogging", "true"), Map.of("call", "StopLogging"),
+                Map.of("isLogging", "false"), Map.of("isLogging", "true"), JsonNodeFactory.instance.objectNode().put("call", "StopLogging"),
                 "StartLogging on " + resource + ", verified by read-back", tags);
     }
 
@@ -66,7 +67,7 @@ class NoticesTest {
     @Test
     void eachRuleAndResourceGetsItsOwnNoticeAndOwner() {
         ActionResult onGroup = new ActionResult("world-ingress", Severity.MEDIUM, "ec2.revoke-world-ingress", Mode.NOTIFY,
-                GROUP, Outcome.NOTIFIED, Map.of(), Map.of(), Map.of(), "not run: revoke 0.0.0.0/0:22", Map.of());
+                GROUP, Outcome.NOTIFIED, Map.of(), Map.of(), ActionResult.noUndo(), "not run: revoke 0.0.0.0/0:22", Map.of());
 
         List<Notice> notices = Notices.of(record("ev-2", List.of(
                 remediated("trail-stopped", TRAIL, Map.of("owner", "payments")), onGroup)), ROUTING);
@@ -80,7 +81,7 @@ class NoticesTest {
     @Test
     void aDecisionThatChangedNothingHasNoUndoCommandAndSaysSo() {
         ActionResult notified = new ActionResult("trail-stopped", Severity.HIGH, "cloudtrail.start-logging", Mode.NOTIFY,
-                TRAIL, Outcome.NOTIFIED, Map.of(), Map.of(), Map.of(), "not run: StartLogging", Map.of());
+                TRAIL, Outcome.NOTIFIED, Map.of(), Map.of(), ActionResult.noUndo(), "not run: StartLogging", Map.of());
 
         Notice notice = Notices.of(record("ev-3", List.of(notified)), ROUTING).get(0);
 
@@ -91,7 +92,7 @@ class NoticesTest {
     @Test
     void aPendingDecisionNamesItsVetoCommandAndWhyItsMode() {
         ActionResult pending = new ActionResult("trail-stopped", Severity.HIGH, "cloudtrail.start-logging", Mode.ENFORCE,
-                TRAIL, Outcome.PENDING, Map.of(), Map.of(), Map.of(), "will run StartLogging at 2026-11-20T10:15:00Z",
+                TRAIL, Outcome.PENDING, Map.of(), Map.of(), ActionResult.noUndo(), "will run StartLogging at 2026-11-20T10:15:00Z",
                 Map.of("env", "dev"), "when case at team.yaml:9: tag env=dev", "");
 
         Notice notice = Notices.of(record("ev-4", List.of(pending)), ROUTING).get(0);
@@ -104,7 +105,7 @@ class NoticesTest {
     @Test
     void revertedDeclaredStateAlsoTellsThePipelinesOwner() {
         ActionResult reverted = new ActionResult("world-ingress", Severity.HIGH, "ec2.revoke-world-ingress", Mode.ENFORCE,
-                GROUP, Outcome.REMEDIATED, Map.of(), Map.of(), Map.of("call", "Authorize"), "revoked 0.0.0.0/0:22",
+                GROUP, Outcome.REMEDIATED, Map.of(), Map.of(), JsonNodeFactory.instance.objectNode().put("call", "Authorize"), "revoked 0.0.0.0/0:22",
                 Map.of("owner", "payments"), "", "revert-and-tell: CloudFormation stack api (ApiGroup)");
         Directives directives = new Directives(ROUTING, Organization.NONE, new Pipelines(List.of(), Map.of(),
                 Optional.of("security"), java.time.Duration.ZERO, "team.yaml:20"), Optional.empty());
@@ -121,7 +122,7 @@ class NoticesTest {
     @Test
     void anUndoneDecisionResolves() {
         ActionResult undone = new ActionResult("trail-stopped", Severity.HIGH, "cloudtrail.start-logging", Mode.ENFORCE,
-                TRAIL, Outcome.UNDONE, Map.of(), Map.of(), Map.of(), "undid StartLogging", Map.of());
+                TRAIL, Outcome.UNDONE, Map.of(), Map.of(), ActionResult.noUndo(), "undid StartLogging", Map.of());
 
         Notice notice = Notices.of(record("undo#ev-1", List.of(undone)), ROUTING).get(0);
 

@@ -1,6 +1,7 @@
 package dev.backstop.channels;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.backstop.audit.ActionResult;
 import dev.backstop.audit.AuditRecord;
 import dev.backstop.audit.Outcome;
@@ -35,7 +36,7 @@ final class ChannelFixtures {
     static AuditRecord record(String auditId, Outcome outcome) {
         ActionResult action = new ActionResult("cloudtrail-logging-stopped", Severity.HIGH, "cloudtrail.start-logging",
                 Mode.ENFORCE, TRAIL, outcome, Map.of("isLogging", "false"), Map.of("isLogging", "true"),
-                outcome == Outcome.REMEDIATED ? Map.of("call", "StopLogging") : Map.of(),
+                outcome == Outcome.REMEDIATED ? JsonNodeFactory.instance.objectNode().put("call", "StopLogging") : ActionResult.noUndo(),
                 "StartLogging on " + TRAIL + ", verified by read-back", Map.of("owner", "payments"));
         return new AuditRecord(auditId, "ev-" + auditId, "StopLogging", "cloudtrail.amazonaws.com", ACCOUNT, "eu-west-1",
                 NOW.minusSeconds(5), NOW, "arn:aws:sts::111122223333:assumed-role/DeveloperAccess/mallory", "AssumedRole",

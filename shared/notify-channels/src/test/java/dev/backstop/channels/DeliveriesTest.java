@@ -35,11 +35,11 @@ class DeliveriesTest {
     private static final ChannelTarget.Webhook HOOK = new ChannelTarget.Webhook("backstop/hooks/payments");
 
     private final FakeDynamoDb dynamoDb = new FakeDynamoDb();
-    private final AuditLog audit = new AuditLog(dynamoDb, "audit", JSON);
     private final FakeSns sns = new FakeSns();
     private final ByteArrayOutputStream log = new ByteArrayOutputStream();
     private final Telemetry telemetry = new Telemetry(new PrintStream(log, true, StandardCharsets.UTF_8), JSON,
             ChannelFixtures.CLOCK);
+    private final AuditLog audit = new AuditLog(dynamoDb, "audit", JSON, telemetry);
     private final List<String> hooked = new ArrayList<>();
     private boolean hookDown;
     private final Channel hook = (notice, target) -> {

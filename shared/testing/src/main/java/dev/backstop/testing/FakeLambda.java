@@ -8,14 +8,20 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.lambda.model.DeleteFunctionConcurrencyRequest;
+import software.amazon.awssdk.services.lambda.model.DeleteFunctionConcurrencyResponse;
 import software.amazon.awssdk.services.lambda.model.FunctionConfiguration;
 import software.amazon.awssdk.services.lambda.model.GetAliasRequest;
 import software.amazon.awssdk.services.lambda.model.GetAliasResponse;
+import software.amazon.awssdk.services.lambda.model.GetFunctionConcurrencyRequest;
+import software.amazon.awssdk.services.lambda.model.GetFunctionConcurrencyResponse;
 import software.amazon.awssdk.services.lambda.model.ListTagsRequest;
 import software.amazon.awssdk.services.lambda.model.ListTagsResponse;
 import software.amazon.awssdk.services.lambda.model.ListVersionsByFunctionRequest;
 import software.amazon.awssdk.services.lambda.model.ListVersionsByFunctionResponse;
 import software.amazon.awssdk.services.lambda.model.PreconditionFailedException;
+import software.amazon.awssdk.services.lambda.model.PutFunctionConcurrencyRequest;
+import software.amazon.awssdk.services.lambda.model.PutFunctionConcurrencyResponse;
 import software.amazon.awssdk.services.lambda.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.lambda.model.UpdateAliasRequest;
 import software.amazon.awssdk.services.lambda.model.UpdateAliasResponse;
@@ -38,6 +44,7 @@ public final class FakeLambda implements LambdaClient {
     }
 
     private final Map<String, Function> functions = new LinkedHashMap<>();
+    private final Map<String, Integer> reserved = new LinkedHashMap<>();
     private final List<String> calls = new ArrayList<>();
     private Supplier<RuntimeException> updateFault;
 
@@ -65,7 +72,20 @@ public final class FakeLambda implements LambdaClient {
 
     public FakeLambda deleteFunction(String function) {
         functions.remove(function);
+        reserved.remove(function);
         return this;
+    }
+
+    /** The function's reserved concurrency (0 holds it back from running at all). */
+    public FakeLambda reserve(String function, int concurrency) {
+        function(function);
+        reserved.put(function, concurrency);
+        return this;
+    }
+
+    /** The function's reserved concurrency, or null when it has none. */
+    public Integer reservedOf(String function) {
+        return reserved.get(name(function));
     }
 
     public FakeLambda failNextUpdateWith(Supplier<RuntimeException> fault) {
@@ -136,6 +156,31 @@ public final class FakeLambda implements LambdaClient {
     public ListTagsResponse listTags(ListTagsRequest request) {
         calls.add("ListTags " + request.resource());
         return ListTagsResponse.builder().tags(function(request.resource()).tags()).build();
+    }
+
+    @Override
+    public GetFunctionConcurrencyResponse getFunctionConcurrency(GetFunctionConcurrencyRequest request) {
+        calls.add("GetFunctionConcurrency " + request.functionName());
+        function(request.functionName());
+        return GetFunctionConcurrencyResponse.builder()
+                .reservedConcurrentExecutions(reserved.get(name(request.functionName()))).build();
+    }
+
+    @Override
+    public PutFunctionConcurrencyResponse putFunctionConcurrency(PutFunctionConcurrencyRequest request) {
+        calls.add("PutFunctionConcurrency " + request.functionName() + " " + request.reservedConcurrentExecutions());
+        function(request.functionName());
+        reserved.put(name(request.functionName()), request.reservedConcurrentExecutions());
+        return PutFunctionConcurrencyResponse.builder()
+                .reservedConcurrentExecutions(request.reservedConcurrentExecutions()).build();
+    }
+
+    @Override
+    public DeleteFunctionConcurrencyResponse deleteFunctionConcurrency(DeleteFunctionConcurrencyRequest request) {
+        calls.add("DeleteFunctionConcurrency " + request.functionName());
+        function(request.functionName());
+        reserved.remove(name(request.functionName()));
+        return DeleteFunctionConcurrencyResponse.builder().build();
     }
 
     private Alias alias(String function, String alias) {

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Named;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Every function in template.yaml names a handler Lambda can run, on java21, built by the Makefile. */
+/** Every function in template.yaml names a handler Lambda can run, on java25, built by the Makefile. */
 class TemplateHandlersTest {
 
     /** A Makefile rule line: {@code build-CloudTrailFunction: ...}. */
@@ -53,10 +53,10 @@ class TemplateHandlersTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("functions")
-    void runsOnJava21(LambdaFunction function) {
+    void runsOnJava25(LambdaFunction function) {
         assertThat(function.runtime())
                 .as("%s: Runtime (its own, or else Globals.Function's)", function.logicalId())
-                .isEqualTo("java21");
+                .isEqualTo("java25");
     }
 
     @ParameterizedTest(name = "{0}")

@@ -160,7 +160,7 @@ public final class Priming implements Resource {
     private void writeJson(CloudTrailEvent event, List<Rule> matched, Instant now) {
         List<ActionResult> actions = matched.stream().map(rule -> new ActionResult(rule.id(), rule.severity(),
                 "priming", rule.mode(), "priming", Outcome.WOULD_REMEDIATE, Map.of("primed", "true"), Map.of(),
-                Map.of(), "priming")).toList();
+                ActionResult.noUndo(), "priming")).toList();
         AuditRecord record = new AuditRecord(event.eventId(), event.eventId(), event.detail().eventName(),
                 event.detail().eventSource(), event.account(), event.region(), event.detail().eventTime(), now,
                 event.detail().userIdentity().displayName(), event.detail().userIdentity().type(),

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.backstop.audit.ActionResult;
 import dev.backstop.audit.AuditLog;
@@ -39,10 +40,10 @@ class NotificationRelayTest {
     private static final String GROUP = "arn:aws:ec2:eu-west-1:111122223333:security-group/sg-0abc";
 
     private final FakeDynamoDb dynamoDb = new FakeDynamoDb();
-    private final AuditLog audit = new AuditLog(dynamoDb, "audit", JSON);
     private final ByteArrayOutputStream log = new ByteArrayOutputStream();
     private final Telemetry telemetry = new Telemetry(new PrintStream(log, true, StandardCharsets.UTF_8), JSON,
             Clock.fixed(NOW, ZoneOffset.UTC));
+    private final AuditLog audit = new AuditLog(dynamoDb, "audit", JSON, telemetry);
     private final List<Notice> told = new ArrayList<>();
     private final Channel webhook = (notice, target) -> {
         told.add(notice);
@@ -101,7 +102,7 @@ class NotificationRelayTest {
 
     private static AuditRecord record(String auditId) {
         ActionResult action = new ActionResult("world-ingress", Severity.HIGH, "ec2.revoke-world-ingress", Mode.ENFORCE,
-                GROUP, Outcome.REMEDIATED, Map.of(), Map.of(), Map.of("call", "AuthorizeSecurityGroupIngress"),
+                GROUP, Outcome.REMEDIATED, Map.of(), Map.of(), JsonNodeFactory.instance.objectNode().put("call", "AuthorizeSecurityGroupIngress"),
                 "revoked 0.0.0.0/0:22", Map.of("team", "network"));
         return new AuditRecord(auditId, auditId, "AuthorizeSecurityGroupIngress", "ec2.amazonaws.com", "111122223333",
                 "eu-west-1", NOW, NOW, "arn:aws:iam::111122223333:user/dev", "IAMUser", "198.51.100.4", Outcome.REMEDIATED,

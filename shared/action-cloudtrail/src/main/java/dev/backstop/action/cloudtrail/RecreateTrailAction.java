@@ -1,5 +1,6 @@
 package dev.backstop.action.cloudtrail;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.backstop.action.ActionPlan;
 import dev.backstop.action.ActionRefusedException;
 import dev.backstop.action.RemediationAction;
@@ -47,7 +48,7 @@ final class RecreateTrailAction implements RemediationAction {
         Optional<TrailConfig> now = trails.read(named);
         if (now.isPresent()) {
             return new ActionPlan(NAME, now.get().arn(), named, new ResourceState(true, true, Map.of("trailExists",
-                    "true")), "none: the trail exists", Map.of());
+                    "true")), "none: the trail exists");
         }
         Snapshot snapshot = snapshots.latest(arn).orElseThrow(() -> new ActionRefusedException(arn,
                 "trail " + arn + " was deleted and Backstop has no snapshot of its configuration to recreate it"
@@ -57,7 +58,7 @@ final class RecreateTrailAction implements RemediationAction {
         return new ActionPlan(NAME, arn, snapshot.config().name(), new ResourceState(true, false, DELETED),
                 "CreateTrail " + arn + " from the snapshot taken at " + snapshot.takenAt() + " from "
                         + snapshot.source() + ", its event selectors, and StartLogging",
-                Map.of("call", "DeleteTrail", "trail", arn));
+                new RecreateTrailUndo(arn));
     }
 
     @Override
@@ -89,10 +90,15 @@ final class RecreateTrailAction implements RemediationAction {
         return true;
     }
 
+    @Override
+    public RecreateTrailUndo readUndo(JsonNode stored) {
+        return RecreateTrailUndo.FORMAT.read(stored);
+    }
+
     /** Deletes the recreated trail again and retires its snapshot: only ever on an operator's explicit request. */
     @Override
-    public ResourceState undo(Map<String, String> undo) {
-        String arn = undo.get("trail");
+    public ResourceState undo(JsonNode stored) {
+        String arn = readUndo(stored).trail();
         trails.read(arn).ifPresent(trails::delete);
         snapshots.retire(arn);
         return trails.read(arn).isPresent() ? new ResourceState(true, false, Map.of("trailExists", "true"))

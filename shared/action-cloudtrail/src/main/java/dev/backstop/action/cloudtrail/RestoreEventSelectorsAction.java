@@ -1,5 +1,6 @@
 package dev.backstop.action.cloudtrail;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.backstop.action.ActionPlan;
 import dev.backstop.action.ActionRefusedException;
 import dev.backstop.action.RemediationAction;
@@ -48,8 +49,7 @@ final class RestoreEventSelectorsAction implements RemediationAction {
         String named = TrailEvents.named(event);
         Optional<TrailConfig> read = trails.read(named);
         if (read.isEmpty()) {
-            return new ActionPlan(NAME, TrailEvents.arn(event), named, ResourceState.gone(), "none: no such trail",
-                    Map.of());
+            return new ActionPlan(NAME, TrailEvents.arn(event), named, ResourceState.gone(), "none: no such trail");
         }
         TrailConfig now = read.get();
         Optional<Snapshot> snapshot = snapshots.latest(now.arn());
@@ -61,30 +61,29 @@ final class RestoreEventSelectorsAction implements RemediationAction {
                         + " put them back by hand");
             }
             return new ActionPlan(NAME, now.arn(), trails.address(now), state(now, ManagementCoverage.ALL),
-                    "none: all management events are logged", Map.of());
+                    "none: all management events are logged");
         }
         EventSelectors wanted = snapshot.get().config().selectors();
         ResourceState before = state(now, wanted.management());
         if (before.compliant()) {
             return new ActionPlan(NAME, now.arn(), trails.address(now), before,
-                    "none: management events are logged as in the snapshot", Map.of());
+                    "none: management events are logged as in the snapshot");
         }
         return new ActionPlan(NAME, now.arn(), trails.address(now), before, "Put"
                 + (wanted.advanced().isEmpty() ? "" : "Advanced") + "EventSelectors on " + now.arn()
                 + " from the snapshot taken at " + snapshot.get().takenAt() + " from " + snapshot.get().source()
                 + " (management events: " + wanted.management().describe() + ")",
-                Map.of("call", "PutEventSelectors", "trail", now.arn(), "selectors", write(now.selectors()),
-                        "restored", write(wanted)));
+                new RestoreEventSelectorsUndo(now.arn(), now.selectors(), wanted));
     }
 
     @Override
     public void apply(ActionPlan plan) {
-        trails.putSelectors(plan.address(), parse(plan.undo().get("restored")));
+        trails.putSelectors(plan.address(), plan.undo(RestoreEventSelectorsUndo.class).restored());
     }
 
     @Override
     public ResourceState readBack(ActionPlan plan) {
-        ManagementCoverage wanted = parse(plan.undo().get("restored")).management();
+        ManagementCoverage wanted = plan.undo(RestoreEventSelectorsUndo.class).restored().management();
         return trails.read(plan.resource()).map(now -> state(now, wanted)).orElseGet(ResourceState::gone);
     }
 
@@ -98,13 +97,19 @@ final class RestoreEventSelectorsAction implements RemediationAction {
         return true;
     }
 
+    @Override
+    public RestoreEventSelectorsUndo readUndo(JsonNode stored) {
+        return RestoreEventSelectorsUndo.FORMAT.read(stored);
+    }
+
     /** Puts back the selectors from before the fix, and snapshots that: only ever on an operator's request. */
     @Override
-    public ResourceState undo(Map<String, String> undo) {
-        String arn = undo.get("trail");
+    public ResourceState undo(JsonNode stored) {
+        RestoreEventSelectorsUndo undo = readUndo(stored);
+        String arn = undo.trail();
         TrailConfig trail = trails.read(arn).orElseThrow(() -> new IllegalStateException("trail " + arn
                 + " no longer exists"));
-        trails.putSelectors(trails.address(trail), parse(undo.get("selectors")));
+        trails.putSelectors(trails.address(trail), undo.selectors());
         TrailConfig after = trails.read(arn).orElseThrow(() -> new IllegalStateException("trail " + arn
                 + " was deleted during the undo"));
         snapshots.record(after, clock.instant(), "backstop:undo:" + NAME);
@@ -120,9 +125,5 @@ final class RestoreEventSelectorsAction implements RemediationAction {
 
     private static String write(EventSelectors selectors) {
         return SnapshotJson.write(selectors);
-    }
-
-    private static EventSelectors parse(String text) {
-        return SnapshotJson.read(text, EventSelectors.class, "the undo data's event selectors");
     }
 }

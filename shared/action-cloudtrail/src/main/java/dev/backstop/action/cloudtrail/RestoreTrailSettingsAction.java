@@ -1,5 +1,6 @@
 package dev.backstop.action.cloudtrail;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.backstop.action.ActionPlan;
 import dev.backstop.action.ActionRefusedException;
 import dev.backstop.action.RemediationAction;
@@ -30,8 +31,6 @@ import javax.inject.Inject;
 final class RestoreTrailSettingsAction implements RemediationAction {
 
     static final String NAME = "cloudtrail.restore-trail-settings";
-    /** Undo data keys of the settings the fix sets; the plain setting names hold the values before it. */
-    private static final String RESTORED = "restored.";
 
     private final Trails trails;
     private final TrailSnapshots snapshots;
@@ -52,27 +51,20 @@ final class RestoreTrailSettingsAction implements RemediationAction {
         String named = TrailEvents.named(event);
         Optional<TrailConfig> read = trails.read(named);
         if (read.isEmpty()) {
-            return new ActionPlan(NAME, TrailEvents.arn(event), named, ResourceState.gone(), "none: no such trail",
-                    Map.of());
+            return new ActionPlan(NAME, TrailEvents.arn(event), named, ResourceState.gone(), "none: no such trail");
         }
         TrailConfig now = read.get();
         Optional<Snapshot> snapshot = snapshots.latest(now.arn());
         Map<String, String> fix = snapshot.isPresent() ? fromSnapshot(now, snapshot.get().config()) : fromCall(now, event);
         if (fix.isEmpty()) {
-            return new ActionPlan(NAME, now.arn(), trails.address(now), state(now, fix), "none: no setting weakened",
-                    Map.of());
+            return new ActionPlan(NAME, now.arn(), trails.address(now), state(now, fix), "none: no setting weakened");
         }
-        Map<String, String> undo = new LinkedHashMap<>();
-        undo.put("call", "UpdateTrail");
-        undo.put("trail", now.arn());
-        fix.forEach((setting, value) -> {
-            undo.put(setting, now.guardedSettings().get(setting));
-            undo.put(RESTORED + setting, value);
-        });
+        Map<String, String> previous = new LinkedHashMap<>();
+        fix.keySet().forEach(setting -> previous.put(setting, now.guardedSettings().get(setting)));
         String from = snapshot.map(s -> "the snapshot taken at " + s.takenAt() + " from " + s.source())
                 .orElse("the call (no snapshot)");
         return new ActionPlan(NAME, now.arn(), trails.address(now), state(now, fix), "UpdateTrail " + now.arn()
-                + " back to " + fix + " from " + from, undo);
+                + " back to " + fix + " from " + from, new RestoreTrailSettingsUndo(now.arn(), previous, fix));
     }
 
     /** The guarded settings the trail weakened since the snapshot, with the snapshot's values. */
@@ -116,24 +108,13 @@ final class RestoreTrailSettingsAction implements RemediationAction {
 
     @Override
     public void apply(ActionPlan plan) {
-        trails.update(trail(plan.resource()), restored(plan));
+        trails.update(trail(plan.resource()), plan.undo(RestoreTrailSettingsUndo.class).restored());
     }
 
     @Override
     public ResourceState readBack(ActionPlan plan) {
-        Map<String, String> fix = restored(plan);
+        Map<String, String> fix = plan.undo(RestoreTrailSettingsUndo.class).restored();
         return trails.read(plan.resource()).map(now -> state(now, fix)).orElseGet(ResourceState::gone);
-    }
-
-    /** The settings the fix sets, from the plan's undo data. */
-    private static Map<String, String> restored(ActionPlan plan) {
-        Map<String, String> fix = new LinkedHashMap<>();
-        plan.undo().forEach((key, value) -> {
-            if (key.startsWith(RESTORED)) {
-                fix.put(key.substring(RESTORED.length()), value);
-            }
-        });
-        return fix;
     }
 
     @Override
@@ -146,18 +127,18 @@ final class RestoreTrailSettingsAction implements RemediationAction {
         return true;
     }
 
+    @Override
+    public RestoreTrailSettingsUndo readUndo(JsonNode stored) {
+        return RestoreTrailSettingsUndo.FORMAT.read(stored);
+    }
+
     /** Sets the settings back as they were before the fix, and snapshots that: only ever on an operator's request. */
     @Override
-    public ResourceState undo(Map<String, String> undo) {
-        TrailConfig trail = trail(undo.get("trail"));
-        Map<String, String> previous = new LinkedHashMap<>();
-        undo.forEach((key, value) -> {
-            if (TrailConfig.GUARDED.contains(key)) {
-                previous.put(key, value);
-            }
-        });
-        trails.update(trail, previous);
-        TrailConfig after = trail(undo.get("trail"));
+    public ResourceState undo(JsonNode stored) {
+        RestoreTrailSettingsUndo undo = readUndo(stored);
+        TrailConfig trail = trail(undo.trail());
+        trails.update(trail, undo.previous());
+        TrailConfig after = trail(undo.trail());
         snapshots.record(after, clock.instant(), "backstop:undo:" + NAME);
         return new ResourceState(true, false, after.guardedSettings());
     }

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * Trail configurations and selectors as JSON text, for the snapshot items and the undo data.
+ * Trail configurations and selectors as JSON text, for the snapshot items (and version 1 undo data).
  * Its own plain mapper: the values are records of strings, booleans, lists and maps.
  */
 final class SnapshotJson {

@@ -1,5 +1,6 @@
 package dev.backstop.action.cloudtrail;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.backstop.action.ActionPlan;
 import dev.backstop.action.ActionRefusedException;
 import dev.backstop.action.RemediationAction;
@@ -45,11 +46,11 @@ final class StartLoggingAction implements RemediationAction {
         try {
             trail = cloudTrail.getTrail(request -> request.name(named)).trail();
         } catch (TrailNotFoundException gone) {
-            return new ActionPlan(NAME, named, named, ResourceState.gone(), "StartLogging on " + named, Map.of());
+            return new ActionPlan(NAME, named, named, ResourceState.gone(), "StartLogging on " + named);
         }
         String address = address(trail);
         return new ActionPlan(NAME, trail.trailARN(), address, status(address), "StartLogging on " + trail.trailARN(),
-                Map.of("call", "StopLogging", "name", trail.trailARN()));
+                new StartLoggingUndo(trail.trailARN()));
     }
 
     /** In its home region (the region of its ARN) a trail is addressed by name, which every
@@ -75,10 +76,16 @@ final class StartLoggingAction implements RemediationAction {
         return true;
     }
 
+    @Override
+    public StartLoggingUndo readUndo(JsonNode stored) {
+        return StartLoggingUndo.FORMAT.read(stored);
+    }
+
     /** Stops the trail again: only ever on an operator's explicit request ({@code ./backstop undo}). */
     @Override
-    public ResourceState undo(Map<String, String> undo) {
-        String address = address(cloudTrail.getTrail(request -> request.name(undo.get("name"))).trail());
+    public ResourceState undo(JsonNode stored) {
+        StartLoggingUndo undo = readUndo(stored);
+        String address = address(cloudTrail.getTrail(request -> request.name(undo.name())).trail());
         cloudTrail.stopLogging(request -> request.name(address));
         return status(address);
     }

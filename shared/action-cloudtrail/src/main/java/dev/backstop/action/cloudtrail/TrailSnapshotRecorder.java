@@ -5,6 +5,7 @@ import dev.backstop.action.EventObserver;
 import dev.backstop.event.CloudTrailEvent;
 import dev.backstop.event.MalformedEventException;
 import dev.backstop.rules.ArnGlob;
+import dev.backstop.telemetry.Telemetry;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -30,15 +31,19 @@ final class TrailSnapshotRecorder implements EventObserver {
 
     /** Advanced selectors are set by PutEventSelectors too: CloudTrail has no other call for them. */
     static final Set<String> CONFIGURING = Set.of("CreateTrail", "UpdateTrail", "PutEventSelectors");
+    /** Counted for a configuring call whose trail was not snapshotted: an unreadable event, or a weakened trail. */
+    static final String NOT_RECORDED = "SnapshotNotRecorded";
 
     private final Trails trails;
     private final TrailSnapshots snapshots;
     private final List<ArnGlob> trusted;
+    private final Telemetry telemetry;
 
     @Inject
-    TrailSnapshotRecorder(Trails trails, TrailSnapshots snapshots, Settings settings) {
+    TrailSnapshotRecorder(Trails trails, TrailSnapshots snapshots, Settings settings, Telemetry telemetry) {
         this.trails = trails;
         this.snapshots = snapshots;
+        this.telemetry = telemetry;
         this.trusted = settings.ownPrincipals().stream().map(ArnGlob::new).toList();
     }
 
@@ -52,8 +57,7 @@ final class TrailSnapshotRecorder implements EventObserver {
         try {
             named = TrailEvents.named(event);
         } catch (MalformedEventException e) {
-            System.err.println("backstop: " + event.detail().eventName() + " " + event.eventId()
-                    + " not snapshotted: " + e.getMessage());
+            notRecorded(event, null, e.getMessage());
             return;
         }
         Optional<TrailConfig> now = trails.read(named);
@@ -65,10 +69,19 @@ final class TrailSnapshotRecorder implements EventObserver {
                 .map(last -> now.get().weakenedFrom(last.config()))
                 .orElseGet(() -> TrailChanges.plainlyWeakening(event));
         if (!weakened.isEmpty()) {
-            System.err.println("backstop: " + event.detail().eventName() + " " + event.eventId() + " left trail "
-                    + now.get().arn() + " weaker (" + String.join("; ", weakened) + "): not snapshotted");
+            notRecorded(event, now.get().arn(), "it left the trail weaker (" + String.join("; ", weakened) + ")");
             return;
         }
         snapshots.record(now.get(), event.detail().eventTime(), event.eventId());
+    }
+
+    private void notRecorded(CloudTrailEvent event, String trail, String reason) {
+        var fields = telemetry.fields().put("eventId", event.eventId()).put("eventName", event.detail().eventName())
+                .put("reason", reason);
+        if (trail != null) {
+            fields.put("trail", trail);
+        }
+        telemetry.count(NOT_RECORDED, event.detail().eventName() + " " + event.eventId() + " not snapshotted: " + reason,
+                fields);
     }
 }

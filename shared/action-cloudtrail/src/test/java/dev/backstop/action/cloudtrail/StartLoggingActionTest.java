@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.backstop.action.ActionPlan;
+import dev.backstop.action.UndoFormat;
 import dev.backstop.action.ResourceState;
 import dev.backstop.event.CloudTrailEvent;
 import dev.backstop.event.CloudTrailEventParser;
@@ -29,7 +30,8 @@ class StartLoggingActionTest {
 
         assertThat(plan.changeNeeded()).isTrue();
         assertThat(plan.before().facts()).containsEntry("isLogging", "false");
-        assertThat(plan.undo()).containsEntry("call", "StopLogging").containsEntry("name", TRAIL);
+        assertThat(plan.undo()).isEqualTo(new StartLoggingUndo(TRAIL));
+        assertThat(plan.undo().call()).isEqualTo("StopLogging");
     }
 
     @Test
@@ -37,7 +39,7 @@ class StartLoggingActionTest {
         ActionPlan plan = action.plan(event, new ActionSpec(StartLoggingAction.NAME, Map.of()));
         action.apply(plan);
 
-        ResourceState after = action.undo(plan.undo());
+        ResourceState after = action.undo(UndoFormat.write(plan.undo()));
 
         assertThat(action.undoable()).isTrue();
         assertThat(after.facts()).containsEntry("isLogging", "false");

@@ -37,7 +37,7 @@ final class NotifyAction implements AlarmOnlyAction {
         }
         String resource = alarm.alarmArn() != null ? alarm.alarmArn() : alarm.alarmName();
         return new ActionPlan(NAME, resource, resource, new ResourceState(true, false, facts),
-                "tell the team that alarm " + alarm.alarmName() + " is " + alarm.state(), Map.of());
+                "tell the team that alarm " + alarm.alarmName() + " is " + alarm.state());
     }
 
     @Override

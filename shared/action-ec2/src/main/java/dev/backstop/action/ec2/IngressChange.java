@@ -3,8 +3,6 @@ package dev.backstop.action.ec2;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.backstop.action.ResourceState;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -22,7 +20,6 @@ import java.util.stream.Collectors;
  */
 record IngressChange(String groupId, List<IngressRule> revoke, List<IngressRule> add, List<IngressRule> kept) {
 
-    static final String CALL = "call";
     static final String GROUP_ID = "groupId";
     static final String REVOKED = "revoked";
     static final String ADDED = "added";
@@ -39,17 +36,17 @@ record IngressChange(String groupId, List<IngressRule> revoke, List<IngressRule>
     }
 
     /** The undo data: what reverses this change, and all that apply needs. */
-    Map<String, String> undoData() {
-        return Map.of(CALL, "AuthorizeSecurityGroupIngress for " + REVOKED + ", RevokeSecurityGroupIngress for " + ADDED,
-                GROUP_ID, groupId, REVOKED, json(revoke), ADDED, json(add), KEPT, json(kept));
+    RevokeWorldIngressUndo undoData() {
+        return new RevokeWorldIngressUndo(groupId, revoke, add, kept);
     }
 
-    static IngressChange fromUndoData(Map<String, String> undo) {
-        String groupId = undo.get(GROUP_ID);
-        if (groupId == null || groupId.isBlank()) {
-            throw new IllegalArgumentException("the undo data names no security group (" + GROUP_ID + ")");
-        }
-        return new IngressChange(groupId, rules(undo, REVOKED), rules(undo, ADDED), rules(undo, KEPT));
+    static IngressChange fromUndoData(RevokeWorldIngressUndo undo) {
+        return new IngressChange(undo.groupId(), undo.revoked(), undo.added(), undo.kept());
+    }
+
+    /** Version 1 held each list of rules as JSON text. */
+    static RevokeWorldIngressUndo fromVersion1(Map<String, String> undo) {
+        return new RevokeWorldIngressUndo(undo.get(GROUP_ID), rules(undo, REVOKED), rules(undo, ADDED), rules(undo, KEPT));
     }
 
     /**
@@ -77,23 +74,6 @@ record IngressChange(String groupId, List<IngressRule> revoke, List<IngressRule>
                 .sorted(Comparator.comparing(IngressRule::protocol).thenComparingInt(IngressRule::fromPort)
                         .thenComparingInt(IngressRule::toPort).thenComparing(IngressRule::cidr))
                 .map(IngressRule::describe).distinct().collect(Collectors.joining("; "));
-    }
-
-    /** {@code [{"ruleId":"sgr-1","protocol":"tcp","fromPort":22,"toPort":22,"cidr":"0.0.0.0/0"}]} */
-    private static String json(List<IngressRule> rules) {
-        ArrayNode list = JSON.createArrayNode();
-        for (IngressRule rule : rules) {
-            ObjectNode item = list.addObject();
-            if (rule.ruleId() != null) {
-                item.put("ruleId", rule.ruleId());
-            }
-            item.put("protocol", rule.protocol()).put("fromPort", rule.fromPort()).put("toPort", rule.toPort())
-                    .put("cidr", rule.cidr());
-            if (rule.description() != null) {
-                item.put("description", rule.description());
-            }
-        }
-        return list.toString();
     }
 
     private static List<IngressRule> rules(Map<String, String> undo, String key) {

@@ -3,7 +3,6 @@ package dev.backstop.action.ec2;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.backstop.action.ResourceState;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -51,13 +50,7 @@ record InstanceInterfaces(String instanceId, String arn, String vpcId, Map<Strin
                 .collect(Collectors.joining("; "));
     }
 
-    /** {@code {"eni-1":["sg-a","sg-b"]}}: the undo data's record of the groups to put back. */
-    static String json(Map<String, List<String>> groups) {
-        ObjectNode node = JSON.createObjectNode();
-        groups.forEach((eni, ids) -> ids.forEach(node.putArray(eni)::add));
-        return node.toString();
-    }
-
+    /** Version 1 undo data's record of the groups to put back, {@code {"eni-1":["sg-a","sg-b"]}} as text. */
     static Map<String, List<String>> groups(String json) {
         try {
             JsonNode node = JSON.readTree(json == null ? "" : json);

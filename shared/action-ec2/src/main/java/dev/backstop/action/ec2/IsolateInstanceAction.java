@@ -1,5 +1,6 @@
 package dev.backstop.action.ec2;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.backstop.catalogue.Ec2ParametersModule;
 import dev.backstop.action.ActionPlan;
 import dev.backstop.action.ActionRefusedException;
@@ -35,12 +36,6 @@ final class IsolateInstanceAction implements AlarmOnlyAction {
     static final String ALARM = "ALARM";
     static final String INSTANCE_DIMENSION = "InstanceId";
 
-    static final String CALL = "call";
-    static final String INSTANCE_ID = "instanceId";
-    static final String VPC_ID = "vpcId";
-    static final String QUARANTINE_NAME = "quarantineGroupName";
-    static final String INTERFACES = "interfaces";
-
     private final Instances instances;
     private final Region region;
 
@@ -69,7 +64,7 @@ final class IsolateInstanceAction implements AlarmOnlyAction {
         }
         Optional<InstanceInterfaces> found = instances.find(instanceId);
         if (found.isEmpty()) {
-            return new ActionPlan(NAME, instanceId, instanceId, ResourceState.gone(), "isolate " + instanceId, Map.of());
+            return new ActionPlan(NAME, instanceId, instanceId, ResourceState.gone(), "isolate " + instanceId);
         }
         InstanceInterfaces now = found.get();
         if (now.vpcId() == null || now.groups().isEmpty()) {
@@ -78,33 +73,31 @@ final class IsolateInstanceAction implements AlarmOnlyAction {
         String quarantineId = instances.quarantine(now.vpcId(), quarantineName).map(SecurityGroup::groupId).orElse(null);
         ResourceState before = now.state(quarantineId);
         if (before.compliant()) {
-            return new ActionPlan(NAME, now.arn(), instanceId, before, "none: " + instanceId + " is isolated", Map.of());
+            return new ActionPlan(NAME, now.arn(), instanceId, before, "none: " + instanceId + " is isolated");
         }
         String group = quarantineId != null ? quarantineId : "a new group " + quarantineName;
         return new ActionPlan(NAME, now.arn(), instanceId, before,
                 "ModifyNetworkInterfaceAttribute on " + String.join(", ", now.groups().keySet()) + " of " + instanceId
                         + ": security groups " + InstanceInterfaces.describe(now.groups()) + " replaced by the quarantine"
                         + " group (" + group + " in " + now.vpcId() + ", no ingress, no egress)",
-                Map.of(CALL, "ModifyNetworkInterfaceAttribute with each interface's groups", INSTANCE_ID, instanceId,
-                        VPC_ID, now.vpcId(), QUARANTINE_NAME, quarantineName,
-                        INTERFACES, InstanceInterfaces.json(now.groups())));
+                new IsolateInstanceUndo(instanceId, now.vpcId(), quarantineName, now.groups()));
     }
 
     @Override
     public void apply(ActionPlan plan) {
-        Map<String, String> undo = plan.undo();
-        String quarantineId = instances.ensureQuarantine(undo.get(VPC_ID), undo.get(QUARANTINE_NAME));
-        for (String networkInterface : InstanceInterfaces.groups(undo.get(INTERFACES)).keySet()) {
+        IsolateInstanceUndo undo = plan.undo(IsolateInstanceUndo.class);
+        String quarantineId = instances.ensureQuarantine(undo.vpcId(), undo.quarantineGroupName());
+        for (String networkInterface : undo.interfaces().keySet()) {
             instances.setGroups(networkInterface, List.of(quarantineId));
         }
     }
 
     @Override
     public ResourceState readBack(ActionPlan plan) {
-        Map<String, String> undo = plan.undo();
-        String quarantineId = instances.quarantine(undo.get(VPC_ID), undo.get(QUARANTINE_NAME))
+        IsolateInstanceUndo undo = plan.undo(IsolateInstanceUndo.class);
+        String quarantineId = instances.quarantine(undo.vpcId(), undo.quarantineGroupName())
                 .map(SecurityGroup::groupId).orElse(null);
-        return instances.find(undo.get(INSTANCE_ID)).map(now -> now.state(quarantineId)).orElse(ResourceState.gone());
+        return instances.find(undo.instanceId()).map(now -> now.state(quarantineId)).orElse(ResourceState.gone());
     }
 
     @Override
@@ -117,22 +110,25 @@ final class IsolateInstanceAction implements AlarmOnlyAction {
         return true;
     }
 
+    @Override
+    public IsolateInstanceUndo readUndo(JsonNode stored) {
+        return IsolateInstanceUndo.FORMAT.read(stored);
+    }
+
     /**
      * Puts each interface's own groups back. Checks every interface first: one whose groups are
      * no longer the quarantine group alone was changed by someone since, and then nothing is done.
      */
     @Override
-    public ResourceState undo(Map<String, String> undo) {
-        String instanceId = undo.get(INSTANCE_ID);
-        Map<String, List<String>> original = InstanceInterfaces.groups(undo.get(INTERFACES));
-        if (instanceId == null || instanceId.isBlank()) {
-            throw new IllegalArgumentException("the undo data names no " + INSTANCE_ID);
-        }
+    public ResourceState undo(JsonNode stored) {
+        IsolateInstanceUndo undo = readUndo(stored);
+        String instanceId = undo.instanceId();
+        Map<String, List<String>> original = undo.interfaces();
         Optional<InstanceInterfaces> found = instances.find(instanceId);
         if (found.isEmpty()) {
             return ResourceState.gone();
         }
-        String quarantineId = instances.quarantine(undo.get(VPC_ID), undo.get(QUARANTINE_NAME))
+        String quarantineId = instances.quarantine(undo.vpcId(), undo.quarantineGroupName())
                 .map(SecurityGroup::groupId).orElse(null);
         Map<String, List<String>> current = found.get().groups();
         List<String> changed = original.keySet().stream()

@@ -1,5 +1,6 @@
 package dev.backstop.action.ec2;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.backstop.action.ActionPlan;
 import dev.backstop.action.ActionRefusedException;
 import dev.backstop.action.RemediationAction;
@@ -58,7 +59,7 @@ final class RevokeWorldIngressAction implements RemediationAction {
         Optional<SecurityGroup> found = groups.find(opened.groupId(), opened.groupName());
         if (found.isEmpty()) {
             return new ActionPlan(NAME, arn(event, named), named, ResourceState.gone(),
-                    "revoke world-open ingress on " + named, Map.of());
+                    "revoke world-open ingress on " + named);
         }
         SecurityGroup group = found.get();
         List<IngressRule> current = groups.ingressRules(group.groupId());
@@ -101,7 +102,7 @@ final class RevokeWorldIngressAction implements RemediationAction {
 
     @Override
     public void apply(ActionPlan plan) {
-        IngressChange change = IngressChange.fromUndoData(plan.undo());
+        IngressChange change = IngressChange.fromUndoData(plan.undo(RevokeWorldIngressUndo.class));
         // The allowed ports first, so they stay open throughout.
         change.add().forEach(rule -> groups.authorize(change.groupId(), rule));
         groups.revoke(change.groupId(), change.revoke().stream().map(IngressRule::ruleId).toList());
@@ -109,7 +110,7 @@ final class RevokeWorldIngressAction implements RemediationAction {
 
     @Override
     public ResourceState readBack(ActionPlan plan) {
-        return state(IngressChange.fromUndoData(plan.undo()));
+        return state(IngressChange.fromUndoData(plan.undo(RevokeWorldIngressUndo.class)));
     }
 
     @Override
@@ -122,10 +123,15 @@ final class RevokeWorldIngressAction implements RemediationAction {
         return true;
     }
 
+    @Override
+    public RevokeWorldIngressUndo readUndo(JsonNode stored) {
+        return RevokeWorldIngressUndo.FORMAT.read(stored);
+    }
+
     /** Re-opens what was revoked (the revoked rules first), then revokes what the split added. */
     @Override
-    public ResourceState undo(Map<String, String> undo) {
-        IngressChange change = IngressChange.fromUndoData(undo);
+    public ResourceState undo(JsonNode stored) {
+        IngressChange change = IngressChange.fromUndoData(readUndo(stored));
         if (groups.find(change.groupId(), null).isEmpty()) {
             return ResourceState.gone();
         }

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.backstop.action.ActionPlan;
+import dev.backstop.action.UndoFormat;
 import dev.backstop.action.ResourceState;
 import dev.backstop.event.CloudTrailEventParser;
 import dev.backstop.rules.ActionSpec;
@@ -82,10 +83,11 @@ class RevokeWorldIngressActionTest {
         ActionPlan plan = plan("ec2/authorize-ingress-ssh-world.json");
         action.apply(plan);
 
-        ResourceState undone = action.undo(plan.undo());
+        ResourceState undone = action.undo(UndoFormat.write(plan.undo()));
 
         assertThat(action.undoable()).isTrue();
-        assertThat(plan.undo()).containsEntry("groupId", APP).containsKeys("call", "revoked", "added", "kept");
+        assertThat(plan.undo(RevokeWorldIngressUndo.class).groupId()).isEqualTo(APP);
+        assertThat(plan.undo(RevokeWorldIngressUndo.class).revoked()).extracting(IngressRule::ruleId).containsExactly(SSH_WORLD);
         assertThat(ec2.ingressOf(APP)).containsExactly("tcp 22 10.20.0.0/16 [bastion subnet]",
                 "tcp 8443 0.0.0.0/0 [opened last year]", "tcp 22 0.0.0.0/0 [ssh from home]");
         assertThat(undone.compliant()).isFalse();
@@ -114,7 +116,7 @@ class RevokeWorldIngressActionTest {
 
         assertThat(plan.before().facts()).containsEntry("offendingRules", "tcp 3306 from ::/0");
         assertThat(ec2.ingressOf(APP)).isEmpty();
-        action.undo(plan.undo());
+        action.undo(UndoFormat.write(plan.undo()));
         assertThat(ec2.ingressOf(APP)).containsExactly("tcp 3306 ::/0 [temp: vendor access]");
     }
 
@@ -169,7 +171,7 @@ class RevokeWorldIngressActionTest {
         ActionPlan plan = plan("ec2/authorize-ingress-mixed-range.json");
         action.apply(plan);
 
-        ResourceState undone = action.undo(plan.undo());
+        ResourceState undone = action.undo(UndoFormat.write(plan.undo()));
 
         assertThat(ec2.ingressOf(LB)).containsExactly("tcp 80-443 0.0.0.0/0 [web]");
         assertThat(undone.facts()).containsAllEntriesOf(plan.before().facts());
@@ -181,7 +183,7 @@ class RevokeWorldIngressActionTest {
         ec2.ingress(LB, "tcp", 443, 443, "0.0.0.0/0", "https, long before");
         ActionPlan plan = plan("ec2/authorize-ingress-mixed-range.json");
         action.apply(plan);
-        action.undo(plan.undo());
+        action.undo(UndoFormat.write(plan.undo()));
 
         assertThat(ec2.ingressOf(LB)).containsExactlyInAnyOrder("tcp 443 0.0.0.0/0 [https, long before]",
                 "tcp 80-443 0.0.0.0/0 [web]");

@@ -1,5 +1,6 @@
 package dev.backstop.action.events;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.backstop.action.ActionPlan;
 import dev.backstop.action.ActionRefusedException;
 import dev.backstop.action.RemediationAction;
@@ -56,7 +57,7 @@ final class EnableRuleAction implements RemediationAction {
             throw new ActionRefusedException(rule.arn(), "not one of Backstop's own rules");
         }
         return new ActionPlan(NAME, rule.arn(), rule.bus() + "/" + rule.name(), read(rule.name(), rule.bus()),
-                "EnableRule on " + rule.arn(), Map.of("action", "DisableRule", "name", rule.name(), "bus", rule.bus()));
+                "EnableRule on " + rule.arn(), new EnableRuleUndo(rule.name(), rule.bus()));
     }
 
     @Override
@@ -82,9 +83,15 @@ final class EnableRuleAction implements RemediationAction {
     }
 
     @Override
-    public ResourceState undo(Map<String, String> undo) {
-        eventBridge.disableRule(request -> request.eventBusName(undo.get("bus")).name(undo.get("name")));
-        return read(undo.get("name"), undo.get("bus"));
+    public EnableRuleUndo readUndo(JsonNode stored) {
+        return EnableRuleUndo.FORMAT.read(stored);
+    }
+
+    @Override
+    public ResourceState undo(JsonNode stored) {
+        EnableRuleUndo undo = readUndo(stored);
+        eventBridge.disableRule(request -> request.eventBusName(undo.bus()).name(undo.name()));
+        return read(undo.name(), undo.bus());
     }
 
     private ResourceState read(String name, String bus) {

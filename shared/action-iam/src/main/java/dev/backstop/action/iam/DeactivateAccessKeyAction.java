@@ -93,21 +93,22 @@ final class DeactivateAccessKeyAction implements RemediationAction {
         String change = "deactivate access key " + keyId + " of ";
         Optional<Principal> user = principals.find(Principal.user(owner));
         if (user.isEmpty()) {
-            return new ActionPlan(NAME, "user/" + owner, owner, ResourceState.gone(), change + "user/" + owner, Map.of());
+            return new ActionPlan(NAME, "user/" + owner, owner, ResourceState.gone(), change + "user/" + owner);
         }
         String arn = user.get().arn();
         return new ActionPlan(NAME, arn, owner, state(owner, keyId), change + arn,
-                Map.of("call", "UpdateAccessKey", "userName", owner, "accessKeyId", keyId, "status", "Active"));
+                new DeactivateAccessKeyUndo(owner, keyId));
     }
 
     @Override
     public void apply(ActionPlan plan) {
-        update(plan.undo(), StatusType.INACTIVE);
+        update(plan.undo(DeactivateAccessKeyUndo.class), StatusType.INACTIVE);
     }
 
     @Override
     public ResourceState readBack(ActionPlan plan) {
-        return state(plan.undo().get("userName"), plan.undo().get("accessKeyId"));
+        DeactivateAccessKeyUndo key = plan.undo(DeactivateAccessKeyUndo.class);
+        return state(key.userName(), key.accessKeyId());
     }
 
     @Override
@@ -120,16 +121,21 @@ final class DeactivateAccessKeyAction implements RemediationAction {
         return true;
     }
 
-    /** Activates the key again. */
     @Override
-    public ResourceState undo(Map<String, String> undo) {
-        update(undo, StatusType.ACTIVE);
-        return state(undo.get("userName"), undo.get("accessKeyId"));
+    public DeactivateAccessKeyUndo readUndo(JsonNode stored) {
+        return DeactivateAccessKeyUndo.FORMAT.read(stored);
     }
 
-    private void update(Map<String, String> key, StatusType status) {
-        iam.updateAccessKey(request -> request.userName(key.get("userName")).accessKeyId(key.get("accessKeyId"))
-                .status(status));
+    /** Activates the key again. */
+    @Override
+    public ResourceState undo(JsonNode stored) {
+        DeactivateAccessKeyUndo key = readUndo(stored);
+        update(key, StatusType.ACTIVE);
+        return state(key.userName(), key.accessKeyId());
+    }
+
+    private void update(DeactivateAccessKeyUndo key, StatusType status) {
+        iam.updateAccessKey(request -> request.userName(key.userName()).accessKeyId(key.accessKeyId()).status(status));
     }
 
     /** The key's status among its owner's keys; a key (or user) no longer there is gone. */

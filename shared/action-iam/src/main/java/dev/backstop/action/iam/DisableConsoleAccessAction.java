@@ -53,15 +53,12 @@ final class DisableConsoleAccessAction implements RemediationAction {
         Optional<Principal> found = principals.find(named);
         if (found.isEmpty()) {
             return new ActionPlan(NAME, named.path(), named.name(), ResourceState.gone(),
-                    "delete the login profile of " + named.path(), Map.of());
+                    "delete the login profile of " + named.path());
         }
         Principal user = found.get();
         return new ActionPlan(NAME, user.arn(), user.name(), state(user.name()),
-                "delete the login profile (console password) of " + user.arn(), Map.of(
-                        "call", "CreateLoginProfile",
-                        "userName", user.name(),
-                        "passwordResetRequired", "true",
-                        "note", "the old password cannot be restored: an administrator sets a new one"
+                "delete the login profile (console password) of " + user.arn(), new DisableConsoleAccessUndo(user.name(), true,
+                        "the old password cannot be restored: an administrator sets a new one"
                                 + " (aws iam create-login-profile --user-name " + user.name()
                                 + " --password ... --password-reset-required)"));
     }

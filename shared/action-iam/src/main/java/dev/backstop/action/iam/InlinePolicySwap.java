@@ -1,6 +1,5 @@
 package dev.backstop.action.iam;
 
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import javax.inject.Inject;
@@ -8,15 +7,9 @@ import javax.inject.Inject;
 /**
  * Puts one of Backstop's inline policies on a user or role and takes it off again, restoring the
  * policy of that name it replaced, if there was one. The undo data says it all: which principal,
- * which policy, and the previous document.
+ * which policy, and the previous document ({@link InlinePolicyUndo}).
  */
 final class InlinePolicySwap {
-
-    static final String KIND = "kind";
-    static final String NAME = "name";
-    static final String ARN = "arn";
-    static final String POLICY_NAME = "policyName";
-    static final String PREVIOUS_DOCUMENT = "previousDocument";
 
     private final Principals principals;
 
@@ -25,39 +18,30 @@ final class InlinePolicySwap {
         this.principals = principals;
     }
 
-    /** What reverses putting {@code policyName} on the principal, whose current document is {@code current}. */
-    static Map<String, String> undo(Principal principal, String policyName, Optional<String> current) {
-        Map<String, String> undo = new HashMap<>();
-        String kind = principal.kind() == Principal.Kind.USER ? "User" : "Role";
-        undo.put("call", (current.isPresent() ? "Put" : "Delete") + kind + "Policy");
-        undo.put(KIND, principal.kind().name());
-        undo.put(NAME, principal.name());
-        undo.put(ARN, principal.arn());
-        undo.put(POLICY_NAME, policyName);
-        current.ifPresent(document -> undo.put(PREVIOUS_DOCUMENT, document));
-        return undo;
+    /** The kind of principal version 1 undo data names ({@code USER} or {@code ROLE}). */
+    static Principal.Kind kind(Map<String, String> version1) {
+        String kind = version1.get("kind");
+        try {
+            return kind == null ? null : Principal.Kind.valueOf(kind);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("the undo data names no kind of principal: " + kind, e);
+        }
     }
 
-    static Principal principal(Map<String, String> undo) {
-        return new Principal(Principal.Kind.valueOf(undo.get(KIND)), undo.get(NAME), undo.get(ARN));
+    Optional<String> current(InlinePolicyUndo undo) {
+        return principals.inlinePolicy(undo.principal(), undo.policyName());
     }
 
-    Optional<String> current(Map<String, String> undo) {
-        return principals.inlinePolicy(principal(undo), undo.get(POLICY_NAME));
-    }
-
-    void put(Map<String, String> undo, String document) {
-        principals.putInlinePolicy(principal(undo), undo.get(POLICY_NAME), document);
+    void put(InlinePolicyUndo undo, String document) {
+        principals.putInlinePolicy(undo.principal(), undo.policyName(), document);
     }
 
     /** Puts the previous document back, or deletes Backstop's policy where there was none. */
-    void restore(Map<String, String> undo) {
-        Principal principal = principal(undo);
-        String previous = undo.get(PREVIOUS_DOCUMENT);
-        if (previous != null) {
-            principals.putInlinePolicy(principal, undo.get(POLICY_NAME), previous);
+    void restore(InlinePolicyUndo undo) {
+        if (undo.previousDocument() != null) {
+            principals.putInlinePolicy(undo.principal(), undo.policyName(), undo.previousDocument());
         } else {
-            principals.deleteInlinePolicy(principal, undo.get(POLICY_NAME));
+            principals.deleteInlinePolicy(undo.principal(), undo.policyName());
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.backstop.action.iam;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.backstop.action.ActionPlan;
 import dev.backstop.action.ActionRefusedException;
 import dev.backstop.action.RemediationAction;
@@ -43,27 +44,28 @@ final class QuarantinePrincipalAction implements RemediationAction {
         String change = "put the deny-all inline policy " + policyName + " on ";
         Optional<Principal> found = principals.find(named);
         if (found.isEmpty()) {
-            return new ActionPlan(NAME, named.path(), named.name(), ResourceState.gone(), change + named.path(), Map.of());
+            return new ActionPlan(NAME, named.path(), named.name(), ResourceState.gone(), change + named.path());
         }
         Principal principal = found.get();
         Optional<String> current = principals.inlinePolicy(principal, policyName);
         return new ActionPlan(NAME, principal.arn(), principal.name(), state(policyName, current), change + principal.arn(),
-                InlinePolicySwap.undo(principal, policyName, current));
+                new QuarantineUndo(principal.kind(), principal.name(), principal.arn(), policyName, current.orElse(null)));
     }
 
     @Override
     public void apply(ActionPlan plan) {
-        swap.put(plan.undo(), DENY_ALL);
+        swap.put(plan.undo(QuarantineUndo.class), DENY_ALL);
     }
 
     @Override
     public ResourceState readBack(ActionPlan plan) {
-        return state(plan.undo().get(InlinePolicySwap.POLICY_NAME), swap.current(plan.undo()));
+        QuarantineUndo undo = plan.undo(QuarantineUndo.class);
+        return state(undo.policyName(), swap.current(undo));
     }
 
     @Override
     public Map<String, String> tags(ActionPlan plan) {
-        return principals.tags(InlinePolicySwap.principal(plan.undo()));
+        return principals.tags(plan.undo(QuarantineUndo.class).principal());
     }
 
     @Override
@@ -72,9 +74,15 @@ final class QuarantinePrincipalAction implements RemediationAction {
     }
 
     @Override
-    public ResourceState undo(Map<String, String> undo) {
+    public QuarantineUndo readUndo(JsonNode stored) {
+        return QuarantineUndo.FORMAT.read(stored);
+    }
+
+    @Override
+    public ResourceState undo(JsonNode stored) {
+        QuarantineUndo undo = readUndo(stored);
         swap.restore(undo);
-        return state(undo.get(InlinePolicySwap.POLICY_NAME), swap.current(undo));
+        return state(undo.policyName(), swap.current(undo));
     }
 
     private static ResourceState state(String policyName, Optional<String> document) {

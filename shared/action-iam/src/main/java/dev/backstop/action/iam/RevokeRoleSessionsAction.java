@@ -12,7 +12,6 @@ import dev.backstop.rules.ActionSpec;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -57,7 +56,7 @@ final class RevokeRoleSessionsAction implements RemediationAction {
         Optional<Principal> found = principals.find(named);
         if (found.isEmpty()) {
             return new ActionPlan(NAME, named.path(), named.name(), ResourceState.gone(),
-                    "revoke the sessions of " + named.path(), Map.of());
+                    "revoke the sessions of " + named.path());
         }
         Principal role = found.get();
         Optional<String> current = principals.inlinePolicy(role, POLICY_NAME);
@@ -65,25 +64,27 @@ final class RevokeRoleSessionsAction implements RemediationAction {
         Instant eventTime = event.detail().eventTime();
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         Instant revokeBefore = now.isAfter(eventTime) ? now : eventTime.plusSeconds(1).truncatedTo(ChronoUnit.SECONDS);
-        Map<String, String> undo = new HashMap<>(InlinePolicySwap.undo(role, POLICY_NAME, current));
-        undo.put(REVOKED_BEFORE, revokeBefore.toString());
+        RevokeSessionsUndo undo = new RevokeSessionsUndo(role.kind(), role.name(), role.arn(), POLICY_NAME,
+                current.orElse(null), revokeBefore);
         return new ActionPlan(NAME, role.arn(), role.name(), state(current, eventTime),
                 "revoke the sessions of " + role.arn() + " issued before " + revokeBefore, undo);
     }
 
     @Override
     public void apply(ActionPlan plan) {
-        swap.put(plan.undo(), document(Instant.parse(plan.undo().get(REVOKED_BEFORE))));
+        RevokeSessionsUndo undo = plan.undo(RevokeSessionsUndo.class);
+        swap.put(undo, document(undo.revokedBefore()));
     }
 
     @Override
     public ResourceState readBack(ActionPlan plan) {
-        return state(swap.current(plan.undo()), Instant.parse(plan.undo().get(REVOKED_BEFORE)));
+        RevokeSessionsUndo undo = plan.undo(RevokeSessionsUndo.class);
+        return state(swap.current(undo), undo.revokedBefore());
     }
 
     @Override
     public Map<String, String> tags(ActionPlan plan) {
-        return principals.tags(InlinePolicySwap.principal(plan.undo()));
+        return principals.tags(plan.undo(RevokeSessionsUndo.class).principal());
     }
 
     @Override
@@ -92,9 +93,15 @@ final class RevokeRoleSessionsAction implements RemediationAction {
     }
 
     @Override
-    public ResourceState undo(Map<String, String> undo) {
+    public RevokeSessionsUndo readUndo(JsonNode stored) {
+        return RevokeSessionsUndo.FORMAT.read(stored);
+    }
+
+    @Override
+    public ResourceState undo(JsonNode stored) {
+        RevokeSessionsUndo undo = readUndo(stored);
         swap.restore(undo);
-        return state(swap.current(undo), Instant.parse(undo.get(REVOKED_BEFORE)));
+        return state(swap.current(undo), undo.revokedBefore());
     }
 
     static String document(Instant revokeBefore) {

@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.backstop.action.ActionPlan;
+import dev.backstop.action.UndoFormat;
 import dev.backstop.action.ActionRefusedException;
 import dev.backstop.action.ResourceState;
 import dev.backstop.event.MalformedEventException;
@@ -39,8 +40,7 @@ class DeactivateAccessKeyActionTest {
 
         assertThat(plan.resource()).isEqualTo("arn:aws:iam::123456789012:user/build-bot");
         assertThat(plan.before().facts()).containsEntry("accessKeyId", NEW_KEY).containsEntry("status", "Active");
-        assertThat(plan.undo()).containsEntry("call", "UpdateAccessKey").containsEntry("accessKeyId", NEW_KEY)
-                .containsEntry("userName", "build-bot").containsEntry("status", "Active");
+        assertThat(plan.undo()).isEqualTo(new DeactivateAccessKeyUndo("build-bot", NEW_KEY));
         assertThat(action.readBack(plan).compliant()).isTrue();
         assertThat(iam.keyStatus("build-bot", NEW_KEY)).isEqualTo(StatusType.INACTIVE);
         assertThat(iam.keyStatus("build-bot", USED_KEY)).isEqualTo(StatusType.ACTIVE);
@@ -61,7 +61,7 @@ class DeactivateAccessKeyActionTest {
         ActionPlan plan = action.plan(event(ROOT_KEY), CREATED);
         action.apply(plan);
 
-        ResourceState after = action.undo(plan.undo());
+        ResourceState after = action.undo(UndoFormat.write(plan.undo()));
 
         assertThat(action.undoable()).isTrue();
         assertThat(after.facts()).containsAllEntriesOf(plan.before().facts());

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.backstop.action.ActionPlan;
 import dev.backstop.action.ActionRefusedException;
+import dev.backstop.action.UndoFormat;
 import dev.backstop.rules.ActionSpec;
 import dev.backstop.testing.FakeIam;
 import org.junit.jupiter.api.Test;
@@ -39,10 +40,12 @@ class DisableConsoleAccessActionTest {
         ActionPlan plan = action.plan(event(CONSOLE_LOGIN), CALLER);
 
         assertThat(action.undoable()).isFalse();
-        assertThat(plan.undo()).containsEntry("call", "CreateLoginProfile").containsEntry("userName", "carol")
-                .containsEntry("passwordResetRequired", "true");
-        assertThat(plan.undo().get("note")).contains("the old password cannot be restored");
-        assertThat(plan.undo().values()).noneMatch(value -> value.toLowerCase().contains("password=")); // no secret
+        DisableConsoleAccessUndo undo = plan.undo(DisableConsoleAccessUndo.class);
+        assertThat(undo.call()).isEqualTo("CreateLoginProfile");
+        assertThat(undo.userName()).isEqualTo("carol");
+        assertThat(undo.passwordResetRequired()).isTrue();
+        assertThat(undo.note()).contains("the old password cannot be restored");
+        assertThat(UndoFormat.write(undo).toString().toLowerCase()).doesNotContain("password="); // no secret
     }
 
     @Test

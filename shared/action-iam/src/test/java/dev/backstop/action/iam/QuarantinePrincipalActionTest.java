@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.backstop.action.ActionPlan;
+import dev.backstop.action.UndoFormat;
 import dev.backstop.action.ActionRefusedException;
 import dev.backstop.action.ResourceState;
 import dev.backstop.event.MalformedEventException;
@@ -35,8 +36,9 @@ class QuarantinePrincipalActionTest {
 
         assertThat(plan.resource()).isEqualTo("arn:aws:iam::123456789012:user/mallory");
         assertThat(plan.before().facts()).containsEntry("quarantined", "false").containsEntry("BackstopQuarantine", "absent");
-        assertThat(plan.undo()).containsEntry("call", "DeleteUserPolicy").containsEntry("policyName", "BackstopQuarantine")
-                .doesNotContainKey("previousDocument");
+        assertThat(plan.undo().call()).isEqualTo("DeleteUserPolicy");
+        assertThat(plan.undo(QuarantineUndo.class).policyName()).isEqualTo("BackstopQuarantine");
+        assertThat(plan.undo(QuarantineUndo.class).previousDocument()).isNull();
         assertThat(PolicyDocuments.sameJson(java.util.Optional.of(iam.userPolicy("mallory", "BackstopQuarantine")),
                 QuarantinePrincipalAction.DENY_ALL)).isTrue();
         ResourceState after = action.readBack(plan);
@@ -49,7 +51,7 @@ class QuarantinePrincipalActionTest {
         ActionPlan plan = action.plan(event(ATTACH_ROLE), TARGET);
         action.apply(plan);
 
-        ResourceState after = action.undo(plan.undo());
+        ResourceState after = action.undo(UndoFormat.write(plan.undo()));
 
         assertThat(plan.resource()).isEqualTo("arn:aws:iam::123456789012:role/data-pipeline");
         assertThat(iam.rolePolicy("data-pipeline", "BackstopQuarantine")).isNull();
@@ -62,9 +64,10 @@ class QuarantinePrincipalActionTest {
         ActionPlan plan = action.plan(event(ATTACH_USER), TARGET);
         action.apply(plan);
 
-        ResourceState after = action.undo(plan.undo());
+        ResourceState after = action.undo(UndoFormat.write(plan.undo()));
 
-        assertThat(plan.undo()).containsEntry("call", "PutUserPolicy").containsEntry("previousDocument", OLD_POLICY);
+        assertThat(plan.undo().call()).isEqualTo("PutUserPolicy");
+        assertThat(plan.undo(QuarantineUndo.class).previousDocument()).isEqualTo(OLD_POLICY);
         assertThat(plan.before().facts().get("BackstopQuarantine")).startsWith("sha256:");
         assertThat(iam.userPolicy("mallory", "BackstopQuarantine")).isEqualTo(OLD_POLICY);
         assertThat(after.facts()).containsAllEntriesOf(plan.before().facts());

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.backstop.action.ActionPlan;
+import dev.backstop.action.UndoFormat;
 import dev.backstop.action.ActionRefusedException;
 import dev.backstop.action.ResourceState;
 import dev.backstop.rules.ActionSpec;
@@ -49,9 +50,10 @@ class RevokeRoleSessionsActionTest {
         ActionPlan plan = action.plan(event(ATTACH_ROLE), CALLER);
         action.apply(plan);
 
-        ResourceState after = action.undo(plan.undo());
+        ResourceState after = action.undo(UndoFormat.write(plan.undo()));
 
-        assertThat(plan.undo()).containsEntry("call", "DeleteRolePolicy").containsEntry("policyName", "AWSRevokeOlderSessions");
+        assertThat(plan.undo().call()).isEqualTo("DeleteRolePolicy");
+        assertThat(plan.undo(RevokeSessionsUndo.class).policyName()).isEqualTo("AWSRevokeOlderSessions");
         assertThat(iam.rolePolicy("ci-deployer", "AWSRevokeOlderSessions")).isNull();
         assertThat(after.facts()).containsAllEntriesOf(plan.before().facts());
     }
@@ -65,7 +67,7 @@ class RevokeRoleSessionsActionTest {
         assertThat(plan.changeNeeded()).isTrue();
         assertThat(plan.before().facts()).containsEntry("revokedBefore", "2026-03-01T00:00:00Z");
         action.apply(plan);
-        action.undo(plan.undo());
+        action.undo(UndoFormat.write(plan.undo()));
         assertThat(iam.rolePolicy("ci-deployer", "AWSRevokeOlderSessions")).isEqualTo(older);
     }
 

@@ -1,5 +1,6 @@
 package dev.backstop.action.lambda;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.backstop.action.ActionPlan;
 import dev.backstop.action.ActionRefusedException;
 import dev.backstop.action.RemediationAction;
@@ -51,10 +52,11 @@ final class DeleteFunctionConcurrencyAction implements RemediationAction {
         }
         ResourceState before = read(function);
         String reserved = before.facts().getOrDefault("reserved", "none");
-        return new ActionPlan(NAME, function, function, before, "DeleteFunctionConcurrency on " + function
-                + ": remove the reservation of " + reserved, reserved.matches("\\d+")
-                        ? Map.of("action", "PutFunctionConcurrency", "function", function, "reserved", reserved)
-                        : Map.of());
+        String change = "DeleteFunctionConcurrency on " + function + ": remove the reservation of " + reserved;
+        return reserved.matches("\\d+")
+                ? new ActionPlan(NAME, function, function, before, change,
+                        new DeleteFunctionConcurrencyUndo(function, Integer.parseInt(reserved)))
+                : new ActionPlan(NAME, function, function, before, change);
     }
 
     @Override
@@ -78,11 +80,16 @@ final class DeleteFunctionConcurrencyAction implements RemediationAction {
     }
 
     @Override
-    public ResourceState undo(Map<String, String> undo) {
-        String function = undo.get("function");
-        int reserved = Integer.parseInt(undo.get("reserved"));
-        lambda.putFunctionConcurrency(request -> request.functionName(function).reservedConcurrentExecutions(reserved));
-        return read(function);
+    public DeleteFunctionConcurrencyUndo readUndo(JsonNode stored) {
+        return DeleteFunctionConcurrencyUndo.FORMAT.read(stored);
+    }
+
+    @Override
+    public ResourceState undo(JsonNode stored) {
+        DeleteFunctionConcurrencyUndo undo = readUndo(stored);
+        lambda.putFunctionConcurrency(request -> request.functionName(undo.function())
+                .reservedConcurrentExecutions(undo.reserved()));
+        return read(undo.function());
     }
 
     /** Compliant unless the function is held at 0. */

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.backstop.action.EventObserver;
 import dev.backstop.event.CloudTrailDetail;
 import dev.backstop.event.CloudTrailEvent;
+import dev.backstop.telemetry.Degradation;
+import dev.backstop.telemetry.Telemetry;
 import javax.inject.Inject;
 
 /**
@@ -22,12 +24,16 @@ import javax.inject.Inject;
 final class LambdaHistoryRecorder implements EventObserver {
 
     static final String EVENT_SOURCE = "lambda.amazonaws.com";
+    /** Counted for an alias move or deployment that could not be recorded (an unreadable event): the history misses it. */
+    static final String NOT_RECORDED = Degradation.HISTORY_NOT_RECORDED.metric();
 
     private final AliasHistory history;
+    private final Telemetry telemetry;
 
     @Inject
-    LambdaHistoryRecorder(AliasHistory history) {
+    LambdaHistoryRecorder(AliasHistory history, Telemetry telemetry) {
         this.history = history;
+        this.telemetry = telemetry;
     }
 
     @Override
@@ -43,8 +49,9 @@ final class LambdaHistoryRecorder implements EventObserver {
                 default -> { }
             }
         } catch (IllegalArgumentException e) {
-            System.err.println("backstop: " + detail.eventName() + " " + event.eventId()
-                    + " not recorded in the alias history: " + e.getMessage());
+            telemetry.count(NOT_RECORDED, detail.eventName() + " " + event.eventId() + " not recorded in the alias history: "
+                    + e.getMessage(), telemetry.fields().put("history", "alias").put("eventId", event.eventId())
+                    .put("reason", e.getMessage()));
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.backstop.action.lambda;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.backstop.action.ActionPlan;
 import dev.backstop.action.ActionRefusedException;
 import dev.backstop.action.AlarmOnlyAction;
@@ -36,14 +37,6 @@ final class RollbackAliasAction implements AlarmOnlyAction {
     static final String NAME = "lambda.rollback-alias";
     static final String ALARM = "ALARM";
 
-    static final String CALL = "call";
-    static final String FUNCTION = "function";
-    static final String ALIAS = "alias";
-    static final String VERSION = "version";
-    static final String WEIGHTS = "weights";
-    static final String ROLLED_BACK_TO = "rolledBackTo";
-    static final String REVISION = "revisionId";
-
     private final Aliases aliases;
     private final AliasHistory history;
     private final Region region;
@@ -77,8 +70,7 @@ final class RollbackAliasAction implements AlarmOnlyAction {
         if (found.isEmpty()) {
             String resource = alarm.account() == null || alarm.region() == null ? named
                     : FunctionArns.unqualified(target.function(), alarm.region(), alarm.account()) + ":" + target.alias();
-            return new ActionPlan(NAME, resource, target.function(), ResourceState.gone(), "roll back alias " + named,
-                    Map.of());
+            return new ActionPlan(NAME, resource, target.function(), ResourceState.gone(), "roll back alias " + named);
         }
         AliasState now = found.get();
         if (!now.weights().isEmpty()) {
@@ -94,7 +86,7 @@ final class RollbackAliasAction implements AlarmOnlyAction {
         if (recorded.isPresent() && recorded.get().source().equals(AliasHistory.OWN_SOURCE + NAME)) {
             return new ActionPlan(NAME, now.aliasArn(), target.function(), now.state(now.version()),
                     "none: Backstop rolled " + named + " back to version " + now.version() + " at "
-                            + recorded.get().setAt() + "; going further back is a person's call", Map.of());
+                            + recorded.get().setAt() + "; going further back is a person's call");
         }
         SortedSet<Long> published = aliases.publishedVersions(target.function());
         Optional<String> fromHistory = recorded.map(AliasMove::previousVersion)
@@ -116,27 +108,23 @@ final class RollbackAliasAction implements AlarmOnlyAction {
     }
 
     private static ActionPlan rollback(AliasTarget target, AliasState now, String version, String why) {
-        Map<String, String> undo = Map.of(CALL, "UpdateAlias to " + VERSION + " with " + WEIGHTS,
-                FUNCTION, target.function(), ALIAS, target.alias(), VERSION, now.version(),
-                WEIGHTS, AliasState.weightsJson(now.weights()), ROLLED_BACK_TO, version,
-                REVISION, now.revisionId() == null ? "" : now.revisionId());
+        RollbackAliasUndo undo = new RollbackAliasUndo(target.function(), target.alias(), now.version(), now.weights(),
+                version, now.revisionId());
         return new ActionPlan(NAME, now.aliasArn(), target.function(), now.state(version),
                 "UpdateAlias " + now.aliasArn() + " from version " + now.version() + " to " + version + ": " + why, undo);
     }
 
     @Override
     public void apply(ActionPlan plan) {
-        Map<String, String> undo = plan.undo();
-        String revision = undo.get(REVISION);
-        aliases.move(undo.get(FUNCTION), undo.get(ALIAS), undo.get(ROLLED_BACK_TO), Map.of(),
-                revision == null || revision.isEmpty() ? null : revision);
-        history.recordMove(plan.resource(), undo.get(ROLLED_BACK_TO), clock.instant(), AliasHistory.OWN_SOURCE + NAME);
+        RollbackAliasUndo undo = plan.undo(RollbackAliasUndo.class);
+        aliases.move(undo.function(), undo.alias(), undo.rolledBackTo(), Map.of(), undo.revisionId());
+        history.recordMove(plan.resource(), undo.rolledBackTo(), clock.instant(), AliasHistory.OWN_SOURCE + NAME);
     }
 
     @Override
     public ResourceState readBack(ActionPlan plan) {
-        Map<String, String> undo = plan.undo();
-        return aliases.find(undo.get(FUNCTION), undo.get(ALIAS)).map(alias -> alias.state(undo.get(ROLLED_BACK_TO)))
+        RollbackAliasUndo undo = plan.undo(RollbackAliasUndo.class);
+        return aliases.find(undo.function(), undo.alias()).map(alias -> alias.state(undo.rolledBackTo()))
                 .orElse(ResourceState.gone());
     }
 
@@ -150,14 +138,20 @@ final class RollbackAliasAction implements AlarmOnlyAction {
         return true;
     }
 
+    @Override
+    public RollbackAliasUndo readUndo(JsonNode stored) {
+        return RollbackAliasUndo.FORMAT.read(stored);
+    }
+
     /** Moves the alias forward to the version and weights it had, only while it is where Backstop put it. */
     @Override
-    public ResourceState undo(Map<String, String> undo) {
-        String function = required(undo, FUNCTION);
-        String alias = required(undo, ALIAS);
-        String original = required(undo, VERSION);
-        String rolledBackTo = required(undo, ROLLED_BACK_TO);
-        Map<String, Double> weights = AliasState.weights(undo.get(WEIGHTS));
+    public ResourceState undo(JsonNode stored) {
+        RollbackAliasUndo undo = readUndo(stored);
+        String function = undo.function();
+        String alias = undo.alias();
+        String original = undo.version();
+        String rolledBackTo = undo.rolledBackTo();
+        Map<String, Double> weights = undo.weights();
         Optional<AliasState> found = aliases.find(function, alias);
         if (found.isEmpty()) {
             return ResourceState.gone();
@@ -176,11 +170,4 @@ final class RollbackAliasAction implements AlarmOnlyAction {
         return aliases.find(function, alias).map(moved -> moved.state(original)).orElse(ResourceState.gone());
     }
 
-    private static String required(Map<String, String> undo, String key) {
-        String value = undo.get(key);
-        if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException("the undo data names no " + key);
-        }
-        return value;
-    }
 }

@@ -9,6 +9,8 @@ import dev.backstop.config.Mode;
 import dev.backstop.config.Settings;
 import dev.backstop.action.EventObserver;
 import dev.backstop.rules.ParamSpec;
+import dev.backstop.telemetry.Telemetry;
+import dev.backstop.testing.CapturedTelemetry;
 import dev.backstop.testing.FakeLambda;
 import java.time.Clock;
 import java.util.List;
@@ -35,13 +37,14 @@ class LambdaActionsModuleTest {
         @Component.Factory
         interface Factory {
             Catalogue create(@BindsInstance LambdaClient lambda, @BindsInstance DynamoDbClient dynamoDb,
-                    @BindsInstance Settings settings, @BindsInstance Region region, @BindsInstance Clock clock);
+                    @BindsInstance Settings settings, @BindsInstance Region region, @BindsInstance Clock clock,
+                    @BindsInstance Telemetry telemetry);
         }
     }
 
     private final Catalogue catalogue = DaggerLambdaActionsModuleTest_Catalogue.factory().create(new FakeLambda(),
             new FakeHistoryTable(), new Settings("backstop-audit", "arn:aws:sns:us-east-1:123456789012:backstop",
-                    Mode.ENFORCE, List.of()), Region.US_EAST_1, Clock.systemUTC());
+                    Mode.ENFORCE, List.of()), Region.US_EAST_1, Clock.systemUTC(), new CapturedTelemetry().telemetry());
 
     @Test
     void bindsTheRollbackWithItsAliasParameterTheSelfWatchActionAndTheHistoryRecorder() {

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.backstop.action.lambda.AliasHistory.AliasMove;
 import dev.backstop.config.Mode;
 import dev.backstop.config.Settings;
+import dev.backstop.testing.CapturedTelemetry;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -21,7 +22,8 @@ class LambdaHistoryRecorderTest {
     private final FakeHistoryTable table = new FakeHistoryTable();
     private final AliasHistory history = new AliasHistory(table,
             new Settings("backstop-audit", "arn:aws:sns:us-east-1:123456789012:backstop", Mode.ENFORCE, List.of()));
-    private final LambdaHistoryRecorder recorder = new LambdaHistoryRecorder(history);
+    private final CapturedTelemetry telemetry = new CapturedTelemetry();
+    private final LambdaHistoryRecorder recorder = new LambdaHistoryRecorder(history, telemetry.telemetry());
 
     private static ObjectNode request(ObjectNode event) {
         return (ObjectNode) detail(event).get("requestParameters");
@@ -117,7 +119,7 @@ class LambdaHistoryRecorderTest {
     }
 
     @Test
-    void skipsAnEventThatSaysNotWhereTheAliasWentInsteadOfFailingTheDecision() {
+    void skipsAnEventThatSaysNotWhereTheAliasWentInsteadOfFailingTheDecisionAndCountsIt() {
         recorder.observe(event("update-alias.json", e -> {
             detail(e).putNull("responseElements");
             request(e).remove("functionVersion");
@@ -128,5 +130,7 @@ class LambdaHistoryRecorderTest {
         }));
 
         assertThat(table.items().keySet()).noneMatch(key -> key.equals(AliasHistory.latestKey(ALIAS_ARN)));
+        assertThat(telemetry.counted(LambdaHistoryRecorder.NOT_RECORDED)).hasSize(2)
+                .allSatisfy(line -> assertThat(line.path("history").asText()).isEqualTo("alias"));
     }
 }

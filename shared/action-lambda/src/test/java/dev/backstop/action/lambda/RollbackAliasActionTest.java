@@ -4,7 +4,10 @@ import static dev.backstop.testing.TestAlarms.lambdaAlarm;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.backstop.action.ActionPlan;
+import dev.backstop.action.UndoFormat;
 import dev.backstop.action.ActionRefusedException;
 import dev.backstop.action.ResourceState;
 import dev.backstop.config.Mode;
@@ -16,7 +19,6 @@ import dev.backstop.testing.MutableClock;
 import dev.backstop.testing.TestAlarms;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -55,7 +57,8 @@ class RollbackAliasActionTest {
         assertThat(plan.before().facts()).containsEntry("functionVersion", "7");
         assertThat(plan.change()).isEqualTo("UpdateAlias " + ALIAS_ARN + " from version 7 to 5: the version it pointed"
                 + " to before its move at 2026-11-20T10:17:11Z (event-7)");
-        assertThat(plan.undo()).containsEntry("version", "7").containsEntry("rolledBackTo", "5");
+        assertThat(plan.undo(RollbackAliasUndo.class).version()).isEqualTo("7");
+        assertThat(plan.undo(RollbackAliasUndo.class).rolledBackTo()).isEqualTo("5");
     }
 
     @Test
@@ -64,7 +67,7 @@ class RollbackAliasActionTest {
 
         ActionPlan plan = action.plan(ON_FUNCTION, SPEC);
 
-        assertThat(plan.undo()).containsEntry("rolledBackTo", "2");
+        assertThat(plan.undo(RollbackAliasUndo.class).rolledBackTo()).isEqualTo("2");
         assertThat(plan.change()).endsWith("the highest published version below 4 (Backstop recorded no move of the"
                 + " alias to version 4)");
     }
@@ -75,7 +78,7 @@ class RollbackAliasActionTest {
         moved("5", "2026-11-19T09:00:00Z");
         moved("6", "2026-11-20T09:00:00Z");
 
-        assertThat(action.plan(ON_FUNCTION, SPEC).undo()).containsEntry("rolledBackTo", "6");
+        assertThat(action.plan(ON_FUNCTION, SPEC).undo(RollbackAliasUndo.class).rolledBackTo()).isEqualTo("6");
     }
 
     @Test
@@ -86,7 +89,7 @@ class RollbackAliasActionTest {
 
         ActionPlan plan = action.plan(ON_FUNCTION, SPEC);
 
-        assertThat(plan.undo()).containsEntry("rolledBackTo", "6");
+        assertThat(plan.undo(RollbackAliasUndo.class).rolledBackTo()).isEqualTo("6");
         assertThat(plan.change()).contains("the version before it, 5, is not a published version");
     }
 
@@ -119,7 +122,7 @@ class RollbackAliasActionTest {
         assertThat(plan.change()).endsWith("remove the weighted routing {\"7\":0.1}, so all traffic goes to version 6");
         assertThat(lambda.versionOf(FUNCTION, "live")).isEqualTo("6");
         assertThat(action.readBack(plan).compliant()).isTrue();
-        assertThat(action.undo(plan.undo()).facts()).isEqualTo(plan.before().facts());
+        assertThat(action.undo(UndoFormat.write(plan.undo())).facts()).isEqualTo(plan.before().facts());
         assertThat(lambda.versionOf(FUNCTION, "live")).isEqualTo("6 {7=0.1}");
     }
 
@@ -135,11 +138,11 @@ class RollbackAliasActionTest {
         assertThat(after.compliant()).isTrue();
         assertThat(after.facts()).containsEntry("functionVersion", "6");
 
-        ResourceState undone = action.undo(plan.undo());
+        ResourceState undone = action.undo(UndoFormat.write(plan.undo()));
 
         assertThat(lambda.versionOf(FUNCTION, "live")).isEqualTo("7");
         assertThat(undone.facts()).isEqualTo(plan.before().facts());
-        assertThat(action.undo(plan.undo()).facts()).as("a second undo finds it done").isEqualTo(plan.before().facts());
+        assertThat(action.undo(UndoFormat.write(plan.undo())).facts()).as("a second undo finds it done").isEqualTo(plan.before().facts());
     }
 
     @Test
@@ -161,9 +164,9 @@ class RollbackAliasActionTest {
         ActionPlan first = action.plan(ON_FUNCTION, SPEC);
         action.apply(first);
         clock.advance(Duration.ofMinutes(5));
-        action.undo(first.undo());
+        action.undo(UndoFormat.write(first.undo()));
 
-        assertThat(action.plan(ON_FUNCTION, SPEC).undo()).containsEntry("rolledBackTo", "6");
+        assertThat(action.plan(ON_FUNCTION, SPEC).undo(RollbackAliasUndo.class).rolledBackTo()).isEqualTo("6");
     }
 
     @Test
@@ -173,7 +176,7 @@ class RollbackAliasActionTest {
         action.apply(plan);
         lambda.alias(FUNCTION, "live", "8");
 
-        assertThatThrownBy(() -> action.undo(plan.undo())).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> action.undo(UndoFormat.write(plan.undo()))).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("moved after Backstop rolled it back to version 6 (it is at 8 {})");
         assertThat(lambda.versionOf(FUNCTION, "live")).isEqualTo("8");
     }
@@ -181,13 +184,15 @@ class RollbackAliasActionTest {
     @Test
     void undoDataThatNamesNoAliasOrHoldsBadWeightsIsRefusedBeforeAnyCall() {
         lambda.function(FUNCTION, "6", "7").alias(FUNCTION, "live", "7");
-        Map<String, String> undo = new HashMap<>(action.plan(ON_FUNCTION, SPEC).undo());
-        undo.put("weights", "[1]");
-        Map<String, String> withoutAlias = new HashMap<>(undo);
+        ObjectNode stored = UndoFormat.write(action.plan(ON_FUNCTION, SPEC).undo());
+        ObjectNode withoutAlias = stored.deepCopy();
         withoutAlias.remove("alias");
+        // Version 1 held the weights as JSON text.
+        ObjectNode version1 = JsonNodeFactory.instance.objectNode().put("function", FUNCTION).put("alias", "live")
+                .put("version", "7").put("rolledBackTo", "6").put("weights", "[1]");
 
         assertThatThrownBy(() -> action.undo(withoutAlias)).hasMessage("the undo data names no alias");
-        assertThatThrownBy(() -> action.undo(undo)).hasMessageStartingWith("the undo data's additionalVersionWeights");
+        assertThatThrownBy(() -> action.undo(version1)).hasMessageStartingWith("the undo data's additionalVersionWeights");
         assertThat(lambda.calls()).noneMatch(call -> call.startsWith("UpdateAlias"));
     }
 
@@ -219,7 +224,7 @@ class RollbackAliasActionTest {
         action.apply(plan);
         lambda.deleteFunction(FUNCTION);
 
-        assertThat(action.undo(plan.undo()).exists()).isFalse();
+        assertThat(action.undo(UndoFormat.write(plan.undo())).exists()).isFalse();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.backstop.action.s3;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dagger.Lazy;
 import dev.backstop.action.ActionPlan;
 import dev.backstop.action.ActionRefusedException;
@@ -9,7 +10,6 @@ import dev.backstop.action.s3.BlockTarget.Reading;
 import dev.backstop.event.CloudTrailEvent;
 import dev.backstop.event.Trigger;
 import dev.backstop.rules.ActionSpec;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,8 +28,6 @@ import software.amazon.awssdk.services.s3control.S3ControlClient;
 final class BlockPublicAccessAction implements RemediationAction {
 
     static final String NAME = "s3.block-public-access";
-    /** The undo data's list of the settings the change turns on, which the read-back checks. */
-    private static final String TURN_ON = "turnOn";
 
     private final Buckets buckets;
     // Lazily: only the account's events need S3 Control.
@@ -51,16 +49,13 @@ final class BlockPublicAccessAction implements RemediationAction {
         ResourceState before = state(read);
         if (!before.exists()) {
             return new ActionPlan(NAME, target.resource(), target.address(), before,
-                    "PutPublicAccessBlock on " + target.resource(), Map.of());
+                    "PutPublicAccessBlock on " + target.resource());
         }
         List<String> turnOn = read.settings().orElse(BlockSettings.NONE).off(BlockSettings.wanted(spec));
-        Map<String, String> undo = new HashMap<>(target.undoKey());
-        undo.put("call", read.settings().isPresent() ? "PutPublicAccessBlock" : "DeletePublicAccessBlock");
-        read.settings().ifPresent(settings -> undo.putAll(settings.asMap()));
-        undo.put(TURN_ON, String.join(",", turnOn));
         return new ActionPlan(NAME, target.resource(), target.address(),
                 new ResourceState(true, turnOn.isEmpty(), before.facts()),
-                "PutPublicAccessBlock on " + target.resource() + ": turn on " + String.join(", ", turnOn), undo);
+                "PutPublicAccessBlock on " + target.resource() + ": turn on " + String.join(", ", turnOn),
+                target.undo(read.settings().orElse(null), turnOn));
     }
 
     @Override
@@ -89,22 +84,26 @@ final class BlockPublicAccessAction implements RemediationAction {
         return true;
     }
 
+    @Override
+    public BlockPublicAccessUndo readUndo(JsonNode stored) {
+        return BlockPublicAccessUndo.FORMAT.read(stored);
+    }
+
     /** Puts back the configuration read before the change, or deletes it if there was none. */
     @Override
-    public ResourceState undo(Map<String, String> undo) {
-        BlockTarget target = undo.containsKey("accountId") ? new BlockTarget.Account(s3Control, undo.get("accountId"))
-                : new BlockTarget.Bucket(buckets, undo.get("bucket"), undo.get("bucketArn"));
-        if ("DeletePublicAccessBlock".equals(undo.get("call"))) {
+    public ResourceState undo(JsonNode stored) {
+        BlockPublicAccessUndo undo = readUndo(stored);
+        BlockTarget target = undo.target(buckets, s3Control);
+        if (undo.previous() == null) {
             target.delete();
         } else {
-            target.put(BlockSettings.of(undo));
+            target.put(undo.previous());
         }
         return state(target.read());
     }
 
     private static List<String> turnOn(ActionPlan plan) {
-        String names = plan.undo().getOrDefault(TURN_ON, "");
-        return names.isEmpty() ? List.of() : Arrays.asList(names.split(","));
+        return plan.undo(BlockPublicAccessUndo.class).turnOn();
     }
 
     private static ResourceState state(Reading read) {

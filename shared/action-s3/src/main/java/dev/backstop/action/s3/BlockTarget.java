@@ -1,6 +1,7 @@
 package dev.backstop.action.s3;
 
 import dagger.Lazy;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -26,8 +27,8 @@ sealed interface BlockTarget {
 
     String address();
 
-    /** What names the target in undo data. */
-    Map<String, String> undoKey();
+    /** What reverses turning {@code turnOn} on over {@code previous} (null: none was configured). */
+    BlockPublicAccessUndo undo(BlockSettings previous, List<String> turnOn);
 
     void put(BlockSettings settings);
 
@@ -53,8 +54,8 @@ sealed interface BlockTarget {
     record Bucket(Buckets buckets, String address, String resource) implements BlockTarget {
 
         @Override
-        public Map<String, String> undoKey() {
-            return Map.of("bucket", address, "bucketArn", resource);
+        public BlockPublicAccessUndo undo(BlockSettings previous, List<String> turnOn) {
+            return new BlockPublicAccessUndo(address, resource, null, previous, turnOn);
         }
 
         @Override
@@ -86,8 +87,8 @@ sealed interface BlockTarget {
         }
 
         @Override
-        public Map<String, String> undoKey() {
-            return Map.of("accountId", address);
+        public BlockPublicAccessUndo undo(BlockSettings previous, List<String> turnOn) {
+            return new BlockPublicAccessUndo(null, null, address, previous, turnOn);
         }
 
         @Override

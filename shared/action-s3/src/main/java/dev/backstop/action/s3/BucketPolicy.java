@@ -89,14 +89,13 @@ final class BucketPolicy {
         return withStatements(statements);
     }
 
-    /** Where these statements stand in this policy, 0-based, as a JSON list. */
-    String positionsJson(List<JsonNode> of) {
+    /** Where these statements stand in this policy, 0-based. */
+    List<Integer> positions(List<JsonNode> of) {
         List<JsonNode> all = statements();
-        ArrayNode positions = JSON.createArrayNode();
-        of.forEach(statement -> positions.add(all.indexOf(statement)));
-        return positions.toString();
+        return of.stream().map(all::indexOf).toList();
     }
 
+    /** Version 1 undo data held the positions as a JSON list in text. */
     static List<Integer> positionsFromJson(String json) {
         if (json == null) {
             return List.of();
@@ -121,6 +120,11 @@ final class BucketPolicy {
         return document.toString();
     }
 
+    /** The policy document, a copy. */
+    ObjectNode document() {
+        return document.deepCopy();
+    }
+
     /** Each statement's Sid, or its position from 1 where it has none: how a person finds it. */
     static String describe(List<JsonNode> statements, BucketPolicy in) {
         List<JsonNode> all = in.statements();
@@ -132,12 +136,7 @@ final class BucketPolicy {
         return String.join(", ", names);
     }
 
-    static String statementsJson(List<JsonNode> statements) {
-        ArrayNode list = JSON.createArrayNode();
-        statements.forEach(list::add);
-        return list.toString();
-    }
-
+    /** Version 1 undo data held the statements as a JSON list in text. */
     static List<JsonNode> statementsFromJson(String json) {
         try {
             JsonNode list = JSON.readTree(json);

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.backstop.action.EventObserver;
 import dev.backstop.event.CloudTrailEvent;
 import dev.backstop.event.MalformedEventException;
+import dev.backstop.telemetry.Degradation;
+import dev.backstop.telemetry.Telemetry;
 import javax.inject.Inject;
 
 /**
@@ -19,12 +21,16 @@ import javax.inject.Inject;
 final class BucketPolicyRecorder implements EventObserver {
 
     static final String EVENT_NAME = "PutBucketPolicy";
+    /** Counted for a policy change that could not be recorded (an unreadable event): the history misses it. */
+    static final String NOT_RECORDED = Degradation.HISTORY_NOT_RECORDED.metric();
 
     private final BucketPolicyHistory history;
+    private final Telemetry telemetry;
 
     @Inject
-    BucketPolicyRecorder(BucketPolicyHistory history) {
+    BucketPolicyRecorder(BucketPolicyHistory history, Telemetry telemetry) {
         this.history = history;
+        this.telemetry = telemetry;
     }
 
     @Override
@@ -42,8 +48,9 @@ final class BucketPolicyRecorder implements EventObserver {
             }
             policy = BucketPolicy.of(sent);
         } catch (IllegalArgumentException | MalformedEventException e) {
-            System.err.println("backstop: PutBucketPolicy " + event.eventId() + " not recorded in the policy history: "
-                    + e.getMessage());
+            telemetry.count(NOT_RECORDED, "PutBucketPolicy " + event.eventId() + " not recorded in the policy history: "
+                    + e.getMessage(), telemetry.fields().put("history", "bucket-policy").put("eventId", event.eventId())
+                    .put("reason", e.getMessage()));
             return;
         }
         history.record(Buckets.arn(event, bucket), policy.json(), event.detail().eventTime(), event.eventId());

@@ -1,5 +1,6 @@
 package dev.backstop.action.s3;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.backstop.action.ActionPlan;
 import dev.backstop.action.ActionRefusedException;
 import dev.backstop.action.RemediationAction;
@@ -40,15 +41,15 @@ final class MakeAclPrivateAction implements RemediationAction {
         String arn = Buckets.arn(event, bucket);
         Optional<BucketAcl> acl = acl(bucket);
         if (acl.isEmpty()) {
-            return new ActionPlan(NAME, arn, bucket, ResourceState.gone(), "PutBucketAcl on " + arn, Map.of());
+            return new ActionPlan(NAME, arn, bucket, ResourceState.gone(), "PutBucketAcl on " + arn);
         }
         ResourceState before = state(acl);
         if (before.compliant()) {
-            return new ActionPlan(NAME, arn, bucket, before, "none: no grant to AllUsers or AuthenticatedUsers", Map.of());
+            return new ActionPlan(NAME, arn, bucket, before, "none: no grant to AllUsers or AuthenticatedUsers");
         }
         return new ActionPlan(NAME, arn, bucket, before, "PutBucketAcl on " + arn + ": private, keeping the owner's and"
                 + " log delivery's grants; removes " + acl.get().describePublic(),
-                Map.of("call", "PutBucketAcl", "bucket", bucket, "acl", acl.get().json()));
+                MakeAclPrivateUndo.of(bucket, acl.get()));
     }
 
     @Override
@@ -74,11 +75,17 @@ final class MakeAclPrivateAction implements RemediationAction {
         return true;
     }
 
+    @Override
+    public MakeAclPrivateUndo readUndo(JsonNode stored) {
+        return MakeAclPrivateUndo.FORMAT.read(stored);
+    }
+
     /** Puts back the ACL read before the change, public grants and all. */
     @Override
-    public ResourceState undo(Map<String, String> undo) {
-        String bucket = undo.get("bucket");
-        BucketAcl previous = BucketAcl.fromJson(undo.get("acl"));
+    public ResourceState undo(JsonNode stored) {
+        MakeAclPrivateUndo undo = readUndo(stored);
+        String bucket = undo.bucket();
+        BucketAcl previous = undo.acl();
         buckets.s3().putBucketAcl(request -> request.bucket(bucket).accessControlPolicy(previous.asPolicy()));
         return state(acl(bucket));
     }

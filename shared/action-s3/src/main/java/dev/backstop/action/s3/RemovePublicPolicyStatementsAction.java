@@ -47,7 +47,7 @@ final class RemovePublicPolicyStatementsAction implements RemediationAction {
         PolicyRead read = buckets.policy(bucket);
         ResourceState before = state(read);
         if (!before.exists() || before.compliant()) {
-            return new ActionPlan(NAME, arn, bucket, before, "none: no statement opens the bucket to everyone", Map.of());
+            return new ActionPlan(NAME, arn, bucket, before, "none: no statement opens the bucket to everyone");
         }
         BucketPolicy policy = read.policy().orElseThrow();
         List<JsonNode> open = policy.publicStatements();
@@ -57,9 +57,8 @@ final class RemovePublicPolicyStatementsAction implements RemediationAction {
                         + ") opens the bucket to everyone"
                 : "PutBucketPolicy on " + arn + ": remove " + open.size() + " statement(s) open to everyone ("
                         + BucketPolicy.describe(open, policy) + "), keep " + kept;
-        return new ActionPlan(NAME, arn, bucket, before, change, Map.of("call", "PutBucketPolicy", "bucket", bucket,
-                "bucketArn", arn, "statements", BucketPolicy.statementsJson(open),
-                "positions", policy.positionsJson(open)));
+        return new ActionPlan(NAME, arn, bucket, before, change, new RemovePublicPolicyStatementsUndo(bucket, arn, open,
+                policy.positions(open)));
     }
 
     /** Removes what is public in the policy as it is now, so a change made since the plan is kept. */
@@ -92,18 +91,24 @@ final class RemovePublicPolicyStatementsAction implements RemediationAction {
         return true;
     }
 
+    @Override
+    public RemovePublicPolicyStatementsUndo readUndo(JsonNode stored) {
+        return RemovePublicPolicyStatementsUndo.FORMAT.read(stored);
+    }
+
     /** Puts the removed statements back at their places in the bucket's policy as it is now, or in a new one. */
     @Override
-    public ResourceState undo(Map<String, String> undo) {
-        String bucket = undo.get("bucket");
-        List<JsonNode> removed = BucketPolicy.statementsFromJson(undo.get("statements"));
+    public ResourceState undo(JsonNode stored) {
+        RemovePublicPolicyStatementsUndo undo = readUndo(stored);
+        String bucket = undo.bucket();
+        List<JsonNode> removed = undo.statements();
         PolicyRead now = buckets.policy(bucket);
         if (!now.bucketExists()) {
             return ResourceState.gone();
         }
         BucketPolicy restored = now.policy().orElseGet(() -> BucketPolicy.ofStatements(List.of()))
-                .withInserted(removed, BucketPolicy.positionsFromJson(undo.get("positions")));
-        put(bucket, undo.get("bucketArn"), restored);
+                .withInserted(removed, undo.positions());
+        put(bucket, undo.bucketArn(), restored);
         return state(buckets.policy(bucket));
     }
 

@@ -1,5 +1,6 @@
 package dev.backstop.action.s3;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.backstop.action.ActionRefusedException;
 import dev.backstop.catalogue.S3ParametersModule;
 import dev.backstop.action.ActionPlan;
@@ -52,7 +53,7 @@ final class RestoreBucketPolicyAction implements RemediationAction {
         String arn = Buckets.arn(event, bucket);
         ResourceState now = state(bucket);
         if (!now.exists() || now.compliant()) {
-            return new ActionPlan(NAME, arn, bucket, now, "none: the bucket has a policy", Map.of());
+            return new ActionPlan(NAME, arn, bucket, now, "none: the bucket has a policy");
         }
         Optional<RecordedPolicy> recorded = history.latest(arn);
         Optional<BucketPolicy> fromHistory = recorded.flatMap(policy -> BucketPolicy.parse(policy.policy())
@@ -73,20 +74,20 @@ final class RestoreBucketPolicyAction implements RemediationAction {
         String why = recorded.isPresent()
                 ? "the only policy recorded for " + bucket + " opened it to everyone, and the rule gives no baselinePolicy"
                 : "Backstop recorded no policy for " + bucket + " and the rule gives no baselinePolicy";
-        return new ActionPlan(NAME, arn, bucket, now, "nothing to restore on " + arn + ": " + why, Map.of());
+        return new ActionPlan(NAME, arn, bucket, now, "nothing to restore on " + arn + ": " + why);
     }
 
     private static ActionPlan restoring(String arn, String bucket, ResourceState now, String policy, String what) {
         return new ActionPlan(NAME, arn, bucket, now, "PutBucketPolicy on " + arn + ": " + what,
-                Map.of("call", "DeleteBucketPolicy", "bucket", bucket, "policy", policy));
+                new RestoreBucketPolicyUndo(bucket, BucketPolicy.parse(policy).document()));
     }
 
     @Override
     public void apply(ActionPlan plan) {
-        String policy = plan.undo().get("policy");
-        if (policy == null) {
+        if (plan.undo() == null) {
             throw new NothingToRestoreException(plan.change());
         }
+        String policy = plan.undo(RestoreBucketPolicyUndo.class).policyJson();
         buckets.s3().putBucketPolicy(request -> request.bucket(plan.address()).policy(policy));
         history.record(plan.resource(), policy, clock.instant(), "backstop:" + NAME);
     }
@@ -106,16 +107,22 @@ final class RestoreBucketPolicyAction implements RemediationAction {
         return true;
     }
 
+    @Override
+    public RestoreBucketPolicyUndo readUndo(JsonNode stored) {
+        return RestoreBucketPolicyUndo.FORMAT.read(stored);
+    }
+
     /**
      * Deletes the restored policy again, only while it is the policy Backstop put: only ever on an
      * operator's explicit request.
      */
     @Override
-    public ResourceState undo(Map<String, String> undo) {
-        String bucket = undo.get("bucket");
+    public ResourceState undo(JsonNode stored) {
+        RestoreBucketPolicyUndo undo = readUndo(stored);
+        String bucket = undo.bucket();
         PolicyRead read = buckets.policy(bucket);
         if (read.policy().isPresent()) {
-            if (!read.policy().get().equals(BucketPolicy.parse(undo.get("policy")))) {
+            if (!read.policy().get().equals(BucketPolicy.of(undo.policy()))) {
                 throw new IllegalStateException("the policy of bucket " + bucket + " changed after Backstop restored it;"
                         + " nothing was deleted (delete it by hand if that is meant)");
             }

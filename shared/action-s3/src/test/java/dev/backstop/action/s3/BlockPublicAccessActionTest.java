@@ -6,6 +6,7 @@ import static dev.backstop.action.s3.S3Samples.event;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.backstop.action.ActionPlan;
+import dev.backstop.action.UndoFormat;
 import dev.backstop.action.ResourceState;
 import dev.backstop.rules.ActionSpec;
 import dev.backstop.testing.FakeS3;
@@ -36,7 +37,7 @@ class BlockPublicAccessActionTest {
         ResourceState after = action.readBack(plan);
         assertThat(after.compliant()).isTrue();
         assertThat(after.facts()).containsEntry("blockPublicPolicy", "true");
-        assertThat(plan.undo()).containsEntry("turnOn", "blockPublicPolicy");
+        assertThat(plan.undo(BlockPublicAccessUndo.class).turnOn()).containsExactly("blockPublicPolicy");
     }
 
     @Test
@@ -49,8 +50,9 @@ class BlockPublicAccessActionTest {
         assertThat(plan.before().facts()).containsEntry("configured", "false");
         assertThat(s3.block(BLOCK_BUCKET)).isEqualTo(PublicAccessBlockConfiguration.builder().blockPublicAcls(true)
                 .ignorePublicAcls(true).blockPublicPolicy(true).restrictPublicBuckets(true).build());
-        assertThat(plan.undo()).containsEntry("call", "DeletePublicAccessBlock").containsEntry("bucket", BLOCK_BUCKET);
-        assertThat(action.undo(plan.undo()).facts()).containsAllEntriesOf(plan.before().facts());
+        assertThat(plan.undo().call()).isEqualTo("DeletePublicAccessBlock");
+        assertThat(plan.undo(BlockPublicAccessUndo.class).bucket()).isEqualTo(BLOCK_BUCKET);
+        assertThat(action.undo(UndoFormat.write(plan.undo())).facts()).containsAllEntriesOf(plan.before().facts());
         assertThat(s3.block(BLOCK_BUCKET)).isNull();
     }
 
@@ -59,7 +61,7 @@ class BlockPublicAccessActionTest {
         ActionPlan plan = action.plan(event("put-bucket-public-access-block.json"), ALL_FOUR);
         action.apply(plan);
 
-        ResourceState after = action.undo(plan.undo());
+        ResourceState after = action.undo(UndoFormat.write(plan.undo()));
 
         assertThat(s3.block(BLOCK_BUCKET)).isEqualTo(POLICY_OFF);
         assertThat(after.facts()).containsAllEntriesOf(plan.before().facts());
@@ -113,8 +115,9 @@ class BlockPublicAccessActionTest {
                 e -> e.with("detail").put("eventName", "DeleteAccountPublicAccessBlock")), ALL_FOUR);
         action.apply(plan);
 
-        assertThat(plan.undo()).containsEntry("call", "DeletePublicAccessBlock").containsEntry("accountId", ACCOUNT);
-        action.undo(plan.undo());
+        assertThat(plan.undo().call()).isEqualTo("DeletePublicAccessBlock");
+        assertThat(plan.undo(BlockPublicAccessUndo.class).accountId()).isEqualTo(ACCOUNT);
+        action.undo(UndoFormat.write(plan.undo()));
 
         assertThat(s3Control.block(ACCOUNT)).isNull();
         assertThat(s3Control.calls()).containsExactly("GetPublicAccessBlock 123456789012",

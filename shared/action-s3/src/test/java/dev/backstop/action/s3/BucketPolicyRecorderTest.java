@@ -6,6 +6,7 @@ import static dev.backstop.action.s3.S3Samples.requestParameters;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.backstop.action.s3.BucketPolicyHistory.RecordedPolicy;
+import dev.backstop.testing.CapturedTelemetry;
 import dev.backstop.testing.SampleEvents;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -14,7 +15,8 @@ class BucketPolicyRecorderTest {
 
     private final FakePolicyTable table = new FakePolicyTable();
     private final BucketPolicyHistory history = new BucketPolicyHistory(table, S3Samples.SETTINGS);
-    private final BucketPolicyRecorder recorder = new BucketPolicyRecorder(history);
+    private final CapturedTelemetry telemetry = new CapturedTelemetry();
+    private final BucketPolicyRecorder recorder = new BucketPolicyRecorder(history, telemetry.telemetry());
 
     @Test
     void recordsThePolicyAPutBucketPolicySetWhenItWasSet() {
@@ -43,11 +45,17 @@ class BucketPolicyRecorderTest {
     }
 
     @Test
-    void skipsAnEventWithoutAReadablePolicyInsteadOfFailingTheDecision() {
+    void skipsAnEventWithoutAReadablePolicyInsteadOfFailingTheDecisionAndCountsIt() {
         recorder.observe(event("put-bucket-policy.json", e -> requestParameters(e).put("bucketPolicy", "{not json")));
         recorder.observe(event("put-bucket-policy.json", e -> requestParameters(e).remove("bucketPolicy")));
         recorder.observe(event("put-bucket-policy.json", e -> requestParameters(e).remove("bucketName")));
 
         assertThat(table.items()).isEmpty();
+        assertThat(telemetry.counted(BucketPolicyRecorder.NOT_RECORDED)).hasSize(3).allSatisfy(line -> {
+            assertThat(line.path("history").asText()).isEqualTo("bucket-policy");
+            assertThat(line.path("eventId").asText()).isEqualTo("5d2e8f14-6a3b-4c71-9e05-b8d4c2a1f630");
+        });
+        assertThat(telemetry.counted(BucketPolicyRecorder.NOT_RECORDED).get(1).path("reason").asText())
+                .isEqualTo("the event carries no requestParameters.bucketPolicy");
     }
 }

@@ -46,7 +46,7 @@ class BucketPolicyTest {
         BucketPolicy policy = BucketPolicy.parse(S3Samples.samplePolicy());
         BucketPolicy kept = policy.withoutPublicStatements().orElseThrow();
         List<JsonNode> removed = policy.publicStatements();
-        List<Integer> positions = BucketPolicy.positionsFromJson(policy.positionsJson(removed));
+        List<Integer> positions = policy.positions(removed);
 
         assertThat(positions).containsExactly(2);
         assertThat(kept.withInserted(removed, positions)).isEqualTo(policy);

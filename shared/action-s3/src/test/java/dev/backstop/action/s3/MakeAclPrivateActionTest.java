@@ -8,6 +8,7 @@ import static dev.backstop.testing.FakeS3.groupGrant;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.backstop.action.ActionPlan;
+import dev.backstop.action.UndoFormat;
 import dev.backstop.rules.ActionSpec;
 import dev.backstop.testing.FakeS3;
 import java.util.Map;
@@ -62,7 +63,7 @@ class MakeAclPrivateActionTest {
         ActionPlan plan = action.plan(event("put-bucket-acl.json"), SPEC);
         action.apply(plan);
 
-        assertThat(action.undo(plan.undo()).facts()).containsAllEntriesOf(plan.before().facts());
+        assertThat(action.undo(UndoFormat.write(plan.undo())).facts()).containsAllEntriesOf(plan.before().facts());
         assertThat(s3.grants(ACL_BUCKET))
                 .containsExactly(OWNER, LOG_WRITE, LOG_READ_ACP, EVERYONE_READS, ANY_ACCOUNT_WRITES, PARTNER_READS);
     }

@@ -6,6 +6,7 @@ import static dev.backstop.action.s3.S3Samples.event;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.backstop.action.ActionPlan;
+import dev.backstop.action.UndoFormat;
 import dev.backstop.action.ResourceState;
 import dev.backstop.action.s3.BucketPolicyHistory.RecordedPolicy;
 import dev.backstop.event.CloudTrailEvent;
@@ -84,12 +85,12 @@ class RemovePublicPolicyStatementsActionTest {
         ActionPlan plan = action.plan(put, SPEC);
         action.apply(plan);
 
-        ResourceState after = action.undo(plan.undo());
+        ResourceState after = action.undo(UndoFormat.write(plan.undo()));
 
         assertThat(BucketPolicy.parse(s3.policy(POLICY_BUCKET))).isEqualTo(BucketPolicy.parse(S3Samples.samplePolicy()));
         assertThat(after.facts()).containsAllEntriesOf(plan.before().facts());
-        assertThat(plan.undo()).containsEntry("call", "PutBucketPolicy").containsEntry("bucket", POLICY_BUCKET)
-                .containsEntry("positions", "[2]");
+        assertThat(plan.undo(RemovePublicPolicyStatementsUndo.class).bucket()).isEqualTo(POLICY_BUCKET);
+        assertThat(plan.undo(RemovePublicPolicyStatementsUndo.class).positions()).containsExactly(2);
     }
 
     @Test
@@ -103,7 +104,7 @@ class RemovePublicPolicyStatementsActionTest {
         ActionPlan plan = action.plan(put, SPEC);
         action.apply(plan);
 
-        ResourceState after = action.undo(plan.undo());
+        ResourceState after = action.undo(UndoFormat.write(plan.undo()));
 
         assertThat(plan.before().facts()).containsEntry("publicSids", "#1, #3");
         assertThat(BucketPolicy.parse(s3.policy(POLICY_BUCKET))).isEqualTo(BucketPolicy.parse(mixed));
@@ -126,7 +127,7 @@ class RemovePublicPolicyStatementsActionTest {
         ActionPlan plan = action.plan(put, SPEC);
         action.apply(plan);
 
-        action.undo(plan.undo());
+        action.undo(UndoFormat.write(plan.undo()));
 
         assertThat(BucketPolicy.parse(s3.policy(POLICY_BUCKET)).statements())
                 .isEqualTo(BucketPolicy.parse(ONLY_PUBLIC).statements());

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.backstop.action.ActionPlan;
+import dev.backstop.action.UndoFormat;
 import dev.backstop.action.s3.BucketPolicyHistory.RecordedPolicy;
 import dev.backstop.event.CloudTrailEvent;
 import dev.backstop.rules.ActionSpec;
@@ -44,8 +45,8 @@ class RestoreBucketPolicyActionTest {
         assertThat(plan.before().facts()).isEqualTo(Map.of("hasPolicy", "false"));
         assertThat(plan.change()).isEqualTo("PutBucketPolicy on arn:aws:s3:::acme-reports: the policy recorded at"
                 + " 2026-11-20T10:02:29Z from event-1");
-        assertThat(plan.undo()).containsEntry("call", "DeleteBucketPolicy").containsEntry("bucket", POLICY_BUCKET)
-                .containsEntry("policy", BucketPolicy.parse(KEPT).json());
+        assertThat(plan.undo(RestoreBucketPolicyUndo.class).bucket()).isEqualTo(POLICY_BUCKET);
+        assertThat(plan.undo(RestoreBucketPolicyUndo.class).policyJson()).isEqualTo(BucketPolicy.parse(KEPT).json());
         assertThat(BucketPolicy.parse(s3.policy(POLICY_BUCKET))).isEqualTo(BucketPolicy.parse(KEPT));
         assertThat(action.readBack(plan).compliant()).isTrue();
     }
@@ -94,7 +95,7 @@ class RestoreBucketPolicyActionTest {
         assertThat(plan.changeNeeded()).isTrue();
         assertThat(plan.change()).isEqualTo("nothing to restore on arn:aws:s3:::acme-reports: Backstop recorded no policy"
                 + " for acme-reports and the rule gives no baselinePolicy");
-        assertThat(plan.undo()).isEmpty();
+        assertThat(plan.undo()).isNull();
         assertThatThrownBy(() -> action.apply(plan)).isInstanceOf(NothingToRestoreException.class)
                 .hasMessageContaining("recorded no policy");
         assertThat(s3.calls()).doesNotContain("PutBucketPolicy");
@@ -145,7 +146,7 @@ class RestoreBucketPolicyActionTest {
         action.apply(plan);
 
         assertThat(action.undoable()).isTrue();
-        assertThat(action.undo(plan.undo()).facts()).containsAllEntriesOf(plan.before().facts());
+        assertThat(action.undo(UndoFormat.write(plan.undo())).facts()).containsAllEntriesOf(plan.before().facts());
         assertThat(s3.policy(POLICY_BUCKET)).isNull();
     }
 
@@ -156,7 +157,7 @@ class RestoreBucketPolicyActionTest {
         action.apply(plan);
         s3.policy(POLICY_BUCKET, S3Samples.samplePolicy());
 
-        assertThatThrownBy(() -> action.undo(plan.undo())).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> action.undo(UndoFormat.write(plan.undo()))).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("changed after Backstop restored it; nothing was deleted");
         assertThat(s3.policy(POLICY_BUCKET)).isEqualTo(S3Samples.samplePolicy());
     }

@@ -1,0 +1,39 @@
+package dev.backstop.action.iam;
+
+import dev.backstop.action.UndoData;
+
+/**
+ * What reverses putting one of Backstop's inline policies on a principal: which principal, which
+ * policy, and the document of that name it replaced (null where there was none, so undo deletes
+ * Backstop's).
+ */
+interface InlinePolicyUndo extends UndoData {
+
+    Principal.Kind kind();
+
+    String name();
+
+    String arn();
+
+    String policyName();
+
+    String previousDocument();
+
+    default Principal principal() {
+        return new Principal(kind(), name(), arn());
+    }
+
+    @Override
+    default String call() {
+        return (previousDocument() != null ? "Put" : "Delete") + (kind() == Principal.Kind.USER ? "User" : "Role") + "Policy";
+    }
+
+    /** The fields every such record requires, named as the undo data names them. */
+    static void validate(Principal.Kind kind, String name, String policyName) {
+        if (kind == null) {
+            throw new IllegalArgumentException("the undo data names no kind of principal");
+        }
+        UndoData.require(name, "name");
+        UndoData.require(policyName, "policyName");
+    }
+}

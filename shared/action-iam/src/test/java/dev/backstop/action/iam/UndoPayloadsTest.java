@@ -1,0 +1,75 @@
+package dev.backstop.action.iam;
+
+import static dev.backstop.action.iam.IamSamples.ATTACH_ROLE;
+import static dev.backstop.action.iam.IamSamples.ATTACH_USER;
+import static dev.backstop.action.iam.IamSamples.CONSOLE_LOGIN;
+import static dev.backstop.action.iam.IamSamples.ROOT_KEY;
+import static dev.backstop.action.iam.IamSamples.event;
+import static dev.backstop.action.iam.IamSamples.spec;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.backstop.action.UndoFormat;
+import dev.backstop.testing.FakeIam;
+import dev.backstop.testing.UndoGolden;
+import dev.backstop.testing.UndoGolden.Applied;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.iam.model.StatusType;
+
+/**
+ * The undo data each IAM action stores, against golden files of every version it was stored in
+ * (version 1 captured from the code before undo data was typed), and undone from each.
+ */
+class UndoPayloadsTest {
+
+    private static final String OLD_POLICY = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
+            + "\"Action\":\"s3:GetObject\",\"Resource\":\"*\"}]}";
+    private static final String KEY = "AKIA4EXAMPLENEWKEY01";
+
+    @Test
+    void quarantinePrincipalReplacingAPolicyOfItsNameIsUndoneFromEveryVersionOfItsUndoData() {
+        UndoGolden.assertEveryVersionIsUndone(QuarantinePrincipalAction.NAME, QuarantineUndo.FORMAT, () -> {
+            FakeIam iam = new FakeIam().user("mallory").userPolicy("mallory", "BackstopQuarantine", OLD_POLICY);
+            Principals principals = new Principals(iam);
+            var action = new QuarantinePrincipalAction(principals, new InlinePolicySwap(principals));
+            return Applied.apply(action, action.plan(event(ATTACH_USER), spec(QuarantinePrincipalAction.NAME, "principal",
+                    "target")), () -> iam.userPolicy("mallory", "BackstopQuarantine"));
+        });
+    }
+
+    @Test
+    void revokeRoleSessionsIsUndoneFromEveryVersionOfItsUndoData() {
+        UndoGolden.assertEveryVersionIsUndone(RevokeRoleSessionsAction.NAME, RevokeSessionsUndo.FORMAT, () -> {
+            FakeIam iam = new FakeIam().role("ci-deployer");
+            Principals principals = new Principals(iam);
+            var action = new RevokeRoleSessionsAction(principals, new InlinePolicySwap(principals),
+                    Clock.fixed(Instant.parse("2026-11-20T10:25:12.734Z"), ZoneOffset.UTC));
+            return Applied.apply(action, action.plan(event(ATTACH_ROLE), spec(RevokeRoleSessionsAction.NAME, "role",
+                    "caller")), () -> String.valueOf(iam.rolePolicy("ci-deployer", RevokeRoleSessionsAction.POLICY_NAME)));
+        });
+    }
+
+    @Test
+    void deactivateAccessKeyIsUndoneFromEveryVersionOfItsUndoData() {
+        UndoGolden.assertEveryVersionIsUndone(DeactivateAccessKeyAction.NAME, DeactivateAccessKeyUndo.FORMAT, () -> {
+            FakeIam iam = new FakeIam().accessKey("build-bot", KEY, StatusType.ACTIVE);
+            var action = new DeactivateAccessKeyAction(iam, new Principals(iam));
+            return Applied.apply(action, action.plan(event(ROOT_KEY), spec(DeactivateAccessKeyAction.NAME, "key",
+                    "created")), () -> iam.keyStatus("build-bot", KEY));
+        });
+    }
+
+    /** Never read back (a deleted password cannot come back), but stored like every other, and named in the record. */
+    @Test
+    void disableConsoleAccessStoresWhatAnAdministratorDoesInstead() {
+        FakeIam iam = new FakeIam().loginProfile("carol", true);
+        var action = new DisableConsoleAccessAction(iam, new Principals(iam));
+        var plan = action.plan(event(CONSOLE_LOGIN), spec(DisableConsoleAccessAction.NAME, "user", "caller"));
+
+        UndoGolden.assertGolden(DisableConsoleAccessAction.NAME, UndoFormat.VERSION, UndoFormat.write(plan.undo()));
+        assertThat(action.undoable()).isFalse();
+        assertThat(UndoGolden.read(DisableConsoleAccessAction.NAME, 1).path("userName").asText()).isEqualTo("carol");
+    }
+}

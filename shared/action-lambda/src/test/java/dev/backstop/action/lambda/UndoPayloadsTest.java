@@ -1,0 +1,82 @@
+package dev.backstop.action.lambda;
+
+import static dev.backstop.testing.TestAlarms.lambdaAlarm;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.backstop.action.UndoFormat;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.backstop.config.Mode;
+import dev.backstop.config.OwnResources;
+import dev.backstop.config.Settings;
+import dev.backstop.event.CloudTrailEventParser;
+import dev.backstop.rules.ActionSpec;
+import dev.backstop.testing.FakeLambda;
+import dev.backstop.testing.MutableClock;
+import dev.backstop.testing.SampleEvents;
+import dev.backstop.testing.UndoGolden;
+import dev.backstop.testing.UndoGolden.Applied;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.regions.Region;
+
+/**
+ * The undo data the alias rollback stores, against golden files of every version it was stored in
+ * (version 1 captured from the code before undo data was typed), and undone from each. The fake's
+ * revision ids are random, and the golden files hold a fixed one: the undo data's revision is only
+ * ever passed back to Lambda with the rollback itself, and an undo moves the alias by the
+ * revision it reads then.
+ */
+class UndoPayloadsTest {
+
+    private static final String REVISION = "7d2d24b5-8185-4b76-b364-b2c15384f522";
+
+    /** A canary on checkout-api's alias live, its weights rolled back. */
+    private static Applied rolledBackCanary() {
+        FakeLambda lambda = new FakeLambda().function("checkout-api", "6", "7")
+                .alias("checkout-api", "live", "6", Map.of("7", 0.1));
+        AliasHistory history = new AliasHistory(new FakeHistoryTable(),
+                new Settings("backstop-audit", "arn:aws:sns:us-east-1:123456789012:backstop", Mode.ENFORCE, List.of()));
+        var action = new RollbackAliasAction(new Aliases(lambda), history, Region.US_EAST_1,
+                new MutableClock(Instant.parse("2026-11-20T10:31:05Z")));
+        return Applied.apply(action, action.plan(lambdaAlarm(Map.of("FunctionName", "checkout-api")),
+                new ActionSpec(RollbackAliasAction.NAME, Map.of())), () -> lambda.versionOf("checkout-api", "live"));
+    }
+
+    private static RollbackAliasUndo withFixedRevision(RollbackAliasUndo undo) {
+        return new RollbackAliasUndo(undo.function(), undo.alias(), undo.version(), undo.weights(), undo.rolledBackTo(),
+                REVISION);
+    }
+
+    @Test
+    void rollbackAliasOfACanaryIsUndoneFromEveryVersionOfItsUndoData() {
+        RollbackAliasUndo planned = withFixedRevision(rolledBackCanary().plan().undo(RollbackAliasUndo.class));
+        UndoGolden.assertGolden(RollbackAliasAction.NAME, UndoFormat.VERSION, UndoFormat.write(planned));
+        for (int version = 1; version <= UndoFormat.VERSION; version++) {
+            assertThat(RollbackAliasUndo.FORMAT.read(UndoGolden.read(RollbackAliasAction.NAME, version)))
+                    .as("the record of version %d", version).isEqualTo(planned);
+            Applied applied = rolledBackCanary();
+            applied.action().undo(UndoGolden.read(RollbackAliasAction.NAME, version));
+            assertThat(applied.state().get()).as("the alias after an undo from version %d", version)
+                    .isEqualTo(applied.before());
+        }
+    }
+
+    @Test
+    void deleteFunctionConcurrencyIsUndoneFromEveryVersionOfItsUndoData() {
+        UndoGolden.assertEveryVersionIsUndone(DeleteFunctionConcurrencyAction.NAME, DeleteFunctionConcurrencyUndo.FORMAT,
+                () -> {
+                    // Backstop's S3 function held at zero, as the self-watch sample event has it.
+                    FakeLambda lambda = new FakeLambda().function("backstop-s3").reserve("backstop-s3", 0);
+                    var action = new DeleteFunctionConcurrencyAction(lambda, Optional.of(new OwnResources(
+                            List.of("arn:aws:lambda:us-east-1:123456789012:function:backstop-*"))));
+                    var event = new CloudTrailEventParser(new ObjectMapper())
+                            .delivery(SampleEvents.edited("selfwatch/put-function-concurrency-zero.json", e -> { }))
+                            .trigger();
+                    return Applied.apply(action, action.plan(event, new ActionSpec(DeleteFunctionConcurrencyAction.NAME,
+                            Map.of())), () -> Optional.ofNullable(lambda.reservedOf("backstop-s3")));
+                });
+    }
+}
