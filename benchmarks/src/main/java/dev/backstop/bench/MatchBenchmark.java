@@ -51,7 +51,7 @@ public class MatchBenchmark {
     public void setUp() {
         book = GeneratedRules.book(Integer.parseInt(generatedRules.replace("-named", "")),
                 generatedRules.endsWith("-named"));
-        CloudTrailEventParser parser = new CloudTrailEventParser(new ObjectMapper());
+        CloudTrailEventParser parser = new CloudTrailEventParser();
         events = BenchEvents.mix(EVENTS, 42).stream().map(parser::parse).toArray(CloudTrailEvent[]::new);
         long matching = java.util.Arrays.stream(events).filter(event -> !book.match(event).isEmpty()).count();
         System.out.printf("%n%d rules; %d of %d events match at least one%n", book.size(), matching, EVENTS);

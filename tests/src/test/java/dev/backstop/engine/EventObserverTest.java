@@ -1,6 +1,5 @@
 package dev.backstop.engine;
 
-import dev.backstop.action.EventObserver;
 import static dev.backstop.testing.SampleEvents.detail;
 import static dev.backstop.testing.SampleEvents.edited;
 import static dev.backstop.testing.TestDeliveries.apiCall;
@@ -9,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.backstop.action.EventObserver;
 import dev.backstop.audit.AuditRecord;
 import dev.backstop.audit.Outcome;
 import dev.backstop.config.Mode;

@@ -92,7 +92,7 @@ class IamRemediationTest {
 
     @Test
     void aProtectedTargetIsRefusedAndAuditedWhileTheRestRuns() {
-        AuditRecord decision = component("arn:aws:iam::*:role/data-pipeline")
+        AuditRecord decision = component("arn:aws:iam::123456789012:role/data-pipeline")
                 .engine().handle(apiCall(edited("iam/attach-role-policy-admin.json", e -> { })));
 
         assertThat(decision.outcome()).isEqualTo(Outcome.FAILED);

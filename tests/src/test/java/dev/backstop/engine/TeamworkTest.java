@@ -358,7 +358,7 @@ class TeamworkTest {
         clock.advance(java.time.Duration.ofMinutes(2));
         List<AuditRecord> settled = component.engine().handle(
                 ("{\"backstop\":\"deferred\",\"id\":\"settle#" + EVENT_ID + "\"}").getBytes(),
-                new dev.backstop.event.CloudTrailEventParser(new com.fasterxml.jackson.databind.ObjectMapper()));
+                new dev.backstop.event.CloudTrailEventParser());
 
         assertThat(settled).singleElement().satisfies(record -> {
             assertThat(record.auditId()).isEqualTo(EVENT_ID);

@@ -1,11 +1,13 @@
 package dev.backstop.tests;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.backstop.aws.AwsClientsModule;
+import dev.backstop.canary.CanarySettings;
 import dev.backstop.cli.demo.DemoWorld;
 import dev.backstop.cli.demo.DemoWorld.Notification;
 import dev.backstop.cli.demo.DemoWorld.Stage;
@@ -25,8 +27,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
@@ -51,6 +55,7 @@ import software.amazon.awssdk.services.ec2.model.SecurityGroupRule;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.StatusType;
 import software.amazon.awssdk.services.s3.model.PublicAccessBlockConfiguration;
+import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
  * The Lambda artifacts as {@code sam build} made them, each function's handler run from its own
@@ -487,6 +492,40 @@ class ArtifactHandlersIT {
         assertThat(answer.path("auditId").asText()).as(answer.toString()).isNotEmpty();
         assertThat(world.auditItem(stage, "alias#" + aliasArn)).as("the alias history")
                 .hasValueSatisfying(item -> assertThat(item.get("version").s()).isEqualTo("5"));
+    }
+
+    // ---- the canary: its change made through its shrunk S3 module, the open loop found ----
+
+    @Test
+    void theCanaryArtifactTurnsItsBucketsBlockOffAndFindsTheLoopOpenWhenNothingAnswered() throws IOException {
+        Stage stage = world.build(Emulators.uniquePrefix("artifact-canary"));
+        String bucket = stage.trailName().replace("-trail", "-canary").toLowerCase(Locale.ROOT);
+        world.s3().createBucket(request -> request.bucket(bucket));
+        world.s3().putPublicAccessBlock(request -> request.bucket(bucket).publicAccessBlockConfiguration(
+                PublicAccessBlockConfiguration.builder().blockPublicAcls(true).ignorePublicAcls(true)
+                        .blockPublicPolicy(true).restrictPublicBuckets(true).build()));
+        // An account of its own, so that the canary's ledger and heartbeat are this test's alone.
+        String account = "9" + String.format("%011d", ThreadLocalRandom.current().nextLong(100_000_000_000L));
+        Map<String, String> env = Map.of(CanarySettings.BUCKET, bucket, CanarySettings.ROLE_NAME, "BackstopCanary");
+        String handler = "dev.backstop.handlers.canary.CanaryHandler";
+
+        JsonNode first = invoke("CanaryFunction", handler, stage, env, scheduled(account)).path("loops").get(0);
+
+        assertThat(first.path("previous").asText()).as(first.toString()).isEqualTo("no change made before");
+        assertThatThrownBy(() -> world.s3().getPublicAccessBlock(request -> request.bucket(bucket)))
+                .as("the canary's change: the block deleted").isInstanceOf(S3Exception.class)
+                .hasMessageContaining("public access block configuration was not found");
+
+        JsonNode second = invoke("CanaryFunction", handler, stage, env, scheduled(account)).path("loops").get(0);
+
+        assertThat(second.path("previous").asText()).as(second.toString())
+                .startsWith("open: no audit record of Backstop deciding");
+        assertThat(second.path("heartbeat").asBoolean()).isFalse();
+    }
+
+    private static byte[] scheduled(String account) {
+        return SampleEvents.edited(TrailFixture.WATCHDOG_SAMPLE, event -> event
+                .put("id", UUID.randomUUID().toString()).put("account", account));
     }
 
     // ---- running an artifact ----

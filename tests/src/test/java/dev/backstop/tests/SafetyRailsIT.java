@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.backstop.audit.AuditRecord;
 import dev.backstop.audit.Outcome;
-import dev.backstop.cli.demo.DemoWorld;
+import dev.backstop.cli.BackstopComponent;
 import dev.backstop.cli.demo.DemoWorld.Stage;
+import dev.backstop.cli.demo.DemoWorld;
 import dev.backstop.config.BreakerLimits;
 import dev.backstop.config.Mode;
 import dev.backstop.config.Settings;
 import dev.backstop.engine.RemediationEngine;
-import dev.backstop.cli.BackstopComponent;
 import dev.backstop.testing.SampleEvents;
 import java.time.Clock;
 import java.time.Duration;

@@ -54,7 +54,8 @@ class SelfCheckIT {
                 "PASS  chain heads vs anchor: 1 chain(s) agree with s3://" + deployment.anchorBucket + "/chain-heads.json",
                 "PASS  team rule file: " + deployment.rules + " version",
                 "PASS  member " + deployment.member + " forwarding rule backstop-forward: enabled, delivers to",
-                "PASS  member " + deployment.member + " forwarding rule backstop-forward-ingress: enabled");
+                "PASS  member " + deployment.member + " forwarding rule backstop-forward-ingress: enabled",
+                "PASS  member " + deployment.member + " forwarding rule backstop-forward-rules: enabled");
         assertThat(failures(run)).isEmpty();
     }
 

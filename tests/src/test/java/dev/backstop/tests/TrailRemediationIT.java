@@ -11,11 +11,11 @@ import static dev.backstop.tests.TrailFixture.trail;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.backstop.cli.demo.DemoWorld;
+import dev.backstop.cli.BackstopComponent;
 import dev.backstop.cli.demo.DemoWorld.Stage;
+import dev.backstop.cli.demo.DemoWorld;
 import dev.backstop.config.Mode;
 import dev.backstop.config.Settings;
-import dev.backstop.cli.BackstopComponent;
 import dev.backstop.runtime.EngineComponent;
 import java.time.Clock;
 import java.time.Duration;
@@ -233,7 +233,8 @@ class TrailRemediationIT {
         CLOUDTRAIL.updateTrail(request -> request.name(stage.trailName()).isMultiRegionTrail(false));
         byte[] event = event("cloudtrail/update-trail-weakening.json", stage, request -> request
                 .put("name", stage.trailName()).remove("enableLogFileValidation"));
-        String deployer = "arn:aws:iam::*:role/DeveloperAccess"; // the sample's caller, as ProtectedPrincipalArns names it
+        // The sample's caller, as ProtectedPrincipalArns names it: in its own account, never a wildcard one.
+        String deployer = "arn:aws:iam::" + stage.trailArn().split(":")[4] + ":role/DeveloperAccess";
 
         JsonNode answer = deliver(BackstopComponent.factory().create(new Settings(stage.auditTable(), stage.topicArn(),
                 Mode.ENFORCE, List.of(deployer)), Clock.systemUTC()), event);

@@ -2,6 +2,7 @@ package dev.backstop.cli.backtest;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.backstop.cli.rules.CatalogueComponent;
+import dev.backstop.cli.sealed.SealedCatalogue;
 import dev.backstop.config.BreakerLimits;
 import dev.backstop.config.MemberAccess;
 import dev.backstop.config.Mode;
@@ -74,11 +75,11 @@ public class BacktestBenchmark {
             files[f] = logs.file(f);
         }
         RuleBook rules = CatalogueComponent.create(Clock.systemUTC()).ruleLoader().load(List.of(DefaultPack.text()));
-        ReplayCatalogue catalogue = ReplayCatalogue.create(Clock.systemUTC());
+        SealedCatalogue catalogue = SealedCatalogue.create(Clock.systemUTC());
         pack = new PackReplay("rules", rules, new Deployment(Mode.ENFORCE, List.of(), MemberAccess.singleAccount(),
                 BreakerLimits.DEFAULTS), catalogue::applies);
         ObjectMapper mapper = new ObjectMapper();
-        feeder = new FileFeeder(new CloudTrailLogReader(new CloudTrailEventParser(mapper), mapper), Duration.ofHours(1));
+        feeder = new FileFeeder(new CloudTrailLogReader(new CloudTrailEventParser(), mapper), Duration.ofHours(1));
         bad = new BadInput(new PrintWriter(OutputStream.nullOutputStream()));
         progress = new Progress(null, System::nanoTime);
     }

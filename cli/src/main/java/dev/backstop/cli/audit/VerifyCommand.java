@@ -7,7 +7,6 @@ import dev.backstop.audit.ChainProblem;
 import dev.backstop.audit.ChainReport;
 import dev.backstop.audit.ChainVerifier;
 import dev.backstop.config.RulesLocation;
-import java.nio.charset.StandardCharsets;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;
@@ -100,10 +99,9 @@ final class VerifyCommand implements Callable<Integer> {
 
     /** Prints how the table compares with the anchor; returns the number of problems. */
     private static int compareWithAnchor(AuditClients clients, String table, RulesLocation at, PrintWriter out) {
-        String content = clients.s3Objects().readIfChanged(at.bucket(), at.key(), null)
+        byte[] content = clients.s3Objects().readIfChanged(at.bucket(), at.key(), null)
                 .orElseThrow(() -> new IllegalStateException("cannot read the anchor " + at)).content();
-        AnchoredHeads anchored = AnchoredHeads.parse(content.getBytes(StandardCharsets.UTF_8), new ObjectMapper(),
-                at.toString());
+        AnchoredHeads anchored = AnchoredHeads.parse(content, new ObjectMapper(), at.toString());
         List<ChainProblem> problems = new ChainAnchors(clients.dynamoDb(), table).against(anchored);
         out.println("anchor " + at + " (" + anchored.anchoredAt() + ", " + anchored.heads().size() + " chains): "
                 + (problems.isEmpty() ? "the table agrees with it" : problems.size() + " problems"));

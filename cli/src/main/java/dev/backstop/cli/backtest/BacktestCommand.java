@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.backstop.cli.audit.TimeConverter;
 import dev.backstop.cli.rules.ModeConverter;
 import dev.backstop.cli.rules.RuleTools;
+import dev.backstop.cli.sealed.SealedCatalogue;
 import dev.backstop.config.Mode;
 import dev.backstop.event.CloudTrailEventParser;
 import dev.backstop.event.CloudTrailLogReader;
@@ -152,14 +153,14 @@ public final class BacktestCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--lateness must be 0 to 1440 minutes");
         }
         Window window = window();
-        Optional<RuleBook> rules = tools.load(tools.withDefaultPack(ruleFiles), err);
+        Optional<RuleBook> rules = tools.withDefaultPack(ruleFiles, err).flatMap(texts -> tools.load(texts, err));
         Optional<RuleBook> against = againstFiles.isEmpty() ? Optional.empty()
-                : tools.load(tools.withDefaultPack(againstFiles), err);
+                : tools.withDefaultPack(againstFiles, err).flatMap(texts -> tools.load(texts, err));
         if (rules.isEmpty() || !againstFiles.isEmpty() && against.isEmpty()) {
             return 1;
         }
         Deployment deployment = Deployment.fromEnvironment(env, mode, ownPrincipals);
-        ReplayCatalogue catalogue = ReplayCatalogue.create(tools.clock());
+        SealedCatalogue catalogue = SealedCatalogue.create(tools.clock());
         List<PackReplay> packs = new ArrayList<>();
         List<String> described = new ArrayList<>();
         packs.add(new PackReplay("rules", rules.get(), deployment, catalogue::applies));
@@ -187,7 +188,7 @@ public final class BacktestCommand implements Callable<Integer> {
     /** Reads the source through the packs, and what they decided. */
     private Report replay(Window window, List<PackReplay> packs, List<String> described, ObjectMapper mapper,
             JsonLines lines, BadInput bad) {
-        CloudTrailLogReader reader = new CloudTrailLogReader(new CloudTrailEventParser(mapper), mapper);
+        CloudTrailLogReader reader = new CloudTrailLogReader(new CloudTrailEventParser(), mapper);
         Duration lateness = Duration.ofMinutes(latenessMinutes);
         EventSource events = new Sources(reader, lateness, mapper, nanosToSleep -> Thread.sleep(nanosToSleep / 1_000_000,
                 (int) (nanosToSleep % 1_000_000)))

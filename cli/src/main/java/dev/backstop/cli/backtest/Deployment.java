@@ -4,6 +4,7 @@ import dev.backstop.config.BreakerLimits;
 import dev.backstop.config.MemberAccess;
 import dev.backstop.config.Mode;
 import dev.backstop.config.Settings;
+import dev.backstop.rules.RoleSession;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -36,8 +37,8 @@ record Deployment(Mode mode, List<String> ownPrincipals, MemberAccess members, B
                 MemberAccess.fromEnvironment(env), BreakerLimits.fromEnvironment(env));
     }
 
-    /** Whose calls are Backstop's own: its principals here and its sessions in the member accounts. */
-    List<String> ownCallers() {
-        return Stream.concat(ownPrincipals.stream(), members.ownSessions().stream()).toList();
+    /** Backstop's own sessions in the member accounts, whose calls are its own as its principals' are. */
+    List<RoleSession> ownSessions() {
+        return RoleSession.ofMembers(members);
     }
 }

@@ -61,7 +61,7 @@ final class PackReplay {
         this.rules = rules;
         this.deployment = deployment;
         this.selection = new RuleSelection(deployment.mode());
-        this.ignoredCalls = new IgnoredCalls(deployment.ownCallers());
+        this.ignoredCalls = new IgnoredCalls(deployment.ownPrincipals(), deployment.ownSessions());
         this.protectedTargets = new PrincipalPatterns(deployment.ownPrincipals());
         this.applies = applies;
         // A trip's metric line has nowhere to go in a replay; the trip itself is kept in memory.

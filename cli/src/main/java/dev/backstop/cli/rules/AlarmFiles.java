@@ -1,9 +1,9 @@
 package dev.backstop.cli.rules;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.backstop.event.AlarmPayloadParser;
-import java.io.IOException;
+import dev.backstop.event.JsonInput;
+import dev.backstop.event.MalformedEventException;
 
 /** Tells an alarm payload from a file of CloudTrail events, so plan reads each with its own parser. */
 final class AlarmFiles {
@@ -15,18 +15,19 @@ final class AlarmFiles {
      * True for an EventBridge alarm event, a Lambda alarm action ({@code alarmData}) or an SNS
      * delivery ({@code Records[].Sns}, where a CloudTrail log file's records have {@code eventSource}).
      */
-    static boolean isAlarm(ObjectMapper mapper, byte[] content) {
+    static boolean isAlarm(byte[] content) {
         JsonNode root;
         try {
-            root = mapper.readTree(content);
-        } catch (IOException notJson) {
-            return false; // gzipped CloudTrail logs, or no JSON at all: the CloudTrail reader says why
+            root = JsonInput.read(content);
+        } catch (MalformedEventException notAnAlarm) {
+            return false; // a log file, gzipped or larger than one event, or no JSON at all: the CloudTrail reader says why
         }
-        if (root == null || !root.isObject()) {
+        if (!root.isObject()) {
             return false;
         }
         return root.has("alarmData")
                 || AlarmPayloadParser.DETAIL_TYPE.equals(root.path("detail-type").asText())
-                || root.path("Records").path(0).has("Sns");
+                || root.path("Records").path(0).has("Sns")
+                || "aws:sns".equals(root.path("Records").path(0).path("EventSource").asText());
     }
 }

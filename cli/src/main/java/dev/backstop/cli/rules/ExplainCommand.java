@@ -10,12 +10,14 @@ import dev.backstop.rules.ParamType;
 import dev.backstop.rules.Declared;
 import dev.backstop.rules.Rule;
 import dev.backstop.rules.RuleBook;
-import dev.backstop.rules.Suggestions;
 import dev.backstop.rules.RuleText;
+import dev.backstop.rules.Suggestions;
+import dev.backstop.text.Shown;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -72,21 +74,23 @@ public final class ExplainCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        List<RuleText> files = tools.withDefaultPack(ruleFiles);
-        Optional<RuleBook> book = tools.load(files, spec.commandLine().getErr());
+        Optional<List<RuleText>> read = tools.withDefaultPack(ruleFiles, spec.commandLine().getErr());
+        Optional<RuleBook> book = read.flatMap(texts -> tools.load(texts, spec.commandLine().getErr()));
         if (book.isEmpty()) {
             return 1;
         }
+        List<RuleText> files = read.get();
         Optional<Rule> found = book.get().find(ruleId);
         if (found.isEmpty()) {
-            spec.commandLine().getErr().println("backstop explain: no rule \"" + ruleId + "\" in "
+            spec.commandLine().getErr().println("backstop explain: no rule " + Shown.quoted(ruleId) + " in "
                     + files.stream().map(RuleText::name).collect(Collectors.joining(", ")) + "; "
                     + suggestions(book.get()));
             return 1;
         }
         Rule rule = found.get();
-        out.println(rule.id() + "  (" + rule.origin() + ")");
-        wrap(rule.description(), "  ").forEach(out::println);
+        // What the rule file says is printed as written, but never a character that moves the cursor or forges a line.
+        out.println(Shown.escaped(rule.id() + "  (" + rule.origin() + ")"));
+        wrap(Shown.escaped(rule.description()), "  ").forEach(out::println);
         out.println();
         field(out, "severity", List.of(rule.severity().label()));
         field(out, "mode", modeLines(rule, ModeOrigin.of(rule, files), book.get()));
@@ -106,10 +110,10 @@ public final class ExplainCommand implements Callable<Integer> {
         out.println();
         out.println("  matches an event when every line holds (a list of values holds when one does; a field that");
         out.println("  is a list in the event holds when one of its elements does):");
-        PatternWords.describe(rule.pattern()).forEach(line -> out.println("    " + line));
+        PatternWords.describe(rule.pattern()).forEach(line -> out.println("    " + Shown.escaped(line)));
         out.println();
         out.println("  pattern (EventBridge syntax):");
-        pretty(rule.pattern()).lines().forEach(line -> out.println("    " + line));
+        pretty(rule.pattern()).lines().forEach(line -> out.println("    " + Shown.escaped(line)));
         out.flush();
         return 0;
     }
@@ -177,7 +181,8 @@ public final class ExplainCommand implements Callable<Integer> {
 
     private static void field(PrintWriter out, String name, List<String> values) {
         for (int i = 0; i < values.size(); i++) {
-            out.println("  " + (i == 0 ? String.format("%-12s", name + ":") : " ".repeat(12)) + values.get(i));
+            out.println("  " + (i == 0 ? String.format(Locale.ROOT, "%-12s", name + ":") : " ".repeat(12))
+                    + Shown.escaped(values.get(i)));
         }
     }
 

@@ -2,17 +2,25 @@ package dev.backstop.cli.rules;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.backstop.cli.UnreadableFileException;
+import dev.backstop.cli.sealed.SealedCatalogue;
 import dev.backstop.config.Mode;
 import dev.backstop.event.AlarmPayloadParser;
 import dev.backstop.event.CloudTrailEventParser;
 import dev.backstop.event.EventFiles;
+import dev.backstop.event.JsonInput;
 import dev.backstop.rules.RuleBook;
+import dev.backstop.text.Shown;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -39,14 +47,18 @@ import picocli.CommandLine.Spec;
                     + " run time\".",
             "",
             "The mode shown is the rule's mode capped by --mode, the deployment's global mode. A rule in mode off"
-                    + " is shown with no actions. Caller exemptions (principals, accounts and time-boxed ones,"
+                    + " is shown with no actions. Each action is asked whether it answers the event, as the handler"
+                    + " asks it (an access key rule's expected networks, an alarm that names no function); only those"
+                    + " that do are shown. Caller exemptions (principals, accounts and time-boxed ones,"
                     + " judged at the current time) are applied. Exemptions that depend on the resource (tags,"
                     + " time-boxed resource exemptions) cannot be decided from the event: they are shown as"
                     + " \"decided at run time\". A failed API call (errorCode set) is shown as ignored, as the handler"
                     + " ignores it. The handler also ignores events made by its own principals"
                     + " (BACKSTOP_OWN_PRINCIPALS), which this command does not know.",
             "",
-            "A malformed event is reported with the field at fault, and the other events are still planned.",
+            "A malformed event is reported with the field at fault, and the other events are still planned;"
+                    + " each file is read within the limits the handlers read events with (an event of at most 1 MiB,"
+                    + " a log file a record at a time). See the security model's Hostile input section.",
             ""},
         exitCodeListHeading = "Exit status:%n",
         exitCodeList = {
@@ -82,38 +94,51 @@ public final class PlanCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        Optional<RuleBook> rules = tools.load(tools.withDefaultPack(ruleFiles), spec.commandLine().getErr());
+        Optional<RuleBook> rules = tools.withDefaultPack(ruleFiles, spec.commandLine().getErr())
+                .flatMap(texts -> tools.load(texts, spec.commandLine().getErr()));
         if (rules.isEmpty()) {
             return 1;
         }
-        // Every file is read before anything is planned, so an unreadable one is a usage error, not half a plan.
-        List<byte[]> contents = eventFiles.stream().map(UnreadableFileException::read).toList();
+        // Every file is checked before anything is planned, so an unreadable one is a usage error, not half a plan.
+        eventFiles.forEach(UnreadableFileException::requireReadable);
 
-        ObjectMapper mapper = new ObjectMapper();
-        EventFiles events = new EventFiles(new CloudTrailEventParser(mapper), mapper);
-        AlarmPayloadParser alarms = new AlarmPayloadParser(mapper);
-        Planner planner = new Planner(rules.get(), mode, tools.clock().instant());
-        PlanJson lines = new PlanJson(mapper, tools.actionParameters());
+        EventFiles events = new EventFiles(new CloudTrailEventParser());
+        AlarmPayloadParser alarms = new AlarmPayloadParser();
+        SealedCatalogue actions = SealedCatalogue.create(tools.clock());
+        Planner planner = new Planner(rules.get(), mode, actions::applies, tools.clock().instant());
+        PlanJson lines = new PlanJson(new ObjectMapper(), tools.actionParameters());
         PlanTable table = new PlanTable(out);
-        boolean anyRejected = false;
-        for (int i = 0; i < eventFiles.size(); i++) {
-            String source = eventFiles.get(i).toString();
-            List<EventPlan> plans = AlarmFiles.isAlarm(mapper, contents.get(i))
-                    ? alarms.read(contents.get(i)).stream().map(entry -> planner.plan(source, entry)).toList()
-                    : events.read(contents.get(i)).stream().map(entry -> planner.plan(source, entry)).toList();
-            for (EventPlan plan : plans) {
-                anyRejected |= plan.isRejected();
-                if (json) {
-                    out.println(lines.line(plan));
+        boolean[] anyRejected = {false};
+        Consumer<EventPlan> show = plan -> {
+            anyRejected[0] |= plan.isRejected();
+            if (json) {
+                out.println(lines.line(plan));
+            } else {
+                table.print(plan);
+            }
+        };
+        for (Path file : eventFiles) {
+            String source = Shown.escaped(file.toString());
+            // One file at a time, each with its own result: a file the checks did not foresee stops only itself.
+            try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+                in.mark(JsonInput.MAX_BYTES + 2);
+                byte[] head = in.readNBytes(JsonInput.MAX_BYTES + 1);
+                in.reset();
+                if (AlarmFiles.isAlarm(head)) {
+                    alarms.read(head).forEach(entry -> show.accept(planner.plan(source, entry)));
                 } else {
-                    table.print(plan);
+                    // A log file is planned record by record as it is read, never held whole.
+                    events.read(in, entry -> show.accept(planner.plan(source, entry)));
                 }
+            } catch (IOException | RuntimeException | StackOverflowError e) {
+                show.accept(EventPlan.rejected(source, "", null, null, "$: could not be planned ("
+                        + e.getClass().getSimpleName() + "): " + Shown.truncated(String.valueOf(e.getMessage()))));
             }
         }
         if (!json) {
             table.summary(mode);
         }
         out.flush();
-        return anyRejected ? 1 : 0;
+        return anyRejected[0] ? 1 : 0;
     }
 }

@@ -1,10 +1,12 @@
 package dev.backstop.cli.rules;
 
 import dev.backstop.config.Mode;
+import dev.backstop.text.Shown;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** The plan for people: a heading per event, a table of its matching rules, a count at the end. */
 final class PlanTable {
@@ -21,15 +23,16 @@ final class PlanTable {
     }
 
     void print(EventPlan plan) {
+        // The event's own words are cut short and escaped: a CR LF in an event name must not forge a row.
         String event = plan.where().isEmpty() ? plan.source() : plan.source() + " " + plan.where();
         if (plan.isRejected()) {
             rejected++;
-            out.println(event + ": rejected: " + plan.error());
+            out.println(Shown.escaped(event + ": rejected: " + plan.error()));
             return;
         }
-        out.println(event + ": " + plan.eventName() + " " + plan.eventId());
+        out.println(Shown.escaped(event + ": " + plan.eventName() + " " + plan.eventId()));
         if (plan.ignored() != null) {
-            out.println("  ignored: " + plan.ignored());
+            out.println("  ignored: " + Shown.escaped(plan.ignored()));
         }
         if (plan.matches().isEmpty()) {
             unmatched++;
@@ -39,8 +42,9 @@ final class PlanTable {
         matched++;
         List<List<String>> rows = new ArrayList<>();
         rows.add(HEADINGS);
-        plan.matches().forEach(match -> rows.add(List.of(match.rule(), match.mode().label(), actions(match, plan),
-                match.exemption() == null ? "-" : (match.exempted() ? "exempted: " : "") + match.exemption())));
+        plan.matches().forEach(match -> rows.add(Stream.of(match.rule(), match.mode().label(), actions(match, plan),
+                match.exemption() == null ? "-" : (match.exempted() ? "exempted: " : "") + match.exemption())
+                .map(Shown::escaped).toList()));
         printAligned(rows);
         // Why each mode, where it is more than the rule's own word.
         plan.matches().stream().filter(match -> !match.modeReason().equals("the rule's mode"))
@@ -60,7 +64,7 @@ final class PlanTable {
             return match.actions().stream().map(RuleWords::action).collect(Collectors.joining(", "));
         }
         return match.mode() == Mode.OFF ? "none (mode off)" : match.exempted() ? "none (exempted)"
-                : plan.ignored() != null ? "none (ignored)" : "none";
+                : plan.ignored() != null ? "none (ignored)" : "none (no action of the rule answers this event)";
     }
 
     private void printAligned(List<List<String>> rows) {

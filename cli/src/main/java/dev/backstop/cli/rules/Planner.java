@@ -1,13 +1,14 @@
 package dev.backstop.cli.rules;
 
 import dev.backstop.config.Mode;
-import dev.backstop.engine.KillSwitchWatch;
 import dev.backstop.engine.ModeChoice;
+import dev.backstop.engine.RuleSelection;
 import dev.backstop.event.AlarmEvent;
 import dev.backstop.event.AlarmPayloadParser;
 import dev.backstop.event.CloudTrailEvent;
 import dev.backstop.event.EventFiles;
 import dev.backstop.event.Trigger;
+import dev.backstop.rules.ActionSpec;
 import dev.backstop.rules.Declared;
 import dev.backstop.rules.ModePolicy;
 import dev.backstop.rules.Rule;
@@ -18,29 +19,34 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiPredicate;
 import java.util.stream.Collectors;
 
 /**
  * Decides what the handler would do with a trigger, the way the engine's rule loop does, up to the
- * first AWS call, with the engine's own matching ({@link RuleBook#match(Trigger)}) and exemptions
- * ({@code Exemptions.forTrigger}): failed calls are ignored, each matching rule's mode is resolved
- * for the event's account and organizational unit ({@link ModeChoice}) and capped by the global
- * mode and the team file's kill switch, rules in mode off run nothing, and exemptions of the caller
- * (an alarm has none) and of the account are applied. What needs AWS is reported as decided at run
- * time, never guessed: a mode stepped by resource tags, exemptions that need the resource (tags,
- * time-boxed resource exemptions), whether the change is to declared state, and the changes an
- * alarm rule requires before it ({@code correlate.require}, looked up in CloudTrail). A veto window
- * is said where the rule would enforce.
+ * first AWS call, with the engine's own matching ({@link RuleSelection}: the rules the trigger
+ * matches, each rule's mode resolved for the event's account and organizational unit
+ * ({@link ModeChoice}) and capped by the global mode and the team file's kill switch, and which of
+ * its actions apply to the trigger, asked of the actions themselves) and exemptions
+ * ({@code Exemptions.forTrigger}): failed calls are ignored, rules in mode off run nothing, and
+ * exemptions of the caller (an alarm has none) and of the account are applied. What needs AWS is
+ * reported as decided at run time, never guessed: a mode stepped by resource tags, exemptions that
+ * need the resource (tags, time-boxed resource exemptions), whether the change is to declared
+ * state, and the changes an alarm rule requires before it ({@code correlate.require}, looked up in
+ * CloudTrail). A veto window is said where the rule would enforce.
  */
 final class Planner {
 
     private final RuleBook rules;
-    private final Mode globalMode;
+    private final RuleSelection selection;
+    private final BiPredicate<ActionSpec, Trigger> answers;
     private final Instant now;
 
-    Planner(RuleBook rules, Mode globalMode, Instant now) {
+    /** @param answers whether an action answers a trigger, asked of the catalogue's own actions */
+    Planner(RuleBook rules, Mode globalMode, BiPredicate<ActionSpec, Trigger> answers, Instant now) {
         this.rules = rules;
-        this.globalMode = globalMode;
+        this.selection = new RuleSelection(globalMode);
+        this.answers = answers;
         this.now = now;
     }
 
@@ -62,19 +68,22 @@ final class Planner {
         String ignored = trigger instanceof CloudTrailEvent event && event.detail().failed()
                 ? "the API call failed (" + event.detail().errorCode() + "); the handler never acts on a failed call"
                 : null;
-        List<EventPlan.Match> matches = rules.match(trigger).stream()
-                .map(rule -> match(rule, trigger, ignored != null))
+        List<EventPlan.Match> matches = selection.matched(rules, trigger, answers).stream()
+                .map(match -> match(match, trigger, ignored != null))
                 .toList();
         return new EventPlan(source, where, trigger.id(), trigger.summary(), ignored, matches, null);
     }
 
-    private EventPlan.Match match(Rule rule, Trigger trigger, boolean ignored) {
-        ModeChoice choice = ModeChoice.of(rule, trigger.account(), rules, globalMode, KillSwitchWatch.State.of(false, rules));
+    private EventPlan.Match match(RuleSelection.Selected selected, Trigger trigger, boolean ignored) {
+        Rule rule = selected.rule();
+        ModeChoice choice = selected.choice();
         ModePolicy.Effective effective = choice.resolve(Map.of());
         Mode mode = effective.mode();
         String why = effective.why() + (choice.needsTags() ? "; cases on resource tags (" + tagCases(rule.modes())
                 + ") are decided at run time" : "");
-        if (mode == Mode.OFF && !choice.needsTags()) {
+        if (!selected.acts()) {
+            // As in the engine: a rule that can only be off, or none of whose actions answers the trigger,
+            // does nothing, exempted or not.
             return new EventPlan.Match(rule.id(), mode, why, false, null, List.of());
         }
         Optional<String> exemption = rule.unless().forTrigger(trigger, now);
@@ -99,7 +108,8 @@ final class Planner {
             checks.add(resourceChecks.isEmpty() ? "the resource's exemptions" : resourceChecks);
         }
         String undecided = checks.isEmpty() ? null : "decided at run time: " + String.join("; ", checks);
-        return new EventPlan.Match(rule.id(), mode, why, false, undecided, ignored ? List.of() : rule.actions());
+        List<ActionSpec> answering = selected.actions().stream().map(rule.actions()::get).toList();
+        return new EventPlan.Match(rule.id(), mode, why, false, undecided, ignored ? List.of() : answering);
     }
 
     /** A stepped mode's cases on tags: {@code tag env=dev -> enforce}. */

@@ -4,11 +4,12 @@ import dev.backstop.cli.UnreadableFileException;
 import dev.backstop.rules.DefaultPack;
 import dev.backstop.rules.ParamSpec;
 import dev.backstop.rules.RuleBook;
+import dev.backstop.rules.RuleError;
 import dev.backstop.rules.RuleFileException;
 import dev.backstop.rules.RuleText;
+import dev.backstop.text.Shown;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -39,21 +40,31 @@ public final class RuleTools {
     }
 
     /**
-     * The default pack and then the files. A file that is the repository's own
-     * {@code rules/default.yaml} takes the built-in pack's place instead of repeating its rules.
+     * The default pack and then the files, or empty after printing why a file cannot be a rule file
+     * (larger than {@link RuleText#MAX_BYTES}, not UTF-8), one {@code FILE:LINE: ...} a line. A file
+     * that is the repository's own {@code rules/default.yaml} takes the built-in pack's place
+     * instead of repeating its rules. A file that cannot be read at all is an {@link UnreadableFileException}.
      */
-    public List<RuleText> withDefaultPack(List<Path> files) {
+    public Optional<List<RuleText>> withDefaultPack(List<Path> files, PrintWriter err) {
         List<RuleText> texts = new ArrayList<>();
         texts.add(DefaultPack.text());
+        List<RuleError> errors = new ArrayList<>();
         for (Path file : files) {
-            RuleText text = new RuleText(file.toString(), new String(UnreadableFileException.read(file), StandardCharsets.UTF_8));
+            RuleText text;
+            try {
+                text = RuleText.decode(Shown.escaped(file.toString()), UnreadableFileException.read(file, RuleText.MAX_BYTES));
+            } catch (RuleFileException e) {
+                errors.addAll(e.errors());
+                continue;
+            }
             if (isPackSource(file)) {
                 texts.set(0, text);
             } else {
                 texts.add(text);
             }
         }
-        return texts;
+        errors.forEach(err::println);
+        return errors.isEmpty() ? Optional.of(texts) : Optional.empty();
     }
 
     /** The rules, or empty after printing every error, one {@code FILE:LINE: rule ID: FIELD: message} a line. */

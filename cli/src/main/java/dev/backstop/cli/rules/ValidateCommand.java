@@ -48,13 +48,13 @@ public final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<RuleText> texts = tools.withDefaultPack(files);
-        Optional<RuleBook> book = tools.load(texts, spec.commandLine().getErr());
+        Optional<List<RuleText>> texts = tools.withDefaultPack(files, spec.commandLine().getErr());
+        Optional<RuleBook> book = texts.flatMap(read -> tools.load(read, spec.commandLine().getErr()));
         if (book.isEmpty()) {
             return 1;
         }
         int count = book.get().size();
-        spec.commandLine().getOut().println(texts.stream().map(RuleText::name).collect(Collectors.joining(", "))
+        spec.commandLine().getOut().println(texts.get().stream().map(RuleText::name).collect(Collectors.joining(", "))
                 + ": " + count + (count == 1 ? " rule" : " rules") + " valid");
         return 0;
     }

@@ -23,8 +23,10 @@ import software.amazon.awssdk.services.lambda.model.GetFunctionConfigurationResp
 final class DeploymentChecks {
 
     static final String ALIAS = "live";
-    /** The template's one rule that is off by default (WatchAccessKeyUse=disabled). */
+    /** The template's rule that is off by default (WatchAccessKeyUse=disabled). */
     static final String OPTIONAL_RULE = "key-use";
+    /** The self-watch rule for writes to the team's rule file, off when the stack has no RulesLocation. */
+    static final String RULE_FILE_RULE = "sw-rule-file";
 
     private final EventBridgeClient eventBridge;
     private final LambdaClient lambda;
@@ -48,6 +50,9 @@ final class DeploymentChecks {
         if (rule.state() != RuleState.ENABLED) {
             if (rule.name().equals(target.namePrefix() + OPTIONAL_RULE)) {
                 return Check.pass(name, "disabled, as it is unless the stack's WatchAccessKeyUse is enabled");
+            }
+            if (rule.name().equals(target.namePrefix() + RULE_FILE_RULE) && target.rules().isEmpty()) {
+                return Check.pass(name, "disabled, as it is while the stack has no RulesLocation");
             }
             return Check.fail(name, "is " + rule.stateAsString() + ": events no longer reach Backstop");
         }

@@ -8,7 +8,6 @@ import dev.backstop.aws.CredentialScope;
 import dev.backstop.aws.MemberAccounts;
 import dev.backstop.config.RulesLocation;
 import dev.backstop.telemetry.Heartbeat;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,8 +32,11 @@ import dev.backstop.aws.S3ObjectReader;
  */
 final class IntegrityChecks {
 
-    /** member-account.yaml names its forwarding rules PREFIX and PREFIX-ingress (and PREFIX-key-use, optional). */
-    static final List<String> FORWARD_SUFFIXES = List.of("", "-ingress");
+    /**
+     * member-account.yaml names its forwarding rules PREFIX, PREFIX-ingress and PREFIX-rules (and
+     * PREFIX-key-use, optional).
+     */
+    static final List<String> FORWARD_SUFFIXES = List.of("", "-ingress", "-rules");
 
     private final CloudWatchClient cloudWatch;
     private final EventBridgeClient eventBridge;
@@ -78,9 +80,9 @@ final class IntegrityChecks {
 
     Check anchor(RulesLocation at, String table) {
         String name = "chain heads vs anchor";
-        String content = s3Objects.readIfChanged(at.bucket(), at.key(), null)
+        byte[] content = s3Objects.readIfChanged(at.bucket(), at.key(), null)
                 .orElseThrow(() -> new IllegalStateException("cannot read " + at)).content();
-        AnchoredHeads anchored = AnchoredHeads.parse(content.getBytes(StandardCharsets.UTF_8), json, at.toString());
+        AnchoredHeads anchored = AnchoredHeads.parse(content, json, at.toString());
         List<ChainProblem> problems = new ChainAnchors(dynamoDb, table).against(anchored);
         if (!problems.isEmpty()) {
             return Check.fail(name, problems.size() + " chain(s) disagree with " + at + ": "

@@ -107,7 +107,7 @@ class AthenaQueryTest {
         assertThat(query.unpinned()).as(query.sql()).isEmpty();
         assertThat(replay.pins()).doesNotContainKeys("iam-access-key-unexpected-network", "alarm-ec2-instance-isolate");
         assertThat(query.sql()).contains("(eventsource = 'cloudtrail.amazonaws.com' AND eventname IN (",
-                "'StopLogging'", "'DeleteTrail'").doesNotContain("cloudwatch.amazonaws.com");
+                "'StopLogging'", "'DeleteTrail'");
     }
 
     /** ExactPins.NONE is the core's own; a test builds the same "pins nothing". */

@@ -43,7 +43,7 @@ class AthenaSourceTest {
             AwsClientsModule.build(AthenaClient.builder().endpointOverride(URI.create("http://127.0.0.1:9")), http,
                     StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")), Region.US_EAST_1),
             "cloudtrail_db.management", "security", "s3://results-bucket/backtest/", PINS,
-            new CloudTrailLogReader(new CloudTrailEventParser(JSON), JSON), new AthenaRows(JSON),
+            new CloudTrailLogReader(new CloudTrailEventParser(), JSON), new AthenaRows(JSON),
             new Pacer(1, () -> clock, nanos -> { waits.add(nanos); clock += nanos; }));
 
     private static String state(String state) {

@@ -2,7 +2,6 @@ package dev.backstop.cli.backtest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.backstop.event.CloudTrailEvent;
 import dev.backstop.event.CloudTrailEventParser;
 import dev.backstop.testing.SampleEvents;
@@ -11,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 class EventResourcesTest {
 
-    private final CloudTrailEventParser parser = new CloudTrailEventParser(new ObjectMapper());
+    private final CloudTrailEventParser parser = new CloudTrailEventParser();
 
     private CloudTrailEvent event(String sample, Consumer<com.fasterxml.jackson.databind.node.ObjectNode> edit) {
         return parser.parse(SampleEvents.edited(sample, event -> edit.accept(SampleEvents.detail(event))));

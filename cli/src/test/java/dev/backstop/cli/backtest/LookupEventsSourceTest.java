@@ -32,7 +32,7 @@ class LookupEventsSourceTest {
             .endpointOverride(java.net.URI.create("http://127.0.0.1:9")), http,
             StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")), Region.US_EAST_1);
     private final LookupEventsSource source = new LookupEventsSource(cloudTrail,
-            new CloudTrailLogReader(new CloudTrailEventParser(JSON), JSON),
+            new CloudTrailLogReader(new CloudTrailEventParser(), JSON),
             new Pacer(2, () -> clock, nanos -> { waits.add(nanos); clock += nanos; }));
 
     /** A LookupEvents page: each event's record as the JSON text CloudTrail returns it. */

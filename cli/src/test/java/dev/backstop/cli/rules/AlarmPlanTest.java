@@ -9,6 +9,7 @@ import dev.backstop.cli.testing.Events;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -69,7 +70,7 @@ class AlarmPlanTest {
 
         JsonNode[] lines = result.out().lines().map(AlarmPlanTest::json).toArray(JsonNode[]::new);
         assertThat(lines).hasSize(3);
-        for (JsonNode line : java.util.List.of(lines[0], lines[1])) {
+        for (JsonNode line : List.of(lines[0], lines[1])) {
             assertThat(line.path("matches")).anySatisfy(match -> {
                 assertThat(match.path("rule").asText()).isEqualTo("checkout-after-deploy");
                 assertThat(match.path("exemption").asText()).isEqualTo("decided at run time: acts only after"
@@ -79,6 +80,32 @@ class AlarmPlanTest {
         }
         assertThat(lines[2].path("matches")).extracting(match -> match.path("rule").asText())
                 .containsExactly("alarm-ec2-instance-isolate", "alarm-lambda-ec2-notify");
+    }
+
+    @Test
+    void showsARuleNoneOfWhoseActionsAnswersTheAlarmAsDoingNothingRatherThanExempted() throws IOException {
+        Path team = Files.writeString(dir.resolve("team.yaml"), """
+                version: 1
+                rules:
+                  - id: rollback-on-any-alarm
+                    description: Roll back whatever function an alarm names.
+                    severity: high
+                    mode: enforce
+                    match:
+                      source: [aws.cloudwatch]
+                      detail:
+                        state: {value: [ALARM]}
+                    unless:
+                      accounts: ["123456789012"]
+                    actions:
+                      - action: lambda.rollback-alias
+                """);
+
+        Cli.Result result = Cli.execute("plan", "--rules", team.toString(), sample("alarms/eventbridge-ec2-cpu.json"));
+
+        assertThat(result.out().lines().filter(line -> line.startsWith("  rollback-on-any-alarm ")))
+                .singleElement().extracting(line -> List.of(line.strip().split(" {2,}")))
+                .isEqualTo(List.of("rollback-on-any-alarm", "enforce", "none (no action of the rule answers this event)", "-"));
     }
 
     @Test

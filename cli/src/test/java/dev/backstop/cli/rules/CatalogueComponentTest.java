@@ -10,16 +10,22 @@ import dev.backstop.action.RemediationAction;
 import dev.backstop.action.cloudtrail.CloudTrailActionsModule;
 import dev.backstop.action.cloudtrail.CloudTrailClientModule;
 import dev.backstop.action.cloudwatch.CloudWatchActionsModule;
+import dev.backstop.action.cloudwatch.CloudWatchClientModule;
+import dev.backstop.action.cloudwatch.OwnAlarmActionsModule;
+import dev.backstop.action.dynamodb.DynamoDbActionsModule;
 import dev.backstop.action.ec2.Ec2ActionsModule;
 import dev.backstop.action.ec2.Ec2ClientModule;
 import dev.backstop.action.events.EventsActionsModule;
 import dev.backstop.action.events.EventsClientModule;
 import dev.backstop.action.iam.IamActionsModule;
 import dev.backstop.action.iam.IamClientModule;
+import dev.backstop.action.kms.KmsActionsModule;
+import dev.backstop.action.kms.KmsClientModule;
 import dev.backstop.action.lambda.LambdaActionsModule;
 import dev.backstop.action.lambda.LambdaClientModule;
 import dev.backstop.action.s3.S3ActionsModule;
 import dev.backstop.action.s3.S3ClientModule;
+import dev.backstop.action.selfwatch.SelfWatchActionsModule;
 import dev.backstop.aws.AwsClientsModule;
 import dev.backstop.config.Mode;
 import dev.backstop.config.Settings;
@@ -43,7 +49,9 @@ class CatalogueComponentTest {
     @Component(modules = {AwsClientsModule.class, CloudTrailActionsModule.class, CloudTrailClientModule.class,
             IamActionsModule.class, IamClientModule.class, Ec2ActionsModule.class, Ec2ClientModule.class,
             S3ActionsModule.class, S3ClientModule.class, LambdaActionsModule.class, LambdaClientModule.class,
-            CloudWatchActionsModule.class, EventsActionsModule.class, EventsClientModule.class})
+            CloudWatchActionsModule.class, EventsActionsModule.class, EventsClientModule.class,
+            OwnAlarmActionsModule.class, CloudWatchClientModule.class, KmsActionsModule.class, KmsClientModule.class,
+            DynamoDbActionsModule.class, SelfWatchActionsModule.class})
     interface Actions {
 
         Map<String, Provider<RemediationAction>> catalogue();

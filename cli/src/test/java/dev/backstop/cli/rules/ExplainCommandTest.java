@@ -121,6 +121,26 @@ class ExplainCommandTest {
     }
 
     @Test
+    void escapesWhatTheRuleFileSaysSoItCannotDriveTheTerminal() throws IOException {
+        Path team = Files.writeString(dir.resolve("escapes.yaml"), """
+                version: 1
+                rules:
+                  - id: trail-stopped
+                    description: "\\e[2J\\e[H cleared\\r\\nforged: line"
+                    severity: high
+                    mode: notify
+                    match: {source: [aws.cloudtrail], detail: {eventName: ["Stop\\u001bLogging"]}}
+                    actions: [{action: cloudtrail.start-logging}]
+                """);
+
+        Cli.Result result = Cli.execute("explain", "trail-stopped", "--rules", team.toString());
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.out()).doesNotContain("\u001b", "\r").contains("\\u001B[2J\\u001B[H cleared\\r\\nforged: line",
+                "Stop\\u001BLogging");
+    }
+
+    @Test
     void suggestsCloseIdsForAnUnknownOne() {
         Cli.Result result = Cli.execute("explain", "cloudtrail-logging-stoped");
 

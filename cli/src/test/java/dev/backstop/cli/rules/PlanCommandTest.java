@@ -162,6 +162,38 @@ class PlanCommandTest {
     }
 
     @Test
+    void escapesWhatAnEventSaysSoItCannotForgeARowOrDriveTheTerminal() {
+        ObjectNode forged = Events.envelope(STOP_LOGGING);
+        ((ObjectNode) forged.get("detail")).put("eventName", "StopLogging\r\n  cloudtrail-logging-stopped  enforce  none")
+                .put("eventID", "\u001b[2J\u001b[Hcleared");
+        Path file = Events.write(dir.resolve("forged.json"), forged);
+
+        Cli.Result result = Cli.execute("plan", file.toString());
+
+        assertThat(result.out()).doesNotContain("\r", "\u001b").contains(
+                file + ": StopLogging\\r\\n  cloudtrail-logging-stopped  enforce  none \\u001B[2J\\u001B[Hcleared");
+        assertThat(result.out().lines()).contains("  no rule matched");
+    }
+
+    @Test
+    void plansEachFileOnItsOwnWhenOneBreaksALimit() throws IOException {
+        Path deep = Files.writeString(dir.resolve("deep.json"), Events.envelope(STOP_LOGGING).toString().replace(
+                "\"requestParameters\":",
+                "\"requestParameters\":{\"x\":" + "[".repeat(1000) + "]".repeat(1000) + "},\"was\":"));
+        Path huge = Files.write(dir.resolve("huge.json"), new byte[2 << 20]);
+
+        Cli.Result result = Cli.execute("plan", deep.toString(), huge.toString(), stopLogging());
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.out().lines()).anyMatch(line -> line.startsWith(
+                deep + ": rejected: $: nested more than 64 levels deep at line 1, column "));
+        assertThat(result.out().lines()).contains(
+                huge + ": rejected: $: more than 1,048,576 bytes, larger than any event AWS delivers (at most 1,048,576 bytes"
+                        + " are read)",
+                "3 events: 1 matched a rule, 0 matched none, 2 rejected. Modes capped by --mode enforce.");
+    }
+
+    @Test
     void capsEachRulesModeByTheGlobalMode() {
         JsonNode match = lines(Cli.execute("plan", "--json", "--mode", "dry-run", stopLogging()))
                 .get(0).get("matches").get(0);

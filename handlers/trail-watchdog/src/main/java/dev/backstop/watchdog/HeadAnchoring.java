@@ -7,7 +7,6 @@ import dev.backstop.audit.ChainProblem;
 import dev.backstop.aws.S3ObjectReader;
 import dev.backstop.aws.S3ObjectWriter;
 import dev.backstop.telemetry.Telemetry;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -73,7 +72,7 @@ public final class HeadAnchoring {
     private Optional<AnchoredHeads> previous(AnchorLocation location) {
         try {
             return reader.readIfChanged(location.bucket(), location.key(), null).map(object -> AnchoredHeads.parse(
-                    object.content().getBytes(StandardCharsets.UTF_8), json, location.toString()));
+                    object.content(), json, location.toString()));
         } catch (SdkServiceException e) {
             if (e.statusCode() == 404) {
                 return Optional.empty(); // the first run: nothing anchored yet

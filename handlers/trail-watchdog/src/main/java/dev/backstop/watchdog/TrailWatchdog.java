@@ -4,8 +4,8 @@ import dev.backstop.event.ScheduledEvent;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.backstop.action.AwsErrors;
-import dev.backstop.action.cloudtrail.TrailInspector;
 import dev.backstop.action.cloudtrail.TrailInspector.Finding;
+import dev.backstop.action.cloudtrail.TrailInspector;
 import dev.backstop.audit.AuditRecord;
 import dev.backstop.aws.CredentialScope;
 import dev.backstop.aws.MemberAccounts;

@@ -40,7 +40,7 @@ class DriftEventTest {
         ScheduledEvent run = new ScheduledEvent("run-1", "123456789012");
         Finding finding = new Finding(ARN, List.of("not logging", "multi-region turned off"), false);
 
-        CloudTrailEvent event = new CloudTrailEventParser(JSON).parse(DriftEvent.of(run, finding, "us-east-1",
+        CloudTrailEvent event = new CloudTrailEventParser().parse(DriftEvent.of(run, finding, "us-east-1",
                 Instant.parse("2026-11-20T10:05:00Z"), JSON));
 
         assertThat(event.eventId()).isEqualTo("watchdog#run-1#" + ARN);

@@ -62,7 +62,7 @@ class TrailWatchdogTest {
     private TrailWatchdog withMember(RemediationEngine engine) {
         Settings settings = ONE_ACCOUNT.withMembers(new MemberAccess(Optional.of("123456789012"), Set.of(MEMBER),
                 Optional.of("BackstopRemediation"), Optional.empty()));
-        return new TrailWatchdog(inspector, engine, new CloudTrailEventParser(new ObjectMapper()), new ObjectMapper(),
+        return new TrailWatchdog(inspector, engine, new CloudTrailEventParser(), new ObjectMapper(),
                 Region.US_EAST_1, telemetry.telemetry(), CLOCK, accounts, settings);
     }
 

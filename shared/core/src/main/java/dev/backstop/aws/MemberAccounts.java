@@ -3,6 +3,7 @@ package dev.backstop.aws;
 import dagger.Lazy;
 import dev.backstop.config.MemberAccess;
 import dev.backstop.config.Settings;
+import dev.backstop.rules.RoleSession;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -49,9 +50,13 @@ public final class MemberAccounts {
         return access.allows(account);
     }
 
-    /** Backstop's own sessions in the member accounts, as ARN patterns (see {@link MemberAccess#ownSessions()}). */
-    public List<String> ownSessions() {
-        return access.ownSessions();
+    /**
+     * Backstop's own sessions in the member accounts: the member role assumed with
+     * {@link MemberAccess#SESSION_NAME}. The calls they make come back through CloudTrail and are
+     * only audited; each is recognised exactly, never by a pattern.
+     */
+    public List<RoleSession> ownSessions() {
+        return RoleSession.ofMembers(access);
     }
 
     /**

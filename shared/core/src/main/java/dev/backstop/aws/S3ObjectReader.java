@@ -1,5 +1,6 @@
 package dev.backstop.aws;
 
+import dev.backstop.rules.RuleText;
 import java.util.Optional;
 
 /**
@@ -9,13 +10,23 @@ import java.util.Optional;
 public interface S3ObjectReader {
 
     /**
+     * The most bytes of an object read: a rule file's limit ({@link RuleText#MAX_BYTES}). One byte
+     * more is read of a larger object, so the caller can tell it is larger without the rest ever
+     * being held in memory.
+     */
+    int MAX_BYTES = RuleText.MAX_BYTES;
+
+    /**
      * The object, or empty when its ETag is still {@code knownETag} (null reads it whatever it is).
      *
      * @throws software.amazon.awssdk.core.exception.SdkException when it cannot be read
      */
     Optional<StoredObject> readIfChanged(String bucket, String key, String knownETag);
 
-    /** An object's text and the ETag of that version (null if S3 gave none). */
-    record StoredObject(String eTag, String content) {
+    /**
+     * An object's bytes (at most {@link #MAX_BYTES} and one more) and the ETag of that version
+     * (null if S3 gave none). The bytes are the reader's own copy: read them, never change them.
+     */
+    record StoredObject(String eTag, byte[] content) {
     }
 }

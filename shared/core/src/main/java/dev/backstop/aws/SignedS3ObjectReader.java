@@ -82,8 +82,7 @@ public final class SignedS3ObjectReader implements S3ObjectReader {
                 throw SdkServiceException.builder().statusCode(status)
                         .message("cannot read " + where + ": HTTP " + status + " " + errorCode(body)).build();
             }
-            return Optional.of(new StoredObject(response.httpResponse().firstMatchingHeader("ETag").orElse(null),
-                    new String(body, StandardCharsets.UTF_8)));
+            return Optional.of(new StoredObject(response.httpResponse().firstMatchingHeader("ETag").orElse(null), body));
         } catch (IOException e) {
             throw SdkClientException.create("cannot read " + where + ": " + e.getMessage(), e);
         }
@@ -124,7 +123,7 @@ public final class SignedS3ObjectReader implements S3ObjectReader {
             return new byte[0];
         }
         try (InputStream in = body.get()) {
-            return in.readAllBytes();
+            return in.readNBytes(MAX_BYTES + 1);
         }
     }
 

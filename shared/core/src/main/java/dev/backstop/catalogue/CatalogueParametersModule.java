@@ -9,7 +9,8 @@ import dagger.Module;
  */
 @Module(includes = {CloudTrailParametersModule.class, IamParametersModule.class, Ec2ParametersModule.class,
         S3ParametersModule.class, LambdaParametersModule.class, CloudWatchParametersModule.class,
-        EventsParametersModule.class})
+        EventsParametersModule.class, KmsParametersModule.class, DynamoDbParametersModule.class,
+        SelfWatchParametersModule.class})
 public final class CatalogueParametersModule {
 
     private CatalogueParametersModule() {

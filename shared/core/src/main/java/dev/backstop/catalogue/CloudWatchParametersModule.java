@@ -7,7 +7,7 @@ import dagger.multibindings.StringKey;
 import dev.backstop.rules.ParamSpec;
 import java.util.List;
 
-/** The parameters rules may give the alarm actions of this package, for checking rule files everywhere. */
+/** The parameters rules may give the CloudWatch actions, for checking rule files everywhere. */
 @Module
 public final class CloudWatchParametersModule {
 
@@ -19,5 +19,12 @@ public final class CloudWatchParametersModule {
     @StringKey("cloudwatch.notify")
     static List<ParamSpec> notifyParameters() {
         return List.of(); // none: the alarm and the changes before it are the message
+    }
+
+    @Provides
+    @IntoMap
+    @StringKey("cloudwatch.enable-alarm-actions")
+    static List<ParamSpec> enableAlarmActionsParameters() {
+        return List.of(); // none: the alarms are the call's, those of them that are Backstop's own
     }
 }

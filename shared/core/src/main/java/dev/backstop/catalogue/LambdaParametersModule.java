@@ -4,9 +4,11 @@ import dagger.Module;
 import dagger.Provides;
 import dagger.multibindings.IntoMap;
 import dagger.multibindings.StringKey;
+import dev.backstop.rules.ParamChecks;
 import dev.backstop.rules.ParamSpec;
 import dev.backstop.rules.ParamType;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * The parameters rules may give each Lambda action, under the action's name: in every function's
@@ -18,12 +20,15 @@ public final class LambdaParametersModule {
 
     public static final String ALIAS = "alias";
     public static final String DEFAULT_ALIAS = "live";
+    /** Lambda's syntax for an alias name. */
+    public static final Pattern ALIAS_NAME = Pattern.compile("(?!^[0-9]+$)[A-Za-z0-9_-]{1,128}");
 
     /** lambda.rollback-alias's. */
     public static final List<ParamSpec> ROLLBACK_ALIAS = List.of(
             new ParamSpec(ALIAS, ParamType.STRING, false,
                     "the alias to roll back when the alarm names only the function (no Resource dimension"
-                            + " of the form function:alias); " + DEFAULT_ALIAS + " when absent"));
+                            + " of the form function:alias); " + DEFAULT_ALIAS + " when absent")
+                    .withCheck(ParamChecks.matching(ALIAS_NAME, "an alias name (1-128 letters, digits, - and _, not all digits)")));
 
     private LambdaParametersModule() {
     }
@@ -40,5 +45,12 @@ public final class LambdaParametersModule {
     @StringKey("lambda.delete-function-concurrency")
     static List<ParamSpec> deleteFunctionConcurrencyParameters() {
         return List.of(); // none: the function is the one the call named, if it is Backstop's own
+    }
+
+    @Provides
+    @IntoMap
+    @StringKey("lambda.restore-alias")
+    static List<ParamSpec> restoreAliasParameters() {
+        return List.of(); // none: the alias is the one the call moved, if its function is Backstop's own
     }
 }

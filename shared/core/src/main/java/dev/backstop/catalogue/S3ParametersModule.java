@@ -6,7 +6,9 @@ import dagger.multibindings.IntoMap;
 import dagger.multibindings.StringKey;
 import dev.backstop.rules.ParamSpec;
 import dev.backstop.rules.ParamType;
+import dev.backstop.text.Shown;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The parameters rules may give the S3 actions, declared here and not on the actions: every
@@ -21,6 +23,9 @@ public final class S3ParametersModule {
     public static final List<String> BLOCK_SETTINGS = List.of("blockPublicAcls", "ignorePublicAcls", "blockPublicPolicy",
             "restrictPublicBuckets");
 
+    /** S3's limit for a bucket policy: 20 KB. */
+    static final int MAX_POLICY = 20 * 1024;
+
     private S3ParametersModule() {
     }
 
@@ -29,7 +34,10 @@ public final class S3ParametersModule {
     @StringKey("s3.restore-bucket-policy")
     static List<ParamSpec> restoreBucketPolicy() {
         return List.of(new ParamSpec(BASELINE, ParamType.JSON, false, "the policy to apply when Backstop recorded"
-                + " none for the bucket; ${bucket} and ${bucketArn} stand for the bucket's name and ARN"));
+                + " none for the bucket; ${bucket} and ${bucketArn} stand for the bucket's name and ARN")
+                .withCheck(value -> ((String) value).length() <= MAX_POLICY ? Optional.empty()
+                        : Optional.of(Shown.count(((String) value).length()) + " characters of JSON, more than the "
+                                + Shown.count(MAX_POLICY) + " S3 allows a bucket policy")));
     }
 
     @Provides

@@ -1,7 +1,10 @@
 package dev.backstop.config;
 
+import dev.backstop.text.Decimal;
+import dev.backstop.text.Shown;
 import java.time.Duration;
 import java.util.Map;
+import java.util.OptionalLong;
 
 /**
  * How much Backstop may change before it stops and asks a person: the blast-radius breaker
@@ -53,15 +56,11 @@ public record BreakerLimits(int perAccount, int perRule, Duration window, int pe
         if (text.isEmpty()) {
             return fallback;
         }
-        try {
-            long value = Long.parseLong(text);
-            if (value < 1 || value > Integer.MAX_VALUE) {
-                throw new NumberFormatException();
-            }
-            return value;
-        } catch (NumberFormatException e) {
-            throw new SettingsException(name + ": expected a positive whole number, found \"" + text + "\"");
+        OptionalLong value = Decimal.whole(text);
+        if (value.isEmpty() || value.getAsLong() < 1 || value.getAsLong() > Integer.MAX_VALUE) {
+            throw new SettingsException(name + ": expected a positive whole number, found " + Shown.quoted(text));
         }
+        return value.getAsLong();
     }
 
     private static void positive(String name, int value) {

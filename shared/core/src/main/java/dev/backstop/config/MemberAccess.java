@@ -2,7 +2,6 @@ package dev.backstop.config;
 
 import java.util.Arrays;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -93,16 +92,6 @@ public record MemberAccess(Optional<String> homeAccount, Set<String> allowedAcco
     public String roleArn(String partition, String account) {
         return "arn:" + partition + ":iam::" + account + ":role/" + roleName.orElseThrow(
                 () -> new IllegalStateException(ROLE_NAME + " is not set"));
-    }
-
-    /**
-     * ARN patterns of Backstop's own sessions in the member accounts: the member role assumed with
-     * {@link #SESSION_NAME}. The calls it makes there come back through CloudTrail and are only audited.
-     */
-    public List<String> ownSessions() {
-        return allowedAccounts.stream().sorted()
-                .map(account -> "arn:*:sts::" + account + ":assumed-role/" + roleName.orElseThrow() + "/" + SESSION_NAME)
-                .toList();
     }
 
     private static String account(String variable, String value) {

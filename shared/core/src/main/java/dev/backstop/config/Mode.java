@@ -1,6 +1,7 @@
 package dev.backstop.config;
 
 import com.fasterxml.jackson.annotation.JsonValue;
+import dev.backstop.text.Shown;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -38,7 +39,7 @@ public enum Mode {
         return Arrays.stream(values())
                 .filter(mode -> mode.label.equals(wanted))
                 .findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("unknown mode \"" + text + "\"; expected one of "
+                .orElseThrow(() -> new IllegalArgumentException("unknown mode " + Shown.quoted(String.valueOf(text)) + "; expected one of "
                         + Arrays.stream(values()).map(Mode::label).collect(Collectors.joining(", "))));
     }
 

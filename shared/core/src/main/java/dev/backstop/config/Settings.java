@@ -1,11 +1,14 @@
 package dev.backstop.config;
 
+import dev.backstop.text.Decimal;
+import dev.backstop.text.Shown;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * What a deployment tells Backstop through its environment, read once and validated.
@@ -42,6 +45,7 @@ public record Settings(String auditTable, String topicArn, Mode mode, List<Strin
         Objects.requireNonNull(topicArn, "topicArn");
         Objects.requireNonNull(mode, "mode");
         ownPrincipals = List.copyOf(ownPrincipals);
+        ownPrincipals.forEach(Settings::requireProtectable);
         Objects.requireNonNull(rulesLocation, "rulesLocation");
         Objects.requireNonNull(rulesTtl, "rulesTtl");
         Objects.requireNonNull(members, "members");
@@ -103,6 +107,17 @@ public record Settings(String auditTable, String topicArn, Mode mode, List<Strin
                 MemberAccess.fromEnvironment(env), BreakerLimits.fromEnvironment(env), Controls.fromEnvironment(env));
     }
 
+    /**
+     * A protected principal is an ARN of one account: a pattern with a wildcard account, or a bare
+     * {@code *}, would let anyone who can create a role of that name anywhere act unseen.
+     */
+    private static void requireProtectable(String pattern) {
+        PrincipalArns.problem(pattern).ifPresent(problem -> {
+            throw new SettingsException(OWN_PRINCIPALS + ": \"" + Shown.truncated(pattern) + "\" cannot name a protected"
+                    + " principal: " + problem);
+        });
+    }
+
     private static Optional<RulesLocation> rulesLocation(Map<String, String> env) {
         String text = env.getOrDefault(RULES_LOCATION, "").trim();
         if (text.isEmpty()) {
@@ -120,15 +135,11 @@ public record Settings(String auditTable, String topicArn, Mode mode, List<Strin
         if (text.isEmpty()) {
             return DEFAULT_RULES_TTL;
         }
-        try {
-            long seconds = Long.parseLong(text);
-            if (seconds < 1) {
-                throw new NumberFormatException();
-            }
-            return Duration.ofSeconds(seconds);
-        } catch (NumberFormatException e) {
-            throw new SettingsException(RULES_TTL_SECONDS + ": expected a positive number of seconds, found \"" + text + "\"");
+        OptionalLong seconds = Decimal.whole(text);
+        if (seconds.isEmpty() || seconds.getAsLong() < 1) {
+            throw new SettingsException(RULES_TTL_SECONDS + ": expected a positive number of seconds, found " + Shown.quoted(text));
         }
+        return Duration.ofSeconds(seconds.getAsLong());
     }
 
     private static String required(Map<String, String> env, String name) {

@@ -11,6 +11,7 @@ import dev.backstop.audit.Outcome;
 import dev.backstop.breaker.Breakers;
 import dev.backstop.config.Mode;
 import dev.backstop.config.Settings;
+import dev.backstop.event.MalformedEventException;
 import dev.backstop.event.Trigger;
 import dev.backstop.rules.ActionSpec;
 import dev.backstop.rules.Rule;
@@ -85,6 +86,9 @@ final class ActionRunner {
                     : Optional.empty();
         } catch (ActionRefusedException e) {
             return failed(rule, spec, choice.upper(), e.resource(), "refused: " + e.getMessage());
+        } catch (MalformedEventException e) {
+            // A field only the action reads (a port written as 0x1BB): the event, not AWS, is at fault.
+            return failed(rule, spec, choice.upper(), "-", "refused: the event's " + e.getMessage());
         } catch (RuntimeException e) {
             rethrowIfTransient(e);
             return failed(rule, spec, choice.upper(), "-", "could not read the current state: " + AwsErrors.describe(e));

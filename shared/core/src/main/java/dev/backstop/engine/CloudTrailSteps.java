@@ -14,7 +14,6 @@ import dev.backstop.rules.Pipelines;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Stream;
 import javax.inject.Inject;
 
 /**
@@ -37,8 +36,7 @@ final class CloudTrailSteps implements TriggerSteps<CloudTrailEvent> {
     CloudTrailSteps(Settings settings, MemberAccounts accounts, Set<EventObserver> observers, Telemetry telemetry) {
         this.accounts = accounts;
         // Its roles here, and its member-role sessions in the member accounts.
-        this.ignored = new IgnoredCalls(
-                Stream.concat(settings.ownPrincipals().stream(), accounts.ownSessions().stream()).toList());
+        this.ignored = new IgnoredCalls(settings.ownPrincipals(), accounts.ownSessions());
         this.observers = Set.copyOf(observers);
         this.telemetry = telemetry;
     }

@@ -54,7 +54,9 @@ final class DecisionRecorder {
         try {
             decision = decide.get();
             audit.record(decision);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // An error too (a stack or heap exhausted): a claim left behind would hold the event
+            // back from every retry, until it expires, with nothing recorded.
             audit.release(id);
             throw e;
         }

@@ -1,6 +1,5 @@
 package dev.backstop.engine;
 
-import dev.backstop.action.EventObserver;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -10,6 +9,7 @@ import dagger.Provides;
 import dagger.multibindings.ClassKey;
 import dagger.multibindings.ElementsIntoSet;
 import dagger.multibindings.IntoMap;
+import dev.backstop.action.EventObserver;
 import dev.backstop.audit.AuditedRuleLoads;
 import dev.backstop.catalogue.CatalogueParametersModule;
 import dev.backstop.event.CloudTrailEvent;

@@ -1,6 +1,7 @@
 package dev.backstop.engine;
 
 import dev.backstop.event.CloudTrailEvent;
+import dev.backstop.rules.RoleSession;
 import java.util.List;
 import java.util.Optional;
 
@@ -13,9 +14,12 @@ public final class IgnoredCalls {
 
     private final PrincipalPatterns ownPrincipals;
 
-    /** @param ownPrincipals ARN patterns of Backstop's own principals and its member-role sessions */
-    public IgnoredCalls(List<String> ownPrincipals) {
-        this.ownPrincipals = new PrincipalPatterns(ownPrincipals);
+    /**
+     * @param ownPrincipals ARN patterns of Backstop's own principals
+     * @param ownSessions its member-role sessions, each recognised exactly
+     */
+    public IgnoredCalls(List<String> ownPrincipals, List<RoleSession> ownSessions) {
+        this.ownPrincipals = new PrincipalPatterns(ownPrincipals, ownSessions);
     }
 
     /** Why no rule acts on a failed call. */

@@ -1,5 +1,6 @@
 package dev.backstop.event;
 
+import dev.backstop.text.Shown;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -16,9 +17,13 @@ record AlarmArn(String arn, String region, String account, String name) {
         if (text == null || text.isBlank()) {
             throw new MalformedEventException(path, "is missing");
         }
+        if (text.length() > JsonFields.MAX_ARN) {
+            throw new MalformedEventException(path, Shown.count(text.length()) + " characters, longer than any ARN (at most "
+                    + Shown.count(JsonFields.MAX_ARN) + "): " + Shown.quoted(text));
+        }
         Matcher matcher = SHAPE.matcher(text);
         if (!matcher.matches()) {
-            throw new MalformedEventException(path, "not a CloudWatch alarm ARN: \"" + text + "\"");
+            throw new MalformedEventException(path, "not a CloudWatch alarm ARN: " + Shown.quoted(text));
         }
         return new AlarmArn(text, matcher.group(1), matcher.group(2), matcher.group(3));
     }

@@ -3,10 +3,12 @@ package dev.backstop.event;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.backstop.text.Shown;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Reads the two shapes that carry an alarm in EventBridge's form: the "CloudWatch Alarm State
@@ -15,15 +17,19 @@ import java.util.Map;
  */
 final class AlarmDetails {
 
+    // At most nine digits, so it fits an int: no alarm period is longer than a day.
+    private static final Pattern WHOLE_SECONDS = Pattern.compile("[0-9]{1,9}(\\.0+)?");
+
     private AlarmDetails() {
     }
 
     static AlarmEvent fromEventBridge(JsonNode root) {
         JsonFields envelope = JsonFields.requireObject(root, "");
+        DottedKeys.refuse(root, "", false);
         String detailType = envelope.requiredText("detail-type");
         if (!AlarmPayloadParser.DETAIL_TYPE.equals(detailType)) {
             throw new MalformedEventException("detail-type", "expected \"" + AlarmPayloadParser.DETAIL_TYPE
-                    + "\", found \"" + detailType + "\"");
+                    + "\", found " + Shown.quoted(detailType));
         }
         requireCloudWatch(envelope);
         String account = envelope.requiredAccountId("account");
@@ -32,7 +38,9 @@ final class AlarmDetails {
             throw new MalformedEventException("resources", "expected the alarm's ARN in a list");
         }
         AlarmArn arn = AlarmArn.parse(resources.get(0).isTextual() ? resources.get(0).asText() : null, "resources[0]");
-        return read(root, JsonFields.requireObject(root.get("detail"), "detail"), arn, account);
+        JsonFields detail = JsonFields.requireObject(root.get("detail"), "detail");
+        DottedKeys.refuse(root.get("detail"), "detail", false);
+        return read(Envelopes.canonical(root, account, root.get("detail")), detail, arn, account);
     }
 
     /** The Lambda alarm action: its {@code alarmData} is put in the envelope EventBridge would give it. */
@@ -44,7 +52,8 @@ final class AlarmDetails {
         Instant time = payload.requiredTime("time");
         JsonFields alarmData = JsonFields.requireObject(root.get("alarmData"), "alarmData");
         ObjectNode tree = envelope(arn, account, time);
-        tree.set("detail", root.get("alarmData").deepCopy());
+        DottedKeys.refuse(root.get("alarmData"), "alarmData", false);
+        tree.set("detail", root.get("alarmData"));
         return read(tree, alarmData, arn, account);
     }
 
@@ -64,7 +73,7 @@ final class AlarmDetails {
     private static void requireCloudWatch(JsonFields envelope) {
         String source = envelope.requiredText("source");
         if (!"aws.cloudwatch".equals(source)) {
-            throw new MalformedEventException(envelope.at("source"), "expected \"aws.cloudwatch\", found \"" + source + "\"");
+            throw new MalformedEventException(envelope.at("source"), "expected \"aws.cloudwatch\", found " + Shown.quoted(source));
         }
     }
 
@@ -133,10 +142,10 @@ final class AlarmDetails {
         if (text == null) {
             return null;
         }
-        try {
-            return Integer.valueOf(text.contains(".") ? text.substring(0, text.indexOf('.')) : text);
-        } catch (NumberFormatException e) {
-            throw new MalformedEventException(fields.at(name), "expected a whole number of seconds, found \"" + text + "\"");
+        // ASCII digits only, and a whole number even when written 60.0: Integer.valueOf reads other scripts' digits too.
+        if (!WHOLE_SECONDS.matcher(text).matches()) {
+            throw new MalformedEventException(fields.at(name), "expected a whole number of seconds, found " + Shown.quoted(text));
         }
+        return Integer.valueOf(text.substring(0, text.contains(".") ? text.indexOf('.') : text.length()));
     }
 }

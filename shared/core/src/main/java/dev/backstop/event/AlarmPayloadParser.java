@@ -1,9 +1,6 @@
 package dev.backstop.event;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,22 +47,17 @@ public final class AlarmPayloadParser implements TriggerReader {
         }
     }
 
-    private final ObjectMapper mapper;
-
     @Inject
-    public AlarmPayloadParser(ObjectMapper mapper) {
-        this.mapper = mapper;
+    public AlarmPayloadParser() {
     }
 
-    /** Every alarm in the payload, in delivery order. */
+    /** Every alarm in the payload, in delivery order, read within {@link JsonInput}'s limits. */
     public List<Entry> read(byte[] payload) {
         JsonNode root;
         try {
-            root = mapper.readTree(payload);
-        } catch (JsonProcessingException e) {
-            return List.of(rejected("", new MalformedEventException("$", "not valid JSON: " + e.getOriginalMessage()), null));
-        } catch (IOException e) {
-            return List.of(rejected("", new MalformedEventException("$", "unreadable: " + e.getMessage()), null));
+            root = JsonInput.read(payload);
+        } catch (MalformedEventException e) {
+            return List.of(rejected("", e, null));
         }
         return read(root);
     }
@@ -89,8 +81,10 @@ public final class AlarmPayloadParser implements TriggerReader {
 
     /** Every alarm in the payload, given as the JSON tree it was parsed into. */
     public List<Entry> read(JsonNode root) {
-        if (root == null || !root.isObject()) {
-            return List.of(rejected("", new MalformedEventException("$", "expected a JSON object"), root));
+        try {
+            JsonFields.requireObject(root, "");
+        } catch (MalformedEventException e) {
+            return List.of(rejected("", e, root));
         }
         if (root.has("Records")) {
             return snsRecords(root.get("Records"));
@@ -147,15 +141,16 @@ public final class AlarmPayloadParser implements TriggerReader {
             throw new MalformedEventException(where + ".Sns", "is missing");
         }
         String text = sns.requiredText("Message");
+        JsonNode message;
         try {
-            JsonNode message = mapper.readTree(text);
-            if (message == null || !message.isObject()) {
-                throw new MalformedEventException(sns.at("Message"), "expected a CloudWatch alarm as JSON text");
-            }
-            return message;
-        } catch (JsonProcessingException e) {
-            throw new MalformedEventException(sns.at("Message"), "not a CloudWatch alarm (not JSON): " + e.getOriginalMessage());
+            message = JsonInput.read(text);
+        } catch (MalformedEventException e) {
+            throw new MalformedEventException(sns.at("Message"), "not a CloudWatch alarm: " + e.problem());
         }
+        if (!message.isObject()) {
+            throw new MalformedEventException(sns.at("Message"), "expected a CloudWatch alarm as JSON text");
+        }
+        return message;
     }
 
     private static Entry parsed(String where, AlarmEvent alarm, JsonNode raw) {

@@ -1,8 +1,7 @@
 package dev.backstop.event;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.backstop.text.Shown;
 import java.time.Instant;
 import java.util.Set;
 
@@ -10,7 +9,6 @@ import java.util.Set;
 final class AlarmStates {
 
     static final Set<String> VALUES = Set.of("ALARM", "OK", "INSUFFICIENT_DATA");
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private AlarmStates() {
     }
@@ -18,7 +16,7 @@ final class AlarmStates {
     static String state(JsonFields fields, String name) {
         String value = fields.requiredText(name);
         if (!VALUES.contains(value)) {
-            throw new MalformedEventException(fields.at(name), "expected ALARM, OK or INSUFFICIENT_DATA, found \"" + value + "\"");
+            throw new MalformedEventException(fields.at(name), "expected ALARM, OK or INSUFFICIENT_DATA, found " + Shown.quoted(value));
         }
         return value;
     }
@@ -35,11 +33,11 @@ final class AlarmStates {
         }
         JsonNode data;
         try {
-            data = JSON.readTree(reasonData);
-        } catch (JsonProcessingException e) {
-            throw new MalformedEventException(path, "expected JSON inside the string: " + e.getOriginalMessage());
+            data = JsonInput.read(reasonData);
+        } catch (MalformedEventException e) {
+            throw new MalformedEventException(path, "expected JSON inside the string: " + e.problem());
         }
-        if (data == null || !data.isObject()) {
+        if (!data.isObject()) {
             throw new MalformedEventException(path, "expected a JSON object inside the string");
         }
         JsonNode threshold = data.get("threshold");

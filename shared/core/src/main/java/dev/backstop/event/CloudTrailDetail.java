@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
  * The CloudTrail record inside an "AWS API Call via CloudTrail" event.
  *
  * <p>{@code requestParameters} and {@code responseElements} are JSON trees as delivered: either may
- * be a JSON null, even on success. The trees are copies; changing them changes nothing here.
+ * be a JSON null, even on success. They are the parsed event's own trees, not copies (an event of
+ * a megabyte is not held twice): read them, never change them.
  */
 public record CloudTrailDetail(
         String eventId,
@@ -37,8 +38,8 @@ public record CloudTrailDetail(
         Objects.requireNonNull(eventSource, "eventSource");
         Objects.requireNonNull(eventTime, "eventTime");
         Objects.requireNonNull(userIdentity, "userIdentity");
-        requestParameters = requestParameters.deepCopy();
-        responseElements = responseElements.deepCopy();
+        Objects.requireNonNull(requestParameters, "requestParameters");
+        Objects.requireNonNull(responseElements, "responseElements");
     }
 
     /** True when the API call itself failed, so there is nothing to undo. */

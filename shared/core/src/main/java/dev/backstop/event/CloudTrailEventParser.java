@@ -1,9 +1,8 @@
 package dev.backstop.event;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.backstop.text.Shown;
 import java.util.List;
 import java.util.Set;
 import javax.inject.Inject;
@@ -21,6 +20,10 @@ import javax.inject.Singleton;
  * <pre>{@code
  * CloudTrailEvent event = parser.parse(Files.readAllBytes(Path.of("events/cloudtrail/stop-logging.json")));
  * }</pre>
+ *
+ * <p>Rules are matched against the event as read, not as written: only the envelope's own keys,
+ * account ids as strings, and no key holding a {@code .} where CloudTrail and EventBridge choose
+ * the keys (see {@link DottedKeys}), so no key can stand in for another field.
  */
 @Singleton
 public final class CloudTrailEventParser implements TriggerReader {
@@ -30,11 +33,8 @@ public final class CloudTrailEventParser implements TriggerReader {
     public static final String SIGN_IN_DETAIL_TYPE = "AWS Console Sign In via CloudTrail";
     private static final Set<String> DETAIL_TYPES = Set.of(DETAIL_TYPE, SIGN_IN_DETAIL_TYPE);
 
-    private final ObjectMapper mapper;
-
     @Inject
-    public CloudTrailEventParser(ObjectMapper mapper) {
-        this.mapper = mapper;
+    public CloudTrailEventParser() {
     }
 
     @Override
@@ -56,24 +56,18 @@ public final class CloudTrailEventParser implements TriggerReader {
         }
     }
 
+    /** The event in a payload, read within {@link JsonInput}'s limits. */
     public CloudTrailEvent parse(byte[] json) {
-        JsonNode root;
-        try {
-            root = mapper.readTree(json);
-        } catch (JsonProcessingException e) {
-            throw new MalformedEventException("$", "not valid JSON: " + e.getOriginalMessage());
-        } catch (IOException e) {
-            throw new MalformedEventException("$", "unreadable: " + e.getMessage());
-        }
-        return parse(root);
+        return parse(JsonInput.read(json));
     }
 
     public CloudTrailEvent parse(JsonNode root) {
         JsonFields envelope = JsonFields.requireObject(root, "");
+        DottedKeys.refuse(root, "", false);
         String detailType = envelope.requiredText("detail-type");
         if (!DETAIL_TYPES.contains(detailType)) {
             throw new MalformedEventException("detail-type", "expected \"" + DETAIL_TYPE + "\" or \""
-                    + SIGN_IN_DETAIL_TYPE + "\", found \"" + detailType + "\"");
+                    + SIGN_IN_DETAIL_TYPE + "\", found " + Shown.quoted(detailType));
         }
         EventEnvelope parsedEnvelope = new EventEnvelope(
                 envelope.requiredText("id"),
@@ -83,6 +77,8 @@ public final class CloudTrailEventParser implements TriggerReader {
                 envelope.text("region"),
                 envelope.requiredTime("time"));
         JsonFields detail = JsonFields.requireObject(root.get("detail"), "detail");
+        DottedKeys.refuse(root.get("detail"), "detail", false);
+        DottedKeys.refuse(root.get("detail").get("userIdentity"), "detail.userIdentity", true);
         CloudTrailDetail parsedDetail = new CloudTrailDetail(
                 detail.requiredText("eventID"),
                 detail.requiredText("eventName"),
@@ -99,7 +95,23 @@ public final class CloudTrailEventParser implements TriggerReader {
                 detail.text("errorMessage"),
                 detail.accountId("recipientAccountId"),
                 detail.bool("readOnly"));
-        return new CloudTrailEvent(parsedEnvelope, parsedDetail, root);
+        return new CloudTrailEvent(parsedEnvelope, parsedDetail, canonical(root, parsedEnvelope, parsedDetail));
+    }
+
+    /**
+     * The tree rules are matched against: the envelope's own keys only, with the account ids as
+     * the 12-digit strings they were read as. The detail's trees are shared, not copied.
+     */
+    private static JsonNode canonical(JsonNode root, EventEnvelope envelope, CloudTrailDetail detail) {
+        ObjectNode record = Envelopes.shallowCopy(root.get("detail"));
+        if (detail.recipientAccountId() != null) {
+            record.put("recipientAccountId", detail.recipientAccountId());
+        }
+        JsonNode caller = record.get("userIdentity");
+        if (caller != null && caller.isObject() && detail.userIdentity().accountId() != null) {
+            record.set("userIdentity", Envelopes.shallowCopy(caller).put("accountId", detail.userIdentity().accountId()));
+        }
+        return Envelopes.canonical(root, envelope.account(), record);
     }
 
     private static UserIdentity identity(JsonFields identity) {
@@ -112,7 +124,7 @@ public final class CloudTrailEventParser implements TriggerReader {
         return new UserIdentity(
                 identity.text("type"),
                 identity.text("principalId"),
-                identity.text("arn"),
+                identity.arn("arn"),
                 identity.accountId("accountId"),
                 identity.text("accessKeyId"),
                 identity.text("userName"),
@@ -126,7 +138,7 @@ public final class CloudTrailEventParser implements TriggerReader {
         return new SessionIssuer(
                 issuer.text("type"),
                 issuer.text("principalId"),
-                issuer.text("arn"),
+                issuer.arn("arn"),
                 issuer.accountId("accountId"),
                 issuer.text("userName"));
     }

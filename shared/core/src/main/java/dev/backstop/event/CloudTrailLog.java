@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.backstop.text.Shown;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -181,7 +182,19 @@ public final class CloudTrailLog implements Iterator<EventFiles.Entry>, Closeabl
         position = Position.DONE;
         truncated = true;
         return RecordEnvelope.rejected(error.field(), null, new MalformedEventException(error.field(),
-                error.getMessage().substring(error.field().length() + 2) + "; the rest of the file is skipped"));
+                error.problem() + "; the rest of the file is skipped"));
+    }
+
+    /** What is wrong with a record's JSON, in words, with the limit it broke; {@code at} places it. */
+    static String problem(JsonProcessingException e, LogLimits limits, String at) {
+        if (e instanceof StreamConstraintsException && e.getMessage().contains("nesting depth")) {
+            return limits.nestedTooDeep() + at;
+        }
+        if (e instanceof StreamConstraintsException) {
+            return "a key or number beyond the limits of a record (" + JsonInput.MAX_NAME_LENGTH + " characters, "
+                    + JsonInput.MAX_NUMBER_LENGTH + " digits)" + at;
+        }
+        return "not valid JSON" + at + ": " + JsonProblems.inWords(e.getOriginalMessage());
     }
 
     private String where() {
@@ -195,15 +208,12 @@ public final class CloudTrailLog implements Iterator<EventFiles.Entry>, Closeabl
             }
         }
         long offset = parser.currentLocation().getByteOffset();
-        if (e instanceof StreamConstraintsException && e.getMessage().contains("nesting depth")) {
-            return limits.nestedTooDeep() + " at byte " + offset;
-        }
         if (e instanceof JsonProcessingException json) {
-            return "not valid JSON at byte " + offset + ": " + json.getOriginalMessage();
+            return problem(json, limits, " at byte " + offset);
         }
         if (e instanceof java.util.zip.ZipException || e instanceof java.io.EOFException) {
-            return "not valid gzip after " + offset + " bytes: " + e.getMessage();
+            return "not valid gzip after " + offset + " bytes: " + Shown.truncated(String.valueOf(e.getMessage()));
         }
-        return "unreadable after " + offset + " bytes: " + e.getMessage();
+        return "unreadable after " + offset + " bytes: " + Shown.truncated(String.valueOf(e.getMessage()));
     }
 }

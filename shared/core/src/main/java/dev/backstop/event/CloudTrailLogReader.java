@@ -1,13 +1,16 @@
 package dev.backstop.event;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.zip.GZIPInputStream;
 import javax.inject.Inject;
 
@@ -37,11 +40,15 @@ public final class CloudTrailLogReader {
     }
 
     public CloudTrailLogReader(CloudTrailEventParser parser, ObjectMapper mapper, LogLimits limits) {
+        // As JsonInput reads an event: keys and numbers of bounded length, a key given twice refused.
         JsonFactory bounded = mapper.getFactory().rebuild()
                 .streamReadConstraints(StreamReadConstraints.builder()
                         .maxNestingDepth(limits.maxNestingDepth())
                         .maxStringLength(limits.maxRecordBytes())
+                        .maxNameLength(JsonInput.MAX_NAME_LENGTH)
+                        .maxNumberLength(JsonInput.MAX_NUMBER_LENGTH)
                         .build())
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .build();
         this.mapper = mapper.copyWith(bounded);
         this.envelope = new RecordEnvelope(parser);
@@ -65,19 +72,26 @@ public final class CloudTrailLogReader {
     /**
      * One CloudTrail record given as JSON text (as LookupEvents returns each event), held to the
      * record limits, in the envelope EventBridge would give it; {@code where} locates it for errors.
+     * As in a file, the text must be one JSON document and nothing after it.
      */
     public EventFiles.Entry record(String json, String where) {
         if (json.length() > limits.maxRecordBytes()) {
-            return RecordEnvelope.rejected(where, null, new MalformedEventException(where,
-                    limits.recordTooLarge()));
+            return RecordEnvelope.rejected(where, null, new MalformedEventException(where, limits.recordTooLarge()));
         }
-        try {
-            return envelope.wrap(mapper.readTree(json), where);
-        } catch (StreamConstraintsException e) {
-            return RecordEnvelope.rejected(where, null, new MalformedEventException(where, limits.nestedTooDeep()));
+        try (JsonParser parser = mapper.createParser(json)) {
+            JsonNode record = parser.readValueAsTree();
+            if (record == null) {
+                return RecordEnvelope.rejected(where, null, new MalformedEventException(where, "is empty"));
+            }
+            if (parser.nextToken() != null) {
+                return RecordEnvelope.rejected(where, null, new MalformedEventException(where,
+                        "data after the end of the record"));
+            }
+            return envelope.wrap(record, where);
         } catch (JsonProcessingException e) {
-            return RecordEnvelope.rejected(where, null, new MalformedEventException(where,
-                    "not valid JSON: " + e.getOriginalMessage()));
+            return RecordEnvelope.rejected(where, null, new MalformedEventException(where, CloudTrailLog.problem(e, limits, "")));
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading a record from a string", e);
         }
     }
 

@@ -1,19 +1,16 @@
 package dev.backstop.event;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectReader;
+import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.zip.GZIPInputStream;
-import java.util.zip.ZipException;
+import java.util.function.Consumer;
 import javax.inject.Inject;
 
 /**
@@ -23,13 +20,15 @@ import javax.inject.Inject;
  * wrapped in the envelope EventBridge would deliver it in, so rules match it as they would in Lambda.
  *
  * <pre>{@code
- * for (EventFiles.Entry entry : eventFiles.read(Files.readAllBytes(path))) {
- *     if (entry.error() == null) { book.match(entry.event().json()); }
+ * try (InputStream in = Files.newInputStream(path)) {
+ *     eventFiles.read(in, entry -> { if (entry.error() == null) { book.match(entry.event()); } });
  * }
  * }</pre>
  *
  * <p>Each event is read on its own: a malformed one becomes an entry with the reason (naming the
  * field as it is written in the file, {@code Records[3].eventTime}) and the others are still read.
+ * A file of one document is read as an event is ({@link JsonInput}); a gzipped file, or one larger
+ * than an event may be, is read as a log file, record by record ({@link CloudTrailLogReader}).
  */
 public final class EventFiles {
 
@@ -53,32 +52,56 @@ public final class EventFiles {
 
     private final CloudTrailEventParser parser;
     private final RecordEnvelope wrapper;
-    private final ObjectReader reader;
+    private final CloudTrailLogReader logs;
 
     @Inject
-    public EventFiles(CloudTrailEventParser parser, ObjectMapper mapper) {
+    public EventFiles(CloudTrailEventParser parser) {
         this.parser = parser;
         this.wrapper = new RecordEnvelope(parser);
-        // A second document after the first would otherwise be dropped without a word.
-        this.reader = mapper.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        this.logs = new CloudTrailLogReader(parser, new ObjectMapper());
     }
 
     /** Every event in the file's bytes, in file order. */
     public List<Entry> read(byte[] content) {
+        List<Entry> entries = new ArrayList<>();
+        read(new ByteArrayInputStream(content), entries::add);
+        return entries;
+    }
+
+    /**
+     * Every event in the file, in file order, each handed over on its own: a log file is read one
+     * record at a time, so no more than one record's tree is held however large the file.
+     */
+    public void read(InputStream content, Consumer<Entry> each) {
+        BufferedInputStream in = new BufferedInputStream(content, 1 << 16);
+        byte[] head;
+        try {
+            in.mark(JsonInput.MAX_BYTES + 2);
+            head = in.readNBytes(JsonInput.MAX_BYTES + 1);
+            in.reset();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        // A log file is read record by record whatever its size, so that each record is held to the limits on its own.
+        if (FileShapes.isGzip(head) || FileShapes.looksLikeLogFile(head)) {
+            try (CloudTrailLog log = logs.open(in)) {
+                log.forEachRemaining(each);
+            }
+        } else if (head.length <= JsonInput.MAX_BYTES) {
+            document(head).forEach(each);
+        } else {
+            each.accept(rejected("", null, JsonInput.tooLarge(head.length)));
+        }
+    }
+
+    /** A file of one document: an event, a record, or a log file small enough to be one. */
+    private List<Entry> document(byte[] content) {
         JsonNode root;
         try {
-            root = reader.readTree(decompressed(content));
-        } catch (BoundedInput.LimitReachedException e) {
-            return List.of(rejected("", null, new MalformedEventException("$", e.getMessage())));
-        } catch (ZipException | EOFException e) {
-            return List.of(rejected("", null, new MalformedEventException("$", "not valid gzip: " + e.getMessage())));
-        } catch (JsonProcessingException e) {
-            return List.of(rejected("", null, new MalformedEventException("$", "not valid JSON: " + e.getOriginalMessage())));
-        } catch (IOException e) {
-            return List.of(rejected("", null, new MalformedEventException("$", "unreadable: " + e.getMessage())));
-        }
-        if (root == null || root.isMissingNode()) {
-            return List.of(rejected("", null, new MalformedEventException("$", "the file is empty")));
+            root = JsonInput.read(content);
+            JsonFields.requireObject(root, "");
+        } catch (MalformedEventException e) {
+            return List.of(rejected("", null, e));
         }
         if (root.isObject() && root.has("Records")) {
             return logFile(root.get("Records"));
@@ -96,7 +119,7 @@ public final class EventFiles {
     private List<Entry> logFile(JsonNode records) {
         if (!records.isArray()) {
             return List.of(rejected("", null, new MalformedEventException("Records",
-                    "expected a list of CloudTrail records, found " + kind(records))));
+                    "expected a list of CloudTrail records, found " + JsonFields.kind(records))));
         }
         List<Entry> entries = new ArrayList<>();
         for (int i = 0; i < records.size(); i++) {
@@ -107,31 +130,14 @@ public final class EventFiles {
 
     private Entry envelope(JsonNode root) {
         try {
-            return parsed("", parser.parse(root));
+            CloudTrailEvent event = parser.parse(root);
+            return new Entry("", event.eventId(), event.detail().eventName(), event, null);
         } catch (MalformedEventException e) {
             return rejected("", root.path("detail"), e);
         }
     }
 
-    private static Entry parsed(String where, CloudTrailEvent event) {
-        return new Entry(where, event.eventId(), event.detail().eventName(), event, null);
-    }
-
     private static Entry rejected(String where, JsonNode record, MalformedEventException error) {
         return RecordEnvelope.rejected(where, record, error);
-    }
-
-    private static String kind(JsonNode node) {
-        return RecordEnvelope.kind(node);
-    }
-
-    private static boolean isGzip(byte[] content) {
-        return content.length >= 2 && (content[0] & 0xff) == 0x1f && (content[1] & 0xff) == 0x8b;
-    }
-
-    /** The content, gunzipped if it is gzip, capped as a log file is (a gzip bomb stops at the cap). */
-    private static InputStream decompressed(byte[] content) throws IOException {
-        InputStream raw = new ByteArrayInputStream(content);
-        return new BoundedInput(isGzip(content) ? new GZIPInputStream(raw) : raw, LogLimits.DEFAULTS);
     }
 }

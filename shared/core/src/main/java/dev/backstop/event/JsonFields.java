@@ -2,12 +2,25 @@ package dev.backstop.event;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NullNode;
+import dev.backstop.text.Shown;
+import java.math.BigInteger;
 import java.time.Instant;
+import java.util.regex.Pattern;
 
 /** Lenient, path-aware reads of the loosely typed fields that real CloudTrail events carry. */
 final class JsonFields {
 
-    private static final java.util.regex.Pattern ACCOUNT_ID = java.util.regex.Pattern.compile("\\d{12}");
+    /**
+     * The longest text Backstop reads from a field: an error message or a user agent is at most a
+     * few hundred characters, and every field it reads ends up in an audit record (at most 400 KB
+     * in DynamoDB) and a notification (at most 256 KB in SNS).
+     */
+    static final int MAX_TEXT = 8192;
+    /** The longest ARN IAM accepts or issues. */
+    static final int MAX_ARN = 2048;
+
+    private static final Pattern ACCOUNT = Pattern.compile("[0-9]{12}");
+    private static final BigInteger LARGEST_ACCOUNT = new BigInteger("999999999999");
 
     private final JsonNode node;
     private final String path;
@@ -19,11 +32,14 @@ final class JsonFields {
 
     static JsonFields requireObject(JsonNode node, String path) {
         String shown = path.isEmpty() ? "$" : path;
-        if (node == null || node.isMissingNode() || node.isNull()) {
+        if (node == null || node.isMissingNode()) {
             throw new MalformedEventException(shown, "is missing");
         }
+        if (node.isNull()) {
+            throw new MalformedEventException(shown, "is null; expected an object");
+        }
         if (!node.isObject()) {
-            throw new MalformedEventException(shown, "expected an object, found " + kind(node));
+            throw new MalformedEventException(shown, "is present but " + kind(node) + "; expected an object");
         }
         return new JsonFields(node, path);
     }
@@ -42,24 +58,52 @@ final class JsonFields {
         return node.isObject() && !node.isEmpty();
     }
 
+    /** A string that must be there and be a string: the fields that say what an event is. */
     String requiredText(String name) {
-        String value = text(name);
-        if (value == null || value.isBlank()) {
+        JsonNode child = node.get(name);
+        if (child == null || child.isMissingNode()) {
             throw new MalformedEventException(at(name), "is missing");
+        }
+        if (child.isNull()) {
+            throw new MalformedEventException(at(name), "is null; expected a string");
+        }
+        if (!child.isTextual()) {
+            throw new MalformedEventException(at(name), "is present but " + kind(child) + "; expected a string");
+        }
+        String value = checked(name, child.textValue(), MAX_TEXT);
+        if (value.isBlank()) {
+            throw new MalformedEventException(at(name), "is empty");
         }
         return value;
     }
 
     /** A string field; numbers and booleans are accepted as their text, as some producers write them. */
     String text(String name) {
+        return text(name, MAX_TEXT);
+    }
+
+    /** An ARN: a string of at most the 2,048 characters IAM allows one. */
+    String arn(String name) {
+        return text(name, MAX_ARN);
+    }
+
+    private String text(String name, int longest) {
         JsonNode child = node.get(name);
         if (child == null || child.isNull()) {
             return null;
         }
         if (child.isValueNode()) {
-            return child.asText();
+            return checked(name, child.asText(), longest);
         }
-        throw new MalformedEventException(at(name), "expected a string, found " + kind(child));
+        throw new MalformedEventException(at(name), "is present but " + kind(child) + "; expected a string");
+    }
+
+    private String checked(String name, String value, int longest) {
+        if (value.length() > longest) {
+            throw new MalformedEventException(at(name), Shown.count(value.length()) + " characters, longer than AWS writes"
+                    + " this field (at most " + Shown.count(longest) + " are read): " + Shown.quoted(value));
+        }
+        return value;
     }
 
     /** A boolean written as {@code true} or as the string {@code "true"}. */
@@ -74,7 +118,7 @@ final class JsonFields {
         if (value.equalsIgnoreCase("false")) {
             return Boolean.FALSE;
         }
-        throw new MalformedEventException(at(name), "expected true or false, found \"" + value + "\"");
+        throw new MalformedEventException(at(name), "expected true or false, found " + Shown.quoted(value));
     }
 
     /** A 12-digit account id; a number (leading zeros lost by some producer) is padded back. */
@@ -83,9 +127,16 @@ final class JsonFields {
         if (child == null || child.isNull()) {
             return null;
         }
-        String value = child.isIntegralNumber() ? String.format("%012d", child.asLong()) : text(name);
-        if (!ACCOUNT_ID.matcher(value).matches()) {
-            throw new MalformedEventException(at(name), "expected a 12-digit account id, found \"" + value + "\"");
+        if (child.isIntegralNumber()) {
+            BigInteger number = child.bigIntegerValue();
+            if (number.signum() < 0 || number.compareTo(LARGEST_ACCOUNT) > 0) {
+                throw new MalformedEventException(at(name), "expected a 12-digit account id, found the number " + number);
+            }
+            return String.format(java.util.Locale.ROOT, "%012d", number.longValue());
+        }
+        String value = text(name);
+        if (!ACCOUNT.matcher(value).matches()) {
+            throw new MalformedEventException(at(name), "expected a 12-digit account id, found " + Shown.quoted(value));
         }
         return value;
     }
@@ -93,7 +144,7 @@ final class JsonFields {
     String requiredAccountId(String name) {
         String value = accountId(name);
         if (value == null) {
-            throw new MalformedEventException(at(name), "is missing");
+            throw new MalformedEventException(at(name), node.has(name) ? "is null; expected a 12-digit account id" : "is missing");
         }
         return value;
     }
@@ -101,13 +152,13 @@ final class JsonFields {
     Instant requiredTime(String name) {
         String value = requiredText(name);
         return Timestamps.parse(value)
-                .orElseThrow(() -> new MalformedEventException(at(name), "not a timestamp: \"" + value + "\""));
+                .orElseThrow(() -> new MalformedEventException(at(name), "not a timestamp: " + Shown.quoted(value)));
     }
 
     /** A JSON tree kept as delivered; null, absent and {@code {}} stay distinguishable for the action. */
     JsonNode tree(String name) {
         JsonNode child = node.get(name);
-        return child == null ? NullNode.getInstance() : child.deepCopy();
+        return child == null ? NullNode.getInstance() : child;
     }
 
     /** An object of string values, in the order written (alarm dimensions); each value checked as {@link #text}. */
@@ -123,7 +174,23 @@ final class JsonFields {
         return path.isEmpty() ? name : path + "." + name;
     }
 
-    private static String kind(JsonNode node) {
-        return node.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
+    /** What a JSON value is, in words. */
+    static String kind(JsonNode node) {
+        if (node.isObject()) {
+            return "an object";
+        }
+        if (node.isArray()) {
+            return "a list";
+        }
+        if (node.isNumber()) {
+            return "a number";
+        }
+        if (node.isBoolean()) {
+            return "true or false";
+        }
+        if (node.isTextual()) {
+            return "a string";
+        }
+        return node.isNull() ? "null" : "not a JSON value";
     }
 }

@@ -12,8 +12,12 @@ package dev.backstop.event;
  */
 public record LogLimits(long maxDecompressedBytes, int maxRecordBytes, int maxNestingDepth) {
 
-    /** 512 MiB a file (the busiest accounts' five-minute files stay well below), 1 MiB a record, 100 levels. */
-    public static final LogLimits DEFAULTS = new LogLimits(512L << 20, 1 << 20, 100);
+    /**
+     * 512 MiB a file (the busiest accounts' five-minute files stay well below); a record as large
+     * and as deep as {@link JsonInput} reads an event, the record sitting one level deeper in a log
+     * file ({@code Records[...]}) than in an event ({@code detail}).
+     */
+    public static final LogLimits DEFAULTS = new LogLimits(512L << 20, JsonInput.MAX_BYTES, JsonInput.MAX_DEPTH + 1);
 
     public LogLimits {
         if (maxDecompressedBytes < 1 || maxRecordBytes < 1 || maxNestingDepth < 1) {

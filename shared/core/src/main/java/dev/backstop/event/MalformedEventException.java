@@ -4,10 +4,17 @@ package dev.backstop.event;
 public final class MalformedEventException extends RuntimeException {
 
     private final String field;
+    private final String problem;
 
     public MalformedEventException(String field, String problem) {
         super(field + ": " + problem);
         this.field = field;
+        this.problem = problem;
+    }
+
+    /** What is wrong with the field, without its name. */
+    public String problem() {
+        return problem;
     }
 
     /** The JSON path of the offending field, such as {@code detail.eventName}. */

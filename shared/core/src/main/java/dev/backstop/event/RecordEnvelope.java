@@ -3,7 +3,7 @@ package dev.backstop.event;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.Locale;
+import dev.backstop.text.Shown;
 import java.util.Map;
 
 /**
@@ -53,7 +53,7 @@ final class RecordEnvelope {
             String field = e.field().equals("account") && fromCaller ? "userIdentity.accountId"
                     : e.field().startsWith("detail.") ? e.field().substring("detail.".length())
                     : ENVELOPE_ORIGINS.getOrDefault(e.field(), e.field());
-            String problem = e.getMessage().substring(e.field().length() + 2);
+            String problem = e.problem();
             String path = where.isEmpty() ? field : field.equals("$") ? where : where + "." + field;
             return rejected(where, record, new MalformedEventException(path, problem));
         }
@@ -65,7 +65,7 @@ final class RecordEnvelope {
     }
 
     static String kind(JsonNode node) {
-        return node.getNodeType().name().toLowerCase(Locale.ROOT);
+        return JsonFields.kind(node);
     }
 
     private static boolean copy(JsonNode from, String name, ObjectNode to, String as) {
@@ -77,8 +77,9 @@ final class RecordEnvelope {
         return true;
     }
 
+    /** A field of a refused record as a message may show it: the record's fields were never checked, so it is cut short. */
     private static String text(JsonNode record, String name) {
         JsonNode value = record == null ? null : record.get(name);
-        return value != null && value.isTextual() ? value.asText() : null;
+        return value != null && value.isTextual() ? Shown.truncated(value.asText()) : null;
     }
 }

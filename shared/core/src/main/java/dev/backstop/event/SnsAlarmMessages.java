@@ -4,11 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.backstop.text.Shown;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Reads the alarm notification CloudWatch publishes to SNS (PascalCase keys, dimensions as a
@@ -19,6 +21,7 @@ final class SnsAlarmMessages {
 
     private static final Map<String, String> STATISTICS = Map.of("SUM", "Sum", "AVERAGE", "Average", "MAXIMUM", "Maximum",
             "MINIMUM", "Minimum", "SAMPLE_COUNT", "SampleCount");
+    private static final Pattern DECIMAL = Pattern.compile("-?[0-9]{1,64}(\\.[0-9]{1,64})?([eE][-+]?[0-9]{1,3})?");
 
     private SnsAlarmMessages() {
     }
@@ -140,11 +143,11 @@ final class SnsAlarmMessages {
     }
 
     private static Double number(JsonFields fields, String name, String text) {
-        try {
-            return Double.valueOf(text);
-        } catch (NumberFormatException e) {
-            throw new MalformedEventException(fields.at(name), "expected a number, found \"" + text + "\"");
+        // Decimal notation only: Double.valueOf also reads NaN, Infinity, hexadecimal and a trailing d or f.
+        if (!DECIMAL.matcher(text).matches()) {
+            throw new MalformedEventException(fields.at(name), "expected a number, found " + Shown.quoted(text));
         }
+        return Double.valueOf(text);
     }
 
     private static void putIfPresent(ObjectNode node, String name, String value) {

@@ -1,6 +1,7 @@
 package dev.backstop.rules;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.backstop.text.Shown;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -127,6 +128,9 @@ final class Fields {
     }
 
     void error(String message) {
+        if (yaml.hasProblemAt(pointer)) {
+            return;
+        }
         String field = !path.isEmpty() ? path : pointer.isEmpty() ? "(file)" : "(rule)";
         errors.add(new RuleError(file, yaml.lineOf(pointer), ruleId, field, message));
     }
@@ -154,9 +158,9 @@ final class Fields {
             return "a list";
         }
         if (node.isTextual()) {
-            return "the string \"" + node.asText() + "\"";
+            return "the string " + Shown.quoted(node.asText());
         }
-        return node.getNodeType().name().toLowerCase(java.util.Locale.ROOT) + " " + node;
+        return node.getNodeType().name().toLowerCase(java.util.Locale.ROOT) + " " + Shown.truncated(node.asText());
     }
 
     private static String join(String path, String name) {

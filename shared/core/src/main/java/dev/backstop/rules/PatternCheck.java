@@ -3,6 +3,7 @@ package dev.backstop.rules;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.backstop.text.Shown;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -12,21 +13,34 @@ import software.amazon.event.ruler.JsonRuleCompiler;
 import software.amazon.event.ruler.MachineComplexityEvaluator;
 
 /**
- * Event Ruler's own verdict on a pattern, plus two of Backstop's: a pattern must say something
- * (an empty one would act on every event), and its wildcards must stay under a complexity
- * ceiling, since matching cost grows with them on every event.
+ * Event Ruler's own verdict on a pattern, plus Backstop's: a pattern must say something (an empty
+ * one would act on every event), and it must stay within limits that keep compiling and matching
+ * it cheap, since a team's rule file is compiled in every function on every refresh.
+ *
+ * <p>The checks go cheapest first. The size and the counts (values, wildcards, stars, {@code $or}
+ * branches) are one walk over the pattern; only a pattern within them is given to Event Ruler to
+ * check and compile, and only then is its wildcard complexity evaluated, which costs time and memory
+ * exponential in the stars of a field (8 values of 5 stars each take Event Ruler 2.0.1 about 14 s
+ * and 300 MB; within these limits no pattern we found takes half a second).
  */
 final class PatternCheck {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /**
-     * Event Ruler's complexity evaluator itself grows exponentially with the wildcard values of one
-     * field (12 take seconds and a gigabyte; 14 exhaust a 1 GB heap), so a rule file could
-     * crash-loop a handler instead of being refused. Beyond this many, the pattern is refused
-     * before the evaluator runs.
-     */
+    /** EventBridge's own limit for an event pattern once its quota is raised (2,048 characters by default). */
+    static final int MAX_PATTERN_LENGTH = 4096;
+    /** Values listed for one field. */
+    static final int MAX_VALUES_PER_FIELD = 256;
+    /** Wildcard values for one field, across every {@code $or} branch. */
     static final int MAX_WILDCARDS_PER_FIELD = 8;
+    /** Wildcard values in one pattern. */
+    static final int MAX_WILDCARDS_PER_RULE = 16;
+    /** Stars in one wildcard value: {@code arn:aws:sts::*:assumed-role/Admin*}{@code /*} has three. */
+    static final int MAX_STARS_PER_VALUE = 4;
+    /** Stars in all the wildcard values of one field. */
+    static final int MAX_STARS_PER_FIELD = 16;
+    /** The patterns an {@code $or} tree unfolds into: Event Ruler compiles each, so nested ones multiply. */
+    static final int MAX_OR_COMBINATIONS = 64;
 
     private final int complexityCeiling;
 
@@ -38,6 +52,20 @@ final class PatternCheck {
         if (patternJson.equals("{}")) {
             return Optional.of("an empty pattern matches every event; say which events the rule is for");
         }
+        if (patternJson.length() > MAX_PATTERN_LENGTH) {
+            return Optional.of("pattern too large: " + Shown.count(patternJson.length()) + " characters of JSON, more than the "
+                    + Shown.count(MAX_PATTERN_LENGTH) + " EventBridge allows a pattern");
+        }
+        Map<String, ArrayNode> wildcards = new LinkedHashMap<>();
+        try {
+            JsonNode pattern = JSON.readTree(patternJson);
+            Optional<String> tooMany = PatternCounts.of(pattern, wildcards).problem();
+            if (tooMany.isPresent()) {
+                return tooMany;
+            }
+        } catch (IOException e) {
+            return Optional.of("invalid event pattern: not JSON");
+        }
         String invalid = JsonRuleCompiler.check(patternJson);
         if (invalid != null) {
             return Optional.of("invalid event pattern: " + firstLine(invalid));
@@ -45,10 +73,7 @@ final class PatternCheck {
         int complexity;
         try {
             GenericMachine.<String>builder().build().addRule("pattern", patternJson);
-            complexity = wildcardComplexity(patternJson);
-        } catch (TooManyWildcardsException e) {
-            return Optional.of("pattern too complex: " + e.field + " has " + e.values + " wildcard values, at most "
-                    + MAX_WILDCARDS_PER_FIELD + "; use fewer or simpler wildcards");
+            complexity = wildcardComplexity(wildcards);
         } catch (IOException | RuntimeException e) {
             return Optional.of("invalid event pattern: " + firstLine(String.valueOf(e.getMessage())));
         }
@@ -69,21 +94,9 @@ final class PatternCheck {
      * machine has neither problem, and holding every wildcard the field has, in every {@code $or}
      * branch, it is at least as complex as the field is in the rule.
      */
-    private int wildcardComplexity(String patternJson) throws IOException {
-        Map<String, ArrayNode> wildcards = new LinkedHashMap<>();
-        collectWildcards(JSON.readTree(patternJson), "", wildcards);
+    private int wildcardComplexity(Map<String, ArrayNode> wildcards) throws IOException {
         if (wildcards.isEmpty()) {
             return 0;
-        }
-        for (Map.Entry<String, ArrayNode> field : wildcards.entrySet()) {
-            int values = 0;
-            for (JsonNode matcher : field.getValue()) {
-                JsonNode wildcard = matcher.has("wildcard") ? matcher.get("wildcard") : matcher.get("anything-but").get("wildcard");
-                values += wildcard.isArray() ? wildcard.size() : 1;
-            }
-            if (values > MAX_WILDCARDS_PER_FIELD) {
-                throw new TooManyWildcardsException(field.getKey(), values);
-            }
         }
         GenericMachine<String> machine = GenericMachine.<String>builder().build();
         for (Map.Entry<String, ArrayNode> field : wildcards.entrySet()) {
@@ -92,45 +105,12 @@ final class PatternCheck {
         return machine.evaluateComplexity(new MachineComplexityEvaluator(complexityCeiling));
     }
 
-    /** The wildcard matchers ({@code wildcard}, {@code anything-but wildcard}) under each field path. */
-    private static void collectWildcards(JsonNode node, String path, Map<String, ArrayNode> wildcards) {
-        if (node.isArray()) {
-            for (JsonNode matcher : node) {
-                if (matcher.has("wildcard") || matcher.path("anything-but").has("wildcard")) {
-                    wildcards.computeIfAbsent(path, p -> JSON.createArrayNode()).add(matcher);
-                }
-            }
-            return;
-        }
-        node.fields().forEachRemaining(field -> {
-            if (field.getKey().equals("$or")) {
-                field.getValue().forEach(branch -> collectWildcards(branch, path, wildcards));
-            } else {
-                collectWildcards(field.getValue(), path.isEmpty() ? field.getKey() : path + "." + field.getKey(),
-                        wildcards);
-            }
-        });
-    }
-
     /**
      * Event Ruler's reason without the parser's location that Jackson appends on a second line
      * ("at [Source: ...; line: 1, column: 25]"): it points into the pattern as one line of JSON,
      * which the user never wrote; the error's own line points into the rule file instead.
      */
     private static String firstLine(String message) {
-        return message.lines().findFirst().orElse(message).strip();
-    }
-
-    /** A field with more wildcard values than the evaluator can take. */
-    private static final class TooManyWildcardsException extends RuntimeException {
-
-        private final String field;
-        private final int values;
-
-        TooManyWildcardsException(String field, int values) {
-            super(field + ": " + values + " wildcard values");
-            this.field = field;
-            this.values = values;
-        }
+        return Shown.truncated(message.lines().findFirst().orElse(message).strip(), Shown.MESSAGE);
     }
 }

@@ -1,5 +1,7 @@
 package dev.backstop.rules;
 
+import dev.backstop.text.Shown;
+
 /**
  * One problem in a rule file, printed as {@code FILE:LINE: rule RULE-ID: FIELD: message}.
  *
@@ -8,8 +10,10 @@ package dev.backstop.rules;
  */
 public record RuleError(String file, int line, String ruleId, String field, String message) {
 
+    /** One line, whatever the file holds: a rule id or a field named in it is escaped and cut short. */
     @Override
     public String toString() {
-        return file + ":" + line + ": rule " + ruleId + ": " + field + ": " + message;
+        return Shown.escaped(file) + ":" + line + ": rule " + Shown.truncated(ruleId) + ": " + Shown.truncated(field, Shown.MESSAGE)
+                + ": " + Shown.escaped(message);
     }
 }

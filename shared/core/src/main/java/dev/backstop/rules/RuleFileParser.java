@@ -3,8 +3,10 @@ package dev.backstop.rules;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.backstop.config.Mode;
 import dev.backstop.event.Timestamps;
+import dev.backstop.text.Shown;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -33,7 +35,13 @@ final class RuleFileParser {
     private static final Set<String> EXEMPTION_KEYS = Set.of("principal", "account", "resource", "owner", "reason", "expires");
     private static final Set<String> ACTION_KEYS = Set.of("action", "params");
     private static final Pattern RULE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
-    private static final Pattern ACCOUNT = Pattern.compile("\\d{12}");
+    private static final Pattern ACCOUNT = Pattern.compile("[0-9]{12}");
+    private static final Pattern RULE_POINTER = Pattern.compile("/rules/([0-9]{1,9})(/|$)");
+    /**
+     * How far ahead a time-boxed exemption may expire: a year, so that every exemption is looked at
+     * again at least once a year, as access reviews are.
+     */
+    static final Duration LONGEST_EXEMPTION = Duration.ofDays(366);
 
     private final Map<String, List<ParamSpec>> catalogue;
     private final PatternCheck patterns;
@@ -50,6 +58,10 @@ final class RuleFileParser {
      * errors added to {@code errors}. A rule with errors is left out, but its id is declared.
      */
     Optional<RuleFile> parse(RuleText text, List<RuleError> errors) {
+        if (text.content().length() > RuleText.MAX_BYTES) {
+            errors.add(new RuleError(text.name(), 1, "-", "(file)", RuleText.tooLarge(text.content().length())));
+            return Optional.empty();
+        }
         LocatedYaml yaml;
         try {
             yaml = LocatedYaml.read(text.content());
@@ -57,6 +69,9 @@ final class RuleFileParser {
             errors.add(new RuleError(text.name(), e.line(), "-", "(file)", e.getMessage()));
             return Optional.empty();
         }
+        // A value refused as read (an alias, a tag, 0443) reads as missing; its own error is the only one at its place.
+        yaml.problems().forEach(problem -> errors.add(new RuleError(text.name(), problem.line(),
+                ruleAt(yaml.root(), problem.pointer()), path(problem.pointer()), problem.message())));
         Fields file = new Fields(yaml, text.name(), "-", yaml.root(), "", "", errors);
         if (!file.node().isObject()) {
             file.error(file.present() ? "expected a mapping of version: 1 and rules, found " + Fields.kind(file.node())
@@ -86,6 +101,41 @@ final class RuleFileParser {
                 organization.present() ? SectionsParser.organization(organization) : Optional.empty(),
                 pipelines.present() ? SectionsParser.pipelines(pipelines) : Optional.empty(),
                 killSwitch.present() ? SectionsParser.killSwitch(killSwitch) : Optional.empty()));
+    }
+
+    /** The id of the rule a JSON pointer lies in ({@code /rules/3/...}), or {@code -}. */
+    private static String ruleAt(JsonNode root, String pointer) {
+        Matcher rule = RULE_POINTER.matcher(pointer);
+        if (!rule.lookingAt()) {
+            return "-";
+        }
+        JsonNode id = root.path("rules").path(Integer.parseInt(rule.group(1))).path("id");
+        return id.isTextual() && RULE_ID.matcher(id.asText()).matches() ? id.asText() : "#" + (Integer.parseInt(rule.group(1)) + 1);
+    }
+
+    /**
+     * A JSON pointer as a field path, as {@link Fields} names it: inside a rule from the rule
+     * ({@code /rules/3/unless/principals/0} is {@code unless.principals[0]}), else from the file.
+     */
+    private static String path(String pointer) {
+        Matcher rule = RULE_POINTER.matcher(pointer);
+        String inside = rule.lookingAt() ? pointer.substring(rule.end(1)) : pointer;
+        if (rule.lookingAt() && inside.isEmpty()) {
+            return "(rule)";
+        }
+        StringBuilder path = new StringBuilder();
+        for (String part : inside.split("/")) {
+            if (part.isEmpty()) {
+                continue;
+            }
+            String name = part.replace("~1", "/").replace("~0", "~");
+            if (name.chars().allMatch(c -> c >= '0' && c <= '9') && name.length() < 10) {
+                path.append('[').append(name).append(']');
+            } else {
+                path.append(path.length() == 0 ? "" : ".").append(Shown.truncated(name));
+            }
+        }
+        return path.length() == 0 ? "(file)" : path.toString();
     }
 
     private Optional<Rule> rule(Fields rule, int index, Set<String> ids) {
@@ -143,7 +193,7 @@ final class RuleFileParser {
         }
         int errorsBefore = unless.errorCount();
         unless.onlyKeys(UNLESS_KEYS);
-        List<ArnGlob> principals = unless.child("principals").strings().stream().map(ArnGlob::new).toList();
+        List<ArnGlob> principals = principals(unless.child("principals"));
         List<String> accounts = SectionsParser.accounts(unless.child("accounts"));
         Map<String, String> tags = SectionsParser.tags(unless.child("tags"));
         List<TimeBoxedExemption> timeBoxed = new ArrayList<>();
@@ -154,6 +204,21 @@ final class RuleFileParser {
             }
         }
         return unless.errorCount() == errorsBefore ? new Exemptions(principals, accounts, tags, timeBoxed) : null;
+    }
+
+    /** ARN patterns of callers: each an ARN of six parts, or a pattern for the whole text. */
+    static List<ArnGlob> principals(Fields principals) {
+        List<ArnGlob> globs = new ArrayList<>();
+        List<String> values = principals.strings();
+        for (int i = 0; i < values.size(); i++) {
+            Optional<String> problem = ArnGlob.problem(values.get(i));
+            if (problem.isPresent()) {
+                principals.element(i).error(problem.get());
+            } else {
+                globs.add(new ArnGlob(values.get(i)));
+            }
+        }
+        return globs;
     }
 
     private Optional<TimeBoxedExemption> exemption(Fields exemption) {
@@ -170,7 +235,13 @@ final class RuleFileParser {
             exemption.error("name exactly one of principal, account or resource");
         }
         if (account != null && !ACCOUNT.matcher(account).matches()) {
-            exemption.child("account").error("expected a 12-digit account id, found \"" + account + "\"");
+            exemption.child("account").error("expected a 12-digit account id, found " + Shown.quoted(account));
+        }
+        for (String glob : new String[] {"principal", "resource"}) {
+            String value = exemption.child(glob).node().isTextual() ? exemption.child(glob).node().asText() : null;
+            if (value != null) {
+                ArnGlob.problem(value).ifPresent(exemption.child(glob)::error);
+            }
         }
         String owner = exemption.child("owner").requiredString();
         String reason = exemption.child("reason").requiredString();
@@ -180,9 +251,12 @@ final class RuleFileParser {
         if (expiresText != null) {
             expires = Timestamps.parse(expiresText).orElse(null);
             if (expires == null) {
-                expiresField.error("not a timestamp: \"" + expiresText + "\" (use 2026-12-31T23:59:59Z)");
+                expiresField.error("not a timestamp: " + Shown.quoted(expiresText) + " (use 2026-12-31T23:59:59Z)");
             } else if (!expires.isAfter(now)) {
                 expiresField.error("expired on " + expires + "; remove the exemption or renew it");
+            } else if (expires.isAfter(now.plus(LONGEST_EXEMPTION))) {
+                expiresField.error("expires " + expires + ", more than a year ahead; a time-boxed exemption is renewed at"
+                        + " least yearly (set it to " + now.plus(LONGEST_EXEMPTION).truncatedTo(ChronoUnit.DAYS) + " or sooner)");
             }
         }
         if (exemption.errorCount() != errorsBefore) {
@@ -227,7 +301,7 @@ final class RuleFileParser {
                 Fields name = requireField.element(i);
                 String value = name.string();
                 if (value != null && !EVENT_NAME.matcher(value).matches()) {
-                    name.error("expected a CloudTrail event name such as UpdateAlias20150331, found \"" + value + "\"");
+                    name.error("expected a CloudTrail event name such as UpdateAlias20150331, found " + Shown.quoted(value));
                 } else if (value != null) {
                     require.add(value);
                 }
@@ -265,7 +339,7 @@ final class RuleFileParser {
         List<ParamSpec> specs = catalogue.get(name);
         if (specs == null) {
             List<String> close = Suggestions.close(name, catalogue.keySet());
-            nameField.error("no action \"" + name + "\" in the catalogue; " + (close.isEmpty()
+            nameField.error("no action " + Shown.quoted(name) + " in the catalogue; " + (close.isEmpty()
                     ? "known: " + String.join(", ", catalogue.keySet().stream().sorted().toList())
                     : "did you mean " + String.join(", ", close) + "?"));
             return Optional.empty();
@@ -297,8 +371,10 @@ final class RuleFileParser {
                 continue;
             }
             Optional<Object> value = spec.type().convert(param.node());
-            if (value.isPresent()) {
+            if (value.isPresent() && checked(param, spec, value.get())) {
                 values.put(spec.name(), value.get());
+            } else if (value.isPresent()) {
+                continue;
             } else if (spec.type().elementType() != null && param.node().isArray()) {
                 elementErrors(param, spec.type().elementType());
             } else {
@@ -306,6 +382,24 @@ final class RuleFileParser {
             }
         }
         return params.errorCount() == errorsBefore ? Optional.of(values) : Optional.empty();
+    }
+
+    /** True when the value passes the parameter's own check; a list's elements are each checked, at their lines. */
+    private static boolean checked(Fields param, ParamSpec spec, Object value) {
+        if (value instanceof List<?> elements) {
+            boolean passed = true;
+            for (int i = 0; i < elements.size(); i++) {
+                Optional<String> problem = spec.check().problem(elements.get(i));
+                if (problem.isPresent()) {
+                    param.element(i).error(problem.get());
+                    passed = false;
+                }
+            }
+            return passed;
+        }
+        Optional<String> problem = spec.check().problem(value);
+        problem.ifPresent(param::error);
+        return problem.isEmpty();
     }
 
     /** Names each element of a list parameter that is not of the element type. */
@@ -361,7 +455,7 @@ final class RuleFileParser {
         try {
             return Enum.valueOf(type, text.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            field.error("unknown " + type.getSimpleName().toLowerCase(Locale.ROOT) + " \"" + text + "\"; expected one of "
+            field.error("unknown " + type.getSimpleName().toLowerCase(Locale.ROOT) + " " + Shown.quoted(text) + "; expected one of "
                     + String.join(", ", java.util.Arrays.stream(type.getEnumConstants())
                             .map(c -> c.name().toLowerCase(Locale.ROOT)).toList()));
             return null;

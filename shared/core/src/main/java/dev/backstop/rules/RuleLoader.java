@@ -24,6 +24,8 @@ public final class RuleLoader {
 
     /** Wildcard complexity at or above which a pattern is refused. */
     public static final int COMPLEXITY_CEILING = 100;
+    /** The errors reported of one file: enough to fix a run of them, without flooding a log. */
+    static final int MAX_ERRORS_PER_FILE = 100;
 
     private final Map<String, List<ParamSpec>> catalogue;
     private final Clock clock;
@@ -91,6 +93,7 @@ public final class RuleLoader {
         List<String> names = files.stream().map(RuleText::name).toList();
         errors.sort(Comparator.comparingInt((RuleError error) -> names.indexOf(error.file()))
                 .thenComparingInt(RuleError::line));
+        capPerFile(errors);
         return new Loaded(List.copyOf(rules.values()), directives);
     }
 
@@ -151,5 +154,26 @@ public final class RuleLoader {
 
     private static int lineOf(String origin) {
         return Integer.parseInt(origin.substring(origin.lastIndexOf(':') + 1));
+    }
+
+    /** At most {@link #MAX_ERRORS_PER_FILE} errors of each file, and a last one saying how many more there are. */
+    private static void capPerFile(List<RuleError> errors) {
+        Map<String, Integer> seen = new LinkedHashMap<>();
+        List<RuleError> kept = new ArrayList<>();
+        for (RuleError error : errors) {
+            int count = seen.merge(error.file(), 1, Integer::sum);
+            if (count <= MAX_ERRORS_PER_FILE) {
+                kept.add(error);
+            }
+        }
+        seen.forEach((file, count) -> {
+            if (count > MAX_ERRORS_PER_FILE) {
+                RuleError last = kept.stream().filter(error -> error.file().equals(file)).reduce((a, b) -> b).orElseThrow();
+                kept.add(kept.indexOf(last) + 1, new RuleError(file, last.line(), "-", "(file)",
+                        (count - MAX_ERRORS_PER_FILE) + " more errors after this line are not shown"));
+            }
+        });
+        errors.clear();
+        errors.addAll(kept);
     }
 }

@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
 final class SectionsParser {
 
     private static final Pattern DURATION = Pattern.compile("(\\d{1,5})([smhd])");
-    private static final Pattern ACCOUNT = Pattern.compile("\\d{12}");
+    private static final Pattern ACCOUNT = Pattern.compile("[0-9]{12}");
     private static final Pattern UNIT = Pattern.compile("[A-Za-z0-9][A-Za-z0-9 ._/-]{0,127}");
     private static final Set<String> STEPPED_KEYS = Set.of("default", "when");
     private static final Set<String> CASE_KEYS = Set.of("accounts", "ous", "tags", "mode");
@@ -176,7 +176,7 @@ final class SectionsParser {
         }
         int errorsBefore = section.errorCount();
         section.onlyKeys(PIPELINE_KEYS);
-        List<ArnGlob> principals = section.child("principals").strings().stream().map(ArnGlob::new).toList();
+        List<ArnGlob> principals = RuleFileParser.principals(section.child("principals"));
         Map<String, String> tags = tags(section.child("tags"));
         Optional<String> owner = Optional.ofNullable(section.child("owner").string());
         Fields settleField = section.child("settle");

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 class TriggerKindsTest {
 
     private static final ActionSpec SPEC = new ActionSpec("test.action", Map.of());
-    private static final CloudTrailEvent EVENT = new CloudTrailEventParser(new ObjectMapper())
+    private static final CloudTrailEvent EVENT = new CloudTrailEventParser()
             .parse(SampleEvents.edited("cloudtrail/stop-logging.json", e -> { }));
     private static final AlarmEvent ALARM = TestAlarms.lambdaAlarm(Map.of("FunctionName", "checkout-api"));
 

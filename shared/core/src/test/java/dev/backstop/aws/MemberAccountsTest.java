@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.backstop.config.MemberAccess;
 import dev.backstop.config.Mode;
 import dev.backstop.config.Settings;
+import dev.backstop.rules.RoleSession;
 import dev.backstop.testing.FakeSts;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -82,6 +83,13 @@ class MemberAccountsTest {
 
     private String cloudTrailKey() {
         return signingKey(() -> cloudTrail.getTrailStatus(r -> r.name("trail")));
+    }
+
+    @Test
+    void backstopsOwnSessionsAreTheMemberRoleWithItsSessionNameInEachMember() {
+        assertThat(accounts(Optional.empty()).ownSessions()).containsExactly(
+                new RoleSession(MEMBER, "BackstopRemediation", MemberAccess.SESSION_NAME),
+                new RoleSession(OTHER_MEMBER, "BackstopRemediation", MemberAccess.SESSION_NAME));
     }
 
     @Test

@@ -36,7 +36,7 @@ class MemberAccessTest {
 
         assertThat(members.allows("999999999999")).isTrue();
         assertThat(members.allows("111122223333")).isFalse();
-        assertThat(members.ownSessions()).isEmpty();
+        assertThat(members.allowedAccounts()).isEmpty();
     }
 
     @Test
@@ -58,16 +58,14 @@ class MemberAccessTest {
     }
 
     @Test
-    void namesTheMemberRoleAndBackstopsOwnSessionsInEachMember() {
+    void namesTheMemberRoleInEachMember() {
         env.put("BACKSTOP_ALLOWED_ACCOUNTS", "222233334444,111122223333");
         env.put("BACKSTOP_MEMBER_ROLE_NAME", "BackstopRemediation");
 
         MemberAccess members = Settings.fromEnvironment(env).members();
 
         assertThat(members.roleArn("aws", "111122223333")).isEqualTo("arn:aws:iam::111122223333:role/BackstopRemediation");
-        assertThat(members.ownSessions()).containsExactly(
-                "arn:*:sts::111122223333:assumed-role/BackstopRemediation/backstop-remediation",
-                "arn:*:sts::222233334444:assumed-role/BackstopRemediation/backstop-remediation");
+        assertThat(members.roleArn("aws-cn", "222233334444")).isEqualTo("arn:aws-cn:iam::222233334444:role/BackstopRemediation");
     }
 
     @Test

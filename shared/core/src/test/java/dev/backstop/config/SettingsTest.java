@@ -116,4 +116,22 @@ class SettingsTest {
         assertThatThrownBy(() -> Settings.fromEnvironment(env))
                 .hasMessage("BACKSTOP_FLAPPING_LIMIT: expected a positive whole number, found \"0\"");
     }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"*", "arn:aws:iam::*:role/BreakGlass", "arn:aws:iam::1234567890*:role/x",
+        "arn:aws:iam::\uff11\uff12\uff13\uff14\uff15\uff16\uff17\uff18\uff19\uff10\uff11\uff12:role/x", "BreakGlass"})
+    void refusesAProtectedPrincipalThatDoesNotNameItsAccount(String pattern) {
+        env.put("BACKSTOP_OWN_PRINCIPALS", "arn:aws:iam::123456789012:role/Backstop," + pattern);
+
+        assertThatThrownBy(() -> Settings.fromEnvironment(env)).isInstanceOf(SettingsException.class)
+                .hasMessageStartingWith("BACKSTOP_OWN_PRINCIPALS: \"" + pattern + "\" cannot name a protected principal: ");
+    }
+
+    @Test
+    void readsNumbersAsAsciiDigitsWhateverTheScript() {
+        env.put("BACKSTOP_RULES_TTL_SECONDS", "\u0666\u0660");
+
+        assertThatThrownBy(() -> Settings.fromEnvironment(env))
+                .hasMessage("BACKSTOP_RULES_TTL_SECONDS: expected a positive number of seconds, found \"\u0666\u0660\"");
+    }
 }

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 class ActionRunnerTest {
 
-    private final CloudTrailEvent event = new CloudTrailEventParser(new ObjectMapper())
+    private final CloudTrailEvent event = new CloudTrailEventParser()
             .parse(SampleEvents.edited("cloudtrail/stop-logging.json", e -> { }));
 
     @Test

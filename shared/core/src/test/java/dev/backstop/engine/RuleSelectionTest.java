@@ -2,8 +2,8 @@ package dev.backstop.engine;
 
 import static dev.backstop.testing.SampleEvents.edited;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.backstop.config.Mode;
 import dev.backstop.event.CloudTrailEvent;
 import dev.backstop.event.CloudTrailEventParser;
@@ -33,7 +33,7 @@ class RuleSelectionTest {
                   - action: cloudtrail.start-logging
             """;
 
-    private final CloudTrailEventParser parser = new CloudTrailEventParser(new ObjectMapper());
+    private final CloudTrailEventParser parser = new CloudTrailEventParser();
     private final RuleBook book = TestRules.loader(Instant.parse("2026-11-20T00:00:00Z"))
             .load(TestRules.withDefaultPack(new RuleText("team.yaml", TEAM)));
     private final CloudTrailEvent stop = parser.parse(edited("cloudtrail/stop-logging.json", event -> { }));
@@ -121,14 +121,27 @@ class RuleSelectionTest {
     }
 
     @Test
+    void everyMatchedRuleIsShownToThePlanWithWhetherItActs() {
+        List<RuleSelection.Selected> off = new RuleSelection(Mode.OFF).matched(book, stop, (spec, event) -> {
+            throw new AssertionError("a rule in mode off is asked nothing of its actions");
+        });
+        List<RuleSelection.Selected> unanswered = new RuleSelection(Mode.ENFORCE).matched(book, stop, (spec, event) -> false);
+
+        assertThat(off).extracting(s -> s.rule().id(), RuleSelection.Selected::mode, RuleSelection.Selected::acts)
+                .containsExactly(tuple("cloudtrail-logging-stopped", Mode.OFF, false), tuple("team-logging-stopped", Mode.OFF, false));
+        assertThat(unanswered).extracting(s -> s.rule().id(), RuleSelection.Selected::acts)
+                .containsExactly(tuple("cloudtrail-logging-stopped", false), tuple("team-logging-stopped", false));
+    }
+
+    @Test
     void theCallsNoRuleActsOnAreFailedCallsAndItsOwn() {
         CloudTrailEvent denied = parser.parse(edited("cloudtrail/stop-logging-denied.json", event -> { }));
-        IgnoredCalls ignored = new IgnoredCalls(List.of("arn:aws:iam::123456789012:role/DeveloperAccess"));
+        IgnoredCalls ignored = new IgnoredCalls(List.of("arn:aws:iam::123456789012:role/DeveloperAccess"), List.of());
 
         assertThat(IgnoredCalls.failed(denied)).hasValueSatisfying(why -> assertThat(why).startsWith("the API call failed ("));
         assertThat(IgnoredCalls.failed(stop)).isEmpty();
         assertThat(ignored.own(stop)).contains("made by Backstop's own principal");
-        assertThat(new IgnoredCalls(List.of()).own(stop)).isEqualTo(Optional.empty());
+        assertThat(new IgnoredCalls(List.of(), List.of()).own(stop)).isEqualTo(Optional.empty());
     }
 
     @Test

@@ -11,14 +11,14 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 class AlarmPayloadParserTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final AlarmPayloadParser parser = new AlarmPayloadParser(JSON);
+    private final AlarmPayloadParser parser = new AlarmPayloadParser();
 
     @Test
     void readsTheEventBridgeAlarmEventWithDimensionsAsAMap() {

@@ -20,7 +20,7 @@ class CloudTrailEventParserTest {
 
     private static final String STOP_LOGGING = "cloudtrail/stop-logging.json";
 
-    private final CloudTrailEventParser parser = new CloudTrailEventParser(new ObjectMapper());
+    private final CloudTrailEventParser parser = new CloudTrailEventParser();
 
     private CloudTrailEvent parse(Consumer<ObjectNode> edit) {
         return parser.parse(edited(STOP_LOGGING, edit));
@@ -224,7 +224,7 @@ class CloudTrailEventParserTest {
     static Stream<Arguments> malformedEvents() {
         return Stream.of(
                 malformed("detail", e -> e.remove("detail"), "is missing"),
-                malformed("detail", e -> e.put("detail", "StopLogging"), "expected an object, found string"),
+                malformed("detail", e -> e.put("detail", "StopLogging"), "is present but a string; expected an object"),
                 malformed("detail-type", e -> e.put("detail-type", "Scheduled Event"),
                         "expected \"AWS API Call via CloudTrail\" or \"AWS Console Sign In via CloudTrail\","
                                 + " found \"Scheduled Event\""),
@@ -232,14 +232,16 @@ class CloudTrailEventParserTest {
                 malformed("account", e -> e.put("account", "12345"), "expected a 12-digit account id, found \"12345\""),
                 malformed("time", e -> e.put("time", "yesterday"), "not a timestamp: \"yesterday\""),
                 malformed("detail.eventID", e -> detail(e).remove("eventID"), "is missing"),
-                malformed("detail.eventName", e -> detail(e).putArray("eventName"), "expected a string, found array"),
-                malformed("detail.eventSource", e -> detail(e).put("eventSource", ""), "is missing"),
+                malformed("detail.eventName", e -> detail(e).putArray("eventName"), "is present but a list; expected a string"),
+                malformed("detail.eventSource", e -> detail(e).put("eventSource", ""), "is empty"),
+                malformed("detail.eventName", e -> detail(e).put("eventName", 42), "is present but a number; expected a string"),
+                malformed("detail.eventID", e -> detail(e).putNull("eventID"), "is null; expected a string"),
                 malformed("detail.eventTime", e -> detail(e).put("eventTime", "20/11/2026"),
                         "not a timestamp: \"20/11/2026\""),
                 malformed("detail.readOnly", e -> detail(e).put("readOnly", "maybe"),
                         "expected true or false, found \"maybe\""),
                 malformed("detail.userIdentity", e -> detail(e).put("userIdentity", "root"),
-                        "expected an object, found string"),
+                        "is present but a string; expected an object"),
                 malformed("detail.userIdentity.sessionContext.attributes.mfaAuthenticated",
                         e -> ((ObjectNode) detail(e).at("/userIdentity/sessionContext/attributes"))
                                 .put("mfaAuthenticated", "yes"),
@@ -263,6 +265,6 @@ class CloudTrailEventParserTest {
     void rejectsJsonThatIsNotAnObject() {
         assertThatThrownBy(() -> parser.parse("[1, 2]".getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOf(MalformedEventException.class)
-                .hasMessage("$: expected an object, found array");
+                .hasMessage("$: is present but a list; expected an object");
     }
 }

@@ -18,7 +18,7 @@ class CloudTrailLogReaderTest {
     private static final Instant T0 = Instant.parse("2026-11-20T09:00:00Z");
 
     private final ObjectMapper mapper = new ObjectMapper();
-    private final CloudTrailEventParser parser = new CloudTrailEventParser(mapper);
+    private final CloudTrailEventParser parser = new CloudTrailEventParser();
     private final CloudTrailLogReader reader = new CloudTrailLogReader(parser, mapper);
 
     private static ObjectNode record(int n) {
@@ -100,7 +100,7 @@ class CloudTrailLogReaderTest {
 
         List<EventFiles.Entry> entries = read(content);
 
-        assertThat(error(entries.get(0))).isEqualTo("Records[0]: expected a CloudTrail record (an object), found number");
+        assertThat(error(entries.get(0))).isEqualTo("Records[0]: expected a CloudTrail record (an object), found a number");
         assertThat(entries.get(1).error()).isNull();
     }
 
@@ -165,7 +165,7 @@ class CloudTrailLogReaderTest {
         List<EventFiles.Entry> entries = read(content);
 
         assertThat(entries).hasSize(2);
-        assertThat(error(entries.get(1))).startsWith("Records[1]: nested deeper than 100 levels (the limit on a record's"
+        assertThat(error(entries.get(1))).startsWith("Records[1]: nested deeper than " + (JsonInput.MAX_DEPTH + 1) + " levels (the limit on a record's"
                 + " nesting) at byte ").endsWith("the rest of the file is skipped");
     }
 
@@ -199,8 +199,9 @@ class CloudTrailLogReaderTest {
         byte[] twice = ("{\"Records\": [" + record(0) + "], \"Records\": [" + record(1) + "]}").getBytes(StandardCharsets.UTF_8);
         byte[] trailing = ("{\"Records\": [" + record(0) + "]} {\"Records\": []}").getBytes(StandardCharsets.UTF_8);
 
-        assertThat(read(twice)).extracting(EventFiles.Entry::where).containsExactly("Records[0]", "Records");
-        assertThat(error(read(twice).get(1))).startsWith("Records: appears twice");
+        // Every key given twice in one object is refused, Records among them.
+        assertThat(read(twice)).extracting(EventFiles.Entry::where).containsExactly("Records[0]", "$");
+        assertThat(error(read(twice).get(1))).startsWith("$: not valid JSON at byte ").contains("the key \"Records\" appears twice");
         assertThat(error(read(trailing).get(1))).isEqualTo("$: data after the end of the log file; the rest of the file is skipped");
     }
 
@@ -230,6 +231,11 @@ class CloudTrailLogReaderTest {
                 .isEqualTo("event e2: the record is larger than 4000 bytes (the limit on one record)");
         assertThat(small.record("[".repeat(200) + "]".repeat(200), "event e3").error().getMessage())
                 .isEqualTo("event e3: nested deeper than 100 levels (the limit on a record's nesting)");
-        assertThat(small.record("{oops", "event e4").error().getMessage()).startsWith("event e4: not valid JSON: ");
+        assertThat(small.record("{oops", "event e4").error().getMessage()).isEqualTo("event e4: not valid JSON: unexpected"
+                + " character \"o\", expected double-quote to start field name");
+        assertThat(small.record(record(1) + " {}", "event e5").error().getMessage())
+                .isEqualTo("event e5: data after the end of the record");
+        assertThat(small.record("{\"a\": 1, \"a\": 2}", "event e6").error().getMessage())
+                .isEqualTo("event e6: not valid JSON: the key \"a\" appears twice in one object");
     }
 }

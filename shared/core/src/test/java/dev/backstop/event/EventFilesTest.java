@@ -22,7 +22,7 @@ class EventFilesTest {
     private static final String EVENT_ID = "c9e5a1d7-3f2b-4e8a-b6c4-0d1e2f3a4b5c";
 
     private final ObjectMapper mapper = new ObjectMapper();
-    private final EventFiles files = new EventFiles(new CloudTrailEventParser(mapper), mapper);
+    private final EventFiles files = new EventFiles(new CloudTrailEventParser());
 
     private static ObjectNode record() {
         return detail(read(STOP_LOGGING));
@@ -148,7 +148,10 @@ class EventFilesTest {
     @Test
     void rejectsWhatIsNotJson() {
         assertThat(files.read("{\"Records\": [".getBytes(StandardCharsets.UTF_8)).get(0).error().getMessage())
-                .startsWith("$: not valid JSON: ");
+                .isEqualTo("Records[0]: not valid JSON at byte 13: the document ends before its value does;"
+                        + " the rest of the file is skipped");
+        assertThat(files.read("{\"detail\": ".getBytes(StandardCharsets.UTF_8)).get(0).error().getMessage())
+                .isEqualTo("$: not valid JSON at line 1, column 12: the document ends before its value does");
     }
 
     @Test
@@ -156,12 +159,12 @@ class EventFilesTest {
         byte[] two = (read(STOP_LOGGING) + "\n" + read(STOP_LOGGING)).getBytes(StandardCharsets.UTF_8);
 
         assertThat(files.read(two)).singleElement().satisfies(entry ->
-                assertThat(entry.error().getMessage()).startsWith("$: not valid JSON: "));
+                assertThat(entry.error().getMessage()).startsWith("$: more data after the JSON document at line 2"));
     }
 
     @Test
     void rejectsAnEmptyFile() {
-        assertThat(files.read(new byte[0]).get(0).error()).hasMessage("$: the file is empty");
+        assertThat(files.read(new byte[0]).get(0).error()).hasMessage("$: is empty: no JSON document");
     }
 
     @Test
@@ -181,13 +184,13 @@ class EventFilesTest {
     @Test
     void rejectsALogFileWhoseRecordsAreNotAList() {
         assertThat(files.read(bytes("{\"Records\": {}}")).get(0).error())
-                .hasMessage("Records: expected a list of CloudTrail records, found object");
+                .hasMessage("Records: expected a list of CloudTrail records, found an object; the rest of the file is skipped");
     }
 
     @Test
     void rejectsARecordThatIsNotAnObject() {
         assertThat(files.read(bytes("{\"Records\": [42]}")).get(0).error())
-                .hasMessage("Records[0]: expected a CloudTrail record (an object), found number");
+                .hasMessage("Records[0]: expected a CloudTrail record (an object), found a number");
     }
 
     @Test
@@ -195,6 +198,7 @@ class EventFilesTest {
         List<EventFiles.Entry> entries = files.read(LogFiles.bomb(600));
 
         assertThat(entries).singleElement().satisfies(entry -> assertThat(entry.error().getMessage())
-                .isEqualTo("$: the file expands to more than 512 MiB (the limit on a log file's decompressed size)"));
+                .isEqualTo("Records[0]: the file expands to more than 512 MiB (the limit on a log file's decompressed size);"
+                        + " the rest of the file is skipped"));
     }
 }

@@ -30,7 +30,7 @@ class LargeLogFileTest {
     /** Reads the file named by the argument and prints how many records it held and how many were refused. */
     public static void main(String[] args) throws IOException {
         ObjectMapper mapper = new ObjectMapper();
-        CloudTrailLogReader reader = new CloudTrailLogReader(new CloudTrailEventParser(mapper), mapper);
+        CloudTrailLogReader reader = new CloudTrailLogReader(new CloudTrailEventParser(), mapper);
         long read = 0;
         long refused = 0;
         try (InputStream in = Files.newInputStream(Path.of(args[0])); CloudTrailLog log = reader.open(in)) {

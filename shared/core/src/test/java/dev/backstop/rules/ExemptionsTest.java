@@ -18,7 +18,7 @@ class ExemptionsTest {
 
     private static final Instant NOW = Instant.parse("2026-11-20T10:31:00Z");
     private static final String CALLER = "arn:aws:sts::123456789012:assumed-role/DeveloperAccess/*";
-    private static final CloudTrailEvent EVENT = new CloudTrailEventParser(new ObjectMapper())
+    private static final CloudTrailEvent EVENT = new CloudTrailEventParser()
             .parse(SampleEvents.edited("cloudtrail/stop-logging.json", e -> { }));
     private static final AlarmEvent ALARM = TestAlarms.lambdaAlarm(Map.of("FunctionName", "checkout-api"));
 

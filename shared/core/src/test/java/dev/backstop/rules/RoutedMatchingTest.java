@@ -121,7 +121,7 @@ class RoutedMatchingTest {
     /** Every sample under events/, each alarm tree parsed from them, and edits of the routed fields. */
     private static List<JsonNode> events() {
         List<JsonNode> events = new ArrayList<>();
-        AlarmPayloadParser alarms = new AlarmPayloadParser(JSON);
+        AlarmPayloadParser alarms = new AlarmPayloadParser();
         for (Path file : sampleFiles()) {
             JsonNode event = read(file);
             events.add(event);

@@ -43,7 +43,7 @@ class RuleBookTest {
     void matchingTheParsedEventAgreesWithMatchingItsText() {
         RuleBook book = TestRules.loader(Instant.parse("2026-11-20T00:00:00Z")).load(TestRules.withDefaultPack(
                 new RuleText("kinds.yaml", KINDS_OF_PATTERN)));
-        CloudTrailEventParser parser = new CloudTrailEventParser(new ObjectMapper());
+        CloudTrailEventParser parser = new CloudTrailEventParser();
         List<byte[]> events = List.of(
                 edited("cloudtrail/stop-logging.json", event -> { }),
                 edited("cloudtrail/stop-logging-denied.json", event -> { }),

@@ -45,7 +45,7 @@ class RuleCasesTest {
     private static final Set<String> EXPECT_KEYS = Set.of("matched", "exempted", "exemption", "rejected");
     private static final ObjectMapper YAML = new YAMLMapper();
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final CloudTrailEventParser PARSER = new CloudTrailEventParser(JSON);
+    private static final CloudTrailEventParser PARSER = new CloudTrailEventParser();
 
     @TestFactory
     Stream<DynamicNode> cases() throws IOException {

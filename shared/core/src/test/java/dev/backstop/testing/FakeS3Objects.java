@@ -1,6 +1,8 @@
 package dev.backstop.testing;
 
 import dev.backstop.aws.S3ObjectReader;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -10,13 +12,18 @@ import java.util.function.Supplier;
  */
 public final class FakeS3Objects implements S3ObjectReader {
 
-    private String content;
+    private byte[] content;
     private int version;
     private Supplier<RuntimeException> fault;
     private int reads;
 
     public FakeS3Objects put(String newContent) {
-        content = newContent;
+        return put(newContent.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** An object of any bytes, UTF-8 or not; the reader's edge hands back at most {@link #MAX_BYTES} and one more. */
+    public FakeS3Objects put(byte[] newContent) {
+        content = newContent.length > MAX_BYTES ? Arrays.copyOf(newContent, MAX_BYTES + 1) : newContent.clone();
         version++;
         return this;
     }

@@ -16,11 +16,11 @@ public final class TestDeliveries {
 
     /** A CloudTrail function's payload: one event, or its rejection. */
     public static Delivery apiCall(byte[] payload) {
-        return new CloudTrailEventParser(JSON).delivery(payload);
+        return new CloudTrailEventParser().delivery(payload);
     }
 
     /** An alarm function's payload: every alarm of it, in delivery order. */
     public static List<Delivery> alarms(byte[] payload) {
-        return new AlarmPayloadParser(JSON).deliveries(payload);
+        return new AlarmPayloadParser().deliveries(payload);
     }
 }

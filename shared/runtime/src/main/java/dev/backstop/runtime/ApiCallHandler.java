@@ -6,6 +6,6 @@ import dev.backstop.event.CloudTrailEventParser;
 public abstract class ApiCallHandler extends DecisionHandler {
 
     protected ApiCallHandler(EngineComponent component) {
-        super(component, new CloudTrailEventParser(component.json()));
+        super(component, new CloudTrailEventParser());
     }
 }

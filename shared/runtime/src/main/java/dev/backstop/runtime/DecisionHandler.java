@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.backstop.audit.AuditRecord;
 import dev.backstop.engine.InvocationTarget;
 import dev.backstop.engine.RemediationEngine;
+import dev.backstop.event.JsonInput;
 import dev.backstop.event.TriggerReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -47,7 +48,8 @@ public abstract class DecisionHandler implements RequestStreamHandler {
         if (context.getInvokedFunctionArn() != null) {
             target.set(context.getInvokedFunctionArn());
         }
-        List<Map<String, Object>> lines = engine.handle(input.readAllBytes(), reader).stream()
+        // No more than the largest event and one byte: a larger payload is rejected without being held.
+        List<Map<String, Object>> lines = engine.handle(JsonInput.readCapped(input), reader).stream()
                 .map(DecisionHandler::line).toList();
         for (Map<String, Object> line : lines) {
             context.getLogger().log(json.writeValueAsString(line) + "\n");

@@ -37,7 +37,7 @@ class LayeringTest {
     }
 
     /** Everything in the core module: what runs the same in every function, test and the CLI. */
-    private static final String[] CORE = {"dev.backstop.event..", "dev.backstop.rules..", "dev.backstop.catalogue..",
+    private static final String[] CORE = {"dev.backstop.text..", "dev.backstop.event..", "dev.backstop.rules..", "dev.backstop.catalogue..",
         "dev.backstop.config..", "dev.backstop.aws..", "dev.backstop.audit..", "dev.backstop.notify..",
         "dev.backstop.breaker..", "dev.backstop.telemetry..", "dev.backstop.engine.."};
 
@@ -45,10 +45,15 @@ class LayeringTest {
     private static final String ACTION_FAMILIES = "dev.backstop.action.(*)..";
 
     @ArchTest
-    static final ArchRule theEventModelDependsOnNothingOfBackstopButConfig = noClasses()
+    static final ArchRule outsideTextDependsOnNothingOfBackstop = noClasses()
+            .that().resideInAPackage("dev.backstop.text..")
+            .should().dependOnClassesThat(resideInAPackage("dev.backstop..").and(not(resideInAPackage("dev.backstop.text.."))));
+
+    @ArchTest
+    static final ArchRule theEventModelDependsOnNothingOfBackstopButConfigAndText = noClasses()
             .that().resideInAPackage("dev.backstop.event..")
             .should().dependOnClassesThat(resideInAPackage("dev.backstop..")
-                    .and(not(resideInAnyPackage("dev.backstop.event..", "dev.backstop.config.."))));
+                    .and(not(resideInAnyPackage("dev.backstop.event..", "dev.backstop.config..", "dev.backstop.text.."))));
 
     @ArchTest
     static final ArchRule theRulesSeeEventsAndConfigButNeverTheCatalogueOrTheEngine = noClasses()

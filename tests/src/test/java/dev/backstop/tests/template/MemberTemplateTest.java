@@ -39,8 +39,9 @@ class MemberTemplateTest {
      * another account's alarm, since its actions address resources by name), so no member forwards them.
      */
     private static final Set<String> HOME_ONLY = Set.of("AlarmFunctionAlarmStateChange",
-            // Backstop's own rules and functions are the home account's.
-            "SelfWatchFunctionOwnResourceChanges");
+            // Backstop's own resources are the home account's, the team's rule file too; only its
+            // rules have member counterparts (the forwarding rules), so rule changes are forwarded.
+            "SelfWatchFunctionOwnResourceChanges", "SelfWatchFunctionRuleFileWrites");
 
     static Stream<Named<Sample>> samples() {
         return Sample.all().stream().map(sample -> Named.of(sample.name(), sample));

@@ -11,6 +11,6 @@ import dev.backstop.runtime.EngineComponent;
 public abstract class AlarmDeliveryHandler extends DecisionHandler {
 
     protected AlarmDeliveryHandler(EngineComponent component) {
-        super(component, new AlarmPayloadParser(component.json()));
+        super(component, new AlarmPayloadParser());
     }
 }

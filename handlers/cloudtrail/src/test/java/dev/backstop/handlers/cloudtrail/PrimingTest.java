@@ -61,7 +61,7 @@ class PrimingTest {
     }
 
     private Priming priming(CloudTrailClient cloudTrail, DynamoDbClient dynamoDb, SnsClient sns) {
-        return new Priming(new CloudTrailEventParser(json), () -> rules, json, cloudTrail, dynamoDb, sns, SETTINGS,
+        return new Priming(new CloudTrailEventParser(), () -> rules, json, cloudTrail, dynamoDb, sns, SETTINGS,
                 Region.US_EAST_1, Clock.fixed(NOW, ZoneOffset.UTC));
     }
 

@@ -7,10 +7,11 @@ import dev.backstop.runtime.EngineComponent;
 import java.time.Clock;
 
 /**
- * Lambda entry point for the self-watch function: calls that change Backstop's own EventBridge
- * rules and functions (DisableRule, PutFunctionConcurrency), delivered by EventBridge as "AWS API
- * Call via CloudTrail". The self-watch rules of the default pack decide; their actions act only
- * on what {@code BACKSTOP_OWN_RESOURCES} names.
+ * Lambda entry point for the self-watch function: calls that change Backstop's own resources
+ * (its EventBridge rules, members' forwarding rules among them, functions and aliases, roles,
+ * audit table, topics, queue, key, alarms, the team's rule file), delivered by EventBridge as "AWS
+ * API Call via CloudTrail". The self-watch rules of the default pack decide; their actions act
+ * only on what {@code BACKSTOP_OWN_RESOURCES} names.
  */
 public final class SelfWatchHandler extends ApiCallHandler {
 

@@ -21,7 +21,7 @@ class StartLoggingActionTest {
 
     private final FakeCloudTrail cloudTrail = new FakeCloudTrail().trail(TRAIL, false);
     private final StartLoggingAction action = new StartLoggingAction(cloudTrail, Region.US_EAST_1);
-    private final CloudTrailEvent event = new CloudTrailEventParser(new ObjectMapper())
+    private final CloudTrailEvent event = new CloudTrailEventParser()
             .parse(SampleEvents.edited("cloudtrail/stop-logging.json", e -> { }));
 
     @Test

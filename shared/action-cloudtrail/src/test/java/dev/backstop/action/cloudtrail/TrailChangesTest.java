@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 class TrailChangesTest {
 
-    private static final CloudTrailEventParser PARSER = new CloudTrailEventParser(new ObjectMapper());
+    private static final CloudTrailEventParser PARSER = new CloudTrailEventParser();
 
     private static CloudTrailEvent sample(String name, Consumer<ObjectNode> edit) {
         return PARSER.parse(SampleEvents.edited(name, edit));

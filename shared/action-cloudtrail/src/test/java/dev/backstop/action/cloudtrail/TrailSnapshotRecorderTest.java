@@ -2,7 +2,6 @@ package dev.backstop.action.cloudtrail;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.backstop.config.Mode;
 import dev.backstop.config.Settings;
@@ -22,7 +21,7 @@ class TrailSnapshotRecorderTest {
         TrailSnapshotRecorder recorder = new TrailSnapshotRecorder(null, null,
                 new Settings("audit", "arn:aws:sns:us-east-1:123456789012:t", Mode.ENFORCE, List.of()), telemetry.telemetry());
 
-        recorder.observe(new CloudTrailEventParser(new ObjectMapper()).parse(SampleEvents.edited(
+        recorder.observe(new CloudTrailEventParser().parse(SampleEvents.edited(
                 "cloudtrail/update-trail-benign.json", e -> ((ObjectNode) SampleEvents.detail(e).path("requestParameters"))
                         .remove("name"))));
 

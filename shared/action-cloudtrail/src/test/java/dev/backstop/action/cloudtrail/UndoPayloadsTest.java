@@ -1,6 +1,5 @@
 package dev.backstop.action.cloudtrail;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.backstop.config.Mode;
 import dev.backstop.config.Settings;
 import dev.backstop.event.CloudTrailEvent;
@@ -28,7 +27,6 @@ import software.amazon.awssdk.services.cloudtrail.model.Trail;
  */
 class UndoPayloadsTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String NAME = "management-events";
     private static final String ARN = "arn:aws:cloudtrail:us-east-1:123456789012:trail/" + NAME;
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-20T09:20:00Z"), ZoneOffset.UTC);
@@ -55,7 +53,7 @@ class UndoPayloadsTest {
     }
 
     private static CloudTrailEvent event(String sample) {
-        return new CloudTrailEventParser(JSON).parse(SampleEvents.edited("cloudtrail/" + sample, e -> { }));
+        return new CloudTrailEventParser().parse(SampleEvents.edited("cloudtrail/" + sample, e -> { }));
     }
 
     private static ActionSpec spec(String action) {

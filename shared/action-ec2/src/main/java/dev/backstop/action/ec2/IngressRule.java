@@ -1,7 +1,9 @@
 package dev.backstop.action.ec2;
 
+import dev.backstop.text.Decimal;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.OptionalLong;
 import software.amazon.awssdk.services.ec2.model.IpPermission;
 import software.amazon.awssdk.services.ec2.model.IpRange;
 import software.amazon.awssdk.services.ec2.model.Ipv6Range;
@@ -62,11 +64,8 @@ record IngressRule(String ruleId, String protocol, int fromPort, int toPort, Str
         if (slash < 0) {
             return false;
         }
-        try {
-            return Integer.parseInt(cidr.substring(slash + 1).trim()) == 0;
-        } catch (NumberFormatException e) {
-            return false;
-        }
+        OptionalLong prefix = Decimal.whole(cidr.substring(slash + 1).trim());
+        return prefix.isPresent() && prefix.getAsLong() == 0;
     }
 
     boolean isIpv6() {

@@ -1,11 +1,11 @@
 package dev.backstop.action.ec2;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.backstop.catalogue.Ec2ParametersModule;
 import dev.backstop.action.ActionPlan;
 import dev.backstop.action.ActionRefusedException;
 import dev.backstop.action.AlarmOnlyAction;
 import dev.backstop.action.ResourceState;
+import dev.backstop.catalogue.Ec2ParametersModule;
 import dev.backstop.event.AlarmEvent;
 import dev.backstop.event.Trigger;
 import dev.backstop.rules.ActionSpec;

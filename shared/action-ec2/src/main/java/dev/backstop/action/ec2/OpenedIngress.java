@@ -3,8 +3,11 @@ package dev.backstop.action.ec2;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.backstop.event.CloudTrailDetail;
 import dev.backstop.event.MalformedEventException;
+import dev.backstop.text.Decimal;
+import dev.backstop.text.Shown;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 
 /**
  * The ingress rules an AuthorizeSecurityGroupIngress or ModifySecurityGroupRules call opened, as
@@ -160,11 +163,11 @@ record OpenedIngress(String groupId, String groupName, List<IngressRule> rules) 
             }
             return -1;
         }
-        try {
-            return Integer.parseInt(value.trim());
-        } catch (NumberFormatException e) {
-            throw new MalformedEventException(at + "." + field, "expected a port number, found \"" + value + "\"");
+        OptionalLong port = Decimal.whole(value.trim());
+        if (port.isEmpty() || port.getAsLong() < -1 || port.getAsLong() > 65535) {
+            throw new MalformedEventException(at + "." + field, "expected a port number, found " + Shown.quoted(value));
         }
+        return (int) port.getAsLong();
     }
 
     /** {@code {"items": [...]}}, {@code {"items": {...}}}, a bare array or object; {@code {}} and null are empty. */

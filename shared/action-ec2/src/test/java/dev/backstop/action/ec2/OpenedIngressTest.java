@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 /** Every request shape the samples and real CloudTrail records carry, read into the same rules. */
 class OpenedIngressTest {
 
-    private static final CloudTrailEventParser PARSER = new CloudTrailEventParser(new ObjectMapper());
+    private static final CloudTrailEventParser PARSER = new CloudTrailEventParser();
 
     private static OpenedIngress read(String sample) {
         return read(sample, event -> { });

@@ -1,6 +1,5 @@
 package dev.backstop.action.ec2;
 
-import dev.backstop.catalogue.Ec2ParametersModule;
 import static dev.backstop.testing.SampleEvents.detail;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -11,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.backstop.action.ActionPlan;
 import dev.backstop.action.UndoFormat;
 import dev.backstop.action.ResourceState;
+import dev.backstop.catalogue.Ec2ParametersModule;
 import dev.backstop.event.CloudTrailEventParser;
 import dev.backstop.rules.ActionSpec;
 import dev.backstop.rules.ParamSpec;
@@ -34,7 +34,7 @@ class RevokeWorldIngressActionTest {
     /** As the default pack asks: 80 and 443 stay open on load balancers' groups. */
     private static final ActionSpec DEFAULT = new ActionSpec(RevokeWorldIngressAction.NAME,
             Map.of("allowedPorts", List.of(80L, 443L), "allowedPortsTag", "backstop:public-lb=true"));
-    private static final CloudTrailEventParser PARSER = new CloudTrailEventParser(new ObjectMapper());
+    private static final CloudTrailEventParser PARSER = new CloudTrailEventParser();
 
     private final FakeEc2 ec2 = new FakeEc2().group(APP, "app").group(LB, "public-lb", "backstop:public-lb", "true");
     private final RevokeWorldIngressAction action = new RevokeWorldIngressAction(new SecurityGroups(ec2), Region.US_EAST_1);

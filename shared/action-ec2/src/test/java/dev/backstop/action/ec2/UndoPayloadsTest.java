@@ -1,6 +1,5 @@
 package dev.backstop.action.ec2;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.backstop.event.CloudTrailEventParser;
 import dev.backstop.rules.ActionSpec;
 import dev.backstop.testing.FakeEc2;
@@ -20,7 +19,6 @@ import software.amazon.awssdk.regions.Region;
  */
 class UndoPayloadsTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String LB = "sg-0d4e5f6a7b8c9d0e1";
     private static final ActionSpec REVOKE = new ActionSpec(RevokeWorldIngressAction.NAME,
             Map.of("allowedPorts", List.of(80L, 443L), "allowedPortsTag", "backstop:public-lb=true"));
@@ -32,7 +30,7 @@ class UndoPayloadsTest {
             FakeEc2 ec2 = new FakeEc2().group(LB, "public-lb", "backstop:public-lb", "true")
                     .ingressWithId("sgr-0d3e4f5a6b7c8d9e0", LB, "tcp", 80, 443, "0.0.0.0/0", "web");
             var action = new RevokeWorldIngressAction(new SecurityGroups(ec2), Region.US_EAST_1);
-            return Applied.apply(action, action.plan(new CloudTrailEventParser(JSON).parse(
+            return Applied.apply(action, action.plan(new CloudTrailEventParser().parse(
                     SampleEvents.edited("ec2/authorize-ingress-mixed-range.json", e -> { })), REVOKE),
                     () -> ec2.ingressOf(LB));
         });

@@ -9,7 +9,6 @@ import dev.backstop.event.CloudTrailEvent;
 import dev.backstop.event.CloudTrailEventParser;
 import dev.backstop.rules.ActionSpec;
 import dev.backstop.testing.SampleEvents;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +33,7 @@ class EnableRuleActionTest {
                 request.put("eventBusName", bus);
             }
         });
-        return (CloudTrailEvent) new CloudTrailEventParser(new ObjectMapper()).delivery(payload).trigger();
+        return (CloudTrailEvent) new CloudTrailEventParser().delivery(payload).trigger();
     }
 
     @Test

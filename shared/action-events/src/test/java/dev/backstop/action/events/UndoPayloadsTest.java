@@ -1,6 +1,5 @@
 package dev.backstop.action.events;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.backstop.config.OwnResources;
 import dev.backstop.event.CloudTrailEventParser;
 import dev.backstop.rules.ActionSpec;
@@ -26,7 +25,7 @@ class UndoPayloadsTest {
             FakeRules rules = new FakeRules().rule("default", "backstop-trails", RuleState.DISABLED);
             var action = new EnableRuleAction(rules, Optional.of(new OwnResources(
                     List.of("arn:aws:events:us-east-1:123456789012:rule/backstop-*"))));
-            var event = new CloudTrailEventParser(new ObjectMapper())
+            var event = new CloudTrailEventParser()
                     .delivery(SampleEvents.edited("selfwatch/disable-rule.json", e -> { })).trigger();
             return Applied.apply(action, action.plan(event, new ActionSpec(EnableRuleAction.NAME, Map.of())),
                     () -> rules.stateOf("default", "backstop-trails"));

@@ -18,7 +18,7 @@ final class IamSamples {
     static final String CONSOLE_LOGIN = "iam/console-login-without-mfa.json";
     static final String KEY_NETWORK = "iam/access-key-from-unexpected-network.json";
 
-    private static final CloudTrailEventParser PARSER = new CloudTrailEventParser(new ObjectMapper());
+    private static final CloudTrailEventParser PARSER = new CloudTrailEventParser();
 
     private IamSamples() {
     }

@@ -19,7 +19,7 @@ record AliasTarget(String function, String alias) {
     static final String RESOURCE = "Resource";
 
     // Lambda's own rule for alias names: letters, digits, - and _, not all digits.
-    private static final Pattern ALIAS_NAME = Pattern.compile("(?!^[0-9]+$)[A-Za-z0-9_-]{1,128}");
+    private static final Pattern ALIAS_NAME = LambdaParametersModule.ALIAS_NAME;
 
     /** The function the alarm names, if any. */
     static Optional<String> function(AlarmEvent alarm) {

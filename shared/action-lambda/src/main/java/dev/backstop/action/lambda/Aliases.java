@@ -1,7 +1,9 @@
 package dev.backstop.action.lambda;
 
+import dev.backstop.text.Decimal;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import javax.inject.Inject;
@@ -64,9 +66,7 @@ final class Aliases {
     }
 
     static Optional<Long> number(String version) {
-        if (version == null || version.isEmpty() || !version.chars().allMatch(Character::isDigit)) {
-            return Optional.empty();
-        }
-        return Optional.of(Long.parseLong(version));
+        OptionalLong number = Decimal.whole(version);
+        return number.isPresent() && number.getAsLong() >= 0 ? Optional.of(number.getAsLong()) : Optional.empty();
     }
 }

@@ -33,6 +33,11 @@ public abstract class LambdaActionsModule {
     @StringKey(DeleteFunctionConcurrencyAction.NAME)
     abstract RemediationAction deleteFunctionConcurrency(DeleteFunctionConcurrencyAction action);
 
+    @Binds
+    @IntoMap
+    @StringKey(RestoreAliasAction.NAME)
+    abstract RemediationAction restoreAlias(RestoreAliasAction action);
+
     /** Backstop's own resources, which the self-watch actions guard; a graph without them guards none. */
     @BindsOptionalOf
     abstract OwnResources ownResources();

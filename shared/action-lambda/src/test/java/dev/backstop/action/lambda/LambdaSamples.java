@@ -11,7 +11,7 @@ import java.util.function.Consumer;
 /** The samples under events/lambda, parsed as the engine parses them. */
 final class LambdaSamples {
 
-    private static final CloudTrailEventParser PARSER = new CloudTrailEventParser(new ObjectMapper());
+    private static final CloudTrailEventParser PARSER = new CloudTrailEventParser();
 
     private LambdaSamples() {
     }

@@ -4,7 +4,6 @@ import static dev.backstop.testing.TestAlarms.lambdaAlarm;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.backstop.action.UndoFormat;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.backstop.config.Mode;
 import dev.backstop.config.OwnResources;
 import dev.backstop.config.Settings;
@@ -72,7 +71,7 @@ class UndoPayloadsTest {
                     FakeLambda lambda = new FakeLambda().function("backstop-s3").reserve("backstop-s3", 0);
                     var action = new DeleteFunctionConcurrencyAction(lambda, Optional.of(new OwnResources(
                             List.of("arn:aws:lambda:us-east-1:123456789012:function:backstop-*"))));
-                    var event = new CloudTrailEventParser(new ObjectMapper())
+                    var event = new CloudTrailEventParser()
                             .delivery(SampleEvents.edited("selfwatch/put-function-concurrency-zero.json", e -> { }))
                             .trigger();
                     return Applied.apply(action, action.plan(event, new ActionSpec(DeleteFunctionConcurrencyAction.NAME,

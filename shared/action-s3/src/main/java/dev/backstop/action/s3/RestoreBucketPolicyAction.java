@@ -1,13 +1,13 @@
 package dev.backstop.action.s3;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.backstop.action.ActionRefusedException;
-import dev.backstop.catalogue.S3ParametersModule;
 import dev.backstop.action.ActionPlan;
+import dev.backstop.action.ActionRefusedException;
 import dev.backstop.action.RemediationAction;
 import dev.backstop.action.ResourceState;
 import dev.backstop.action.s3.BucketPolicyHistory.RecordedPolicy;
 import dev.backstop.action.s3.Buckets.PolicyRead;
+import dev.backstop.catalogue.S3ParametersModule;
 import dev.backstop.event.CloudTrailEvent;
 import dev.backstop.event.Trigger;
 import dev.backstop.rules.ActionSpec;

@@ -9,6 +9,7 @@ import dev.backstop.rules.RuleLoader;
 import dev.backstop.rules.RuleSource;
 import dev.backstop.rules.RuleText;
 import dev.backstop.telemetry.Telemetry;
+import dev.backstop.text.Shown;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,8 +24,9 @@ import software.amazon.awssdk.core.exception.SdkException;
  * The default pack plus a team's file from S3, read again once the TTL has passed and
  * right after a SnapStart restore. A file that cannot be read or fails validation never
  * replaces the last good rules: the handler keeps deciding with them, logs every error and
- * counts a metric ({@code RuleFileRejected}, {@code RuleFileUnreadable}). Each version put in force
- * is told to {@link RuleFileLoads}, which audits it.
+ * counts a metric ({@code RuleFileRejected}, {@code RuleFileUnreadable}). Whatever a load throws is a
+ * rejection: a decision never fails because the rules were being read again. Each version put in
+ * force is told to {@link RuleFileLoads}, which audits it.
  */
 final class RefreshingRuleSource implements RuleSource, Resource {
 
@@ -67,6 +69,9 @@ final class RefreshingRuleSource implements RuleSource, Resource {
         Optional<RuleText> changed;
         try {
             changed = remote.readIfChanged();
+        } catch (RuleFileException e) {
+            rejected(e.errors());
+            return;
         } catch (SdkException e) {
             telemetry.count("RuleFileUnreadable", "cannot read the rule file; keeping the last good rules",
                     fields().put("error", e.getMessage()));
@@ -79,9 +84,13 @@ final class RefreshingRuleSource implements RuleSource, Resource {
             current = loader.load(List.of(DefaultPack.text(), changed.get()));
             telemetry.log("INFO", "rules loaded", fields().put("rules", current.size()));
         } catch (RuleFileException e) {
-            ObjectNode fields = fields();
-            e.errors().stream().map(RuleError::toString).forEach(fields.putArray("errors")::add);
-            telemetry.count("RuleFileRejected", "the rule file has errors; keeping the last good rules", fields);
+            rejected(e.errors());
+            return;
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+            // The loader's limits should leave nothing to land here; if a file still finds a way, it is
+            // refused like any other, and the decision that asked for the rules goes on with the last good ones.
+            rejected(List.of(new RuleError(remote.location().toString(), 1, "-", "(file)",
+                    "could not be loaded (" + e.getClass().getSimpleName() + "): " + Shown.truncated(e.getMessage()))));
             return;
         }
         try {
@@ -91,6 +100,12 @@ final class RefreshingRuleSource implements RuleSource, Resource {
             telemetry.count("RuleFileLoadNotAudited", "the rule file load could not be audited",
                     fields().put("error", String.valueOf(e.getMessage())));
         }
+    }
+
+    private void rejected(List<RuleError> errors) {
+        ObjectNode fields = fields();
+        errors.stream().map(RuleError::toString).forEach(fields.putArray("errors")::add);
+        telemetry.count("RuleFileRejected", "the rule file has errors; keeping the last good rules", fields);
     }
 
     private ObjectNode fields() {

@@ -1,8 +1,9 @@
 package dev.backstop.rules.source;
 
-import dev.backstop.aws.S3ObjectReader;
 import dev.backstop.aws.S3ObjectReader.StoredObject;
+import dev.backstop.aws.S3ObjectReader;
 import dev.backstop.config.RulesLocation;
+import dev.backstop.rules.RuleFileException;
 import dev.backstop.rules.RuleText;
 import java.util.Optional;
 
@@ -18,7 +19,11 @@ final class RemoteRuleFile {
         this.s3 = s3;
     }
 
-    /** The file, or empty when it is the version (ETag) read last time. */
+    /**
+     * The file, or empty when it is the version (ETag) read last time.
+     *
+     * @throws RuleFileException for a file too large or not UTF-8, naming it and the line
+     */
     Optional<RuleText> readIfChanged() {
         Optional<StoredObject> read = s3.get().readIfChanged(location.bucket(), location.key(), lastETag);
         // S3 answers an unchanged file with 304; a store that ignores If-None-Match sends it again.
@@ -26,7 +31,7 @@ final class RemoteRuleFile {
             return Optional.empty();
         }
         lastETag = read.get().eTag();
-        return Optional.of(new RuleText(location.toString(), read.get().content()));
+        return Optional.of(RuleText.decode(location.toString(), read.get().content()));
     }
 
     RulesLocation location() {

@@ -1,11 +1,16 @@
 package dev.backstop.rules.source;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.argThat;
+import static org.mockito.Mockito.doThrow;
+import static org.mockito.Mockito.spy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.backstop.config.Mode;
 import dev.backstop.config.RulesLocation;
 import dev.backstop.rules.Rule;
+import dev.backstop.rules.RuleLoader;
+import dev.backstop.rules.RuleText;
 import dev.backstop.telemetry.Telemetry;
 import dev.backstop.testing.FakeS3Objects;
 import dev.backstop.testing.MutableClock;
@@ -90,6 +95,49 @@ class RefreshingRuleSourceTest {
         assertThat(modeOf(source)).isEqualTo(Mode.ENFORCE);
         assertThat(log.toString(StandardCharsets.UTF_8))
                 .contains("\"RuleFileRejected\":1", "s3://security-rules/team.yaml:1: rule -: version: expected 1, found number 2");
+    }
+
+    @Test
+    void aFileThatIsNotUtf8IsRejectedAtItsLineAndTheLastGoodRulesKeepServing() {
+        RefreshingRuleSource source = source();
+        s3.put(team("off").replace("rules: []", "rules: [] # Br\u00e4kGlass").getBytes(StandardCharsets.ISO_8859_1));
+        clock.advance(TTL);
+
+        assertThat(modeOf(source)).isEqualTo(Mode.DRY_RUN);
+        assertThat(log.toString(StandardCharsets.UTF_8)).contains("\"RuleFileRejected\":1",
+                "s3://security-rules/team.yaml:2: rule -: (file): not UTF-8: byte 0xE4 at line 2");
+    }
+
+    @Test
+    void aFileLargerThanTheLimitIsRejectedWithoutBeingParsed() {
+        RefreshingRuleSource source = source();
+        s3.put(team("off") + "#" + "x".repeat(RuleText.MAX_BYTES));
+        clock.advance(TTL);
+
+        assertThat(modeOf(source)).isEqualTo(Mode.DRY_RUN);
+        assertThat(log.toString(StandardCharsets.UTF_8)).contains("\"RuleFileRejected\":1",
+                "more than 1,048,576 bytes, larger than a rule file may be");
+    }
+
+    @Test
+    void aLoadThatFailsInAnyWayIsARejectedFileAndNeverFailsTheCaller() {
+        RuleLoader loader = spy(TestRules.loader(START));
+        Telemetry telemetry = new Telemetry(new PrintStream(log, true, StandardCharsets.UTF_8), new ObjectMapper(), clock);
+        RefreshingRuleSource source = new RefreshingRuleSource(
+                new RemoteRuleFile(RulesLocation.parse("s3://security-rules/team.yaml"), () -> s3),
+                (location, version, rules) -> loads.add(location + " " + version), loader, telemetry, clock, TTL);
+        doThrow(new OutOfMemoryError("Java heap space")).doThrow(new IllegalStateException("a bug"))
+                .when(loader).load(argThat(files -> files.size() == 2));
+
+        s3.put(team("off"));
+        clock.advance(TTL);
+        assertThat(modeOf(source)).isEqualTo(Mode.DRY_RUN);
+        s3.put(team("notify"));
+        clock.advance(TTL);
+        assertThat(modeOf(source)).isEqualTo(Mode.DRY_RUN);
+
+        assertThat(log.toString(StandardCharsets.UTF_8)).contains(
+                "could not be loaded (OutOfMemoryError): Java heap space", "could not be loaded (IllegalStateException): a bug");
     }
 
     @Test

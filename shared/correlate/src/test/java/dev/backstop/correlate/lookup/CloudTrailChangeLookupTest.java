@@ -340,11 +340,11 @@ class ChangeLookupTest {
     }
 
     private static AlarmEvent alarm(String sample) {
-        return new AlarmPayloadParser(JSON).parse(SampleEvents.edited(sample, event -> { }));
+        return new AlarmPayloadParser().parse(SampleEvents.edited(sample, event -> { }));
     }
 
     private static AlarmEvent alarm(String sample, String region) {
-        return new AlarmPayloadParser(JSON).parse(SampleEvents.edited(sample, event -> {
+        return new AlarmPayloadParser().parse(SampleEvents.edited(sample, event -> {
             event.put("region", region);
             event.putArray("resources").add("arn:aws:cloudwatch:" + region + ":123456789012:alarm:" + sample);
         }));

@@ -1,4 +1,4 @@
-package dev.backstop.cli.backtest;
+package dev.backstop.cli.sealed;
 
 import dagger.BindsInstance;
 import dagger.Component;
@@ -23,19 +23,20 @@ import javax.inject.Singleton;
 
 /**
  * The whole action catalogue, built on {@link SealedAwsModule}'s clients, which can send nothing:
- * a backtest asks each action whether it applies to an event, as the engine does, and nothing else.
+ * {@code ./backstop backtest} and {@code ./backstop plan} ask each action whether it applies to an
+ * event, as the engine does, and nothing else.
  */
 @Singleton
 @Component(modules = {SealedAwsModule.class, CloudTrailActionsModule.class, CloudTrailClientModule.class,
         IamActionsModule.class, IamClientModule.class, Ec2ActionsModule.class, Ec2ClientModule.class,
         S3ActionsModule.class, S3ClientModule.class, LambdaActionsModule.class, LambdaClientModule.class,
         CloudWatchActionsModule.class})
-interface ReplayCatalogue {
+public interface SealedCatalogue {
 
     Map<String, Provider<RemediationAction>> actions();
 
-    static ReplayCatalogue create(Clock clock) {
-        return DaggerReplayCatalogue.factory().create(clock);
+    static SealedCatalogue create(Clock clock) {
+        return DaggerSealedCatalogue.factory().create(clock);
     }
 
     /** As the engine asks: the catalogue holds the action and its parameters admit the event. */
@@ -46,6 +47,6 @@ interface ReplayCatalogue {
 
     @Component.Factory
     interface Factory {
-        ReplayCatalogue create(@BindsInstance Clock clock);
+        SealedCatalogue create(@BindsInstance Clock clock);
     }
 }

@@ -1,4 +1,4 @@
-package dev.backstop.cli.backtest;
+package dev.backstop.cli.sealed;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -11,9 +11,9 @@ import java.time.Clock;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class ReplayCatalogueTest {
+class SealedCatalogueTest {
 
-    private final ReplayCatalogue catalogue = ReplayCatalogue.create(Clock.systemUTC());
+    private final SealedCatalogue catalogue = SealedCatalogue.create(Clock.systemUTC());
 
     @Test
     void holdsEveryActionOfTheCatalogue() {
@@ -24,16 +24,16 @@ class ReplayCatalogueTest {
     @Test
     void itsActionsCanNeverReachAws() {
         RemediationAction startLogging = catalogue.actions().get("cloudtrail.start-logging").get();
-        var event = new CloudTrailEventParser(new com.fasterxml.jackson.databind.ObjectMapper())
+        var event = new CloudTrailEventParser()
                 .parse(SampleEvents.read("cloudtrail/stop-logging.json"));
 
         assertThatThrownBy(() -> startLogging.plan(event, new ActionSpec("cloudtrail.start-logging", Map.of())))
-                .hasStackTraceContaining("a backtest never calls AWS; refused POST");
+                .hasStackTraceContaining("./backstop backtest and plan never call AWS; refused POST");
     }
 
     @Test
     void asksTheActionWhetherItAppliesAsTheEngineDoes() {
-        var parser = new CloudTrailEventParser(new com.fasterxml.jackson.databind.ObjectMapper());
+        var parser = new CloudTrailEventParser();
         var inside = parser.parse(SampleEvents.edited("iam/access-key-from-unexpected-network.json",
                 event -> SampleEvents.detail(event).put("sourceIPAddress", "203.0.113.9")));
         var outside = parser.parse(SampleEvents.edited("iam/access-key-from-unexpected-network.json",

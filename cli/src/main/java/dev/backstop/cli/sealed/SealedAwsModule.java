@@ -1,4 +1,4 @@
-package dev.backstop.cli.backtest;
+package dev.backstop.cli.sealed;
 
 import dagger.Module;
 import dagger.Provides;
@@ -16,17 +16,17 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * What the backtest's catalogue builds its SDK clients with: an HTTP client that refuses every
+ * What the sealed catalogue builds its SDK clients with: an HTTP client that refuses every
  * request, so the actions can be asked whether they apply to an event but can never reach AWS,
  * whatever a future action's code did; no credentials are looked up and no region is read.
  */
 @Module
 final class SealedAwsModule {
 
-    /** Thrown by any request a backtest's action client tried to send. */
+    /** Thrown by any request a sealed action client tried to send. */
     static final class SealedException extends IllegalStateException {
         SealedException(String what) {
-            super("a backtest never calls AWS; refused " + what);
+            super("./backstop backtest and plan never call AWS; refused " + what);
         }
     }
 
@@ -71,7 +71,7 @@ final class SealedAwsModule {
     @Provides
     @Singleton
     static Settings settings() {
-        return new Settings("backtest-writes-no-table", "arn:aws:sns:us-east-1:000000000000:backtest-sends-nothing",
+        return new Settings("sealed-writes-no-table", "arn:aws:sns:us-east-1:000000000000:sealed-sends-nothing",
                 Mode.DRY_RUN, List.of());
     }
 }
