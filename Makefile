@@ -44,7 +44,7 @@ handlers/%/target/lambda-shrunk/.done: $(REACTOR)
 # Every function's artifact, built and shrunk ahead of sam build (`make -j2 artifacts`: the
 # shrinks run side by side), so that each `make build-<LogicalId>` only copies.
 .PHONY: artifacts
-artifacts: $(REACTOR) $(patsubst %,handlers/%/target/lambda-shrunk/.done,ec2 s3 alarm canary)
+artifacts: $(REACTOR) $(patsubst %,handlers/%/target/lambda-shrunk/.done,ec2 s3 alarm canary cloudtrail trail-watchdog selfwatch)
 
 # $(call lambda-artifact,DIR): copies the artifact laid out in DIR/lib for SAM.
 define lambda-artifact
@@ -57,8 +57,8 @@ endef
 .PHONY: build-CloudTrailFunction build-TrailWatchdogFunction build-IamFunction build-Ec2Function \
 	build-S3Function build-LambdaFunction build-AlarmFunction build-SnsAlarmFunction build-CanaryFunction \
 	build-SelfWatchFunction build-NotifyFunction
-build-CloudTrailFunction: $(REACTOR) ; $(call lambda-artifact,handlers/cloudtrail/target/lambda)
-build-TrailWatchdogFunction: $(REACTOR) ; $(call lambda-artifact,handlers/trail-watchdog/target/lambda)
+build-CloudTrailFunction: handlers/cloudtrail/target/lambda-shrunk/.done ; $(call lambda-artifact,handlers/cloudtrail/target/lambda-shrunk)
+build-TrailWatchdogFunction: handlers/trail-watchdog/target/lambda-shrunk/.done ; $(call lambda-artifact,handlers/trail-watchdog/target/lambda-shrunk)
 build-IamFunction: $(REACTOR) ; $(call lambda-artifact,handlers/iam/target/lambda)
 build-Ec2Function: handlers/ec2/target/lambda-shrunk/.done ; $(call lambda-artifact,handlers/ec2/target/lambda-shrunk)
 build-S3Function: handlers/s3/target/lambda-shrunk/.done ; $(call lambda-artifact,handlers/s3/target/lambda-shrunk)
@@ -68,6 +68,6 @@ build-AlarmFunction: handlers/alarm/target/lambda-shrunk/.done ; $(call lambda-a
 build-SnsAlarmFunction: handlers/alarm/target/lambda-shrunk/.done ; $(call lambda-artifact,handlers/alarm/target/lambda-shrunk)
 # The canary carries S3's SDK module (its change is on a bucket): shrunk as the S3 function's is.
 build-CanaryFunction: handlers/canary/target/lambda-shrunk/.done ; $(call lambda-artifact,handlers/canary/target/lambda-shrunk)
-build-SelfWatchFunction: $(REACTOR) ; $(call lambda-artifact,handlers/selfwatch/target/lambda)
+build-SelfWatchFunction: handlers/selfwatch/target/lambda-shrunk/.done ; $(call lambda-artifact,handlers/selfwatch/target/lambda-shrunk)
 # The notification function: the channels and Secrets Manager, no action.
 build-NotifyFunction: $(REACTOR) ; $(call lambda-artifact,handlers/notify/target/lambda)

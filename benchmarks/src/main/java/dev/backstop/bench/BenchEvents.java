@@ -39,7 +39,7 @@ final class BenchEvents {
             events.add(SampleEvents.edited(SAMPLE, event -> {
                 event.put("id", "bench-" + n).put("source", call.source());
                 ObjectNode detail = SampleEvents.detail(event);
-                detail.put("eventID", "bench-event-" + n).put("eventName", call.eventName())
+                detail.put("eventID", new java.util.UUID(0, n).toString()).put("eventName", call.eventName())
                         .put("eventSource", call.eventSource())
                         .put("sourceIPAddress", "198.51." + random.nextInt(256) + "." + random.nextInt(256));
                 ObjectNode identity = (ObjectNode) detail.get("userIdentity");

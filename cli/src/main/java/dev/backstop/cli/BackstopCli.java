@@ -10,6 +10,7 @@ import dev.backstop.cli.rules.ExplainCommand;
 import dev.backstop.cli.rules.PlanCommand;
 import dev.backstop.cli.rules.RuleTools;
 import dev.backstop.cli.rules.ValidateCommand;
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
@@ -44,6 +45,11 @@ public final class BackstopCli implements Runnable {
 
     /** The command line for an environment and a clock, as tests build it. */
     public static CommandLine commandLine(Map<String, String> env, Clock clock) {
+        return commandLine(env, clock, System.in);
+    }
+
+    /** The command line for an environment, a clock and a terminal to read confirmations from, as tests build it. */
+    public static CommandLine commandLine(Map<String, String> env, Clock clock, InputStream in) {
         RuleTools rules = new RuleTools(Optional.ofNullable(env.get(HOME)).filter(home -> !home.isBlank()).map(Path::of),
                 clock);
         return new CommandLine(new BackstopCli())
@@ -52,7 +58,7 @@ public final class BackstopCli implements Runnable {
                 .addSubcommand(new PlanCommand(rules))
                 .addSubcommand(new ExplainCommand(rules))
                 .addSubcommand(new BacktestCommand(rules, env, "1".equals(env.get(STDERR_TERMINAL)), System::nanoTime))
-                .addSubcommand(new UndoCommand(env))
+                .addSubcommand(new UndoCommand(env, in))
                 .addSubcommand(new VetoCommand(env, clock))
                 .addSubcommand(AuditCommand.commandLine(env, clock))
                 .addSubcommand(BreakerCommand.commandLine(env, clock))

@@ -54,7 +54,7 @@ class AlarmDecisionsTest {
 
     private static final Instant NOW = Instant.parse("2026-11-20T10:31:00Z");
     private static final Instant LATENCY_ALARM_AT = Instant.parse("2026-11-20T10:30:12.734Z");
-    private static final String LATENCY_ID = "arn:aws:cloudwatch:us-east-1:123456789012:alarm:checkout-api p99 latency#"
+    private static final String LATENCY_ID = "decision#arn:aws:cloudwatch:us-east-1:123456789012:alarm:checkout-api p99 latency#"
             + LATENCY_ALARM_AT;
     private static final String DEPLOYER = "arn:aws:sts::123456789012:assumed-role/deployer/ci-4711";
     private static final String ROLLBACK_RULE = """

@@ -25,6 +25,7 @@ import dev.backstop.rules.RuleLoader;
 import dev.backstop.rules.RuleText;
 import dev.backstop.testing.FakeCloudTrail;
 import dev.backstop.testing.FakeDynamoDb;
+import dev.backstop.testing.FakeS3;
 import dev.backstop.testing.FakeSns;
 import dev.backstop.testing.NothingRelated;
 import dev.backstop.testing.TestRules;
@@ -190,7 +191,8 @@ class DecisionBytesTest {
 
     private void decideApiCalls(Settings settings, FakeCloudTrail cloudTrail, byte[]... payloads) {
         RemediationEngine engine = DaggerTestComponent.factory()
-                .create(settings, Clock.fixed(NOW, ZoneOffset.UTC), cloudTrail, dynamoDb, sns, Region.US_EAST_1).engine();
+                .create(settings, Clock.fixed(NOW, ZoneOffset.UTC), cloudTrail, dynamoDb, sns, Region.US_EAST_1,
+                        new FakeS3()).engine();
         for (byte[] payload : payloads) {
             engine.handle(apiCall(payload));
         }

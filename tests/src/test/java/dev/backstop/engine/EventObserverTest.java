@@ -15,6 +15,7 @@ import dev.backstop.config.Mode;
 import dev.backstop.config.Settings;
 import dev.backstop.testing.FakeCloudTrail;
 import dev.backstop.testing.FakeDynamoDb;
+import dev.backstop.testing.FakeS3;
 import dev.backstop.testing.FakeSns;
 import java.time.Clock;
 import java.time.Instant;
@@ -38,13 +39,18 @@ class EventObserverTest {
 
     private static final String LATEST = "policy#arn:aws:s3:::acme-reports";
     private static final String EVENT_ID = "5d2e8f14-6a3b-4c71-9e05-b8d4c2a1f630";
+    private static final String DECISION = "decision#" + EVENT_ID;
 
     private final FakeDynamoDb table = new FakeDynamoDb();
+    // The bucket as S3 holds it after the call: the recorder reads the policy back.
+    private final FakeS3 s3 = new FakeS3().bucket("acme-reports").policy("acme-reports", "{\"Version\":\"2012-10-17\","
+            + "\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"arn:aws:iam::123456789012:root\"},"
+            + "\"Action\":\"s3:GetObject\",\"Resource\":\"arn:aws:s3:::acme-reports/*\"}]}");
 
     private RemediationEngine engine(Mode mode, DynamoDbClient dynamoDb, String... ownPrincipals) {
         Settings settings = new Settings("audit", "arn:aws:sns:us-east-1:123456789012:backstop", mode, List.of(ownPrincipals));
         return DaggerTestComponent.factory().create(settings, Clock.fixed(Instant.parse("2026-11-20T10:02:35Z"),
-                ZoneOffset.UTC), new FakeCloudTrail(), dynamoDb, new FakeSns(), Region.US_EAST_1).engine();
+                ZoneOffset.UTC), new FakeCloudTrail(), dynamoDb, new FakeSns(), Region.US_EAST_1, s3).engine();
     }
 
     /** The sample PutBucketPolicy without its public statement, so no rule acts on it. */
@@ -61,7 +67,7 @@ class EventObserverTest {
 
         assertThat(decision.outcome()).isEqualTo(Outcome.NO_MATCH);
         assertThat(table.attribute(LATEST, "kind")).isEqualTo("bucket-policy");
-        assertThat(table.attribute(LATEST, "source")).isEqualTo(EVENT_ID);
+        assertThat(table.attribute(LATEST, "source")).isEqualTo("read back after " + EVENT_ID);
     }
 
     @Test
@@ -86,7 +92,7 @@ class EventObserverTest {
             AuditRecord decision = engine(Mode.ENFORCE, failingHistory(403)).handle(apiCall(privatePolicy(e -> { })));
 
             assertThat(decision.outcome()).isEqualTo(Outcome.NO_MATCH);
-            assertThat(table.attribute(EVENT_ID, "outcome")).isEqualTo("NO_MATCH");
+            assertThat(table.attribute(DECISION, "outcome")).isEqualTo("NO_MATCH");
             assertThat(out.counted(CloudTrailSteps.OBSERVER_FAILED)).singleElement().satisfies(line -> {
                 assertThat(line.path("observer").asText()).isEqualTo("BucketPolicyRecorder");
                 assertThat(line.path("eventId").asText()).isEqualTo(EVENT_ID);
@@ -100,7 +106,7 @@ class EventObserverTest {
         assertThatThrownBy(() -> engine(Mode.ENFORCE, failingHistory(503)).handle(apiCall(privatePolicy(e -> { }))))
                 .isInstanceOf(DynamoDbException.class);
 
-        assertThat(table.attribute(EVENT_ID, "status")).isEqualTo("retryable");
+        assertThat(table.attribute(DECISION, "status")).isEqualTo("retryable");
     }
 
     /** The audit table, failing every write of the policy history with this status. */

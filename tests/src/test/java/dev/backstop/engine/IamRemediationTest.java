@@ -76,9 +76,11 @@ class IamRemediationTest {
                       expectedNetworks: [198.51.100.0/24]
             """);
 
+    // As IAM holds them after the samples' calls: the policies attached, the root user's key made by its call.
     private final FakeIam iam = new FakeIam().user("mallory").role("data-pipeline").role("ci-deployer")
+            .attached("role", "data-pipeline", "arn:aws:iam::aws:policy/AdministratorAccess")
             .accessKey("build-bot", "AKIA4EXAMPLEBUILDBOT", StatusType.ACTIVE)
-            .accessKey("build-bot", "AKIA4EXAMPLENEWKEY01", StatusType.ACTIVE);
+            .accessKey("build-bot", "AKIA4EXAMPLENEWKEY01", StatusType.ACTIVE, Instant.parse("2026-11-20T10:02:17Z"));
     private final FakeDynamoDb dynamoDb = new FakeDynamoDb();
     private final FakeSns sns = new FakeSns();
 

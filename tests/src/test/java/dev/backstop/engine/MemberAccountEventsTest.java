@@ -13,6 +13,7 @@ import dev.backstop.config.Mode;
 import dev.backstop.config.Settings;
 import dev.backstop.testing.FakeCloudTrail;
 import dev.backstop.testing.FakeDynamoDb;
+import dev.backstop.testing.FakeS3;
 import dev.backstop.testing.FakeSns;
 import java.time.Clock;
 import java.time.Instant;
@@ -36,7 +37,8 @@ class MemberAccountEventsTest {
     private static final String SAMPLE_ACCOUNT = "123456789012";
     private static final String TRAIL = "arn:aws:cloudtrail:us-east-1:123456789012:trail/management-events";
     private static final String EVENT_ID = "c9e5a1d7-3f2b-4e8a-b6c4-0d1e2f3a4b5c";
-    private static final Instant NOW = Instant.parse("2026-11-20T09:14:09Z");
+    private static final String DECISION = "decision#" + EVENT_ID;
+    private static final Instant NOW = Instant.parse("2026-11-20T09:21:42Z");
 
     private final FakeCloudTrail cloudTrail = new FakeCloudTrail().trail(TRAIL, false);
     private final FakeDynamoDb dynamoDb = new FakeDynamoDb();
@@ -48,7 +50,8 @@ class MemberAccountEventsTest {
         Settings settings = new Settings("audit", "arn:aws:sns:us-east-1:" + HOME + ":backstop", Mode.ENFORCE, List.of())
                 .withMembers(access);
         return DaggerTestComponent.factory()
-                .create(settings, Clock.fixed(NOW, ZoneOffset.UTC), cloudTrail, dynamoDb, sns, Region.US_EAST_1)
+                .create(settings, Clock.fixed(NOW, ZoneOffset.UTC), cloudTrail, dynamoDb, sns, Region.US_EAST_1,
+                        new FakeS3())
                 .engine();
     }
 
@@ -73,8 +76,8 @@ class MemberAccountEventsTest {
                 + " its events are never acted on");
         assertThat(decision.actions()).isEmpty();
         assertThat(cloudTrail.startLoggingCalls()).isZero();
-        assertThat(dynamoDb.attribute(EVENT_ID, "outcome")).isEqualTo("REJECTED");
-        assertThat(dynamoDb.attribute(EVENT_ID, "account")).isEqualTo(SAMPLE_ACCOUNT);
+        assertThat(dynamoDb.attribute(DECISION, "outcome")).isEqualTo("REJECTED");
+        assertThat(dynamoDb.attribute(DECISION, "account")).isEqualTo(SAMPLE_ACCOUNT);
     }
 
     @Test
@@ -108,7 +111,7 @@ class MemberAccountEventsTest {
         assertThat(decision.outcome()).isEqualTo(Outcome.IGNORED);
         assertThat(decision.reason()).isEqualTo("made by Backstop's own principal");
         assertThat(cloudTrail.startLoggingCalls()).isZero();
-        assertThat(dynamoDb.attribute(EVENT_ID, "outcome")).isEqualTo("IGNORED");
+        assertThat(dynamoDb.attribute(DECISION, "outcome")).isEqualTo("IGNORED");
     }
 
     @Test

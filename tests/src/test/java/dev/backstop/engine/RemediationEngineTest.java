@@ -14,7 +14,9 @@ import dev.backstop.config.Mode;
 import dev.backstop.config.Settings;
 import dev.backstop.testing.FakeCloudTrail;
 import dev.backstop.testing.FakeDynamoDb;
+import dev.backstop.testing.FakeS3;
 import dev.backstop.testing.FakeSns;
+import dev.backstop.testing.SampleEvents;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -30,7 +32,8 @@ class RemediationEngineTest {
 
     private static final String TRAIL = "arn:aws:cloudtrail:us-east-1:123456789012:trail/management-events";
     private static final String EVENT_ID = "c9e5a1d7-3f2b-4e8a-b6c4-0d1e2f3a4b5c";
-    private static final Instant NOW = Instant.parse("2026-11-20T09:14:09Z");
+    private static final String DECISION = "decision#" + EVENT_ID;
+    private static final Instant NOW = Instant.parse("2026-11-20T09:21:42Z");
 
     private final FakeCloudTrail cloudTrail = new FakeCloudTrail().trail(TRAIL, false);
     private final FakeDynamoDb dynamoDb = new FakeDynamoDb();
@@ -39,7 +42,8 @@ class RemediationEngineTest {
     private RemediationEngine engine(Mode mode, String... ownPrincipals) {
         Settings settings = new Settings("audit", "arn:aws:sns:us-east-1:123456789012:backstop", mode, List.of(ownPrincipals));
         return DaggerTestComponent.factory()
-                .create(settings, Clock.fixed(NOW, ZoneOffset.UTC), cloudTrail, dynamoDb, sns, Region.US_EAST_1)
+                .create(settings, Clock.fixed(NOW, ZoneOffset.UTC), cloudTrail, dynamoDb, sns, Region.US_EAST_1,
+                        new FakeS3())
                 .engine();
     }
 
@@ -64,11 +68,11 @@ class RemediationEngineTest {
         assertThat(action.after()).containsEntry("isLogging", "true");
         assertThat(action.undo().toString())
                 .isEqualTo("{\"undoVersion\":2,\"call\":\"StopLogging\",\"name\":\"" + TRAIL + "\"}");
-        assertThat(dynamoDb.attribute(EVENT_ID, "outcome")).isEqualTo("REMEDIATED");
-        assertThat(dynamoDb.attribute(EVENT_ID, "status")).isEqualTo("complete");
-        assertThat(dynamoDb.attribute(EVENT_ID, "principal"))
+        assertThat(dynamoDb.attribute(DECISION, "outcome")).isEqualTo("REMEDIATED");
+        assertThat(dynamoDb.attribute(DECISION, "status")).isEqualTo("complete");
+        assertThat(dynamoDb.attribute(DECISION, "principal"))
                 .isEqualTo("arn:aws:sts::123456789012:assumed-role/DeveloperAccess/mallory");
-        assertThat(dynamoDb.attribute(EVENT_ID, "notification")).isEqualTo("sent");
+        assertThat(dynamoDb.attribute(DECISION, "notification")).isEqualTo("sent");
         assertThat(sns.published()).singleElement()
                 .satisfies(message -> assertThat(message.subject()).isEqualTo("Backstop REMEDIATED: StopLogging"));
     }
@@ -77,7 +81,7 @@ class RemediationEngineTest {
     void neverTouchesAProtectedTargetInAnyModeAndSaysWhy() {
         for (Mode mode : List.of(Mode.ENFORCE, Mode.DRY_RUN)) {
             AuditRecord decision = engine(mode, "arn:aws:cloudtrail:*:123456789012:trail/management-*")
-                    .handle(apiCall(stopLogging(e -> detail(e).put("eventID", "protected-" + mode))));
+                    .handle(apiCall(stopLogging(e -> detail(e).put("eventID", SampleEvents.eventId("protected-" + mode)))));
 
             assertThat(decision.outcome()).as(mode.label()).isEqualTo(Outcome.FAILED);
             assertThat(decision.actions().get(0).detail()).as(mode.label())
@@ -134,7 +138,7 @@ class RemediationEngineTest {
         assertThat(decision.outcome()).isEqualTo(Outcome.IGNORED);
         assertThat(decision.reason()).contains("AccessDenied");
         assertThat(cloudTrail.startLoggingCalls()).isZero();
-        assertThat(dynamoDb.attribute("7a3c9e1f-4b2d-4e6a-9c8b-1f0e2d3c4b5a", "outcome")).isEqualTo("IGNORED");
+        assertThat(dynamoDb.attribute("decision#7a3c9e1f-4b2d-4e6a-9c8b-1f0e2d3c4b5a", "outcome")).isEqualTo("IGNORED");
         assertThat(sns.published()).isEmpty();
     }
 
@@ -145,7 +149,7 @@ class RemediationEngineTest {
         assertThat(decision.outcome()).isEqualTo(Outcome.IGNORED);
         assertThat(decision.reason()).isEqualTo("made by Backstop's own principal");
         assertThat(cloudTrail.startLoggingCalls()).isZero();
-        assertThat(dynamoDb.item(EVENT_ID)).isNotNull();
+        assertThat(dynamoDb.item(DECISION)).isNotNull();
     }
 
     @Test
@@ -158,8 +162,8 @@ class RemediationEngineTest {
 
         assertThat(second.outcome()).isEqualTo(Outcome.DUPLICATE);
         assertThat(cloudTrail.startLoggingCalls()).isEqualTo(1);
-        assertThat(dynamoDb.attribute(EVENT_ID, "outcome")).isEqualTo("REMEDIATED");
-        assertThat(dynamoDb.records().keySet()).hasSize(2).anyMatch(id -> id.startsWith(EVENT_ID + "#duplicate#"));
+        assertThat(dynamoDb.attribute(DECISION, "outcome")).isEqualTo("REMEDIATED");
+        assertThat(dynamoDb.records().keySet()).hasSize(2).anyMatch(id -> id.startsWith(DECISION + "#duplicate#"));
         assertThat(sns.published()).hasSize(1);
     }
 
@@ -225,7 +229,7 @@ class RemediationEngineTest {
 
         assertThat(decision.outcome()).isEqualTo(Outcome.FAILED);
         assertThat(decision.actions().get(0).detail()).contains("AccessDeniedException: not authorized");
-        assertThat(dynamoDb.attribute(EVENT_ID, "status")).isEqualTo("complete");
+        assertThat(dynamoDb.attribute(DECISION, "status")).isEqualTo("complete");
     }
 
     @Test
@@ -234,7 +238,7 @@ class RemediationEngineTest {
         cloudTrail.failStartLoggingWith(() -> awsError(400, "ThrottlingException", "Rate exceeded"));
 
         assertThatThrownBy(() -> engine.handle(apiCall(stopLogging()))).isInstanceOf(CloudTrailException.class);
-        assertThat(dynamoDb.attribute(EVENT_ID, "status")).isEqualTo("retryable");
+        assertThat(dynamoDb.attribute(DECISION, "status")).isEqualTo("retryable");
 
         AuditRecord retry = engine.handle(apiCall(stopLogging()));
 
@@ -269,9 +273,9 @@ class RemediationEngineTest {
             AuditRecord decision = engine(Mode.ENFORCE).handle(apiCall(stopLogging()));
 
             assertThat(decision.outcome()).isEqualTo(Outcome.REMEDIATED);
-            assertThat(dynamoDb.attribute(EVENT_ID, "notification")).startsWith("failed: AuthorizationError");
+            assertThat(dynamoDb.attribute(DECISION, "notification")).startsWith("failed: AuthorizationError");
             assertThat(out.counted(DecisionRecorder.NOTIFICATION_FAILED)).singleElement().satisfies(line -> {
-                assertThat(line.path("auditId").asText()).isEqualTo(EVENT_ID);
+                assertThat(line.path("auditId").asText()).isEqualTo(DECISION);
                 assertThat(line.path("error").asText()).startsWith("AuthorizationError");
                 assertThat(line.path("level").asText()).isEqualTo("WARN");
             });

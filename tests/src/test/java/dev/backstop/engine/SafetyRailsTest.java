@@ -27,6 +27,7 @@ import dev.backstop.testing.FakeDynamoDb;
 import dev.backstop.testing.FakeIam;
 import dev.backstop.testing.FakeSns;
 import dev.backstop.testing.MutableClock;
+import dev.backstop.testing.SampleEvents;
 import dev.backstop.testing.TestRules;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -76,6 +77,7 @@ class SafetyRailsTest {
     private static final String TRAIL = "arn:aws:cloudtrail:us-east-1:" + ACCOUNT + ":trail/management-events";
     private static final String OTHER_TRAIL = "arn:aws:cloudtrail:us-east-1:" + ACCOUNT + ":trail/org-trail";
     private static final String EVENT_ID = "c9e5a1d7-3f2b-4e8a-b6c4-0d1e2f3a4b5c";
+    private static final String DECISION = "decision#" + EVENT_ID;
     private static final Instant NOW = Instant.parse("2026-11-20T09:14:09Z");
     /** A stopped trail is turned back on, and whoever stopped it is quarantined: two actions in one rule. */
     private static final RuleText TWO_STEPS = new RuleText("team.yaml", """
@@ -130,7 +132,7 @@ class SafetyRailsTest {
 
     private static byte[] stopLogging(String eventId, String trail) {
         return edited("cloudtrail/stop-logging.json", e -> {
-            detail(e).put("eventID", eventId);
+            detail(e).put("eventID", SampleEvents.eventId(eventId));
             ((ObjectNode) detail(e).get("requestParameters")).put("name", trail);
         });
     }
@@ -148,7 +150,7 @@ class SafetyRailsTest {
 
         assertThatThrownBy(() -> engine.handle(apiCall(stopLogging(EVENT_ID, TRAIL)))).isInstanceOf(IamException.class);
         assertThat(cloudTrail.startLoggingCalls()).isEqualTo(1);
-        assertThat(dynamoDb.attribute(EVENT_ID, "status")).isEqualTo("retryable");
+        assertThat(dynamoDb.attribute(DECISION, "status")).isEqualTo("retryable");
         // Stopped again behind Backstop's back: a retry that repeated the first step would start it again.
         cloudTrail.trail(TRAIL, false);
 
@@ -180,20 +182,20 @@ class SafetyRailsTest {
 
         assertThat(retry.outcome()).isEqualTo(Outcome.REMEDIATED);
         assertThat(cloudTrail.startLoggingCalls()).isEqualTo(1);
-        assertThat(dynamoDb.attribute(EVENT_ID, "outcome")).isEqualTo("REMEDIATED");
+        assertThat(dynamoDb.attribute(DECISION, "outcome")).isEqualTo("REMEDIATED");
         assertThat(telemetry()).contains("\"DecisionsHandedBack\":1.0");
     }
 
     @Test
     void aDeliveryWhileAnotherIsDecidingTheEventIsHandedBackNotRecordedAsADuplicate() {
         RemediationEngine engine = component(Mode.ENFORCE, BreakerLimits.DEFAULTS).engine();
-        dynamoDb.items().put(EVENT_ID, new java.util.HashMap<>(java.util.Map.of(
-                "auditId", AttributeValue.fromS(EVENT_ID), "status", AttributeValue.fromS("in-progress"))));
+        dynamoDb.items().put(DECISION, new java.util.HashMap<>(java.util.Map.of(
+                "auditId", AttributeValue.fromS(DECISION), "status", AttributeValue.fromS("in-progress"))));
 
         assertThatThrownBy(() -> engine.handle(apiCall(stopLogging(EVENT_ID, TRAIL))))
                 .isInstanceOf(DecisionInProgressException.class)
-                .hasMessage("event " + EVENT_ID + " is being decided by another invocation; retry later");
-        assertThat(dynamoDb.records()).containsOnlyKeys(EVENT_ID);
+                .hasMessage(DECISION + " is being decided by another invocation; retry later");
+        assertThat(dynamoDb.records()).containsOnlyKeys(DECISION);
         assertThat(cloudTrail.startLoggingCalls()).isZero();
     }
 
@@ -207,42 +209,54 @@ class SafetyRailsTest {
     // Flapping
 
     @Test
-    void aResourceRemediatedTooOftenIsOnlyNotifiedAndTheBreakerTripsOnce() {
+    void aTrailStoppedOverAndOverIsRestoredPastItsFlappingBreakerWhichTripsOnceAuditedAndTheCallerIsQuarantined() {
         RailsComponent rails = component(Mode.ENFORCE, new BreakerLimits(20, 10, Duration.ofMinutes(10), 2,
                 Duration.ofHours(1)));
         RemediationEngine engine = rails.engine();
-        List<Outcome> outcomes = new java.util.ArrayList<>();
+        List<AuditRecord> decisions = new java.util.ArrayList<>();
         for (int i = 1; i <= 4; i++) {
             cloudTrail.trail(TRAIL, false);
             clock.advance(Duration.ofMinutes(1));
-            outcomes.add(engine.handle(apiCall(stopLogging("flap-" + i, TRAIL))).outcome());
+            decisions.add(engine.handle(apiCall(stopLogging("flap-" + i, TRAIL))));
         }
 
-        assertThat(outcomes).containsExactly(Outcome.REMEDIATED, Outcome.REMEDIATED, Outcome.NOTIFIED, Outcome.NOTIFIED);
-        assertThat(cloudTrail.startLoggingCalls()).isEqualTo(2);
-        ActionResult held = engine.handle(apiCall(stopLogging("flap-5", TRAIL))).actions().get(0);
-        assertThat(held.detail()).startsWith("held back by the flapping breaker of resource " + TRAIL
-                + " (tripped at 2026-11-20T09:17:09Z: more than 2 remediations of the resource within 1 hour);"
-                + " reset with ./backstop breaker reset --resource " + TRAIL + "; not run: StartLogging on " + TRAIL);
+        assertThat(decisions).extracting(AuditRecord::outcome).containsOnly(Outcome.REMEDIATED);
+        assertThat(cloudTrail.startLoggingCalls()).isEqualTo(4);
+        List<ActionResult> third = decisions.get(2).actions();
+        assertThat(third.get(0).detail()).endsWith("; acted past the flapping breaker of resource " + TRAIL
+                + " (tripped at 2026-11-20T09:17:09Z: more than 2 remediations of the resource within 1 hour;"
+                + " 3 counted in its window); it closes after its cool-down, or reset it with ./backstop breaker reset"
+                + " --resource " + TRAIL + ", as it restores the account's eyes and doors");
+        assertThat(third.get(1).action()).isEqualTo("iam.quarantine-principal");
+        assertThat(third.get(1).outcome()).isEqualTo(Outcome.REMEDIATED);
+        assertThat(third.get(1).detail()).startsWith("escalated, as the flapping breaker of resource " + TRAIL
+                + " counted 3 in its window");
+        assertThat(iam.rolePolicy("DeveloperAccess", "BackstopQuarantine")).isNotNull();
+        assertThat(decisions.get(3).actions().get(1).outcome()).isEqualTo(Outcome.ALREADY_COMPLIANT);
+        assertThat(dynamoDb.records().values()).filteredOn(item -> item.get("outcome").s().equals("BREAKER_TRIPPED"))
+                .singleElement().satisfies(trip -> assertThat(trip.get("auditId").s())
+                        .startsWith("breaker-record#breaker#resource#" + TRAIL + "#tripped#"));
+        // Four decisions and the trip.
         assertThat(sns.published()).hasSize(5);
         assertThat(telemetry().lines().filter(line -> line.contains("\"FlappingBreakerTripped\":1"))).hasSize(1);
-        assertThat(telemetry()).contains("\"Reason\":\"breaker\"");
     }
 
     @Test
     void anOperatorResetStartsTheCountAfresh() {
         RailsComponent rails = component(Mode.ENFORCE, new BreakerLimits(20, 10, Duration.ofMinutes(10), 1,
-                Duration.ofHours(1)));
+                Duration.ofHours(1)), TWO_STEPS);
         rails.engine().handle(apiCall(stopLogging("first", TRAIL)));
         cloudTrail.trail(TRAIL, false);
-        assertThat(rails.engine().handle(apiCall(stopLogging("second", TRAIL))).outcome()).isEqualTo(Outcome.NOTIFIED);
+        assertThat(rails.engine().handle(apiCall(stopLogging("second", TRAIL))).actions().get(0).detail())
+                .contains("acted past the flapping breaker");
 
         boolean reset = rails.breakers().reset(BreakerScope.of(BreakerScope.Kind.RESOURCE, TRAIL), "alice", NOW);
+        cloudTrail.trail(TRAIL, false);
         AuditRecord after = rails.engine().handle(apiCall(stopLogging("third", TRAIL)));
 
         assertThat(reset).isTrue();
-        assertThat(after.outcome()).isEqualTo(Outcome.REMEDIATED);
-        assertThat(rails.breakers().tripped()).isEmpty();
+        assertThat(after.actions().get(0).outcome()).isEqualTo(Outcome.REMEDIATED);
+        assertThat(after.actions().get(0).detail()).doesNotContain("acted past");
         assertThat(rails.breakers().state(BreakerScope.of(BreakerScope.Kind.RESOURCE, TRAIL)).resetBy()).isEqualTo("alice");
     }
 
@@ -261,39 +275,59 @@ class SafetyRailsTest {
     // Blast radius
 
     @Test
-    void pastTheAccountLimitEveryEnforcingActionInTheAccountIsOnlyNotified() {
+    void pastTheAccountLimitAnActionThatKeepsNoEyesOrDoorsIsOnlyNotifiedUntilTheCoolDownClosesTheBreaker() {
         RailsComponent rails = component(Mode.ENFORCE, new BreakerLimits(1, 10, Duration.ofMinutes(10), 3,
-                Duration.ofHours(1)));
+                Duration.ofHours(1)), TWO_STEPS);
 
         AuditRecord first = rails.engine().handle(apiCall(stopLogging("one", TRAIL)));
-        AuditRecord second = rails.engine().handle(apiCall(stopLogging("two", OTHER_TRAIL)));
 
-        assertThat(first.outcome()).isEqualTo(Outcome.REMEDIATED);
-        assertThat(second.outcome()).isEqualTo(Outcome.NOTIFIED);
-        assertThat(second.actions().get(0).detail()).startsWith("held back by the blast-radius breaker of account "
+        assertThat(first.actions().get(0).outcome()).isEqualTo(Outcome.REMEDIATED);
+        assertThat(first.actions().get(1).outcome()).isEqualTo(Outcome.NOTIFIED);
+        assertThat(first.actions().get(1).detail()).startsWith("held back by the blast-radius breaker of account "
                 + ACCOUNT + " (tripped at ");
-        assertThat(cloudTrail.isLogging(OTHER_TRAIL)).isFalse();
+        assertThat(iam.rolePolicy("DeveloperAccess", "BackstopQuarantine")).isNull();
         assertThat(rails.breakers().tripped()).extracting(state -> state.scope().key())
                 .containsExactly("breaker#account#" + ACCOUNT);
         assertThat(telemetry()).contains("\"BlastRadiusBreakerTripped\":1");
-        // Still tripped a window later: only an operator closes it.
-        clock.advance(Duration.ofHours(2));
+
+        // Within the cool-down (an hour by default) it stays open; past it, the next action closes it.
+        clock.advance(Duration.ofMinutes(59));
         cloudTrail.trail(TRAIL, false);
-        assertThat(rails.engine().handle(apiCall(stopLogging("three", TRAIL))).outcome()).isEqualTo(Outcome.NOTIFIED);
+        assertThat(rails.engine().handle(apiCall(stopLogging("two", TRAIL))).actions().get(1).outcome())
+                .isEqualTo(Outcome.NOTIFIED);
+        clock.advance(Duration.ofMinutes(2));
+        cloudTrail.trail(TRAIL, false);
+        AuditRecord later = rails.engine().handle(apiCall(stopLogging("three", TRAIL)));
+
+        assertThat(later.actions().get(0).detail()).doesNotContain("acted past");
+        assertThat(dynamoDb.records().values()).filteredOn(item -> item.get("outcome").s().equals("BREAKER_CLOSED"))
+                .singleElement().satisfies(closed -> assertThat(closed.get("reason").s())
+                        .isEqualTo("the blast-radius breaker of account " + ACCOUNT
+                                + " closed by itself after its cool-down of 1 hour (it tripped at 2026-11-20T09:14:09Z)"));
     }
 
     @Test
-    void pastTheRuleLimitTheRuleIsOnlyNotified() {
+    void theRuleBreakerCountsPerAccountSoOneAccountCannotHoldTheRuleBackInOthers() {
         RailsComponent rails = component(Mode.ENFORCE, new BreakerLimits(20, 1, Duration.ofMinutes(10), 3,
-                Duration.ofHours(1)));
+                Duration.ofHours(1)), TWO_STEPS);
+
+        AuditRecord first = rails.engine().handle(apiCall(stopLogging("one", TRAIL)));
+
+        assertThat(first.actions().get(1).detail()).startsWith(
+                "held back by the blast-radius breaker of rule " + ACCOUNT + "/trail-stopped-quarantine-caller");
+        assertThat(rails.breakers().tripped()).extracting(state -> state.scope().key())
+                .containsExactly("breaker#rule#" + ACCOUNT + "/trail-stopped-quarantine-caller");
+    }
+
+    @Test
+    void aPrincipalWhoseCallsKeepBackstopBusyTripsItsOwnBreakerWhateverItsSessionName() {
+        RailsComponent rails = component(Mode.ENFORCE, new BreakerLimits(20, 10, Duration.ofMinutes(10), 3,
+                Duration.ofHours(1)).withPerPrincipal(1), TWO_STEPS);
 
         rails.engine().handle(apiCall(stopLogging("one", TRAIL)));
-        AuditRecord second = rails.engine().handle(apiCall(stopLogging("two", OTHER_TRAIL)));
 
-        assertThat(second.actions().get(0).detail()).startsWith(
-                "held back by the blast-radius breaker of rule cloudtrail-logging-stopped");
         assertThat(rails.breakers().tripped()).extracting(state -> state.scope().key())
-                .containsExactly("breaker#rule#cloudtrail-logging-stopped");
+                .containsExactly("breaker#principal#arn:aws:iam::" + ACCOUNT + ":role/DeveloperAccess");
     }
 
     @Test

@@ -10,6 +10,7 @@ import dagger.BindsInstance;
 import dagger.Component;
 import dev.backstop.action.cloudtrail.CloudTrailActionsModule;
 import dev.backstop.audit.ActionResult;
+import dev.backstop.audit.AuditKeys;
 import dev.backstop.audit.AuditRecord;
 import dev.backstop.audit.Deferrals;
 import dev.backstop.audit.Outcome;
@@ -67,6 +68,7 @@ class TeamworkTest {
     private static final String ACCOUNT = "123456789012";
     private static final String TRAIL = "arn:aws:cloudtrail:us-east-1:" + ACCOUNT + ":trail/management-events";
     private static final String EVENT_ID = "c9e5a1d7-3f2b-4e8a-b6c4-0d1e2f3a4b5c";
+    private static final String DECISION = AuditKeys.decision(EVENT_ID);
     private static final String SELF = "arn:aws:lambda:us-east-1:" + ACCOUNT + ":function:backstop-cloudtrail:live";
     private static final String ROLE = "arn:aws:iam::" + ACCOUNT + ":role/backstop-scheduler";
 
@@ -219,18 +221,18 @@ class TeamworkTest {
         assertThat(cloudTrail.isLogging(TRAIL)).isFalse();
         assertThat(decision.outcome()).isEqualTo(Outcome.PENDING);
         assertThat(decision.actions().get(0).detail()).startsWith("will run StartLogging on " + TRAIL
-                + " at 2026-11-20T09:35:00Z unless vetoed (./backstop veto " + EVENT_ID);
+                + " at 2026-11-20T09:35:00Z unless vetoed (./backstop veto " + DECISION);
         assertThat(component.scheduler().schedules().values()).singleElement().satisfies(schedule -> {
             assertThat(schedule.groupName()).isEqualTo("backstop-vetoes");
             assertThat(schedule.scheduleExpression()).isEqualTo("at(2026-11-20T09:35:00)");
             assertThat(schedule.actionAfterCompletionAsString()).isEqualTo("DELETE");
             assertThat(schedule.target().arn()).isEqualTo(SELF);
             assertThat(schedule.target().roleArn()).isEqualTo(ROLE);
-            assertThat(schedule.target().input()).isEqualTo("{\"backstop\":\"deferred\",\"id\":\"" + EVENT_ID + "\"}");
+            assertThat(schedule.target().input()).isEqualTo("{\"backstop\":\"deferred\",\"id\":\"" + DECISION + "\"}");
         });
-        assertThat(dynamoDb.attribute("deferred#" + EVENT_ID, "state")).isEqualTo(Deferrals.PENDING);
+        assertThat(dynamoDb.attribute("deferred#" + DECISION, "state")).isEqualTo(Deferrals.PENDING);
         assertThat(sns.published()).singleElement().satisfies(message -> assertThat(message.message())
-                .contains("Backstop PENDING", "./backstop veto " + EVENT_ID));
+                .contains("Backstop PENDING", "./backstop veto " + DECISION));
     }
 
     @Test
@@ -351,7 +353,7 @@ class TeamworkTest {
         assertThat(settling.outcome()).isEqualTo(Outcome.PENDING);
         assertThat(settling.reason()).contains("settles until 2026-11-20T09:21:30Z");
         assertThat(cloudTrail.isLogging(TRAIL)).isFalse();
-        assertThat(dynamoDb.records()).doesNotContainKey(EVENT_ID);
+        assertThat(dynamoDb.records()).doesNotContainKey(DECISION);
         assertThat(component.scheduler().schedules().values()).singleElement().satisfies(schedule ->
                 assertThat(schedule.scheduleExpression()).isEqualTo("at(2026-11-20T09:22:00)"));
 
@@ -361,7 +363,7 @@ class TeamworkTest {
                 new dev.backstop.event.CloudTrailEventParser());
 
         assertThat(settled).singleElement().satisfies(record -> {
-            assertThat(record.auditId()).isEqualTo(EVENT_ID);
+            assertThat(record.auditId()).isEqualTo(DECISION);
             assertThat(record.outcome()).isEqualTo(Outcome.REMEDIATED);
         });
         assertThat(cloudTrail.isLogging(TRAIL)).isTrue();

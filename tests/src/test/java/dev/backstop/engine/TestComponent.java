@@ -15,6 +15,7 @@ import javax.inject.Singleton;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sns.SnsClient;
 
 /** The production modules with the SDK clients swapped for fakes at their edge. */
@@ -34,6 +35,6 @@ interface TestComponent {
     interface Factory {
         TestComponent create(@BindsInstance Settings settings, @BindsInstance Clock clock,
                 @BindsInstance CloudTrailClient cloudTrail, @BindsInstance DynamoDbClient dynamoDb,
-                @BindsInstance SnsClient sns, @BindsInstance Region region);
+                @BindsInstance SnsClient sns, @BindsInstance Region region, @BindsInstance S3Client s3);
     }
 }

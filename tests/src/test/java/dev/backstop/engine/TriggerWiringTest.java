@@ -12,6 +12,7 @@ import dev.backstop.handlers.alarm.AlarmHandler;
 import dev.backstop.runtime.EngineComponent;
 import dev.backstop.testing.FakeCloudTrail;
 import dev.backstop.testing.FakeDynamoDb;
+import dev.backstop.testing.FakeS3;
 import dev.backstop.testing.FakeSns;
 import dev.backstop.testing.TestAlarms;
 import java.time.Clock;
@@ -35,7 +36,7 @@ class TriggerWiringTest {
     /** The CloudTrail functions' graph, with the SDK clients faked at their edge. */
     private RemediationEngine cloudTrailEngine() {
         return DaggerTestComponent.factory().create(settings, Clock.systemUTC(), new FakeCloudTrail(), dynamoDb,
-                new FakeSns(), Region.US_EAST_1).engine();
+                new FakeSns(), Region.US_EAST_1, new FakeS3()).engine();
     }
 
     @Test

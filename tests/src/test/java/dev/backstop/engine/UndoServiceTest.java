@@ -15,6 +15,7 @@ import dev.backstop.config.Settings;
 import dev.backstop.rules.Severity;
 import dev.backstop.testing.FakeCloudTrail;
 import dev.backstop.testing.FakeDynamoDb;
+import dev.backstop.testing.FakeS3;
 import dev.backstop.testing.FakeSns;
 import java.time.Clock;
 import java.time.Instant;
@@ -27,6 +28,7 @@ class UndoServiceTest {
 
     private static final String TRAIL = "arn:aws:cloudtrail:us-east-1:123456789012:trail/management-events";
     private static final String EVENT_ID = "c9e5a1d7-3f2b-4e8a-b6c4-0d1e2f3a4b5c";
+    private static final String DECISION = "decision#" + EVENT_ID;
 
     private final FakeCloudTrail cloudTrail = new FakeCloudTrail().trail(TRAIL, false);
     private final FakeDynamoDb dynamoDb = new FakeDynamoDb();
@@ -35,7 +37,7 @@ class UndoServiceTest {
     private TestComponent component(Mode mode) {
         Settings settings = new Settings("audit", "arn:aws:sns:us-east-1:123456789012:backstop", mode, List.of());
         return DaggerTestComponent.factory().create(settings, Clock.systemUTC(), cloudTrail, dynamoDb, sns,
-                Region.US_EAST_1);
+                Region.US_EAST_1, new FakeS3());
     }
 
     private UndoService remediated() {
@@ -51,11 +53,11 @@ class UndoServiceTest {
         AuditRecord done = undo.undo(EVENT_ID, "alice");
 
         assertThat(cloudTrail.isLogging(TRAIL)).isFalse();
-        assertThat(done.auditId()).isEqualTo("undo#" + EVENT_ID);
+        assertThat(done.auditId()).isEqualTo("undo#" + DECISION);
         assertThat(done.outcome()).isEqualTo(Outcome.UNDONE);
         assertThat(done.principal()).isEqualTo("alice");
         assertThat(done.actions().get(0).after()).containsEntry("isLogging", "false");
-        assertThat(dynamoDb.attribute("undo#" + EVENT_ID, "outcome")).isEqualTo("UNDONE");
+        assertThat(dynamoDb.attribute("undo#" + DECISION, "outcome")).isEqualTo("UNDONE");
         assertThat(sns.published()).last().satisfies(message ->
                 assertThat(message.subject()).isEqualTo("Backstop UNDONE: StopLogging"));
     }
@@ -72,13 +74,14 @@ class UndoServiceTest {
                 Mode.ENFORCE, TRAIL, Outcome.REMEDIATED, Map.of("isLogging", "false"), Map.of("isLogging", "true"),
                 JsonNodeFactory.instance.objectNode().put("name", TRAIL).put("call", "StopLogging"),
                 "StartLogging on " + TRAIL + ", verified by read-back");
-        component.audit().record(new AuditRecord(EVENT_ID, EVENT_ID, "StopLogging", "cloudtrail.amazonaws.com",
+        component.audit().record(new AuditRecord(DECISION, EVENT_ID, "StopLogging", "cloudtrail.amazonaws.com",
                 "123456789012", "us-east-1", Instant.parse("2026-11-20T09:14:05Z"), Instant.parse("2026-11-20T09:14:07Z"),
                 "arn:aws:sts::123456789012:assumed-role/DeveloperAccess/mallory", "AssumedRole", "198.51.100.24",
                 Outcome.REMEDIATED, "matched cloudtrail-logging-stopped", List.of(started)));
 
         assertThat(component.undo().plan(EVENT_ID)).singleElement()
-                .satisfies(action -> assertThat(component.undo().call(action)).isEqualTo("StopLogging"));
+                .satisfies(action -> assertThat(component.undo().calls(action))
+                        .containsExactly("cloudtrail:StopLogging name=" + TRAIL));
         AuditRecord done = component.undo().undo(EVENT_ID, "alice");
 
         assertThat(done.outcome()).isEqualTo(Outcome.UNDONE);
@@ -94,7 +97,7 @@ class UndoServiceTest {
                 Mode.ENFORCE, TRAIL, Outcome.REMEDIATED, Map.of("isLogging", "false"), Map.of("isLogging", "true"),
                 JsonNodeFactory.instance.objectNode().put("undoVersion", 3).put("call", "StopLogging").put("trail", TRAIL),
                 "StartLogging on " + TRAIL + ", verified by read-back");
-        component.audit().record(new AuditRecord(EVENT_ID, EVENT_ID, "StopLogging", "cloudtrail.amazonaws.com",
+        component.audit().record(new AuditRecord(DECISION, EVENT_ID, "StopLogging", "cloudtrail.amazonaws.com",
                 "123456789012", "us-east-1", Instant.parse("2026-11-20T09:14:05Z"), Instant.parse("2026-11-20T09:14:07Z"),
                 "arn:aws:sts::123456789012:assumed-role/DeveloperAccess/mallory", "AssumedRole", "198.51.100.24",
                 Outcome.REMEDIATED, "matched cloudtrail-logging-stopped", List.of(started)));
@@ -105,7 +108,7 @@ class UndoServiceTest {
                         + " which this Backstop does not read (it reads versions 1 to 2): undo it with the Backstop that"
                         + " wrote it; nothing was changed");
         assertThat(cloudTrail.isLogging(TRAIL)).isTrue();
-        assertThat(dynamoDb.items()).doesNotContainKey("undo#" + EVENT_ID);
+        assertThat(dynamoDb.items()).doesNotContainKey("undo#" + DECISION);
     }
 
     /** The credentials (FakeSts: the samples' account, 123456789012) must be of the record's account. */
@@ -123,7 +126,7 @@ class UndoServiceTest {
                         + " 123456789012: use credentials of account 210987654321, or set BACKSTOP_HOME_ACCOUNT,")
                 .hasMessageEndingWith("; nothing was changed");
         assertThat(cloudTrail.isLogging(TRAIL)).isTrue();
-        assertThat(dynamoDb.items()).doesNotContainKey("undo#" + EVENT_ID);
+        assertThat(dynamoDb.items()).doesNotContainKey("undo#" + DECISION);
     }
 
     @Test
@@ -133,7 +136,7 @@ class UndoServiceTest {
 
         assertThatThrownBy(() -> undo.undo(EVENT_ID, "bob"))
                 .isInstanceOf(UndoException.class)
-                .hasMessage(EVENT_ID + " was undone already (audit record undo#" + EVENT_ID + ")");
+                .hasMessage(DECISION + " was undone already (audit record undo#" + DECISION + ")");
     }
 
     @Test
@@ -143,7 +146,7 @@ class UndoServiceTest {
 
         assertThatThrownBy(() -> component.undo().plan(EVENT_ID))
                 .isInstanceOf(UndoException.class)
-                .hasMessage("nothing to undo: " + EVENT_ID + " applied no change (WOULD_REMEDIATE)");
+                .hasMessage("nothing to undo: " + DECISION + " applied no change (WOULD_REMEDIATE)");
         assertThat(cloudTrail.startLoggingCalls()).isZero();
     }
 
@@ -151,6 +154,6 @@ class UndoServiceTest {
     void anUnknownRecordIsRefused() {
         assertThatThrownBy(() -> component(Mode.ENFORCE).undo().plan("no-such-id"))
                 .isInstanceOf(UndoException.class)
-                .hasMessage("no completed audit record no-such-id");
+                .hasMessage("no completed audit record decision#no-such-id");
     }
 }

@@ -133,7 +133,7 @@ class AlarmLoopIT {
 
         assertThat(answer.path("outcome").asText()).isEqualTo("NOTIFIED");
         String auditId = answer.path("auditId").asText();
-        assertThat(auditId).startsWith("arn:aws:cloudwatch:").contains(":alarm:" + alarmName + "#");
+        assertThat(auditId).startsWith("decision#arn:aws:cloudwatch:").contains(":alarm:" + alarmName + "#");
         Map<String, AttributeValue> record = world.auditItem(stage, auditId).orElseThrow();
         assertThat(record.get("outcome").s()).isEqualTo("NOTIFIED");
         assertThat(record.get("alarmName").s()).isEqualTo(alarmName);

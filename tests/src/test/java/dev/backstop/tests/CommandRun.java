@@ -1,17 +1,19 @@
 package dev.backstop.tests;
 
 import dev.backstop.cli.BackstopCli;
+import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import picocli.CommandLine;
 
 /** One run of {@code ./backstop} in this JVM, with what it printed. */
-record CommandRun(int exitCode, String out, String err) {
+public record CommandRun(int exitCode, String out, String err) {
 
-    static CommandRun of(String... args) {
+    public static CommandRun of(String... args) {
         return run(BackstopCli.commandLine(), args);
     }
 
@@ -20,6 +22,12 @@ record CommandRun(int exitCode, String out, String err) {
         Map<String, String> all = new HashMap<>(System.getenv());
         all.putAll(env);
         return run(BackstopCli.commandLine(all, Clock.systemUTC()), args);
+    }
+
+    /** A run whose terminal input is {@code typed}: what an operator answers when asked. */
+    public static CommandRun typing(String typed, String... args) {
+        return run(BackstopCli.commandLine(System.getenv(), Clock.systemUTC(),
+                new ByteArrayInputStream(typed.getBytes(StandardCharsets.UTF_8))), args);
     }
 
     private static CommandRun run(CommandLine command, String... args) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.backstop.audit.AuditKeys;
 import dev.backstop.cli.BackstopComponent;
 import dev.backstop.cli.demo.DemoWorld;
 import dev.backstop.cli.demo.DemoWorld.Stage;
@@ -146,7 +147,7 @@ class DeclaredStateIT {
     }
 
     private static JsonNode action(Stage stage, byte[] event) throws IOException {
-        String auditId = JSON.readTree(event).path("detail").path("eventID").asText();
+        String auditId = AuditKeys.decision(JSON.readTree(event).path("detail").path("eventID").asText());
         return JSON.readTree(world.auditItem(stage, auditId).orElseThrow().get("actions").s()).get(0);
     }
 
@@ -179,7 +180,9 @@ class DeclaredStateIT {
         assertThat(decision.path("outcome").asText()).isEqualTo("REMEDIATED");
         assertThat(open(groupId)).isFalse();
         assertThat(action(stage, event).path("declared").asText()).startsWith("revert-and-tell: CloudFormation stack " + stack);
-        assertThat(world.notifications(stage, 1, Duration.ofSeconds(15))).first().satisfies(notice ->
+        // The team file's load is notified too (RulesLoaded), before the decision.
+        assertThat(world.notifications(stage, 2, Duration.ofSeconds(15)))
+                .filteredOn(notice -> notice.subject().contains("REMEDIATED")).singleElement().satisfies(notice ->
                 assertThat(JSON.readTree(notice.message()).path("notices").get(0).path("pipelineOwner").asText())
                         .isEqualTo("platform"));
     }

@@ -228,7 +228,7 @@ class Ec2RemediationIT {
         assertThat(undo.exitCode()).as(undo.err()).isZero();
         assertThat(undo.out()).contains("UNDONE ec2.revoke-world-ingress on " + arnOf(app));
         assertThat(rules(app)).isEqualTo(opened);
-        assertThat(world.auditItem(stage, "undo#" + eventIdOf(event)).orElseThrow().get("outcome").s()).isEqualTo("UNDONE");
+        assertThat(world.auditItem(stage, "undo#decision#" + eventIdOf(event)).orElseThrow().get("outcome").s()).isEqualTo("UNDONE");
     }
 
     @Test

@@ -168,6 +168,7 @@ class IamRemediationIT {
         String caller = name("deployer");
         createRole(target);
         createRole(caller);
+        attachAdmin(() -> iam.attachRolePolicy(request -> request.roleName(target).policyArn(ADMIN)));
         Settings settings = settings("arn:aws:iam::" + account + ":role/" + target);
         Delivery delivery = deliver(settings, "iam/attach-role-policy-admin.json",
                 Map.of("data-pipeline", target, "ci-deployer", caller), e -> { });

@@ -127,7 +127,7 @@ class LambdaRollbackIT {
         ActionResult result = new ActionResult("lambda-errors-roll-back", Severity.HIGH, ACTION, Mode.ENFORCE,
                 plan.resource(), Outcome.REMEDIATED, plan.before().facts(), after.facts(), UndoFormat.write(plan.undo()),
                 plan.change() + ", verified by read-back");
-        component.audit().record(new AuditRecord(alarm.id(), alarm.id(), "CloudWatch Alarm State Change",
+        component.audit().record(new AuditRecord("decision#" + alarm.id(), alarm.id(), "CloudWatch Alarm State Change",
                 "aws.cloudwatch", alarm.account(), alarm.region(), alarm.time(), Instant.now(), alarm.alarmArn(),
                 "Alarm", null, Outcome.REMEDIATED, "matched lambda-errors-roll-back", List.of(result)));
     }
@@ -141,19 +141,20 @@ class LambdaRollbackIT {
         String function = prefix + "-api";
         String account = functions.create(function).split(":")[4];
         Instant start = Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(600);
+        // Each event delivered right after its call, as EventBridge does: the history reads Lambda back.
         String v1 = functions.publish(function);
+        deliver(stage, published(function, account, v1, start));
         lambda.createAlias(request -> request.functionName(function).name("live").functionVersion(v1));
+        deliver(stage, aliasMoved("create-alias.json", function, account, v1, start.plusSeconds(10)));
         lambda.updateFunctionCode(request -> request.functionName(function).zipFile(MotoFunctions.code("release 2")));
+        deliver(stage, event("update-function-code.json", function, account, start.plusSeconds(60), detail -> { }));
         String v2 = functions.publish(function);
+        deliver(stage, published(function, account, v2, start.plusSeconds(70)));
         // A third version published but never live: the history, not the version list, says where to go.
         lambda.updateFunctionCode(request -> request.functionName(function).zipFile(MotoFunctions.code("release 3")));
         String v3 = functions.publish(function);
-        lambda.updateAlias(request -> request.functionName(function).name("live").functionVersion(v3));
-        deliver(stage, published(function, account, v1, start));
-        deliver(stage, aliasMoved("create-alias.json", function, account, v1, start.plusSeconds(10)));
-        deliver(stage, event("update-function-code.json", function, account, start.plusSeconds(60), detail -> { }));
-        deliver(stage, published(function, account, v2, start.plusSeconds(70)));
         deliver(stage, published(function, account, v3, start.plusSeconds(120)));
+        lambda.updateAlias(request -> request.functionName(function).name("live").functionVersion(v3));
         deliver(stage, aliasMoved("update-alias.json", function, account, v3, start.plusSeconds(130)));
         String aliasArn = lambda.getAlias(request -> request.functionName(function).name("live")).aliasArn();
         Map<String, AttributeValue> latest = world.auditItem(stage, "alias#" + aliasArn).orElseThrow();
@@ -177,13 +178,13 @@ class LambdaRollbackIT {
                 .as("a second alarm finds the alias rolled back by Backstop").isFalse();
 
         audit(component, alarm, plan, after);
-        CommandRun undo = CommandRun.of("undo", alarm.id(), "--yes", "--table", stage.auditTable(), "--topic",
+        CommandRun undo = CommandRun.of("undo", "decision#" + alarm.id(), "--yes", "--table", stage.auditTable(), "--topic",
                 stage.topicArn());
 
         assertThat(undo.exitCode()).as(undo.err()).isZero();
         assertThat(undo.out()).contains("UNDONE " + ACTION + " on " + aliasArn);
         assertThat(functions.aliasVersion(function)).isEqualTo(v3);
-        assertThat(world.auditItem(stage, "undo#" + alarm.id()).orElseThrow().get("outcome").s()).isEqualTo("UNDONE");
+        assertThat(world.auditItem(stage, "undo#decision#" + alarm.id()).orElseThrow().get("outcome").s()).isEqualTo("UNDONE");
     }
 
     @Test

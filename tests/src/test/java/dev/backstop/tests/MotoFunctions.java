@@ -20,12 +20,12 @@ import software.amazon.awssdk.services.lambda.model.Runtime;
  * an invocation). Lambda checks a function's role in the IAM of the emulator that serves Lambda,
  * so the runtime role is made there.
  */
-final class MotoFunctions {
+public final class MotoFunctions {
 
     private final LambdaClient lambda;
     private final String roleArn;
 
-    MotoFunctions(Region region) {
+    public MotoFunctions(Region region) {
         lambda = AwsClientsModule.build(LambdaClient.builder(), UrlConnectionHttpClient.create(),
                 EnvironmentVariableCredentialsProvider.create(), region);
         String lambdaEndpoint = System.getenv().getOrDefault("AWS_ENDPOINT_URL_LAMBDA", System.getenv("AWS_ENDPOINT_URL"));
@@ -39,11 +39,11 @@ final class MotoFunctions {
         }
     }
 
-    LambdaClient client() {
+    public LambdaClient client() {
         return lambda;
     }
 
-    static SdkBytes code(String release) {
+    public static SdkBytes code(String release) {
         ByteArrayOutputStream zip = new ByteArrayOutputStream();
         try (ZipOutputStream out = new ZipOutputStream(zip)) {
             out.putNextEntry(new ZipEntry("index.py"));
@@ -56,16 +56,16 @@ final class MotoFunctions {
     }
 
     /** Creates the function at "release 1"; returns its ARN. */
-    String create(String name) {
+    public String create(String name) {
         return lambda.createFunction(request -> request.functionName(name).runtime(Runtime.PYTHON3_12).role(roleArn)
                 .handler("index.handler").code(code -> code.zipFile(code("release 1")))).functionArn();
     }
 
-    String publish(String name) {
+    public String publish(String name) {
         return lambda.publishVersion(request -> request.functionName(name)).version();
     }
 
-    String aliasVersion(String name) {
+    public String aliasVersion(String name) {
         return lambda.getAlias(request -> request.functionName(name).name("live")).functionVersion();
     }
 }

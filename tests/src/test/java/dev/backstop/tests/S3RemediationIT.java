@@ -92,13 +92,13 @@ class S3RemediationIT {
         assertThat(action.path("after").path("publicStatements").asText()).isEqualTo("0");
         assertThat(action.path("undo").path("call").asText()).isEqualTo("PutBucketPolicy");
         assertThat(sids(action.path("undo").path("statements"))).containsExactly("ShareWithPartner");
-        // The history holds the policy as the call set it and, as the latest, the policy Backstop left.
+        // The history holds the policy as S3 had it after the call and, as the latest, the policy Backstop left.
         Map<String, AttributeValue> latest = world.auditItem(stage, "policy#arn:aws:s3:::" + bucket).orElseThrow();
         assertThat(latest.get("source").s()).isEqualTo("backstop:s3.remove-public-policy-statements");
         assertThat(sids(JSON.readTree(latest.get("policy").s()))).containsExactly("DenyInsecureTransport", "ReportingRoleReads");
         assertThat(world.auditItems(stage)).filteredOn(item -> item.get("source") != null)
                 .extracting(item -> item.get("source").s())
-                .contains(eventIdOf(event), "backstop:s3.remove-public-policy-statements");
+                .contains("read back after " + eventIdOf(event), "backstop:s3.remove-public-policy-statements");
 
         undo(stage, event);
 
@@ -229,7 +229,7 @@ class S3RemediationIT {
         assertThat(answer.path("outcome").asText()).isEqualTo("IGNORED");
         assertThat(sids(policyOf(bucket))).contains("ShareWithPartner");
         assertThat(world.auditItem(stage, "policy#arn:aws:s3:::" + bucket).orElseThrow().get("source").s())
-                .isEqualTo(eventIdOf(event));
+                .isEqualTo("read back after " + eventIdOf(event));
     }
 
     @Test
@@ -368,7 +368,7 @@ class S3RemediationIT {
 
     /** An operator undoes the decision on this event through the command line, which audits it as UNDONE. */
     private static void undo(Stage stage, byte[] event) throws IOException {
-        String auditId = eventIdOf(event);
+        String auditId = "decision#" + eventIdOf(event);
         CommandRun run = CommandRun.of("undo", auditId, "--yes", "--table", stage.auditTable(), "--topic", stage.topicArn());
 
         assertThat(run.exitCode()).as(run.out() + run.err()).isZero();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.backstop.aws.S3ObjectReader.StoredObject;
 import dev.backstop.aws.SignedS3ObjectReader;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,13 +37,13 @@ class SignedS3ObjectReaderIT {
         put("rules/team file.yaml", "version: 1\nrules: []\n");
 
         Optional<StoredObject> first = reader.readIfChanged(bucket, "rules/team file.yaml", null);
-        assertThat(first).get().extracting(StoredObject::content).isEqualTo("version: 1\nrules: []\n");
+        assertThat(first).get().extracting(SignedS3ObjectReaderIT::text).isEqualTo("version: 1\nrules: []\n");
         assertThat(first.get().eTag()).isNotBlank();
         assertThat(reader.readIfChanged(bucket, "rules/team file.yaml", first.get().eTag())).isEmpty();
 
         put("rules/team file.yaml", "version: 1\nrules: []\n# changed\n");
         assertThat(reader.readIfChanged(bucket, "rules/team file.yaml", first.get().eTag())).get()
-                .extracting(StoredObject::content).isEqualTo("version: 1\nrules: []\n# changed\n");
+                .extracting(SignedS3ObjectReaderIT::text).isEqualTo("version: 1\nrules: []\n# changed\n");
     }
 
     @Test
@@ -50,6 +51,11 @@ class SignedS3ObjectReaderIT {
         assertThatThrownBy(() -> reader.readIfChanged(bucket, "absent.yaml", null))
                 .isInstanceOf(SdkServiceException.class)
                 .hasMessage("cannot read s3://" + bucket + "/absent.yaml: HTTP 404 NoSuchKey");
+    }
+
+    /** The object's bytes as the text that was put: the reader hands bytes on, undecoded. */
+    private static String text(StoredObject object) {
+        return new String(object.content(), StandardCharsets.UTF_8);
     }
 
     private static void put(String key, String content) {

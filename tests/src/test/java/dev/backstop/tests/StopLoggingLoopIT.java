@@ -145,7 +145,7 @@ class StopLoggingLoopIT {
         world.stopLogging(stage);
         byte[] event = stopLoggingEvent(stage);
         deliver(stage, Mode.ENFORCE, event);
-        String auditId = eventIdOf(event);
+        String auditId = "decision#" + eventIdOf(event);
         String[] undo = {"undo", auditId, "--yes", "--table", stage.auditTable(), "--topic", stage.topicArn()};
 
         CommandRun first = CommandRun.of(undo);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.backstop.audit.AuditKeys;
 import dev.backstop.aws.AwsClientsModule;
 import dev.backstop.cli.BackstopCli;
 import dev.backstop.cli.BackstopComponent;
@@ -132,7 +133,7 @@ class TeamworkIT {
     void aPendingDecisionRunsAtItsDueTimeFromAFreshReadAndNotBefore() throws IOException {
         Team team = team("veto-run", TEAM);
         byte[] event = stopLogging(team);
-        String id = eventId(event);
+        String id = AuditKeys.decision(eventId(event));
 
         JsonNode pending = invoke(team.handler(), event);
 
@@ -145,8 +146,10 @@ class TeamworkIT {
         assertThat(schedule.target().arn()).isEqualTo(new TerminalContext(null).getInvokedFunctionArn());
         assertThat(schedule.target().roleArn()).isEqualTo(ROLE);
         assertThat(schedule.actionAfterCompletionAsString()).isEqualTo("DELETE");
-        assertThat(world.notifications(team.stage(), 1, Duration.ofSeconds(15))).singleElement().satisfies(notice ->
-                assertThat(notice.message()).contains("./backstop veto " + id));
+        // The team file's load is notified too (RulesLoaded), before the decision.
+        assertThat(world.notifications(team.stage(), 2, Duration.ofSeconds(15)))
+                .filteredOn(notice -> notice.subject().contains("PENDING")).singleElement().satisfies(notice ->
+                        assertThat(notice.message()).contains("./backstop veto " + id));
 
         JsonNode early = invoke(team.handler(), due(id));
         assertThat(early.path("outcome").asText()).as("before the window ends").isEqualTo("IGNORED");
@@ -166,7 +169,7 @@ class TeamworkIT {
     void aResourceFixedDuringTheWindowIsLeftAsItIs() throws IOException {
         Team team = team("veto-fixed", TEAM);
         byte[] event = stopLogging(team);
-        String id = eventId(event);
+        String id = AuditKeys.decision(eventId(event));
         invoke(team.handler(), event);
         world.startLogging(team.stage());
 
@@ -180,18 +183,20 @@ class TeamworkIT {
     void aVetoStopsThePendingActionIsAuditedWithTheCallerAndDeletesTheSchedule() throws IOException {
         Team team = team("veto-stop", TEAM);
         byte[] event = stopLogging(team);
-        String id = eventId(event);
+        // The operator may type the bare event id, as for undo: it names the decision.
+        String bare = eventId(event);
+        String id = AuditKeys.decision(bare);
         invoke(team.handler(), event);
         Map<String, String> env = new HashMap<>(System.getenv());
         env.put(Controls.SCHEDULE_GROUP, team.group());
         env.put(Settings.AUDIT_TABLE, team.stage().auditTable());
         env.put(Settings.TOPIC_ARN, team.stage().topicArn());
 
-        String[] dryRun = veto(env, team, id);
-        String[] vetoed = veto(env, team, id, "--yes");
+        String[] dryRun = veto(env, team, bare);
+        String[] vetoed = veto(env, team, bare, "--yes");
 
         assertThat(dryRun[0]).isEqualTo("0");
-        assertThat(dryRun[1]).contains("Would veto " + id, "cloudtrail.start-logging on " + team.stage().trailArn());
+        assertThat(dryRun[1]).contains("Would veto " + bare, "cloudtrail.start-logging on " + team.stage().trailArn());
         assertThat(vetoed[0]).as(vetoed[2]).isEqualTo("0");
         assertThat(attribute(team, "veto#" + id, "outcome")).isEqualTo("VETOED");
         String caller = attribute(team, "veto#" + id, "principal");
@@ -253,7 +258,7 @@ class TeamworkIT {
     void aScheduleDeletedBehindBackstopsBackLeavesTheDecisionPendingAndVisible() throws IOException {
         Team team = team("veto-deleted", TEAM);
         byte[] event = stopLogging(team);
-        String id = eventId(event);
+        String id = AuditKeys.decision(eventId(event));
         invoke(team.handler(), event);
         String name = scheduler.listSchedules(request -> request.groupName(team.group())).schedules().get(0).name();
 

@@ -95,7 +95,7 @@ class TrailRemediationIT {
         assertThat(tags(stage)).containsEntry("team", "security");
         assertThat(CLOUDTRAIL.getEventSelectors(request -> request.trailName(stage.trailName())).eventSelectors())
                 .containsExactly(WITH_DATA_EVENTS);
-        String auditId = eventId(event);
+        String auditId = "decision#" + eventId(event);
         JsonNode action = firstAction(world, stage, auditId);
         assertThat(action.path("action").asText()).isEqualTo("cloudtrail.recreate-trail");
         assertThat(action.path("before").path("trailExists").asText()).isEqualTo("false");
@@ -150,7 +150,7 @@ class TrailRemediationIT {
         assertThat(fixed.logFileValidationEnabled()).isTrue();
         assertThat(fixed.kmsKeyId()).isEqualTo(KMS_KEY);
         assertThat(fixed.s3KeyPrefix()).as("a setting the change did not weaken stays").isEqualTo("audit");
-        String auditId = eventId(event);
+        String auditId = "decision#" + eventId(event);
         JsonNode action = firstAction(world, stage, auditId);
         assertThat(action.path("before").path("isMultiRegionTrail").asText()).isEqualTo("false");
         assertThat(action.path("before").path("kmsKeyId").asText()).isEmpty();
@@ -259,7 +259,7 @@ class TrailRemediationIT {
 
         assertThat(answer.path("outcome").asText()).isEqualTo("REMEDIATED");
         assertThat(selectors(stage).eventSelectors()).containsExactly(WITH_DATA_EVENTS);
-        String auditId = eventId(event);
+        String auditId = "decision#" + eventId(event);
         JsonNode action = firstAction(world, stage, auditId);
         assertThat(action.path("before").path("managementEvents").asText()).isEqualTo("none");
         assertThat(action.path("after").path("managementEvents").asText()).isEqualTo("read and write");

@@ -120,7 +120,7 @@ class TrailWatchdogIT {
         assertThat(world.isLogging(stage)).isTrue();
         assertThat(trail(stage).isMultiRegionTrail()).isTrue();
         assertThat(trail(stage).logFileValidationEnabled()).isTrue();
-        String auditId = "watchdog#" + runId + "#" + stage.trailArn();
+        String auditId = "decision#watchdog#" + runId + "#" + stage.trailArn();
         assertThat(fixed.path("auditId").asText()).isEqualTo(auditId);
         var record = world.auditItem(stage, auditId).orElseThrow();
         assertThat(record.get("outcome").s()).isEqualTo("REMEDIATED");
@@ -129,7 +129,7 @@ class TrailWatchdogIT {
                 + action.path("outcome").asText()).containsExactly("cloudtrail.recreate-trail ALREADY_COMPLIANT",
                 "cloudtrail.start-logging REMEDIATED", "cloudtrail.restore-trail-settings REMEDIATED",
                 "cloudtrail.restore-event-selectors ALREADY_COMPLIANT");
-        assertThat(world.auditItem(stage, "watchdog#" + dryRun + "#" + stage.trailArn()).orElseThrow()
+        assertThat(world.auditItem(stage, "decision#watchdog#" + dryRun + "#" + stage.trailArn()).orElseThrow()
                 .get("outcome").s()).isEqualTo("WOULD_REMEDIATE");
     }
 

@@ -1,6 +1,7 @@
 package dev.backstop.cli.audit;
 
 import dev.backstop.audit.AuditBrowser;
+import dev.backstop.audit.AuditKeys;
 import dev.backstop.engine.EngineModule;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -32,7 +33,8 @@ final class ShowCommand implements Callable<Integer> {
     @Mixin
     private AuditTableOption table;
 
-    @Parameters(paramLabel = "AUDIT-ID", description = "the record's audit id, as `audit list` or a notification names it")
+    @Parameters(paramLabel = "AUDIT-ID", description = "the record's audit id, as `audit list` or a notification names it"
+            + " (a bare event id names its decision, decision#EVENT-ID)")
     private String auditId;
 
     ShowCommand(Map<String, String> env) {
@@ -43,7 +45,7 @@ final class ShowCommand implements Callable<Integer> {
     public Integer call() {
         String name = table.table(env);
         AuditBrowser browser = new AuditBrowser(AuditClients.create().dynamoDb(), name, EngineModule.objectMapper());
-        return browser.item(auditId).map(item -> {
+        return browser.item(AuditKeys.typed(auditId)).map(item -> {
             spec.commandLine().getOut().println(ItemJson.pretty(item));
             return 0;
         }).orElseGet(() -> {

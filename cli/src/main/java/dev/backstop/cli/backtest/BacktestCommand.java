@@ -163,10 +163,11 @@ public final class BacktestCommand implements Callable<Integer> {
         SealedCatalogue catalogue = SealedCatalogue.create(tools.clock());
         List<PackReplay> packs = new ArrayList<>();
         List<String> described = new ArrayList<>();
-        packs.add(new PackReplay("rules", rules.get(), deployment, catalogue::applies));
+        packs.add(new PackReplay("rules", rules.get(), deployment, catalogue::applies, catalogue::actsPastBreakers));
         described.add(describe(ruleFiles, rules.get()));
         if (against.isPresent()) {
-            packs.add(new PackReplay("against", against.get(), deployment, catalogue::applies));
+            packs.add(new PackReplay("against", against.get(), deployment, catalogue::applies,
+                    catalogue::actsPastBreakers));
             described.add(describe(againstFiles, against.get()));
         }
 

@@ -62,7 +62,7 @@ final class SummaryTable {
             tally.rows().forEach(this::details);
         }
         if (!tally.trips().isEmpty()) {
-            out.println("  Breaker trips (each holds back every later enforcing action in its scope; nobody resets it in a replay):");
+            out.println("  Breaker trips (each holds back the later enforcing actions in its scope until its cool-down):");
             tally.trips().forEach(trip -> out.println("    " + trip.time() + " " + trip.breaker() + ", by rule " + trip.rule()
                     + " in " + Printable.of(trip.account()) + " " + Printable.of(trip.region()) + ": " + trip.cause()));
         }

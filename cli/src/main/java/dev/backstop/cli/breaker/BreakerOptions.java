@@ -17,7 +17,8 @@ import picocli.CommandLine.Spec;
 final class BreakerOptions {
 
     private static final Pattern ACCOUNT = Pattern.compile("\\d{12}");
-    private static final Pattern RULE = Pattern.compile("[A-Za-z0-9._-]+");
+    // A rule's breaker is per account: ACCOUNT/RULE-ID.
+    private static final Pattern RULE = Pattern.compile("\\d{12}/[A-Za-z0-9._-]+");
 
     @Spec(Spec.Target.MIXEE)
     private CommandSpec spec;
@@ -28,8 +29,13 @@ final class BreakerOptions {
     @Option(names = "--account", paramLabel = "ID", description = "the blast-radius breaker of this account (12 digits)")
     private List<String> accounts = new ArrayList<>();
 
-    @Option(names = "--rule", paramLabel = "RULE-ID", description = "the blast-radius breaker of this rule")
+    @Option(names = "--rule", paramLabel = "ACCOUNT/RULE-ID",
+            description = "the blast-radius breaker of this rule in this account")
     private List<String> rules = new ArrayList<>();
+
+    @Option(names = "--principal", paramLabel = "ARN",
+            description = "the blast-radius breaker of this principal's calls (a user's or role's ARN)")
+    private List<String> principals = new ArrayList<>();
 
     @Option(names = "--resource", paramLabel = "ARN", description = "the flapping breaker of this resource")
     private List<String> resources = new ArrayList<>();
@@ -45,9 +51,16 @@ final class BreakerOptions {
         }
         for (String rule : rules) {
             if (!RULE.matcher(rule).matches()) {
-                throw usage("--rule: expected a rule id (letters, digits, . _ -), found \"" + rule + "\"");
+                throw usage("--rule: expected ACCOUNT/RULE-ID (12 digits, a slash, then letters, digits, . _ -),"
+                        + " found \"" + rule + "\"");
             }
             scopes.add(BreakerScope.of(Kind.RULE, rule));
+        }
+        for (String principal : principals) {
+            if (!principal.trim().startsWith("arn:")) {
+                throw usage("--principal: expected a user's or role's ARN, found \"" + principal + "\"");
+            }
+            scopes.add(BreakerScope.of(Kind.PRINCIPAL, principal.trim()));
         }
         for (String resource : resources) {
             if (resource.isBlank()) {

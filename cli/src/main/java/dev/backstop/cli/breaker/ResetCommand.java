@@ -18,11 +18,13 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = {
             "Closes tripped breakers so Backstop acts again.",
-            "Resets the breakers named with --account, --rule or --resource (each may",
-            "repeat), starts their counts afresh and notes who reset them. Fix what",
-            "tripped a breaker first: a rule that fires too widely, or whatever keeps",
-            "undoing a fix. Uses BACKSTOP_AUDIT_TABLE (or --table), and AWS credentials",
-            "and region from the environment.",
+            "Resets the breakers named with --account, --rule, --principal or --resource",
+            "(each may repeat), starts their counts afresh and notes who reset them. Fix",
+            "what tripped a breaker first: a rule that fires too widely, or whatever keeps",
+            "undoing a fix. A tripped breaker also closes by itself after its cool-down",
+            "(BACKSTOP_BREAKER_COOLDOWN_SECONDS, an hour by default). Uses",
+            "BACKSTOP_AUDIT_TABLE (or --table), and AWS credentials and region from the",
+            "environment.",
             "Exit 0 when every named breaker was reset, 1 when one was not tripped, 2 on",
             "a usage error."})
 final class ResetCommand implements Callable<Integer> {
@@ -45,7 +47,7 @@ final class ResetCommand implements Callable<Integer> {
     public Integer call() {
         List<BreakerScope> scopes = options.scopes();
         if (scopes.isEmpty()) {
-            throw options.usage("name the breakers to reset with --account, --rule or --resource"
+            throw options.usage("name the breakers to reset with --account, --rule, --principal or --resource"
                     + " (./backstop breaker status lists the tripped ones)");
         }
         BreakerTable table = options.table(env);

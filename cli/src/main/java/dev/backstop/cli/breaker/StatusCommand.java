@@ -18,9 +18,9 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = {
             "Lists the tripped breakers, with when and why they tripped.",
-            "With --account, --rule or --resource (each may repeat), shows those",
-            "breakers, tripped or not. Uses BACKSTOP_AUDIT_TABLE (or --table), and AWS",
-            "credentials and region from the environment.",
+            "With --account, --rule, --principal or --resource (each may repeat), shows",
+            "those breakers, tripped or not. Uses BACKSTOP_AUDIT_TABLE (or --table), and",
+            "AWS credentials and region from the environment.",
             "Exit 0 when every breaker shown is closed, 1 when one is tripped, 2 on a",
             "usage error."})
 final class StatusCommand implements Callable<Integer> {

@@ -3,6 +3,7 @@ package dev.backstop.cli.demo;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.backstop.audit.AuditKeys;
 import dev.backstop.audit.AuditTable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -187,9 +188,10 @@ public final class DemoWorld {
         }
     }
 
+    /** The item with this audit id; a bare event id names its decision ({@link AuditKeys#typed}). */
     public Optional<Map<String, AttributeValue>> auditItem(Stage stage, String auditId) {
         Map<String, AttributeValue> item = dynamoDb.getItem(request -> request.tableName(stage.auditTable())
-                .key(Map.of(AuditTable.KEY, AttributeValue.fromS(auditId))).consistentRead(true)).item();
+                .key(Map.of(AuditTable.KEY, AttributeValue.fromS(AuditKeys.typed(auditId)))).consistentRead(true)).item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(item);
     }
 

@@ -45,6 +45,12 @@ public interface SealedCatalogue {
         return action != null && action.get().appliesTo(trigger, spec);
     }
 
+    /** The action restores the account's eyes and doors, so it acts past an open breaker, as in the engine. */
+    default boolean actsPastBreakers(String name) {
+        Provider<RemediationAction> action = actions().get(name);
+        return action != null && action.get().restoresEyesOrDoors();
+    }
+
     @Component.Factory
     interface Factory {
         SealedCatalogue create(@BindsInstance Clock clock);

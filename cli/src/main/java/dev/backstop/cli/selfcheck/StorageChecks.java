@@ -1,7 +1,7 @@
 package dev.backstop.cli.selfcheck;
 
+import dev.backstop.audit.AuditKeys;
 import dev.backstop.audit.AuditTable;
-import dev.backstop.audit.AuditedRuleLoads;
 import java.util.List;
 import java.util.Map;
 import javax.inject.Inject;
@@ -74,7 +74,7 @@ final class StorageChecks {
     /** The file's current version (its ETag) must be one Backstop audited putting in force. */
     Check ruleFile(String table, String location, String eTag) {
         String name = "team rule file";
-        String auditId = AuditedRuleLoads.auditId(location, eTag);
+        String auditId = AuditKeys.ruleFile(location, eTag);
         Map<String, AttributeValue> item = dynamoDb.getItem(request -> request.tableName(table)
                 .key(Map.of(AuditTable.KEY, AttributeValue.fromS(auditId))).consistentRead(true)).item();
         if (item == null || item.isEmpty()) {

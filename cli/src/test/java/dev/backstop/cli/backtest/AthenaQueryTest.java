@@ -100,7 +100,7 @@ class AthenaQueryTest {
     void theDefaultPacksRulesInForcePinTheirCallsSoOnlyTheyLeaveAthena() {
         RuleBook pack = CatalogueComponent.create(Clock.systemUTC()).ruleLoader().load(List.of(DefaultPack.text()));
         PackReplay replay = new PackReplay("rules", pack, new Deployment(Mode.ENFORCE, List.of(),
-                MemberAccess.singleAccount(), BreakerLimits.DEFAULTS), (spec, event) -> true);
+                MemberAccess.singleAccount(), BreakerLimits.DEFAULTS), (spec, event) -> true, action -> false);
 
         AthenaQuery.Query query = AthenaQuery.of("db.t", replay.pins(), NOVEMBER);
 

@@ -21,7 +21,7 @@ class BreakerCommandTest {
         Cli.Result help = Cli.execute("breaker", "reset", "--help");
 
         assertThat(help.exitCode()).isZero();
-        assertThat(help.out()).contains("--table=NAME", "--account=ID", "--rule=RULE-ID", "--resource=ARN", "Exit 0");
+        assertThat(help.out()).contains("--table=NAME", "--account=ID", "--rule=ACCOUNT/RULE-ID", "--principal=ARN", "--resource=ARN", "Exit 0");
     }
 
     @Test
@@ -37,7 +37,7 @@ class BreakerCommandTest {
         Cli.Result run = Cli.execute("breaker", "reset", "--table", "audit");
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).contains("name the breakers to reset with --account, --rule or --resource");
+        assertThat(run.err()).contains("name the breakers to reset with --account, --rule, --principal or --resource");
     }
 
     @Test
@@ -46,6 +46,14 @@ class BreakerCommandTest {
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("--account: expected a 12-digit account id, found \"12345\"");
+    }
+
+    @Test
+    void aRuleNamedWithoutItsAccountIsRefusedSinceRulesAreCountedPerAccount() {
+        Cli.Result run = Cli.execute("breaker", "reset", "--rule", "s3-bucket-acl-public", "--table", "audit");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("--rule: expected ACCOUNT/RULE-ID");
     }
 
     @Test

@@ -33,7 +33,7 @@ class ExplainCommandTest {
 
         assertThat(result.exitCode()).isZero();
         assertThat(result.out().lines()).containsSubsequence(
-                RULE + "  (rules/default.yaml:7)",
+                RULE + "  (rules/default.yaml:10)",
                 "  A trail stopped logging. Turn it back on: a blind trail hides everything that happens after",
                 "  severity:   high",
                 "  mode:       enforce (as the rule sets it)",

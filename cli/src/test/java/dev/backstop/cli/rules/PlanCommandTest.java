@@ -163,15 +163,19 @@ class PlanCommandTest {
 
     @Test
     void escapesWhatAnEventSaysSoItCannotForgeARowOrDriveTheTerminal() {
-        ObjectNode forged = Events.envelope(STOP_LOGGING);
-        ((ObjectNode) forged.get("detail")).put("eventName", "StopLogging\r\n  cloudtrail-logging-stopped  enforce  none")
-                .put("eventID", "\u001b[2J\u001b[Hcleared");
-        Path file = Events.write(dir.resolve("forged.json"), forged);
+        ObjectNode forgedName = Events.envelope(STOP_LOGGING);
+        ((ObjectNode) forgedName.get("detail")).put("eventName", "StopLogging\r\n  cloudtrail-logging-stopped  enforce  none");
+        ObjectNode forgedId = Events.envelope(STOP_LOGGING);
+        ((ObjectNode) forgedId.get("detail")).put("eventID", "\u001b[2J\u001b[Hcleared");
+        Path name = Events.write(dir.resolve("forged-name.json"), forgedName);
+        Path id = Events.write(dir.resolve("forged-id.json"), forgedId);
 
-        Cli.Result result = Cli.execute("plan", file.toString());
+        Cli.Result result = Cli.execute("plan", name.toString(), id.toString());
 
         assertThat(result.out()).doesNotContain("\r", "\u001b").contains(
-                file + ": StopLogging\\r\\n  cloudtrail-logging-stopped  enforce  none \\u001B[2J\\u001B[Hcleared");
+                name + ": StopLogging\\r\\n  cloudtrail-logging-stopped  enforce  none ",
+                id + ": rejected: detail.eventID: expected CloudTrail's event id (a lower-case UUID), found"
+                        + " \"\\u001B[2J\\u001B[Hcleared\"");
         assertThat(result.out().lines()).contains("  no rule matched");
     }
 

@@ -90,7 +90,7 @@ class ValidateCommandTest {
 
         assertThat(result.exitCode()).isEqualTo(1);
         assertThat(result.err()).startsWith(team + ":3: rule cloudtrail-logging-stopped: id: already defined at "
-                + "rules/default.yaml:7;");
+                + "rules/default.yaml:10;");
     }
 
     @Test
@@ -148,6 +148,6 @@ class ValidateCommandTest {
         Cli.Result result = new Cli().home(dir).run("validate", pack.toString());
 
         assertThat(result.exitCode()).isEqualTo(1);
-        assertThat(result.err()).startsWith(pack + ":11: rule cloudtrail-logging-stopped: severity: unknown severity");
+        assertThat(result.err()).startsWith(pack + ":14: rule cloudtrail-logging-stopped: severity: unknown severity");
     }
 }

@@ -12,8 +12,9 @@ import java.time.Instant;
  * CloudTrail" from source {@value #SOURCE}, event name {@value #EVENT_NAME}, the trail's ARN in
  * {@code requestParameters.name} (where the trail actions look) and the drift in
  * {@code requestParameters.drift}. So rules match it, and modes, exemptions, the audit record and
- * notification treat it as any event; its event id {@code watchdog#<run id>#<trail ARN>} is the
- * audit id, one per run and trail.
+ * notification treat it as any event; its event id is {@code watchdog#<run id>#<trail ARN>}, one
+ * per run and trail. It is not a CloudTrail event id, so the watchdog hands the event to the engine in
+ * process, never through a handler that checks a delivered event's provenance.
  */
 final class DriftEvent {
 
@@ -23,18 +24,18 @@ final class DriftEvent {
     private DriftEvent() {
     }
 
-    static String auditId(ScheduledEvent run, String trailArn) {
+    static String eventId(ScheduledEvent run, String trailArn) {
         return "watchdog#" + run.id() + "#" + trailArn;
     }
 
     static byte[] of(ScheduledEvent run, Finding finding, String region, Instant now, ObjectMapper json) {
         ObjectNode event = json.createObjectNode();
-        event.put("version", "0").put("id", auditId(run, finding.trailArn()))
+        event.put("version", "0").put("id", eventId(run, finding.trailArn()))
                 .put("detail-type", "AWS API Call via CloudTrail").put("source", SOURCE)
                 .put("account", run.account()).put("time", now.toString()).put("region", region);
         event.putArray("resources").add(finding.trailArn());
         ObjectNode detail = event.putObject("detail");
-        detail.put("eventVersion", "1.09").put("eventID", auditId(run, finding.trailArn()))
+        detail.put("eventVersion", "1.09").put("eventID", eventId(run, finding.trailArn()))
                 .put("eventName", EVENT_NAME).put("eventSource", SOURCE).put("eventType", "BackstopWatchdogCheck")
                 .put("eventTime", now.toString()).put("awsRegion", region).put("recipientAccountId", run.account())
                 .put("readOnly", false);

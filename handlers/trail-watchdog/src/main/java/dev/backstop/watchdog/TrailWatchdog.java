@@ -134,7 +134,8 @@ public final class TrailWatchdog {
         if (finding.drift().isEmpty()) {
             return new TrailResult(trail, List.of(), finding.snapshotted(), null);
         }
-        AuditRecord decision = engine.handle(parser.delivery(DriftEvent.of(run, finding, region.id(), now, json)));
+        // Its own event, made here: read for its shape, never held to a delivered event's provenance.
+        AuditRecord decision = engine.handle(parser.parse(DriftEvent.of(run, finding, region.id(), now, json)));
         return new TrailResult(trail, finding.drift(), finding.snapshotted(), decision);
     }
 }

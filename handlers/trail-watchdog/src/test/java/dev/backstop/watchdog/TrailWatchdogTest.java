@@ -19,7 +19,6 @@ import dev.backstop.config.Mode;
 import dev.backstop.config.Settings;
 import dev.backstop.engine.RemediationEngine;
 import dev.backstop.event.CloudTrailEventParser;
-import dev.backstop.event.Delivery;
 import dev.backstop.event.Trigger;
 import dev.backstop.testing.CapturedTelemetry;
 import dev.backstop.testing.SampleEvents;
@@ -127,8 +126,9 @@ class TrailWatchdogTest {
                 new Finding(MEMBER_TRAIL, List.of("not logging"), false));
         RemediationEngine engine = mock(RemediationEngine.class);
         List<Trigger> decided = new ArrayList<>();
-        when(engine.handle(any(Delivery.class))).thenAnswer(call -> {
-            decided.add(((Delivery) call.getArgument(0)).trigger());
+        // The watchdog's own drift event is handed over as a trigger, never as a delivery held to provenance.
+        when(engine.handle(any(Trigger.class))).thenAnswer(call -> {
+            decided.add(call.getArgument(0));
             return null;
         });
 

@@ -45,6 +45,15 @@ public interface RemediationAction {
     /** The target's tags, read only when a rule exempts resources by tag. */
     Map<String, String> tags(ActionPlan plan);
 
+    /**
+     * True for an action that restores the account's eyes and doors (a trail's logging, a deleted
+     * or weakened trail, Block Public Access). Whoever can trip a breaker must not switch these off
+     * with it: they act past an open breaker, and their rule escalates against the caller instead.
+     */
+    default boolean restoresEyesOrDoors() {
+        return false;
+    }
+
     /** True when a change this action applied can be reversed from its audit record's undo data. */
     default boolean undoable() {
         return false;

@@ -78,6 +78,15 @@ public final class UndoFormat<T extends UndoData> {
         return stored.setAll(components);
     }
 
+    /** The undo's call with the record's components, {@code StopLogging name=arn:...}, texts unquoted. */
+    static String describe(UndoData undo) {
+        StringBuilder line = new StringBuilder(undo.call());
+        JSON.<ObjectNode>valueToTree(undo).fields().forEachRemaining(component -> line.append(' ')
+                .append(component.getKey()).append('=').append(component.getValue().isTextual()
+                        ? component.getValue().textValue() : component.getValue().toString()));
+        return line.toString();
+    }
+
     /** The record the stored undo data holds, whichever version wrote it. */
     public T read(JsonNode stored) {
         if (stored == null || !stored.isObject() || stored.isEmpty()) {

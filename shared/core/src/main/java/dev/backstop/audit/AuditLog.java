@@ -126,6 +126,25 @@ public final class AuditLog {
     }
 
     /**
+     * What {@code ./backstop audit verify} finds wrong with the record's chain from the record on:
+     * the record itself edited, moved or slipped in, or any record after it (up to the head, which
+     * vouches for it) gone or changed. Empty when the chain vouches for the record; a record that is
+     * not chained at all is a problem of its own.
+     */
+    public List<ChainProblem> problemsFrom(String auditId) {
+        Map<String, AttributeValue> item = dynamoDb.getItem(request -> request.tableName(table)
+                .key(Map.of(AuditTable.KEY, s(auditId))).consistentRead(true)).item();
+        if (item == null || !item.containsKey(AuditTable.CHAIN) || !item.containsKey(AuditTable.CHAIN_POSITION)) {
+            return List.of(new ChainProblem("-", 0, auditId, "unchained", "the record is in no chain, so nothing vouches"
+                    + " for it"));
+        }
+        long position = Long.parseLong(item.get(AuditTable.CHAIN_POSITION).n());
+        return new ChainVerifier(dynamoDb, table).verify(item.get(AuditTable.CHAIN).s()).problems().stream()
+                .filter(problem -> problem.position() >= position || problem.auditId().equals(auditId))
+                .toList();
+    }
+
+    /**
      * Notes on the record whether the notification went out, so a lost one is visible. The note
      * is outside the chain's hash: it is written after the record is chained, and it tells of
      * SNS's delivery, not of the decision (SNS's own delivery metrics witness it).

@@ -30,10 +30,14 @@ public enum Outcome {
     RECORDED,
     /** The event id was decided before; this delivery changes nothing. */
     DUPLICATE,
-    /** The event could not be read. */
+    /** The event could not be read, or (not a decision) a version of the team's rule file was refused. */
     REJECTED,
     /** Not a decision: the team's rule file, at the version named, was validated and put in force. */
-    LOADED;
+    LOADED,
+    /** Not a decision: a breaker tripped; its actions are notified only (those that keep eyes and doors act and escalate). */
+    BREAKER_TRIPPED,
+    /** Not a decision: a tripped breaker closed by itself after its cool-down. */
+    BREAKER_CLOSED;
 
     /** The one of the two that matters more to whoever reads the decision. */
     public Outcome weightier(Outcome other) {

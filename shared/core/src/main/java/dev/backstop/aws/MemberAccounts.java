@@ -110,7 +110,7 @@ public final class MemberAccounts {
                 // background refresh, and a thread would outlive the invocation.
                 .asyncCredentialUpdateEnabled(false)
                 .refreshRequest(request -> request.roleArn(roleArn)
-                        .roleSessionName(MemberAccess.SESSION_NAME)
+                        .roleSessionName(access.sessionName())
                         .externalId(access.externalId().orElse(null)))
                 .build();
     }

@@ -18,15 +18,22 @@ public interface S3ObjectReader {
 
     /**
      * The object, or empty when its ETag is still {@code knownETag} (null reads it whatever it is).
+     * With an {@code expectedOwner}, S3 refuses the read (403) unless that account owns the bucket.
      *
      * @throws software.amazon.awssdk.core.exception.SdkException when it cannot be read
      */
-    Optional<StoredObject> readIfChanged(String bucket, String key, String knownETag);
+    Optional<StoredObject> readIfChanged(String bucket, String key, String expectedOwner, String knownETag);
+
+    /** As {@link #readIfChanged(String, String, String, String)}, whoever owns the bucket. */
+    default Optional<StoredObject> readIfChanged(String bucket, String key, String knownETag) {
+        return readIfChanged(bucket, key, null, knownETag);
+    }
 
     /**
-     * An object's bytes (at most {@link #MAX_BYTES} and one more) and the ETag of that version
-     * (null if S3 gave none). The bytes are the reader's own copy: read them, never change them.
+     * An object's bytes (at most {@link #MAX_BYTES} and one more), the ETag of that version and
+     * its version id (each null if S3 gave none; unversioned buckets give no version id). The bytes
+     * are the reader's own copy: read them, never change them.
      */
-    record StoredObject(String eTag, byte[] content) {
+    record StoredObject(String eTag, String versionId, byte[] content) {
     }
 }

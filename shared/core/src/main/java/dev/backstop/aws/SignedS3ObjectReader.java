@@ -29,7 +29,8 @@ import software.amazon.awssdk.utils.http.SdkHttpUtils;
  * ({@code AWS_ENDPOINT_URL_S3}, {@code AWS_ENDPOINT_URL}, their system properties and profile
  * keys), else S3's regional endpoint. Requests are virtual-hosted on AWS, path-style on an
  * endpoint override (an emulator) and for bucket names with dots (whose host names a wildcard
- * certificate does not cover). {@code If-None-Match} lets S3 answer 304 for an unchanged file.
+ * certificate does not cover). {@code If-None-Match} lets S3 answer 304 for an unchanged file;
+ * {@code x-amz-expected-bucket-owner} makes S3 refuse a bucket another account owns.
  */
 public final class SignedS3ObjectReader implements S3ObjectReader {
 
@@ -68,9 +69,9 @@ public final class SignedS3ObjectReader implements S3ObjectReader {
     }
 
     @Override
-    public Optional<StoredObject> readIfChanged(String bucket, String key, String knownETag) {
+    public Optional<StoredObject> readIfChanged(String bucket, String key, String expectedOwner, String knownETag) {
         String where = "s3://" + bucket + "/" + key;
-        SdkHttpRequest request = sign(request(bucket, key, knownETag));
+        SdkHttpRequest request = sign(request(bucket, key, expectedOwner, knownETag));
         try {
             HttpExecuteResponse response = http.prepareRequest(HttpExecuteRequest.builder().request(request).build()).call();
             int status = response.httpResponse().statusCode();
@@ -82,13 +83,14 @@ public final class SignedS3ObjectReader implements S3ObjectReader {
                 throw SdkServiceException.builder().statusCode(status)
                         .message("cannot read " + where + ": HTTP " + status + " " + errorCode(body)).build();
             }
-            return Optional.of(new StoredObject(response.httpResponse().firstMatchingHeader("ETag").orElse(null), body));
+            return Optional.of(new StoredObject(response.httpResponse().firstMatchingHeader("ETag").orElse(null),
+                    response.httpResponse().firstMatchingHeader("x-amz-version-id").orElse(null), body));
         } catch (IOException e) {
             throw SdkClientException.create("cannot read " + where + ": " + e.getMessage(), e);
         }
     }
 
-    SdkHttpFullRequest request(String bucket, String key, String knownETag) {
+    SdkHttpFullRequest request(String bucket, String key, String expectedOwner, String knownETag) {
         boolean pathStyle = overridden || bucket.contains(".");
         String base = endpoint.getRawPath() == null ? "" : endpoint.getRawPath().replaceAll("/+$", "");
         String path = base + (pathStyle ? "/" + SdkHttpUtils.urlEncode(bucket) : "") + "/"
@@ -101,6 +103,10 @@ public final class SignedS3ObjectReader implements S3ObjectReader {
                 .encodedPath(path);
         if (knownETag != null) {
             request.putHeader("If-None-Match", knownETag);
+        }
+        if (expectedOwner != null) {
+            // Signed with the request, so no one on the way can drop it.
+            request.putHeader("x-amz-expected-bucket-owner", expectedOwner);
         }
         return request.build();
     }

@@ -40,7 +40,7 @@ public final class SignedS3ObjectWriter implements S3ObjectWriter {
     @Override
     public String writeLocked(String bucket, String key, byte[] content, Instant retainUntil) {
         String where = "s3://" + bucket + "/" + key;
-        SdkHttpFullRequest request = requests.request(bucket, key, null).toBuilder()
+        SdkHttpFullRequest request = requests.request(bucket, key, null, null).toBuilder()
                 .method(SdkHttpMethod.PUT)
                 .putHeader("Content-Length", Integer.toString(content.length))
                 .putHeader("Content-Type", "application/json")

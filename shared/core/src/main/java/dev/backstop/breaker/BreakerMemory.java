@@ -10,7 +10,8 @@ import java.util.Optional;
 
 /**
  * Breaker counts kept in memory, window by window as the audit table keeps them, for one replay
- * of history by one thread. Nobody resets a breaker during a replay: once tripped, it stays so.
+ * of history by one thread. Nobody resets a breaker during a replay: a tripped one closes only
+ * after its cool-down, as in a deployment.
  */
 public final class BreakerMemory implements BreakerCounts {
 
@@ -33,6 +34,28 @@ public final class BreakerMemory implements BreakerCounts {
         }
         counts.count++;
         return new Counted(counts.count, Optional.ofNullable(counts.trip));
+    }
+
+    @Override
+    public Counted peek(BreakerScope scope, Duration window, Instant now) {
+        Scope counts = scopes.get(scope);
+        if (counts == null) {
+            return new Counted(0, Optional.empty());
+        }
+        long count = counts.window == now.getEpochSecond() / window.toSeconds() ? counts.count : 0;
+        return new Counted(count, Optional.ofNullable(counts.trip));
+    }
+
+    @Override
+    public boolean closeAfterCoolDown(BreakerScope scope, Instant trippedAt, String by, Instant now) {
+        Scope counts = scopes.get(scope);
+        if (counts == null || counts.trip == null || !counts.trip.trippedAt().equals(trippedAt)) {
+            return false;
+        }
+        counts.trip = null;
+        counts.window = Long.MIN_VALUE;
+        counts.count = 0;
+        return true;
     }
 
     @Override

@@ -5,11 +5,15 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * What one breaker counts: the enforcing actions in an account or of a rule (the blast-radius
- * breaker), or the remediations of one resource (the flapping breaker).
+ * What one breaker counts: the enforcing actions in an account, of a rule in an account, or
+ * answering one principal's calls (the blast-radius breakers), or the remediations of one resource
+ * (the flapping breaker). A rule is counted per account ({@code <account>/<rule>}), so no one
+ * account's events can hold a rule back in the others; a principal by its user or role ARN (a
+ * session's issuer), so new session names do not start a count afresh.
  *
  * <pre>{@code
  * BreakerScope.of(BreakerScope.Kind.ACCOUNT, "123456789012").key()  // breaker#account#123456789012
+ * BreakerScope.rule("123456789012", "s3-bucket-acl-public").key()    // breaker#rule#123456789012/s3-bucket-acl-public
  * }</pre>
  */
 public record BreakerScope(Kind kind, String target) {
@@ -19,6 +23,7 @@ public record BreakerScope(Kind kind, String target) {
     public enum Kind {
         ACCOUNT("blast-radius", "BlastRadiusBreakerTripped"),
         RULE("blast-radius", "BlastRadiusBreakerTripped"),
+        PRINCIPAL("blast-radius", "BlastRadiusBreakerTripped"),
         RESOURCE("flapping", "FlappingBreakerTripped");
 
         private final String breaker;
@@ -29,7 +34,7 @@ public record BreakerScope(Kind kind, String target) {
             this.metric = metric;
         }
 
-        /** The word the CLI option and the item key use: account, rule, resource. */
+        /** The word the CLI option and the item key use: account, rule, principal, resource. */
         public String label() {
             return name().toLowerCase(Locale.ROOT);
         }
@@ -53,6 +58,11 @@ public record BreakerScope(Kind kind, String target) {
 
     public static BreakerScope of(Kind kind, String target) {
         return new BreakerScope(kind, target);
+    }
+
+    /** A rule's breaker in one account. */
+    public static BreakerScope rule(String account, String rule) {
+        return new BreakerScope(Kind.RULE, account + "/" + rule);
     }
 
     /** The audit table key of this breaker's item. */

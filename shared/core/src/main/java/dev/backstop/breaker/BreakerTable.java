@@ -18,7 +18,7 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 
 /**
  * The breakers' state, kept in the audit table beside the records (so no other table and no other
- * permission): one item per breaker, {@code breaker#<account|rule|resource>#<id>}, holding an
+ * permission): one item per breaker, {@code breaker#<account|rule|principal|resource>#<id>}, holding an
  * atomic counter per fixed window ({@code window-<n>}, counted with {@code ADD}) and, once it trips,
  * when and why; and one index item, {@code breaker#tripped}, whose string set names every tripped
  * breaker so {@code ./backstop breaker status} needs no scan. Items carry {@code kind = breaker}.
@@ -58,6 +58,18 @@ public final class BreakerTable implements BreakerCounts {
         BreakerState state = state(scope, item);
         return new Counted(Long.parseLong(item.get(WINDOW_PREFIX + current).n()),
                 state.tripped() ? Optional.of(state) : Optional.empty());
+    }
+
+    /** What {@link #count} would find, without counting: the current window's count and the trip, if open. */
+    @Override
+    public Counted peek(BreakerScope scope, Duration window, Instant now) {
+        Map<String, AttributeValue> item = dynamoDb.getItem(request -> request.tableName(table).key(key(scope))
+                .consistentRead(true)).item();
+        Map<String, AttributeValue> found = item == null ? Map.of() : item;
+        AttributeValue count = found.get(WINDOW_PREFIX + now.getEpochSecond() / window.toSeconds());
+        BreakerState state = state(scope, found);
+        return new Counted(count == null ? 0 : Long.parseLong(count.n()), state.tripped() ? Optional.of(state)
+                : Optional.empty());
     }
 
     /** Opens the breaker; false when another invocation tripped it first. */
@@ -109,6 +121,24 @@ public final class BreakerTable implements BreakerCounts {
         if (item == null || !item.containsKey("trippedAt")) {
             return false;
         }
+        return close(scope, item, by, now);
+    }
+
+    /**
+     * Closes the breaker after its cool-down, if it is still the trip that was counted (and not one
+     * tripped anew meanwhile); false when another invocation closed it first.
+     */
+    @Override
+    public boolean closeAfterCoolDown(BreakerScope scope, Instant trippedAt, String by, Instant now) {
+        Map<String, AttributeValue> item = dynamoDb.getItem(request -> request.tableName(table).key(key(scope))
+                .consistentRead(true)).item();
+        if (item == null || !trippedAt.equals(instant(item, "trippedAt"))) {
+            return false;
+        }
+        return close(scope, item, by, now);
+    }
+
+    private boolean close(BreakerScope scope, Map<String, AttributeValue> item, String by, Instant now) {
         Map<String, String> names = new HashMap<>();
         List<String> removed = new ArrayList<>(List.of("trippedAt", "cause"));
         windows(item).forEach(window -> {
@@ -120,9 +150,10 @@ public final class BreakerTable implements BreakerCounts {
                     .tableName(table)
                     .key(key(scope))
                     .updateExpression("REMOVE " + String.join(", ", removed) + " SET resetAt = :now, resetBy = :by")
-                    .conditionExpression("attribute_exists(trippedAt)")
+                    .conditionExpression("trippedAt = :tripped")
                     .expressionAttributeNames(names.isEmpty() ? null : names)
-                    .expressionAttributeValues(Map.of(":now", s(now.toString()), ":by", s(by))));
+                    .expressionAttributeValues(Map.of(":now", s(now.toString()), ":by", s(by),
+                            ":tripped", item.get("trippedAt"))));
         } catch (ConditionalCheckFailedException resetElsewhere) {
             return false;
         }

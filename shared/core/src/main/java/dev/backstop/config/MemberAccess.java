@@ -25,16 +25,27 @@ import java.util.regex.Pattern;
  * @param roleName the role to assume in a member account ({@code BACKSTOP_MEMBER_ROLE_NAME})
  * @param externalId the external id the member role's trust policy asks for
  *     ({@code BACKSTOP_MEMBER_EXTERNAL_ID}, optional)
+ * @param sessionName the session name the member role is assumed with: {@value #SESSION_NAME} for
+ *     the functions, {@code backstop-operator-<user>} for an operator's command ({@link #operator})
  */
 public record MemberAccess(Optional<String> homeAccount, Set<String> allowedAccounts, Optional<String> roleName,
-        Optional<String> externalId) {
+        Optional<String> externalId, String sessionName) {
 
     public static final String HOME_ACCOUNT = "BACKSTOP_HOME_ACCOUNT";
     public static final String ALLOWED_ACCOUNTS = "BACKSTOP_ALLOWED_ACCOUNTS";
     public static final String ROLE_NAME = "BACKSTOP_MEMBER_ROLE_NAME";
     public static final String EXTERNAL_ID = "BACKSTOP_MEMBER_EXTERNAL_ID";
-    /** The session name Backstop gives every member-role session: its own calls carry it in CloudTrail. */
+    /** The session name Backstop's functions give every member-role session: its own calls carry it in CloudTrail. */
     public static final String SESSION_NAME = "backstop-remediation";
+    /**
+     * How an operator's session name starts: its calls (an undo) are the operator's, decided like
+     * anyone's, never taken for Backstop's own. The member role's trust policy lets the operator
+     * roles assume it only with such a name, and the functions only with {@value #SESSION_NAME}.
+     */
+    public static final String OPERATOR_SESSION_PREFIX = "backstop-operator-";
+    // IAM's limit on a role session name.
+    private static final int SESSION_NAME_LIMIT = 64;
+    private static final Pattern SESSION_NAME_SYNTAX = Pattern.compile("[\\w+=,.@-]{2,64}");
 
     private static final Pattern ACCOUNT = Pattern.compile("\\d{12}");
     // IAM's own character sets and lengths for role names and external ids.
@@ -43,6 +54,9 @@ public record MemberAccess(Optional<String> homeAccount, Set<String> allowedAcco
 
     public MemberAccess {
         Objects.requireNonNull(homeAccount, "homeAccount");
+        if (sessionName == null || !SESSION_NAME_SYNTAX.matcher(sessionName).matches()) {
+            throw new SettingsException("not a role session name: \"" + sessionName + "\"");
+        }
         allowedAccounts = Set.copyOf(allowedAccounts);
         Objects.requireNonNull(roleName, "roleName");
         Objects.requireNonNull(externalId, "externalId");
@@ -52,9 +66,26 @@ public record MemberAccess(Optional<String> homeAccount, Set<String> allowedAcco
         }
     }
 
+    /** The functions' access, with Backstop's own session name. */
+    public MemberAccess(Optional<String> homeAccount, Set<String> allowedAccounts, Optional<String> roleName,
+            Optional<String> externalId) {
+        this(homeAccount, allowedAccounts, roleName, externalId, SESSION_NAME);
+    }
+
     /** One account, no allowlist: the command line and tests. */
     public static MemberAccess singleAccount() {
         return new MemberAccess(Optional.empty(), Set.of(), Optional.empty(), Optional.empty());
+    }
+
+    /**
+     * The same access for an operator's command: the member role assumed with a session name of
+     * the operator's own ({@value #OPERATOR_SESSION_PREFIX}{@code <user>}, the user name cut to what
+     * IAM allows), so the calls it makes are never taken for Backstop's own.
+     */
+    public MemberAccess operator(String user) {
+        String name = OPERATOR_SESSION_PREFIX + user.replaceAll("[^\\w+=,.@-]", "-");
+        return new MemberAccess(homeAccount, allowedAccounts, roleName, externalId,
+                name.substring(0, Math.min(name.length(), SESSION_NAME_LIMIT)));
     }
 
     /** The home account alone, or with members: what a deployment passes in its environment. */

@@ -19,7 +19,8 @@ import java.util.OptionalLong;
  * @param ownPrincipals ARN patterns of Backstop's own roles, {@code *} as wildcard
  *     ({@code BACKSTOP_OWN_PRINCIPALS}, comma-separated): their events are audited, never acted on
  * @param rulesLocation the team's own rule file, if any ({@code BACKSTOP_RULES_LOCATION},
- *     {@code s3://BUCKET/KEY}), added to the default pack
+ *     {@code s3://BUCKET/KEY}), added to the default pack, and the account that must own its bucket
+ *     ({@code BACKSTOP_RULES_BUCKET_OWNER}, else the home account)
  * @param rulesTtl how long a fetched rule file is used before it is read again
  *     ({@code BACKSTOP_RULES_TTL_SECONDS}, default 60: a kill switch set in the team file holds within a
  *     minute; an unchanged file costs one conditional GET answered 304)
@@ -103,8 +104,9 @@ public record Settings(String auditTable, String topicArn, Mode mode, List<Strin
                 .map(String::trim)
                 .filter(arn -> !arn.isEmpty())
                 .toList();
-        return new Settings(required(env, AUDIT_TABLE), topicArn, mode, own, rulesLocation(env), rulesTtl(env),
-                MemberAccess.fromEnvironment(env), BreakerLimits.fromEnvironment(env), Controls.fromEnvironment(env));
+        MemberAccess members = MemberAccess.fromEnvironment(env);
+        return new Settings(required(env, AUDIT_TABLE), topicArn, mode, own, rulesLocation(env, members), rulesTtl(env),
+                members, BreakerLimits.fromEnvironment(env), Controls.fromEnvironment(env));
     }
 
     /**
@@ -118,15 +120,24 @@ public record Settings(String auditTable, String topicArn, Mode mode, List<Strin
         });
     }
 
-    private static Optional<RulesLocation> rulesLocation(Map<String, String> env) {
+    /** The team's file, read only from a bucket of the named owner, else of the home account. */
+    private static Optional<RulesLocation> rulesLocation(Map<String, String> env, MemberAccess members) {
         String text = env.getOrDefault(RULES_LOCATION, "").trim();
         if (text.isEmpty()) {
             return Optional.empty();
         }
+        RulesLocation location;
         try {
-            return Optional.of(RulesLocation.parse(text));
+            location = RulesLocation.parse(text);
         } catch (IllegalArgumentException e) {
             throw new SettingsException(RULES_LOCATION + ": " + e.getMessage());
+        }
+        String owner = env.getOrDefault(RulesLocation.BUCKET_OWNER, "").trim();
+        try {
+            return Optional.of(!owner.isEmpty() ? location.ownedBy(owner)
+                    : members.homeAccount().map(location::ownedBy).orElse(location));
+        } catch (IllegalArgumentException e) {
+            throw new SettingsException(RulesLocation.BUCKET_OWNER + ": " + e.getMessage());
         }
     }
 

@@ -7,12 +7,16 @@ import dev.backstop.action.RemediationAction;
 import dev.backstop.action.ResourceState;
 import dev.backstop.action.UndoFormat;
 import dev.backstop.audit.ActionResult;
+import dev.backstop.audit.AuditKeys;
 import dev.backstop.audit.Outcome;
+import dev.backstop.breaker.ActionScope;
 import dev.backstop.breaker.Breakers;
+import dev.backstop.breaker.Hold;
 import dev.backstop.config.Mode;
 import dev.backstop.config.Settings;
 import dev.backstop.event.MalformedEventException;
 import dev.backstop.event.Trigger;
+import dev.backstop.event.UserIdentity;
 import dev.backstop.rules.ActionSpec;
 import dev.backstop.rules.Rule;
 import dev.backstop.rules.Declared;
@@ -33,9 +37,13 @@ import javax.inject.Provider;
  * is a protected principal (Backstop's own roles and the deployment's ProtectedPrincipalArns,
  * {@link Settings#ownPrincipals()}) is never changed, in any mode: the action is refused. Before
  * an enforcing action is applied, the {@link Breakers} count it and may hold it back (notified,
- * not run).
+ * not run); an action that restores the account's eyes and doors acts past them, and when the open
+ * breaker names the caller or the resource, its rule's {@code escalate} action contains the caller.
  */
 final class ActionRunner {
+
+    /** Where the detail of an action that acted past an open breaker says so. */
+    static final String PAST = "acted past ";
 
     // Providers, so a handler builds only the actions (and SDK clients) its events call for.
     private final Map<String, Provider<RemediationAction>> catalogue;
@@ -132,9 +140,9 @@ final class ActionRunner {
                     + declaredNote);
             case ENFORCE -> context.vetoDue().isPresent()
                     ? result(rule, mode, plan, Outcome.PENDING, plan.before(), "will run " + plan.change() + " at "
-                            + context.vetoDue().get() + " unless vetoed (./backstop veto " + trigger.id() + " --reason ... --yes)"
+                            + context.vetoDue().get() + " unless vetoed (./backstop veto " + AuditKeys.decision(trigger.id()) + " --reason ... --yes)"
                             + declaredNote)
-                    : withNote(enforceUnlessHeld(rule, mode, action, plan, trigger.account()), declaredNote);
+                    : withNote(enforceUnlessHeld(rule, mode, action, plan, trigger), declaredNote);
         });
     }
 
@@ -188,13 +196,86 @@ final class ActionRunner {
         };
     }
 
-    /** The blast-radius and flapping breakers count the action first, and may hold it back. */
-    private ActionResult enforceUnlessHeld(Rule rule, Mode mode, RemediationAction action, ActionPlan plan, String account) {
-        Optional<String> held = breakers.admit(account, rule.id(), plan.resource());
-        if (held.isPresent()) {
-            return result(rule, mode, plan, Outcome.NOTIFIED, plan.before(), held.get() + "; not run: " + plan.change());
+    /**
+     * The breakers count the action first, and may hold it back; an action that restores the
+     * account's eyes and doors acts past them, and says so.
+     */
+    private ActionResult enforceUnlessHeld(Rule rule, Mode mode, RemediationAction action, ActionPlan plan,
+            Trigger trigger) {
+        Optional<Hold> held = breakers.admit(counted(rule, trigger, plan.resource()));
+        if (held.isEmpty()) {
+            return enforce(rule, mode, action, plan);
         }
-        return enforce(rule, mode, action, plan);
+        if (!action.restoresEyesOrDoors()) {
+            return result(rule, mode, plan, Outcome.NOTIFIED, plan.before(), Breakers.HELD + held.get().describe()
+                    + "; not run: " + plan.change());
+        }
+        ActionResult acted = enforce(rule, mode, action, plan);
+        return new ActionResult(acted.rule(), acted.severity(), acted.action(), acted.mode(), acted.resource(),
+                acted.outcome(), acted.before(), acted.after(), acted.undo(), acted.detail() + "; " + PAST
+                + held.get().describe() + ", as it restores the account's eyes and doors");
+    }
+
+    /**
+     * The open breaker an action of a rule that escalates acted past, when it names the principal
+     * or the resource: the caller keeps undoing the fix. Empty for any other result.
+     */
+    Optional<Hold> repeated(Rule rule, Trigger trigger, ActionResult acted) {
+        // A caller with no user or role (the watchdog's own check, a service) is no one to contain.
+        if (rule.escalation().isEmpty() || acted.outcome() != Outcome.REMEDIATED || !acted.detail().contains(PAST)
+                || trigger.caller().flatMap(UserIdentity::issuerArn).isEmpty()) {
+            return Optional.empty();
+        }
+        return breakers.repeated(counted(rule, trigger, acted.resource()));
+    }
+
+    /**
+     * Contains the caller who keeps undoing the fix with the rule's {@code escalate} action, in the
+     * rule's mode, uncounted by the breakers and past every exemption but one: a protected principal
+     * (Backstop's own roles, ProtectedPrincipalArns) is never changed.
+     */
+    ActionResult escalate(Rule rule, Mode mode, Trigger trigger, Hold repeated) {
+        ActionSpec spec = rule.escalation().orElseThrow();
+        String why = "escalated, as " + repeated.scope().describe() + " counted " + repeated.count()
+                + " in its window (" + repeated.cause() + "): ";
+        Provider<RemediationAction> provider = catalogue.get(spec.action());
+        if (provider == null || !provider.get().appliesTo(trigger, spec)) {
+            return failed(rule, spec, mode, "-", why + spec.action() + " cannot answer this "
+                    + trigger.summary() + " in this function (is its action family in the function's graph?)");
+        }
+        RemediationAction action = provider.get();
+        ActionPlan plan;
+        try {
+            plan = action.plan(trigger, spec);
+        } catch (ActionRefusedException e) {
+            return failed(rule, spec, mode, e.resource(), why + "refused: " + e.getMessage());
+        } catch (RuntimeException e) {
+            rethrowIfTransient(e);
+            return failed(rule, spec, mode, "-", why + "could not read the current state: " + AwsErrors.describe(e));
+        }
+        if (!plan.before().exists()) {
+            return result(rule, mode, plan, Outcome.RESOURCE_GONE, plan.before(), why + "the principal no longer exists");
+        }
+        if (protectedPrincipals.matches(plan.resource())) {
+            return result(rule, mode, plan, Outcome.FAILED, plan.before(), why + "refused: protected principal "
+                    + plan.resource() + " (Backstop's own roles and ProtectedPrincipalArns are never changed)");
+        }
+        if (!plan.changeNeeded()) {
+            return result(rule, mode, plan, Outcome.ALREADY_COMPLIANT, plan.before(), why + "already contained");
+        }
+        ActionResult done = switch (mode) {
+            case DRY_RUN -> result(rule, mode, plan, Outcome.WOULD_REMEDIATE, plan.before(), "would run " + plan.change());
+            case NOTIFY, OFF -> result(rule, mode, plan, Outcome.NOTIFIED, plan.before(), "not run: " + plan.change());
+            case ENFORCE -> enforce(rule, mode, action, plan);
+        };
+        return new ActionResult(done.rule(), done.severity(), done.action(), done.mode(), done.resource(), done.outcome(),
+                done.before(), done.after(), done.undo(), why + done.detail());
+    }
+
+    /** What the breakers count an action by: the account and region acted in, the caller (a session by its role). */
+    private static ActionScope counted(Rule rule, Trigger trigger, String resource) {
+        String principal = trigger.caller().flatMap(UserIdentity::issuerArn).orElse(null);
+        return new ActionScope(trigger.account(), trigger.region(), rule.id(), principal, resource);
     }
 
     private ActionResult enforce(Rule rule, Mode mode, RemediationAction action, ActionPlan plan) {

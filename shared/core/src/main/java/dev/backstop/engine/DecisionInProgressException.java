@@ -9,7 +9,7 @@ public final class DecisionInProgressException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
-    DecisionInProgressException(String eventId) {
-        super("event " + eventId + " is being decided by another invocation; retry later");
+    DecisionInProgressException(String auditId) {
+        super(auditId + " is being decided by another invocation; retry later");
     }
 }

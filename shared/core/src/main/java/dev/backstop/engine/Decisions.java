@@ -1,6 +1,7 @@
 package dev.backstop.engine;
 
 import dev.backstop.audit.ActionResult;
+import dev.backstop.audit.AuditKeys;
 import dev.backstop.audit.AuditRecord;
 import dev.backstop.audit.Outcome;
 import dev.backstop.event.MalformedEventException;
@@ -14,9 +15,10 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * How each decision can end, whatever the trigger: the trigger's id is the audit id, so a
- * redelivery finds the decision. The trigger's {@link TriggerSteps#record steps} make the audit
- * record of it; a payload that could not be read has no trigger, and its record is made here.
+ * How each decision can end, whatever the trigger: the trigger's id, in the decisions' own
+ * namespace ({@link AuditKeys#decision}), is the audit id, so a redelivery finds the decision.
+ * The trigger's {@link TriggerSteps#record steps} make the audit record of it; a payload that could
+ * not be read has no trigger, and its record is made here.
  */
 final class Decisions {
 
@@ -24,7 +26,7 @@ final class Decisions {
     }
 
     static Verdict acted(Trigger trigger, List<ActionResult> results, Instant now) {
-        return acted(trigger.id(), results, now);
+        return acted(AuditKeys.decision(trigger.id()), results, now);
     }
 
     /** A decision recorded under an audit id of its own, as the run at a veto window's end is. */
@@ -35,12 +37,12 @@ final class Decisions {
     }
 
     static Verdict without(Trigger trigger, Outcome outcome, String reason, Instant now) {
-        return new Verdict(trigger.id(), outcome, reason, List.of(), now);
+        return new Verdict(AuditKeys.decision(trigger.id()), outcome, reason, List.of(), now);
     }
 
     /** A record of its own per redelivery, so the original decision stays as it was. */
     static Verdict duplicate(Trigger trigger, String named, Instant now) {
-        String auditId = trigger.id() + "#duplicate#" + now + "#" + UUID.randomUUID();
+        String auditId = AuditKeys.decision(trigger.id()) + "#duplicate#" + now + "#" + UUID.randomUUID();
         return new Verdict(auditId, Outcome.DUPLICATE, named + " was already decided", List.of(), now);
     }
 

@@ -10,7 +10,6 @@ import dagger.multibindings.ClassKey;
 import dagger.multibindings.ElementsIntoSet;
 import dagger.multibindings.IntoMap;
 import dev.backstop.action.EventObserver;
-import dev.backstop.audit.AuditedRuleLoads;
 import dev.backstop.catalogue.CatalogueParametersModule;
 import dev.backstop.event.CloudTrailEvent;
 import dev.backstop.rules.source.RuleFileLoads;
@@ -32,9 +31,9 @@ public abstract class EngineModule {
     private EngineModule() {
     }
 
-    /** Each version of the team's rule file put in force is audited. */
+    /** Each version of the team's rule file read is audited and notified, put in force or rejected. */
     @Binds
-    abstract RuleFileLoads ruleFileLoads(AuditedRuleLoads loads);
+    abstract RuleFileLoads ruleFileLoads(RuleFileAudit loads);
 
     @Provides
     @Singleton

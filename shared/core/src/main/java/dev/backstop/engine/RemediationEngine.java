@@ -2,6 +2,7 @@ package dev.backstop.engine;
 
 import dev.backstop.action.AwsErrors;
 import dev.backstop.audit.ActionResult;
+import dev.backstop.audit.AuditKeys;
 import dev.backstop.audit.AuditLog;
 import dev.backstop.audit.AuditRecord;
 import dev.backstop.audit.Outcome;
@@ -9,6 +10,7 @@ import dev.backstop.audit.Deferrals;
 import dev.backstop.audit.Deferrals.Deferral;
 import dev.backstop.audit.StepLog;
 import dev.backstop.aws.CredentialScope;
+import dev.backstop.breaker.Hold;
 import dev.backstop.config.Mode;
 import dev.backstop.config.Settings;
 import dev.backstop.correlate.Correlated;
@@ -53,13 +55,19 @@ import javax.inject.Singleton;
 public final class RemediationEngine {
 
     /**
-     * One run of the rule loop: the audit id its record gets, the steps it may run ({@code RULE#INDEX};
-     * empty: every matched one), and whether a veto window has passed (the run at the due time).
+     * One run of the rule loop: the audit id its record gets, the key its finished steps are kept
+     * under in the {@link StepLog}, the steps it may run ({@code RULE#INDEX}; empty: every matched
+     * one), and whether a veto window has passed (the run at the due time).
      */
-    private record Run(String auditId, Optional<Set<String>> only, boolean windowPassed) {
+    private record Run(String auditId, String stepKey, Optional<Set<String>> only, boolean windowPassed) {
 
         static Run of(Trigger trigger) {
-            return new Run(trigger.id(), Optional.empty(), false);
+            return new Run(AuditKeys.decision(trigger.id()), trigger.id(), Optional.empty(), false);
+        }
+
+        static Run due(Deferral deferral) {
+            String id = VetoService.DUE + deferral.id();
+            return new Run(id, id, Optional.of(Set.copyOf(deferral.steps())), true);
         }
     }
 
@@ -163,7 +171,9 @@ public final class RemediationEngine {
 
     private <T extends Trigger> AuditRecord settleOrDecide(TriggerSteps<T> steps, Trigger delivered) {
         T trigger = steps.kind().cast(delivered);
-        Optional<Instant> settled = steps.settledAt(trigger, rules.current().directives().pipelines());
+        // A trigger to reject is decided at once: nothing waits in the table or on a schedule for it.
+        Optional<Instant> settled = steps.rejection(trigger).isPresent() ? Optional.empty()
+                : steps.settledAt(trigger, rules.current().directives().pipelines());
         if (settled.isPresent() && clock.instant().isBefore(settled.get())) {
             Optional<String> unavailable = window.unavailable();
             if (unavailable.isEmpty()) {
@@ -185,7 +195,7 @@ public final class RemediationEngine {
     }
 
     private <T extends Trigger> AuditRecord decideOnce(TriggerSteps<T> steps, T trigger) {
-        return recorder.once(trigger.id(), clock.instant(),
+        return recorder.once(AuditKeys.decision(trigger.id()), clock.instant(),
                 () -> steps.record(trigger, null, Decisions.duplicate(trigger, steps.named(trigger), clock.instant())),
                 () -> decide(steps, trigger, Run.of(trigger)));
     }
@@ -232,8 +242,7 @@ public final class RemediationEngine {
 
     private <T extends Trigger> AuditRecord decideDue(TriggerSteps<T> steps, Trigger delivered, Deferral deferral) {
         T trigger = steps.kind().cast(delivered);
-        AuditRecord decided = decide(steps, trigger,
-                new Run(VetoService.DUE + deferral.id(), Optional.of(Set.copyOf(deferral.steps())), true));
+        AuditRecord decided = decide(steps, trigger, Run.due(deferral));
         audit.record(decided);
         recorder.notifyIfWorth(decided);
         return decided;
@@ -274,6 +283,7 @@ public final class RemediationEngine {
             RunContext context = new RunContext(book.directives(), rule.enforceAfter().isPresent() ? due : Optional.empty());
             Optional<String> exemption = rule.unless().forTrigger(trigger, now);
             Optional<String> unmet = exemption.isPresent() ? Optional.empty() : steps.unmet(rule, trigger, found);
+            boolean escalated = false;
             for (int index : match.actions()) {
                 ActionSpec spec = rule.actions().get(index);
                 // A retry after a partial failure takes the enforcing steps that finished from the step log.
@@ -281,16 +291,24 @@ public final class RemediationEngine {
                         ? ActionRunner.exempted(rule, spec, choice.upper(), steps.unplannedResource(trigger), exemption.get())
                         : unmet.isPresent()
                         ? ActionRunner.notActed(rule, spec, choice.upper(), steps.unplannedResource(trigger), unmet.get())
-                        : stepLog.once(run.auditId(), rule.id(), index, choice.upper(),
+                        : stepLog.once(run.stepKey(), rule.id(), index, choice.upper(),
                                 () -> runner.run(rule, spec, choice, trigger, context));
                 if (result.outcome() == Outcome.PENDING) {
                     pending.add(rule.id() + "#" + index);
                 }
                 results.add(result);
+                // Once per rule, a step after its actions: the caller keeps undoing a fix of eyes and doors.
+                // It runs in the mode the resource got (the kill switch caps it too) and is never deferred.
+                Optional<Hold> repeated = escalated ? Optional.empty() : runner.repeated(rule, trigger, result);
+                if (repeated.isPresent()) {
+                    escalated = true;
+                    results.add(stepLog.once(run.stepKey(), rule.id(), rule.actions().size(), result.mode(),
+                            () -> runner.escalate(rule, result.mode(), trigger, repeated.get())));
+                }
             }
         }
         if (!pending.isEmpty()) {
-            results = deferOrFail(trigger, due.orElseThrow(), pending, results);
+            results = deferOrFail(trigger, run.auditId(), due.orElseThrow(), pending, results);
         }
         Verdict verdict = results.isEmpty()
                 ? new Verdict(run.auditId(), Outcome.NO_MATCH, "no rule in force matched", List.of(), clock.instant())
@@ -302,14 +320,15 @@ public final class RemediationEngine {
      * Schedules the decision's pending steps to run when its veto window ends; when that cannot be
      * done, they become FAILED and nothing runs: a veto window is never skipped.
      */
-    private List<ActionResult> deferOrFail(Trigger trigger, Instant due, List<String> pending, List<ActionResult> results) {
+    private List<ActionResult> deferOrFail(Trigger trigger, String auditId, Instant due, List<String> pending,
+            List<ActionResult> results) {
         List<String> described = results.stream().filter(result -> result.outcome() == Outcome.PENDING)
                 .map(result -> result.action() + " on " + result.resource() + " (rule " + result.rule() + ")").toList();
         Optional<String> unavailable = window.unavailable();
         String failure = null;
         if (unavailable.isEmpty()) {
             try {
-                window.defer(trigger.id(), Deferrals.Purpose.VETO_WINDOW, trigger, due, pending, described);
+                window.defer(auditId, Deferrals.Purpose.VETO_WINDOW, trigger, due, pending, described);
             } catch (RuntimeException e) {
                 if (AwsErrors.isTransient(e)) {
                     throw e;

@@ -3,8 +3,10 @@ package dev.backstop.engine;
 import dev.backstop.action.RemediationAction;
 import dev.backstop.action.ResourceState;
 import dev.backstop.audit.ActionResult;
+import dev.backstop.audit.AuditKeys;
 import dev.backstop.audit.AuditLog;
 import dev.backstop.audit.AuditRecord;
+import dev.backstop.audit.ChainProblem;
 import dev.backstop.audit.Outcome;
 import dev.backstop.aws.CredentialScope;
 import dev.backstop.aws.MemberAccounts;
@@ -15,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import javax.inject.Inject;
 import javax.inject.Provider;
 import javax.inject.Singleton;
@@ -23,7 +26,9 @@ import javax.inject.Singleton;
  * Reverses what a decision applied ({@code ./backstop undo AUDIT-ID}): every REMEDIATED action of
  * the record, through the action's own undo, verified against the state recorded before the
  * remediation. The undo is audited under {@code undo#AUDIT-ID} (so a record is undone once) and
- * notified. Whatever cannot be undone is said before anything runs.
+ * notified. Whatever cannot be undone is said before anything runs, and so is a record its chain
+ * does not vouch for (edited, or a record after it changed or gone): its undo data could name any
+ * call at all.
  *
  * <pre>{@code
  * List<ActionResult> reversible = undo.plan(auditId);   // throws UndoException if it cannot
@@ -52,9 +57,17 @@ public final class UndoService {
     }
 
     /** The applied actions an undo of the record would reverse; an {@link UndoException} if any cannot be. */
-    public List<ActionResult> plan(String auditId) {
+    public List<ActionResult> plan(String typed) {
+        String auditId = AuditKeys.typed(typed);
         AuditRecord record = audit.find(auditId)
                 .orElseThrow(() -> new UndoException("no completed audit record " + auditId));
+        // The undo data says which calls to make: only a record its chain vouches for is believed.
+        List<ChainProblem> tampered = audit.problemsFrom(auditId);
+        if (!tampered.isEmpty()) {
+            throw new UndoException(auditId + " fails verification, so its undo data cannot be trusted: "
+                    + tampered.stream().map(ChainProblem::toString).collect(Collectors.joining("; "))
+                    + "; nothing was changed (./backstop audit verify names every problem)");
+        }
         List<ActionResult> applied = record.actions().stream()
                 .filter(action -> action.outcome() == Outcome.REMEDIATED)
                 .toList();
@@ -76,13 +89,19 @@ public final class UndoService {
         return applied;
     }
 
-    /** The call that reverses one of the actions {@link #plan} returned, in words, from its undo data. */
-    public String call(ActionResult action) {
-        return catalogue.get(action.action()).get().readUndo(action.undo()).call();
+    /**
+     * The API calls undoing the action makes, each as {@code service:Operation key=value ...}, from
+     * the undo data of the verified record: what an operator reads before confirming.
+     */
+    public List<String> calls(ActionResult action) {
+        String service = action.action().substring(0, action.action().indexOf('.'));
+        return catalogue.get(action.action()).get().readUndo(action.undo()).calls().stream()
+                .map(call -> service + ":" + call).toList();
     }
 
     /** Undoes the record's applied actions, audits and notifies the undo, and returns its record. */
-    public AuditRecord undo(String auditId, String operator) {
+    public AuditRecord undo(String typed, String operator) {
+        String auditId = AuditKeys.typed(typed);
         List<ActionResult> applied = plan(auditId);
         if (!audit.claim(PREFIX + auditId, clock.instant())) {
             throw new UndoException(auditId + " is being undone or was undone already");

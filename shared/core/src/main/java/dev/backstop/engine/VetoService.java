@@ -2,6 +2,7 @@ package dev.backstop.engine;
 
 import dev.backstop.action.AwsErrors;
 import dev.backstop.audit.ActionResult;
+import dev.backstop.audit.AuditKeys;
 import dev.backstop.audit.AuditLog;
 import dev.backstop.audit.AuditRecord;
 import dev.backstop.audit.Deferrals;
@@ -49,8 +50,12 @@ public final class VetoService {
         this.clock = clock;
     }
 
-    /** The pending deferral a veto would stop; a {@link VetoException} when there is none to stop. */
-    public Deferral plan(String auditId) {
+    /**
+     * The pending deferral a veto would stop; a {@link VetoException} when there is none to stop. A
+     * bare event id names its decision ({@link AuditKeys#typed}), as for undo.
+     */
+    public Deferral plan(String typed) {
+        String auditId = AuditKeys.typed(typed);
         Deferral deferral = deferrals.find(auditId)
                 .filter(found -> found.purpose() == Deferrals.Purpose.VETO_WINDOW)
                 .orElseThrow(() -> new VetoException("no action of " + auditId + " waits out a veto window"));
@@ -64,7 +69,8 @@ public final class VetoService {
     }
 
     /** Vetoes the decision's pending actions for the operator, audits and notifies it, and returns the record. */
-    public AuditRecord veto(String auditId, String operator, String reason) {
+    public AuditRecord veto(String typed, String operator, String reason) {
+        String auditId = AuditKeys.typed(typed);
         Deferral deferral = plan(auditId);
         if (!deferrals.veto(auditId, operator, reason, clock.instant())) {
             // Run or vetoed between the look and the veto: say which.

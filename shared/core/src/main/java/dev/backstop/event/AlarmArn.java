@@ -27,4 +27,16 @@ record AlarmArn(String arn, String region, String account, String name) {
         }
         return new AlarmArn(text, matcher.group(1), matcher.group(2), matcher.group(3));
     }
+
+    /**
+     * The payload's account, when the ARN names the same one. An alarm of one account delivered in
+     * the name of another is rejected, so it can never move a resource of the account it claims.
+     */
+    String sameAccount(String payloadAccount, String path) {
+        if (!account.equals(payloadAccount)) {
+            throw new MalformedEventException(path, "the alarm's ARN names account " + account + " but " + path
+                    + " says " + payloadAccount + ": one alarm belongs to one account");
+        }
+        return payloadAccount;
+    }
 }

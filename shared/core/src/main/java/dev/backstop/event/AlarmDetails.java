@@ -38,9 +38,10 @@ final class AlarmDetails {
             throw new MalformedEventException("resources", "expected the alarm's ARN in a list");
         }
         AlarmArn arn = AlarmArn.parse(resources.get(0).isTextual() ? resources.get(0).asText() : null, "resources[0]");
+        String alarmAccount = arn.sameAccount(account, "account");
         JsonFields detail = JsonFields.requireObject(root.get("detail"), "detail");
         DottedKeys.refuse(root.get("detail"), "detail", false);
-        return read(Envelopes.canonical(root, account, root.get("detail")), detail, arn, account);
+        return read(Envelopes.canonical(root, alarmAccount, root.get("detail")), detail, arn, alarmAccount);
     }
 
     /** The Lambda alarm action: its {@code alarmData} is put in the envelope EventBridge would give it. */
@@ -48,7 +49,7 @@ final class AlarmDetails {
         JsonFields payload = JsonFields.requireObject(root, "");
         requireCloudWatch(payload);
         AlarmArn arn = AlarmArn.parse(payload.text("alarmArn"), "alarmArn");
-        String account = payload.requiredAccountId("accountId");
+        String account = arn.sameAccount(payload.requiredAccountId("accountId"), "accountId");
         Instant time = payload.requiredTime("time");
         JsonFields alarmData = JsonFields.requireObject(root.get("alarmData"), "alarmData");
         ObjectNode tree = envelope(arn, account, time);

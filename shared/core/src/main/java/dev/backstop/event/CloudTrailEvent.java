@@ -45,10 +45,13 @@ public record CloudTrailEvent(EventEnvelope envelope, CloudTrailDetail detail, J
         return detail.eventName();
     }
 
-    /** The account the call was made in: the recipient account, else the envelope's. */
+    /**
+     * The account the call was made in and Backstop acts in: the envelope's, the account EventBridge
+     * delivered the event from (a delivered event whose recipient account differs is rejected).
+     */
     @Override
     public String account() {
-        return detail.recipientAccountId() != null ? detail.recipientAccountId() : envelope.account();
+        return envelope.account();
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.backstop.event;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.backstop.text.Shown;
+import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 import javax.inject.Inject;
@@ -21,6 +22,13 @@ import javax.inject.Singleton;
  * CloudTrailEvent event = parser.parse(Files.readAllBytes(Path.of("events/cloudtrail/stop-logging.json")));
  * }</pre>
  *
+ * <p>What a handler is delivered ({@link #deliveries}, {@link #delivery}) is checked for
+ * provenance too (a CloudTrail-shaped event id, one account, a source that agrees with the event
+ * source, no date to come beyond clock skew: {@link Provenance}), so a forged event is rejected
+ * before anything is claimed or recorded from it; {@link #parseDelivered} judges an event file the
+ * same way. {@link #parse} reads the shape only, for events Backstop makes itself (the watchdog's
+ * drift) and for CloudTrail log records.
+ *
  * <p>Rules are matched against the event as read, not as written: only the envelope's own keys,
  * account ids as strings, and no key holding a {@code .} where CloudTrail and EventBridge choose
  * the keys (see {@link DottedKeys}), so no key can stand in for another field.
@@ -33,8 +41,16 @@ public final class CloudTrailEventParser implements TriggerReader {
     public static final String SIGN_IN_DETAIL_TYPE = "AWS Console Sign In via CloudTrail";
     private static final Set<String> DETAIL_TYPES = Set.of(DETAIL_TYPE, SIGN_IN_DETAIL_TYPE);
 
+    private final Clock clock;
+
     @Inject
+    public CloudTrailEventParser(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** For tools and tests: deliveries are judged against the system clock. */
     public CloudTrailEventParser() {
+        this(Clock.systemUTC());
     }
 
     @Override
@@ -47,13 +63,23 @@ public final class CloudTrailEventParser implements TriggerReader {
         return List.of(delivery(payload));
     }
 
-    /** The payload's one event, or its rejection keyed by the whole payload. */
+    /** The payload's one event, or its rejection (malformed, or its provenance does not hold) keyed by the whole payload. */
     public Delivery delivery(byte[] payload) {
         try {
-            return Delivery.of(parse(payload));
+            return Delivery.of(parseDelivered(JsonInput.read(payload)));
         } catch (MalformedEventException e) {
             return Delivery.rejected(payload, e);
         }
+    }
+
+    /**
+     * An EventBridge event as a handler judges its delivery: its shape and its provenance. For
+     * tools that plan an event file, so that they refuse what a handler would refuse.
+     */
+    public CloudTrailEvent parseDelivered(JsonNode root) {
+        CloudTrailEvent event = parse(root);
+        Provenance.check(event, clock.instant());
+        return event;
     }
 
     /** The event in a payload, read within {@link JsonInput}'s limits. */

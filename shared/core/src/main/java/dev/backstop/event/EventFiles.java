@@ -130,7 +130,7 @@ public final class EventFiles {
 
     private Entry envelope(JsonNode root) {
         try {
-            CloudTrailEvent event = parser.parse(root);
+            CloudTrailEvent event = parser.parseDelivered(root);
             return new Entry("", event.eventId(), event.detail().eventName(), event, null);
         } catch (MalformedEventException e) {
             return rejected("", root.path("detail"), e);

@@ -121,7 +121,11 @@ final class JsonFields {
         throw new MalformedEventException(at(name), "expected true or false, found " + Shown.quoted(value));
     }
 
-    /** A 12-digit account id; a number (leading zeros lost by some producer) is padded back. */
+    /**
+     * A 12-digit account id; a number (leading zeros lost by some producer) is padded back. A
+     * number of more than 12 digits is an error, never narrowed: 2^64 + an account id would
+     * otherwise wrap around to that account.
+     */
     String accountId(String name) {
         JsonNode child = node.get(name);
         if (child == null || child.isNull()) {

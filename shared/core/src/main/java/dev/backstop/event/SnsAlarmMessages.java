@@ -30,7 +30,7 @@ final class SnsAlarmMessages {
         JsonFields alarm = JsonFields.requireObject(message, where + ".Sns.Message");
         String name = alarm.requiredText("AlarmName");
         AlarmArn arn = AlarmArn.parse(alarm.text("AlarmArn"), alarm.at("AlarmArn"));
-        String account = alarm.requiredAccountId("AWSAccountId");
+        String account = arn.sameAccount(alarm.requiredAccountId("AWSAccountId"), alarm.at("AWSAccountId"));
         String state = AlarmStates.state(alarm, "NewStateValue");
         String previous = alarm.text("OldStateValue") == null ? null : AlarmStates.state(alarm, "OldStateValue");
         Instant time = alarm.requiredTime("StateChangeTime");

@@ -10,6 +10,7 @@ import dev.backstop.rules.RuleSource;
 import java.util.List;
 import java.util.Map;
 import javax.inject.Inject;
+import javax.inject.Provider;
 import javax.inject.Singleton;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sns.model.MessageAttributeValue;
@@ -27,10 +28,12 @@ public final class Notifier {
     private final SnsClient sns;
     private final String topicArn;
     private final ObjectMapper mapper;
-    private final RuleSource rules;
+    // A provider: the rule source audits and notifies each rule-file version it loads, so it needs
+    // this notifier, and a record of a load has no actions to route.
+    private final Provider<RuleSource> rules;
 
     @Inject
-    Notifier(SnsClient sns, Settings settings, ObjectMapper mapper, RuleSource rules) {
+    Notifier(SnsClient sns, Settings settings, ObjectMapper mapper, Provider<RuleSource> rules) {
         this.sns = sns;
         this.topicArn = settings.topicArn();
         this.mapper = mapper;
@@ -38,7 +41,7 @@ public final class Notifier {
     }
 
     public void publish(AuditRecord record) {
-        List<Notice> notices = Notices.of(record, rules.current().directives());
+        List<Notice> notices = record.actions().isEmpty() ? List.of() : Notices.of(record, rules.get().current().directives());
         ObjectNode message = mapper.createObjectNode().put("summary", Summaries.of(record));
         ArrayNode described = message.putArray("notices");
         notices.forEach(notice -> described.add(NoticeJson.of(mapper, notice)));

@@ -23,6 +23,11 @@ final class Summaries {
     }
 
     static String of(AuditRecord record) {
+        if (record.eventId() == null && record.alarm() == null) {
+            // Backstop's own event (a breaker, a rule file): its reason says it all.
+            return record.eventName() + " in " + record.account() + "/" + record.region() + ": "
+                    + record.outcome().name() + ". " + record.reason();
+        }
         String actions = record.actions().stream().map(Summaries::sentence).collect(Collectors.joining(" "));
         if (record.alarm() != null) {
             return alarm(record.alarm()) + " in " + record.account() + "/" + record.region() + ": "

@@ -17,22 +17,21 @@ import java.util.Optional;
  * @param enforceAfter the veto window: an enforcing action is notified as pending and runs this
  *     long after the decision unless vetoed ({@code enforce-after}); empty: at once
  * @param declared what to do when the change is to declared state (infrastructure as code)
+ * @param escalate the action that contains the caller when this rule's action keeps acting past an
+ *     open breaker (the principal keeps undoing the fix); null when the rule names none
  */
 public record Rule(String id, String description, Severity severity, String pattern, Exemptions unless,
         List<ActionSpec> actions, ModePolicy modes, String file, int line, Correlation correlate,
-        Optional<Duration> enforceAfter, Declared declared) {
+        Optional<Duration> enforceAfter, Declared declared, ActionSpec escalate) {
 
-    /** A rule with a fixed mode, no veto window, that reverts declared state like any other. */
-    public Rule(String id, String description, Severity severity, String pattern, Exemptions unless,
-            List<ActionSpec> actions, Mode mode, String file, int line, Correlation correlate) {
-        this(id, description, severity, pattern, unless, actions, ModePolicy.fixed(mode), file, line, correlate,
-                Optional.empty(), Declared.REVERT);
-    }
-
-    /** A rule that correlates alarms as {@link Correlation#DEFAULT} does. */
+    /**
+     * A rule with a fixed mode that correlates alarms as {@link Correlation#DEFAULT} does, has no veto
+     * window, reverts declared state like any other change and escalates to nothing.
+     */
     public Rule(String id, String description, Severity severity, String pattern, Exemptions unless,
             List<ActionSpec> actions, Mode mode, String file, int line) {
-        this(id, description, severity, pattern, unless, actions, mode, file, line, Correlation.DEFAULT);
+        this(id, description, severity, pattern, unless, actions, ModePolicy.fixed(mode), file, line,
+                Correlation.DEFAULT, Optional.empty(), Declared.REVERT, null);
     }
 
     public Rule {
@@ -66,7 +65,12 @@ public record Rule(String id, String description, Severity severity, String patt
     /** The same rule with another mode policy, fixed or stepped, as an override sets it. */
     public Rule withModes(ModePolicy newModes) {
         return new Rule(id, description, severity, pattern, unless, actions, newModes, file, line, correlate, enforceAfter,
-                declared);
+                declared, escalate);
+    }
+
+    /** The action that contains the caller past an open breaker, if the rule names one. */
+    public Optional<ActionSpec> escalation() {
+        return Optional.ofNullable(escalate);
     }
 
     /** Where the rule was read, as {@code FILE:LINE}. */

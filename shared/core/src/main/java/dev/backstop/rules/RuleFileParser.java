@@ -25,7 +25,7 @@ final class RuleFileParser {
     private static final Set<String> FILE_KEYS = Set.of("version", "rules", "overrides", "notify", "organization", "pipelines",
             "kill-switch");
     private static final Set<String> RULE_KEYS = Set.of("id", "description", "severity", "mode", "match", "unless", "actions",
-            "correlate", "enforce-after", "declared");
+            "correlate", "enforce-after", "declared", "escalate");
     static final Duration SHORTEST_VETO_WINDOW = Duration.ofMinutes(1);
     static final Duration LONGEST_VETO_WINDOW = Duration.ofDays(7);
     private static final Set<String> CORRELATE_KEYS = Set.of("window", "require");
@@ -165,13 +165,15 @@ final class RuleFileParser {
         Duration enforceAfter = vetoField.present()
                 ? SectionsParser.duration(vetoField, SHORTEST_VETO_WINDOW, LONGEST_VETO_WINDOW) : null;
         Declared declared = declared(fields.child("declared"));
+        Fields escalateField = fields.child("escalate");
+        Optional<ActionSpec> escalate = escalateField.present() ? action(escalateField) : Optional.empty();
         if (checkedId == null || description == null || severity == null || modes == null || pattern == null
                 || unless == null || actions == null || correlate == null || vetoField.present() && enforceAfter == null
-                || declared == null) {
+                || declared == null || escalateField.present() && escalate.isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(new Rule(id, description, severity, pattern, unless, actions, modes, rule.file(), idField.line(),
-                correlate, Optional.ofNullable(enforceAfter), declared));
+                correlate, Optional.ofNullable(enforceAfter), declared, escalate.orElse(null)));
     }
 
     private String pattern(Fields match) {

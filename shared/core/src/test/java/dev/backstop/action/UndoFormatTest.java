@@ -47,6 +47,12 @@ class UndoFormatTest {
     }
 
     @Test
+    void theCallsAnOperatorReadsAreTheCallWithTheComponentsAsStoredTextsUnquoted() {
+        assertThat(UNDO.calls()).containsExactly("PutBucketPolicy bucket=acme-reports statements=[\"{\\\"Sid\\\":\\\"a\\\"}\"]"
+                + " positions={\"a\":2} before=2026-11-20T10:25:12Z");
+    }
+
+    @Test
     void readsWhatItWroteBack() {
         assertThat(PolicyUndo.FORMAT.read(UndoFormat.write(UNDO))).isEqualTo(UNDO);
     }

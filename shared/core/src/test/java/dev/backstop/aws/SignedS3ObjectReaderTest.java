@@ -59,11 +59,22 @@ class SignedS3ObjectReaderTest {
         SignedS3ObjectReader reader = new SignedS3ObjectReader(UrlConnectionHttpClient.create(), KEYS, REGION,
                 URI.create("https://s3.eu-west-1.amazonaws.com"), false, Clock.systemUTC());
 
-        SdkHttpFullRequest request = reader.request("rules.example.com", "team.yaml", "\"v1\"");
+        SdkHttpFullRequest request = reader.request("rules.example.com", "team.yaml", null, "\"v1\"");
 
         assertThat(request.host()).isEqualTo("s3.eu-west-1.amazonaws.com");
         assertThat(request.encodedPath()).isEqualTo("/rules.example.com/team.yaml");
         assertThat(request.firstMatchingHeader("If-None-Match")).contains("\"v1\"");
+    }
+
+    @Test
+    void sendsTheExpectedBucketOwnerSignedWithTheRequest() {
+        SignedS3ObjectReader reader = new SignedS3ObjectReader(UrlConnectionHttpClient.create(), KEYS, REGION,
+                URI.create("https://s3.eu-west-1.amazonaws.com"), false, Clock.systemUTC());
+
+        SdkHttpRequest signed = reader.sign(reader.request("security-rules", "team.yaml", "123456789012", null));
+
+        assertThat(signed.firstMatchingHeader("x-amz-expected-bucket-owner")).contains("123456789012");
+        assertThat(signed.firstMatchingHeader("Authorization").orElseThrow()).contains("x-amz-expected-bucket-owner");
     }
 
     @Test
@@ -78,7 +89,7 @@ class SignedS3ObjectReaderTest {
 
     /** The reader's request with the S3 client's extra headers (invocation id, retry info), signed by the reader. */
     private static void assertSameRequest(SdkHttpRequest theirs, SignedS3ObjectReader reader, String bucket) {
-        SdkHttpFullRequest.Builder ours = reader.request(bucket, KEY, null).toBuilder();
+        SdkHttpFullRequest.Builder ours = reader.request(bucket, KEY, null, null).toBuilder();
         assertThat(ours.host()).isEqualTo(theirs.host());
         assertThat(ours.encodedPath()).isEqualTo(theirs.encodedPath());
         assertThat(ours.protocol()).isEqualTo(theirs.protocol());

@@ -16,6 +16,7 @@ public final class FakeS3Objects implements S3ObjectReader {
     private int version;
     private Supplier<RuntimeException> fault;
     private int reads;
+    private String lastExpectedOwner;
 
     public FakeS3Objects put(String newContent) {
         return put(newContent.getBytes(StandardCharsets.UTF_8));
@@ -38,12 +39,19 @@ public final class FakeS3Objects implements S3ObjectReader {
     }
 
     @Override
-    public Optional<StoredObject> readIfChanged(String bucket, String key, String knownETag) {
+    public Optional<StoredObject> readIfChanged(String bucket, String key, String expectedOwner, String knownETag) {
         reads++;
+        lastExpectedOwner = expectedOwner;
         if (fault != null) {
             throw fault.get();
         }
         String eTag = "\"v" + version + "\"";
-        return eTag.equals(knownETag) ? Optional.empty() : Optional.of(new StoredObject(eTag, content));
+        return eTag.equals(knownETag) ? Optional.empty()
+                : Optional.of(new StoredObject(eTag, "version-" + version, content));
+    }
+
+    /** The owner the last read expected of the bucket, or null. */
+    public String lastExpectedOwner() {
+        return lastExpectedOwner;
     }
 }

@@ -10,13 +10,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.services.iam.model.AccessKeyMetadata;
+import software.amazon.awssdk.services.iam.model.AttachedPolicy;
 import software.amazon.awssdk.services.iam.model.DeleteLoginProfileRequest;
 import software.amazon.awssdk.services.iam.model.DeleteLoginProfileResponse;
 import software.amazon.awssdk.services.iam.model.DeleteRolePolicyRequest;
 import software.amazon.awssdk.services.iam.model.DeleteRolePolicyResponse;
 import software.amazon.awssdk.services.iam.model.DeleteUserPolicyRequest;
 import software.amazon.awssdk.services.iam.model.DeleteUserPolicyResponse;
+import software.amazon.awssdk.services.iam.model.GetAccessKeyLastUsedRequest;
+import software.amazon.awssdk.services.iam.model.GetAccessKeyLastUsedResponse;
 import software.amazon.awssdk.services.iam.model.GetLoginProfileRequest;
 import software.amazon.awssdk.services.iam.model.GetLoginProfileResponse;
 import software.amazon.awssdk.services.iam.model.GetRolePolicyRequest;
@@ -29,11 +33,21 @@ import software.amazon.awssdk.services.iam.model.GetUserRequest;
 import software.amazon.awssdk.services.iam.model.GetUserResponse;
 import software.amazon.awssdk.services.iam.model.ListAccessKeysRequest;
 import software.amazon.awssdk.services.iam.model.ListAccessKeysResponse;
+import software.amazon.awssdk.services.iam.model.ListAttachedGroupPoliciesRequest;
+import software.amazon.awssdk.services.iam.model.ListAttachedGroupPoliciesResponse;
+import software.amazon.awssdk.services.iam.model.ListAttachedRolePoliciesRequest;
+import software.amazon.awssdk.services.iam.model.ListAttachedRolePoliciesResponse;
+import software.amazon.awssdk.services.iam.model.ListAttachedUserPoliciesRequest;
+import software.amazon.awssdk.services.iam.model.ListAttachedUserPoliciesResponse;
+import software.amazon.awssdk.services.iam.model.ListMfaDevicesRequest;
+import software.amazon.awssdk.services.iam.model.ListMfaDevicesResponse;
 import software.amazon.awssdk.services.iam.model.ListRoleTagsRequest;
 import software.amazon.awssdk.services.iam.model.ListRoleTagsResponse;
 import software.amazon.awssdk.services.iam.model.ListUserTagsRequest;
 import software.amazon.awssdk.services.iam.model.ListUserTagsResponse;
+import software.amazon.awssdk.services.iam.model.IamException;
 import software.amazon.awssdk.services.iam.model.LoginProfile;
+import software.amazon.awssdk.services.iam.model.MFADevice;
 import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
 import software.amazon.awssdk.services.iam.model.PutRolePolicyRequest;
 import software.amazon.awssdk.services.iam.model.PutRolePolicyResponse;
@@ -47,8 +61,9 @@ import software.amazon.awssdk.services.iam.model.UpdateAccessKeyResponse;
 import software.amazon.awssdk.services.iam.model.User;
 
 /**
- * IAM at the SDK edge: users with access keys, login profiles, tags and inline policies, and roles
- * with tags and inline policies. Policy documents come back URL-encoded, as IAM sends them.
+ * IAM at the SDK edge: users with access keys, login profiles, MFA devices, tags, inline and attached
+ * policies, roles with tags, inline and attached policies, and groups with attached policies.
+ * Policy documents come back URL-encoded, as IAM sends them.
  */
 public final class FakeIam implements IamClient {
 
@@ -60,6 +75,9 @@ public final class FakeIam implements IamClient {
         final Map<String, String> tags = new LinkedHashMap<>();
         final Map<String, String> policies = new HashMap<>();
         final Map<String, StatusType> keys = new LinkedHashMap<>();
+        final Map<String, Instant> keysCreated = new HashMap<>();
+        final List<String> attached = new ArrayList<>();
+        final List<String> mfaDevices = new ArrayList<>();
         LoginProfile loginProfile;
 
         Principal(String arn) {
@@ -69,6 +87,7 @@ public final class FakeIam implements IamClient {
 
     private final Map<String, Principal> users = new HashMap<>();
     private final Map<String, Principal> roles = new HashMap<>();
+    private final Map<String, Principal> groups = new HashMap<>();
     private final List<String> calls = new ArrayList<>();
     private Supplier<RuntimeException> putPolicyFault;
     private boolean ignoreUpdates;
@@ -83,8 +102,38 @@ public final class FakeIam implements IamClient {
         return this;
     }
 
+    /** A key of the user, created at the start of 2026 (long before the samples' calls). */
     public FakeIam accessKey(String userName, String keyId, StatusType status) {
-        user(userName, p -> p.keys.put(keyId, status));
+        return accessKey(userName, keyId, status, CREATED);
+    }
+
+    public FakeIam accessKey(String userName, String keyId, StatusType status, Instant created) {
+        user(userName, p -> {
+            p.keys.put(keyId, status);
+            p.keysCreated.put(keyId, created);
+        });
+        return this;
+    }
+
+    /** A managed policy attached to the user, role or group ({@code kind} user, role or group). */
+    public FakeIam attached(String kind, String name, String policyArn) {
+        Map<String, Principal> principals = switch (kind) {
+            case "user" -> users;
+            case "role" -> roles;
+            default -> groups;
+        };
+        principals.computeIfAbsent(name, n -> new Principal("arn:aws:iam::" + ACCOUNT + ":" + kind + "/" + n))
+                .attached.add(policyArn);
+        return this;
+    }
+
+    public FakeIam group(String name) {
+        groups.put(name, new Principal("arn:aws:iam::" + ACCOUNT + ":group/" + name));
+        return this;
+    }
+
+    public FakeIam mfaDevice(String userName, String serialNumber) {
+        user(userName, p -> p.mfaDevices.add(serialNumber));
         return this;
     }
 
@@ -248,8 +297,49 @@ public final class FakeIam implements IamClient {
         Principal user = find(users, request.userName(), "user");
         return ListAccessKeysResponse.builder().isTruncated(false).accessKeyMetadata(user.keys.entrySet().stream()
                 .map(key -> AccessKeyMetadata.builder().userName(request.userName()).accessKeyId(key.getKey())
-                        .status(key.getValue()).createDate(CREATED).build())
+                        .status(key.getValue()).createDate(user.keysCreated.getOrDefault(key.getKey(), CREATED)).build())
                 .toList()).build();
+    }
+
+    /** The key's owner; an unknown key is refused as IAM refuses it, with AccessDenied. */
+    @Override
+    public GetAccessKeyLastUsedResponse getAccessKeyLastUsed(GetAccessKeyLastUsedRequest request) {
+        return users.entrySet().stream().filter(user -> user.getValue().keys.containsKey(request.accessKeyId()))
+                .findFirst().map(user -> GetAccessKeyLastUsedResponse.builder().userName(user.getKey()).build())
+                .orElseThrow(() -> (IamException) IamException.builder().statusCode(403).awsErrorDetails(AwsErrorDetails
+                        .builder().errorCode("AccessDenied").errorMessage("not authorized to perform"
+                                + " iam:GetAccessKeyLastUsed on resource: access key " + request.accessKeyId()).build())
+                        .build());
+    }
+
+    @Override
+    public ListAttachedUserPoliciesResponse listAttachedUserPolicies(ListAttachedUserPoliciesRequest request) {
+        return ListAttachedUserPoliciesResponse.builder().isTruncated(false)
+                .attachedPolicies(attachedPolicies(find(users, request.userName(), "user"))).build();
+    }
+
+    @Override
+    public ListAttachedRolePoliciesResponse listAttachedRolePolicies(ListAttachedRolePoliciesRequest request) {
+        return ListAttachedRolePoliciesResponse.builder().isTruncated(false)
+                .attachedPolicies(attachedPolicies(find(roles, request.roleName(), "role"))).build();
+    }
+
+    @Override
+    public ListAttachedGroupPoliciesResponse listAttachedGroupPolicies(ListAttachedGroupPoliciesRequest request) {
+        return ListAttachedGroupPoliciesResponse.builder().isTruncated(false)
+                .attachedPolicies(attachedPolicies(find(groups, request.groupName(), "group"))).build();
+    }
+
+    @Override
+    public ListMfaDevicesResponse listMFADevices(ListMfaDevicesRequest request) {
+        return ListMfaDevicesResponse.builder().isTruncated(false).mfaDevices(find(users, request.userName(), "user")
+                .mfaDevices.stream().map(serial -> MFADevice.builder().userName(request.userName())
+                        .serialNumber(serial).enableDate(CREATED).build()).toList()).build();
+    }
+
+    private static List<AttachedPolicy> attachedPolicies(Principal principal) {
+        return principal.attached.stream().map(arn -> AttachedPolicy.builder().policyArn(arn)
+                .policyName(arn.substring(arn.lastIndexOf('/') + 1)).build()).toList();
     }
 
     @Override

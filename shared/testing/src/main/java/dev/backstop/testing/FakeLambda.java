@@ -15,6 +15,8 @@ import software.amazon.awssdk.services.lambda.model.GetAliasRequest;
 import software.amazon.awssdk.services.lambda.model.GetAliasResponse;
 import software.amazon.awssdk.services.lambda.model.GetFunctionConcurrencyRequest;
 import software.amazon.awssdk.services.lambda.model.GetFunctionConcurrencyResponse;
+import software.amazon.awssdk.services.lambda.model.GetFunctionConfigurationRequest;
+import software.amazon.awssdk.services.lambda.model.GetFunctionConfigurationResponse;
 import software.amazon.awssdk.services.lambda.model.ListTagsRequest;
 import software.amazon.awssdk.services.lambda.model.ListTagsResponse;
 import software.amazon.awssdk.services.lambda.model.ListVersionsByFunctionRequest;
@@ -138,6 +140,23 @@ public final class FakeLambda implements LambdaClient {
         function.aliases().put(request.name(), new Alias(request.functionVersion(), Map.copyOf(weights),
                 UUID.randomUUID().toString()));
         return UpdateAliasResponse.builder().functionVersion(request.functionVersion()).build();
+    }
+
+    /** A version's configuration; its code's digest is {@link #codeSha256(String)} of the version. */
+    @Override
+    public GetFunctionConfigurationResponse getFunctionConfiguration(GetFunctionConfigurationRequest request) {
+        String version = request.qualifier() == null ? "$LATEST" : request.qualifier();
+        calls.add("GetFunctionConfiguration " + request.functionName() + ":" + version);
+        if (!function(request.functionName()).versions().contains(version)) {
+            throw notFound("Function not found: " + arn(name(request.functionName())) + ":" + version);
+        }
+        return GetFunctionConfigurationResponse.builder().functionArn(arn(name(request.functionName())) + ":" + version)
+                .version(version).codeSha256(codeSha256(version)).build();
+    }
+
+    /** The digest this fake gives the code of a version. */
+    public static String codeSha256(String version) {
+        return "sha256-of-" + version;
     }
 
     @Override

@@ -36,6 +36,17 @@ public final class SampleEvents {
         return event.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
+    /**
+     * An event id of CloudTrail's shape (a UUID), so tests can name their events: the name itself
+     * when it has the shape, else the same UUID for the same name.
+     */
+    public static String eventId(String name) {
+        if (name.matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")) {
+            return name;
+        }
+        return java.util.UUID.nameUUIDFromBytes(name.getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
+    }
+
     public static ObjectNode detail(ObjectNode event) {
         return (ObjectNode) event.get("detail");
     }

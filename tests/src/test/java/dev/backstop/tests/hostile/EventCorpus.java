@@ -224,8 +224,10 @@ final class EventCorpus {
         for (Map.Entry<String, String> field : envelope.entrySet()) {
             for (Map.Entry<String, JsonNode> kind : kinds) {
                 if (field.getKey().equals("account") && kind.getKey().equals("a-number")) {
-                    // An account id written as a number lost its leading zeros; it is read back as 12 digits.
-                    corpus.accepted(EVENT, "account-a-number", edited(e -> e.put("account", 42)));
+                    // An account id written as a number lost its leading zeros; read back as 12 digits, it names
+                    // another account than the record's recipient, and the delivery is refused as re-wrapped.
+                    corpus.refused(EVENT, "account-a-number", edited(e -> e.put("account", 42)),
+                            "account: the envelope says account 000000000042 but detail.recipientAccountId says");
                     continue;
                 }
                 corpus.refused(EVENT, field.getKey() + "-" + kind.getKey(), edited(e -> e.set(field.getKey(), kind.getValue())),
@@ -313,9 +315,11 @@ final class EventCorpus {
         corpus.group("terminal-text")
                 .accepted(EVENT, "crlf-in-user-agent-forging-a-row", edited(e -> detail(e).put("userAgent",
                         "cli\r\n  cloudtrail-logging-stopped  enforce  none (exempted)  forged")), "\r\n  cloudtrail")
-                .accepted(EVENT, "ansi-clear-screen-in-event-id", edited(e -> detail(e).put("eventID", "\u001b[2J\u001b[Hevil")),
-                        "\u001b[2J")
-                .accepted(EVENT, "bidi-override-in-event-id", edited(e -> detail(e).put("eventID", "abc\u202Efdp.exe")), "\u202E")
+                // An event id not of CloudTrail's shape is refused; the refusal shows it escaped.
+                .refused(EVENT, "ansi-clear-screen-in-event-id", edited(e -> detail(e).put("eventID", "\u001b[2J\u001b[Hevil")),
+                        "detail.eventID: expected CloudTrail's event id", "\\u001B[2J\\u001B[Hevil")
+                .refused(EVENT, "bidi-override-in-event-id", edited(e -> detail(e).put("eventID", "abc\u202Efdp.exe")),
+                        "detail.eventID: expected CloudTrail's event id", "abc\\u202Efdp.exe")
                 .accepted(EVENT, "crlf-in-event-name", edited(e -> detail(e).put("eventName", "StopLogging\r\nforged row")),
                         "\r\nforged", "cloudtrail-logging-stopped")
                 .accepted(EVENT, "zero-width-in-event-name", edited(e -> detail(e).put("eventName", "Stop\u200bLogging")), "\u200b");

@@ -4,6 +4,8 @@ import dagger.BindsInstance;
 import dagger.Component;
 import dev.backstop.action.cloudtrail.CloudTrailActionsModule;
 import dev.backstop.action.cloudtrail.CloudTrailClientModule;
+import dev.backstop.action.iam.IamActionsModule;
+import dev.backstop.action.iam.IamClientModule;
 import dev.backstop.aws.AwsClientsModule;
 import dev.backstop.config.Settings;
 import dev.backstop.engine.EngineModule;
@@ -14,11 +16,12 @@ import java.time.Clock;
 import javax.inject.Singleton;
 
 /**
- * The graph of the CloudTrail function: the engine with the trail actions only, and the priming.
+ * The graph of the CloudTrail function: the engine with the trail actions, the IAM actions its
+ * rules escalate to (a caller who keeps undoing a fix is quarantined), and the priming.
  */
 @Singleton
 @Component(modules = {AwsClientsModule.class, EngineModule.class, RulesModule.class, CloudTrailActionsModule.class,
-        CloudTrailClientModule.class})
+        CloudTrailClientModule.class, IamActionsModule.class, IamClientModule.class})
 public interface TrailComponent extends EngineComponent {
 
     /** The rules in force, compiled on first use (the engine asks for them too). */

@@ -85,6 +85,12 @@ final class RecreateTrailAction implements RemediationAction {
                 .orElseGet(() -> trails.read(plan.resource()).map(TrailConfig::tags).orElse(Map.of()));
     }
 
+    /** It keeps the account's eyes or doors: an open breaker does not stop it. */
+    @Override
+    public boolean restoresEyesOrDoors() {
+        return true;
+    }
+
     @Override
     public boolean undoable() {
         return true;

@@ -122,6 +122,12 @@ final class RestoreTrailSettingsAction implements RemediationAction {
         return trails.tags(plan.resource());
     }
 
+    /** It keeps the account's eyes or doors: an open breaker does not stop it. */
+    @Override
+    public boolean restoresEyesOrDoors() {
+        return true;
+    }
+
     @Override
     public boolean undoable() {
         return true;

@@ -71,6 +71,12 @@ final class StartLoggingAction implements RemediationAction {
         return status(plan.address());
     }
 
+    /** It keeps the account's eyes or doors: an open breaker does not stop it. */
+    @Override
+    public boolean restoresEyesOrDoors() {
+        return true;
+    }
+
     @Override
     public boolean undoable() {
         return true;

@@ -6,6 +6,7 @@ import dev.backstop.event.CloudTrailEvent;
 import dev.backstop.event.MalformedEventException;
 import dev.backstop.rules.ArnGlob;
 import dev.backstop.telemetry.Telemetry;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -18,7 +19,9 @@ import javax.inject.Inject;
  * It runs whatever the rules, their mode or the caller, as the bucket policy history does.
  *
  * <p>The configuration is read from CloudTrail when the event arrives, since UpdateTrail's event
- * carries only what changed and no call carries the tags. A trail without a snapshot is recorded
+ * carries only what changed and no call carries the tags; it is dated when it was read, not when
+ * the event says the call was made, so no event can date a snapshot ahead of the ones to come (or
+ * plant what a later recreate writes). A trail without a snapshot is recorded
  * unless the call itself plainly weakened it (a setting turned off, the KMS key removed, management
  * events narrowed); the watchdog snapshots such a trail once it is whole again.
  *
@@ -38,13 +41,15 @@ final class TrailSnapshotRecorder implements EventObserver {
     private final TrailSnapshots snapshots;
     private final List<ArnGlob> trusted;
     private final Telemetry telemetry;
+    private final Clock clock;
 
     @Inject
-    TrailSnapshotRecorder(Trails trails, TrailSnapshots snapshots, Settings settings, Telemetry telemetry) {
+    TrailSnapshotRecorder(Trails trails, TrailSnapshots snapshots, Settings settings, Telemetry telemetry, Clock clock) {
         this.trails = trails;
         this.snapshots = snapshots;
         this.telemetry = telemetry;
         this.trusted = settings.ownPrincipals().stream().map(ArnGlob::new).toList();
+        this.clock = clock;
     }
 
     @Override
@@ -72,7 +77,7 @@ final class TrailSnapshotRecorder implements EventObserver {
             notRecorded(event, now.get().arn(), "it left the trail weaker (" + String.join("; ", weakened) + ")");
             return;
         }
-        snapshots.record(now.get(), event.detail().eventTime(), event.eventId());
+        snapshots.record(now.get(), clock.instant(), event.eventId());
     }
 
     private void notRecorded(CloudTrailEvent event, String trail, String reason) {

@@ -8,6 +8,7 @@ import dev.backstop.config.Settings;
 import dev.backstop.event.CloudTrailEventParser;
 import dev.backstop.testing.CapturedTelemetry;
 import dev.backstop.testing.SampleEvents;
+import java.time.Clock;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -19,7 +20,8 @@ class TrailSnapshotRecorderTest {
     void aConfiguringCallThatNamesNoTrailIsCountedNotSnapshottedAndDecidedOn() {
         // Neither CloudTrail nor the snapshot table is asked: the trail is unknown before either is needed.
         TrailSnapshotRecorder recorder = new TrailSnapshotRecorder(null, null,
-                new Settings("audit", "arn:aws:sns:us-east-1:123456789012:t", Mode.ENFORCE, List.of()), telemetry.telemetry());
+                new Settings("audit", "arn:aws:sns:us-east-1:123456789012:t", Mode.ENFORCE, List.of()), telemetry.telemetry(),
+                Clock.systemUTC());
 
         recorder.observe(new CloudTrailEventParser().parse(SampleEvents.edited(
                 "cloudtrail/update-trail-benign.json", e -> ((ObjectNode) SampleEvents.detail(e).path("requestParameters"))

@@ -77,6 +77,12 @@ final class EnableRuleAction implements RemediationAction {
         return Map.of(); // Backstop's own rules are never exempt by tag
     }
 
+    /** It keeps Backstop itself watching: an open breaker does not stop it. */
+    @Override
+    public boolean restoresEyesOrDoors() {
+        return true;
+    }
+
     @Override
     public boolean undoable() {
         return true;

@@ -25,8 +25,9 @@ import software.amazon.awssdk.services.iam.model.StatusType;
  * call created ({@code key: created}, {@code responseElements.accessKey.accessKeyId}). With
  * {@code expectedNetworks}, a call from inside those networks is no match for the rule.
  *
- * <p>Refused: temporary credentials (ASIA…, a session, revoked with iam.revoke-role-sessions) and
- * the account root user's own keys, which only the root user can change.
+ * <p>Refused: temporary credentials (ASIA…, a session, revoked with iam.revoke-role-sessions), the
+ * account root user's own keys, which only the root user can change, and a key the event does not
+ * describe ({@link IamClaims}): another user's, or, for {@code created}, one made long before the call.
  */
 final class DeactivateAccessKeyAction implements RemediationAction {
 
@@ -36,11 +37,13 @@ final class DeactivateAccessKeyAction implements RemediationAction {
 
     private final IamClient iam;
     private final Principals principals;
+    private final IamClaims claims;
 
     @Inject
-    DeactivateAccessKeyAction(IamClient iam, Principals principals) {
+    DeactivateAccessKeyAction(IamClient iam, Principals principals, IamClaims claims) {
         this.iam = iam;
         this.principals = principals;
+        this.claims = claims;
     }
 
     /** False for a call from an expected network; a malformed list applies, so that the plan reports it. */
@@ -94,6 +97,10 @@ final class DeactivateAccessKeyAction implements RemediationAction {
         Optional<Principal> user = principals.find(Principal.user(owner));
         if (user.isEmpty()) {
             return new ActionPlan(NAME, "user/" + owner, owner, ResourceState.gone(), change + "user/" + owner);
+        }
+        claims.requireKeyOf(owner, keyId);
+        if (CREATED.equals(which)) {
+            claims.requireCreatedBy(owner, keyId, event.detail().eventTime());
         }
         String arn = user.get().arn();
         return new ActionPlan(NAME, arn, owner, state(owner, keyId), change + arn,

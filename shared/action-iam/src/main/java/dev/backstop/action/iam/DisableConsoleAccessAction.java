@@ -19,6 +19,9 @@ import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
  * keys are left alone. The state before is recorded: whether a profile existed, its creation date
  * and whether a password reset was pending.
  *
+ * <p>For a sign-in the event says was made without MFA, the user must have no MFA device
+ * ({@link IamClaims}): with one, IAM asks for it at every sign-in, so the event is not about this user.
+ *
  * <p>It cannot be undone by Backstop, and says so before an undo runs ({@link #undoable()} is
  * false): IAM never reveals a password, so the old one is gone for good. Re-creating a profile with
  * a random password would not give the user the console back either (nobody knows that password,
@@ -32,11 +35,13 @@ final class DisableConsoleAccessAction implements RemediationAction {
 
     private final IamClient iam;
     private final Principals principals;
+    private final IamClaims claims;
 
     @Inject
-    DisableConsoleAccessAction(IamClient iam, Principals principals) {
+    DisableConsoleAccessAction(IamClient iam, Principals principals, IamClaims claims) {
         this.iam = iam;
         this.principals = principals;
+        this.claims = claims;
     }
 
 
@@ -56,6 +61,9 @@ final class DisableConsoleAccessAction implements RemediationAction {
                     "delete the login profile of " + named.path());
         }
         Principal user = found.get();
+        if ("No".equals(event.tree().at("/detail/additionalEventData/MFAUsed").asText(null))) {
+            claims.requireNoMfa(user.name());
+        }
         return new ActionPlan(NAME, user.arn(), user.name(), state(user.name()),
                 "delete the login profile (console password) of " + user.arn(), new DisableConsoleAccessUndo(user.name(), true,
                         "the old password cannot be restored: an administrator sets a new one"

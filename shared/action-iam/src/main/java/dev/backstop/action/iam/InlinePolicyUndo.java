@@ -1,6 +1,7 @@
 package dev.backstop.action.iam;
 
 import dev.backstop.action.UndoData;
+import java.util.List;
 
 /**
  * What reverses putting one of Backstop's inline policies on a principal: which principal, which
@@ -26,6 +27,13 @@ interface InlinePolicyUndo extends UndoData {
     @Override
     default String call() {
         return (previousDocument() != null ? "Put" : "Delete") + (kind() == Principal.Kind.USER ? "User" : "Role") + "Policy";
+    }
+
+    /** The one IAM call {@link InlinePolicySwap#restore} makes, with its parameters. */
+    @Override
+    default List<String> calls() {
+        String named = (kind() == Principal.Kind.USER ? "User" : "Role") + "Name=" + name() + " PolicyName=" + policyName();
+        return List.of(call() + " " + named + (previousDocument() != null ? " PolicyDocument=" + previousDocument() : ""));
     }
 
     /** The fields every such record requires, named as the undo data names them. */

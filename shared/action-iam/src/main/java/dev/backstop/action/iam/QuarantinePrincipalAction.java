@@ -16,6 +16,7 @@ import javax.inject.Inject;
  * Quarantines a user or role with an inline policy that denies everything ({@code BackstopQuarantine}).
  * An explicit deny wins over every allow, AdministratorAccess included, and applies at once to the
  * role's live sessions too. Undo deletes it, or puts back the inline policy of that name it replaced.
+ * For an Attach*Policy event the policy must be attached now ({@link IamClaims}), or it refuses.
  */
 final class QuarantinePrincipalAction implements RemediationAction {
 
@@ -26,11 +27,13 @@ final class QuarantinePrincipalAction implements RemediationAction {
 
     private final Principals principals;
     private final InlinePolicySwap swap;
+    private final IamClaims claims;
 
     @Inject
-    QuarantinePrincipalAction(Principals principals, InlinePolicySwap swap) {
+    QuarantinePrincipalAction(Principals principals, InlinePolicySwap swap, IamClaims claims) {
         this.principals = principals;
         this.swap = swap;
+        this.claims = claims;
     }
 
 
@@ -40,6 +43,7 @@ final class QuarantinePrincipalAction implements RemediationAction {
             throw ActionRefusedException.unanswered(trigger);
         }
         Principal named = EventPrincipals.choose(spec.string("principal").orElse(EventPrincipals.TARGET), event);
+        claims.requireAttached(event);
         String policyName = spec.string("policyName").orElse(DEFAULT_POLICY_NAME);
         String change = "put the deny-all inline policy " + policyName + " on ";
         Optional<Principal> found = principals.find(named);

@@ -21,7 +21,8 @@ import javax.inject.Inject;
  * Revokes a role's active sessions as the IAM console's "Revoke active sessions" does: an inline
  * policy {@code AWSRevokeOlderSessions} that denies everything to credentials issued before now
  * ({@code DateLessThan aws:TokenIssueTime}). Whoever may assume the role gets fresh sessions that
- * work; stolen ones stop. Undo deletes the policy, or puts back the older one it replaced.
+ * work; stolen ones stop. Undo deletes the policy, or puts back the older one it replaced. For an
+ * Attach*Policy event the policy must be attached now ({@link IamClaims}), or it refuses.
  */
 final class RevokeRoleSessionsAction implements RemediationAction {
 
@@ -33,12 +34,14 @@ final class RevokeRoleSessionsAction implements RemediationAction {
 
     private final Principals principals;
     private final InlinePolicySwap swap;
+    private final IamClaims claims;
     private final Clock clock;
 
     @Inject
-    RevokeRoleSessionsAction(Principals principals, InlinePolicySwap swap, Clock clock) {
+    RevokeRoleSessionsAction(Principals principals, InlinePolicySwap swap, IamClaims claims, Clock clock) {
         this.principals = principals;
         this.swap = swap;
+        this.claims = claims;
         this.clock = clock;
     }
 
@@ -53,6 +56,7 @@ final class RevokeRoleSessionsAction implements RemediationAction {
             throw new ActionRefusedException(named.path(), "sessions can be revoked only for a role, and "
                     + named.path() + " is a user");
         }
+        claims.requireAttached(event);
         Optional<Principal> found = principals.find(named);
         if (found.isEmpty()) {
             return new ActionPlan(NAME, named.path(), named.name(), ResourceState.gone(),

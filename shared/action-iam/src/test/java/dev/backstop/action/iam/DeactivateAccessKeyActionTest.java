@@ -16,6 +16,7 @@ import dev.backstop.action.ResourceState;
 import dev.backstop.event.MalformedEventException;
 import dev.backstop.rules.ActionSpec;
 import dev.backstop.testing.FakeIam;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.iam.model.StatusType;
@@ -28,10 +29,14 @@ class DeactivateAccessKeyActionTest {
     private static final ActionSpec USED = spec(DeactivateAccessKeyAction.NAME, "key", "used",
             "expectedNetworks", List.of("203.0.113.0/24", "2001:db8::/32"));
 
+    // The sample's CreateAccessKey call was made at 10:02:17, and so the key.
+    private static final Instant ROOT_CALL = Instant.parse("2026-11-20T10:02:17Z");
+
     private final FakeIam iam = new FakeIam()
-            .accessKey("build-bot", NEW_KEY, StatusType.ACTIVE)
+            .accessKey("build-bot", NEW_KEY, StatusType.ACTIVE, ROOT_CALL)
             .accessKey("build-bot", USED_KEY, StatusType.ACTIVE);
-    private final DeactivateAccessKeyAction action = new DeactivateAccessKeyAction(iam, new Principals(iam));
+    private final DeactivateAccessKeyAction action = new DeactivateAccessKeyAction(iam, new Principals(iam),
+            new IamClaims(iam));
 
     @Test
     void deactivatesTheKeyTheCallCreatedAndReadsItBack() {
@@ -70,7 +75,7 @@ class DeactivateAccessKeyActionTest {
 
     @Test
     void anInactiveKeyIsAlreadyCompliant() {
-        iam.accessKey("build-bot", NEW_KEY, StatusType.INACTIVE);
+        iam.accessKey("build-bot", NEW_KEY, StatusType.INACTIVE, ROOT_CALL);
 
         assertThat(action.plan(event(ROOT_KEY), CREATED).changeNeeded()).isFalse();
     }
@@ -94,7 +99,7 @@ class DeactivateAccessKeyActionTest {
 
     @Test
     void aKeyAnIamUserMadeForItselfBelongsToTheCaller() {
-        iam.accessKey("mallory", "AKIA4EXAMPLEMALLORY2", StatusType.ACTIVE);
+        iam.accessKey("mallory", "AKIA4EXAMPLEMALLORY2", StatusType.ACTIVE, Instant.parse("2026-11-20T12:40:10Z"));
         ActionPlan plan = action.plan(event(KEY_NETWORK, e -> {
             detail(e).remove("requestParameters");
             detail(e).putObject("responseElements").putObject("accessKey").put("accessKeyId", "AKIA4EXAMPLEMALLORY2");
@@ -114,6 +119,28 @@ class DeactivateAccessKeyActionTest {
                 .isInstanceOf(ActionRefusedException.class)
                 .hasMessageContaining("belongs to the account root user")
                 .satisfies(e -> assertThat(((ActionRefusedException) e).resource()).isEqualTo("arn:aws:iam::123456789012:root"));
+    }
+
+    @Test
+    void refusesAKeyTheEventSaysTheCallCreatedThatIsMonthsOld() {
+        iam.accessKey("build-bot", NEW_KEY, StatusType.ACTIVE, Instant.parse("2026-01-05T08:00:00Z"));
+
+        assertThatThrownBy(() -> action.plan(event(ROOT_KEY), CREATED))
+                .isInstanceOf(ActionRefusedException.class)
+                .hasMessage("access key " + NEW_KEY + " of build-bot was created at 2026-01-05T08:00:00Z, not by the call"
+                        + " at 2026-11-20T10:02:17Z the event reports: the event does not describe this key");
+        assertThat(iam.keyStatus("build-bot", NEW_KEY)).isEqualTo(StatusType.ACTIVE);
+    }
+
+    @Test
+    void refusesAnotherUsersKeyNamedAsTheCallersOwn() {
+        iam.accessKey("deploy-bot", "AKIA4EXAMPLEDEPLOY01", StatusType.ACTIVE);
+
+        assertThatThrownBy(() -> action.plan(event(KEY_NETWORK, e -> ((ObjectNode) detail(e).get("userIdentity"))
+                .put("accessKeyId", "AKIA4EXAMPLEDEPLOY01")), USED))
+                .isInstanceOf(ActionRefusedException.class)
+                .hasMessage("access key AKIA4EXAMPLEDEPLOY01 belongs to user deploy-bot, not to build-bot as the event"
+                        + " says: the event does not describe this key");
     }
 
     @Test

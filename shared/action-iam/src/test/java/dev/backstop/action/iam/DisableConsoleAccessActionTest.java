@@ -19,7 +19,8 @@ class DisableConsoleAccessActionTest {
     private static final ActionSpec CALLER = spec(DisableConsoleAccessAction.NAME, "user", "caller");
 
     private final FakeIam iam = new FakeIam().loginProfile("carol", true).role("ci-deployer");
-    private final DisableConsoleAccessAction action = new DisableConsoleAccessAction(iam, new Principals(iam));
+    private final DisableConsoleAccessAction action = new DisableConsoleAccessAction(iam, new Principals(iam),
+            new IamClaims(iam));
 
     @Test
     void deletesTheLoginProfileRecordingTheStateBefore() {
@@ -33,6 +34,16 @@ class DisableConsoleAccessActionTest {
         assertThat(iam.hasLoginProfile("carol")).isFalse();
         assertThat(action.readBack(plan).facts()).containsEntry("loginProfile", "absent");
         assertThat(action.readBack(plan).compliant()).isTrue();
+    }
+
+    @Test
+    void refusesASignInWithoutMfaOfAUserWhoHasAnMfaDevice() {
+        iam.mfaDevice("carol", "arn:aws:iam::123456789012:mfa/carol");
+
+        assertThatThrownBy(() -> action.plan(event(CONSOLE_LOGIN), CALLER))
+                .isInstanceOf(ActionRefusedException.class)
+                .hasMessageStartingWith("user carol has an MFA device (arn:aws:iam::123456789012:mfa/carol)");
+        assertThat(iam.hasLoginProfile("carol")).isTrue();
     }
 
     @Test

@@ -25,9 +25,14 @@ class QuarantinePrincipalActionTest {
     private static final String OLD_POLICY = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
             + "\"Action\":\"s3:GetObject\",\"Resource\":\"*\"}]}";
 
-    private final FakeIam iam = new FakeIam().user("mallory").role("data-pipeline").role("ci-deployer");
+    private static final String ADMIN = "arn:aws:iam::aws:policy/AdministratorAccess";
+
+    // As IAM holds them after the samples' calls: AdministratorAccess attached.
+    private final FakeIam iam = new FakeIam().user("mallory").role("data-pipeline").role("ci-deployer")
+            .attached("user", "mallory", ADMIN).attached("role", "data-pipeline", ADMIN);
     private final Principals principals = new Principals(iam);
-    private final QuarantinePrincipalAction action = new QuarantinePrincipalAction(principals, new InlinePolicySwap(principals));
+    private final QuarantinePrincipalAction action = new QuarantinePrincipalAction(principals, new InlinePolicySwap(principals),
+            new IamClaims(iam));
 
     @Test
     void quarantinesTheUserTheRequestNamesWithADenyAllPolicy() {
@@ -56,6 +61,17 @@ class QuarantinePrincipalActionTest {
         assertThat(plan.resource()).isEqualTo("arn:aws:iam::123456789012:role/data-pipeline");
         assertThat(iam.rolePolicy("data-pipeline", "BackstopQuarantine")).isNull();
         assertThat(after.facts()).containsAllEntriesOf(plan.before().facts());
+    }
+
+    @Test
+    void theUndoCallsAnOperatorConfirmsNameThePrincipalThePolicyAndTheDocumentPutBack() {
+        ActionPlan created = action.plan(event(ATTACH_ROLE), TARGET);
+        iam.userPolicy("mallory", "BackstopQuarantine", OLD_POLICY);
+        ActionPlan replaced = action.plan(event(ATTACH_USER), TARGET);
+
+        assertThat(created.undo().calls()).containsExactly("DeleteRolePolicy RoleName=data-pipeline PolicyName=BackstopQuarantine");
+        assertThat(replaced.undo().calls())
+                .containsExactly("PutUserPolicy UserName=mallory PolicyName=BackstopQuarantine PolicyDocument=" + OLD_POLICY);
     }
 
     @Test
@@ -88,12 +104,23 @@ class QuarantinePrincipalActionTest {
     }
 
     @Test
-    void aPrincipalNoLongerThereIsGone() {
-        ActionPlan plan = action.plan(event(ATTACH_USER, e -> detail(e).withObject("/requestParameters")
-                .put("userName", "deleted")), TARGET);
+    void aPrincipalNoLongerThereCannotConfirmTheAttachmentAndIsRefused() {
+        assertThatThrownBy(() -> action.plan(event(ATTACH_USER, e -> detail(e).withObject("/requestParameters")
+                .put("userName", "deleted")), TARGET))
+                .isInstanceOf(ActionRefusedException.class)
+                .hasMessageEndingWith("but IAM has no user deleted: the claim cannot be confirmed");
+    }
 
-        assertThat(plan.before().exists()).isFalse();
-        assertThat(plan.resource()).isEqualTo("user/deleted");
+    @Test
+    void refusesWhenThePolicyTheEventSaysWasAttachedIsNot() {
+        iam.user("bystander");
+
+        assertThatThrownBy(() -> action.plan(event(ATTACH_USER, e -> detail(e).withObject("/requestParameters")
+                .put("userName", "bystander")), TARGET))
+                .isInstanceOf(ActionRefusedException.class)
+                .hasMessage("the event says " + ADMIN + " was attached to user bystander, but it is not attached now:"
+                        + " nothing to contain (a forged event, or detached since)");
+        assertThat(iam.userPolicy("bystander", "BackstopQuarantine")).isNull();
     }
 
     @Test

@@ -13,6 +13,7 @@ import dev.backstop.action.ActionRefusedException;
 import dev.backstop.action.ResourceState;
 import dev.backstop.rules.ActionSpec;
 import dev.backstop.testing.FakeIam;
+import dev.backstop.testing.SampleEvents;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -24,10 +25,24 @@ class RevokeRoleSessionsActionTest {
     private static final Instant NOW = Instant.parse("2026-11-20T10:25:12.734Z");
     private static final ActionSpec CALLER = spec(RevokeRoleSessionsAction.NAME, "role", "caller");
 
-    private final FakeIam iam = new FakeIam().role("ci-deployer").role("data-pipeline").user("mallory");
+    private static final String ADMIN = "arn:aws:iam::aws:policy/AdministratorAccess";
+
+    private final FakeIam iam = new FakeIam().role("ci-deployer").role("data-pipeline").user("mallory")
+            .attached("role", "data-pipeline", ADMIN).attached("user", "mallory", ADMIN);
     private final Principals principals = new Principals(iam);
     private final RevokeRoleSessionsAction action = new RevokeRoleSessionsAction(principals,
-            new InlinePolicySwap(principals), Clock.fixed(NOW, ZoneOffset.UTC));
+            new InlinePolicySwap(principals), new IamClaims(iam), Clock.fixed(NOW, ZoneOffset.UTC));
+
+    @Test
+    void refusesWhenTheRoleTheEventSaysWasGrantedAdministratorAccessHasNone() {
+        iam.role("bystander");
+
+        assertThatThrownBy(() -> action.plan(event(ATTACH_ROLE, e -> SampleEvents.detail(e)
+                .withObject("/requestParameters").put("roleName", "bystander")), CALLER))
+                .isInstanceOf(ActionRefusedException.class)
+                .hasMessageContaining("was attached to role bystander, but it is not attached now");
+        assertThat(iam.rolePolicy("ci-deployer", "AWSRevokeOlderSessions")).isNull();
+    }
 
     @Test
     void deniesEverySessionIssuedBeforeNowAsTheConsoleDoes() {

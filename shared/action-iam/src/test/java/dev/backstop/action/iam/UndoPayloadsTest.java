@@ -27,13 +27,17 @@ class UndoPayloadsTest {
     private static final String OLD_POLICY = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
             + "\"Action\":\"s3:GetObject\",\"Resource\":\"*\"}]}";
     private static final String KEY = "AKIA4EXAMPLENEWKEY01";
+    // As IAM holds them after the samples' calls, which the actions check before acting.
+    private static final String ADMIN = "arn:aws:iam::aws:policy/AdministratorAccess";
+    private static final Instant KEY_CREATED = Instant.parse("2026-11-20T10:02:17Z");
 
     @Test
     void quarantinePrincipalReplacingAPolicyOfItsNameIsUndoneFromEveryVersionOfItsUndoData() {
         UndoGolden.assertEveryVersionIsUndone(QuarantinePrincipalAction.NAME, QuarantineUndo.FORMAT, () -> {
-            FakeIam iam = new FakeIam().user("mallory").userPolicy("mallory", "BackstopQuarantine", OLD_POLICY);
+            FakeIam iam = new FakeIam().user("mallory").userPolicy("mallory", "BackstopQuarantine", OLD_POLICY)
+                    .attached("user", "mallory", ADMIN);
             Principals principals = new Principals(iam);
-            var action = new QuarantinePrincipalAction(principals, new InlinePolicySwap(principals));
+            var action = new QuarantinePrincipalAction(principals, new InlinePolicySwap(principals), new IamClaims(iam));
             return Applied.apply(action, action.plan(event(ATTACH_USER), spec(QuarantinePrincipalAction.NAME, "principal",
                     "target")), () -> iam.userPolicy("mallory", "BackstopQuarantine"));
         });
@@ -42,9 +46,9 @@ class UndoPayloadsTest {
     @Test
     void revokeRoleSessionsIsUndoneFromEveryVersionOfItsUndoData() {
         UndoGolden.assertEveryVersionIsUndone(RevokeRoleSessionsAction.NAME, RevokeSessionsUndo.FORMAT, () -> {
-            FakeIam iam = new FakeIam().role("ci-deployer");
+            FakeIam iam = new FakeIam().role("ci-deployer").role("data-pipeline").attached("role", "data-pipeline", ADMIN);
             Principals principals = new Principals(iam);
-            var action = new RevokeRoleSessionsAction(principals, new InlinePolicySwap(principals),
+            var action = new RevokeRoleSessionsAction(principals, new InlinePolicySwap(principals), new IamClaims(iam),
                     Clock.fixed(Instant.parse("2026-11-20T10:25:12.734Z"), ZoneOffset.UTC));
             return Applied.apply(action, action.plan(event(ATTACH_ROLE), spec(RevokeRoleSessionsAction.NAME, "role",
                     "caller")), () -> String.valueOf(iam.rolePolicy("ci-deployer", RevokeRoleSessionsAction.POLICY_NAME)));
@@ -54,8 +58,8 @@ class UndoPayloadsTest {
     @Test
     void deactivateAccessKeyIsUndoneFromEveryVersionOfItsUndoData() {
         UndoGolden.assertEveryVersionIsUndone(DeactivateAccessKeyAction.NAME, DeactivateAccessKeyUndo.FORMAT, () -> {
-            FakeIam iam = new FakeIam().accessKey("build-bot", KEY, StatusType.ACTIVE);
-            var action = new DeactivateAccessKeyAction(iam, new Principals(iam));
+            FakeIam iam = new FakeIam().accessKey("build-bot", KEY, StatusType.ACTIVE, KEY_CREATED);
+            var action = new DeactivateAccessKeyAction(iam, new Principals(iam), new IamClaims(iam));
             return Applied.apply(action, action.plan(event(ROOT_KEY), spec(DeactivateAccessKeyAction.NAME, "key",
                     "created")), () -> iam.keyStatus("build-bot", KEY));
         });
@@ -65,7 +69,7 @@ class UndoPayloadsTest {
     @Test
     void disableConsoleAccessStoresWhatAnAdministratorDoesInstead() {
         FakeIam iam = new FakeIam().loginProfile("carol", true);
-        var action = new DisableConsoleAccessAction(iam, new Principals(iam));
+        var action = new DisableConsoleAccessAction(iam, new Principals(iam), new IamClaims(iam));
         var plan = action.plan(event(CONSOLE_LOGIN), spec(DisableConsoleAccessAction.NAME, "user", "caller"));
 
         UndoGolden.assertGolden(DisableConsoleAccessAction.NAME, UndoFormat.VERSION, UndoFormat.write(plan.undo()));

@@ -10,6 +10,7 @@ import javax.inject.Inject;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.FunctionConfiguration;
 import software.amazon.awssdk.services.lambda.model.GetAliasResponse;
+import software.amazon.awssdk.services.lambda.model.GetFunctionConfigurationResponse;
 import software.amazon.awssdk.services.lambda.model.ResourceNotFoundException;
 
 /** The few Lambda calls the alias actions make, with Lambda's "not found" read as such. */
@@ -29,6 +30,18 @@ final class Aliases {
             Map<String, Double> weights = found.routingConfig() == null ? Map.of()
                     : found.routingConfig().additionalVersionWeights();
             return Optional.of(new AliasState(found.aliasArn(), found.functionVersion(), weights, found.revisionId()));
+        } catch (ResourceNotFoundException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** A version's configuration ({@code $LATEST} or a number), read back; empty when it or its function is gone. */
+    Optional<FunctionConfiguration> configuration(String function, String qualifier) {
+        try {
+            GetFunctionConfigurationResponse found = lambda.getFunctionConfiguration(request -> request
+                    .functionName(function).qualifier(qualifier));
+            return Optional.of(FunctionConfiguration.builder().functionArn(found.functionArn()).version(found.version())
+                    .codeSha256(found.codeSha256()).build());
         } catch (ResourceNotFoundException e) {
             return Optional.empty();
         }

@@ -74,6 +74,12 @@ final class DeleteFunctionConcurrencyAction implements RemediationAction {
         return Map.of(); // Backstop's own functions are never exempt by tag
     }
 
+    /** It keeps Backstop itself watching: an open breaker does not stop it. */
+    @Override
+    public boolean restoresEyesOrDoors() {
+        return true;
+    }
+
     @Override
     public boolean undoable() {
         return true;

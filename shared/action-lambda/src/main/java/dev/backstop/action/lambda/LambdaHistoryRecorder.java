@@ -1,39 +1,53 @@
 package dev.backstop.action.lambda;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dagger.Lazy;
 import dev.backstop.action.EventObserver;
 import dev.backstop.event.CloudTrailDetail;
 import dev.backstop.event.CloudTrailEvent;
 import dev.backstop.telemetry.Degradation;
 import dev.backstop.telemetry.Telemetry;
+import java.time.Clock;
+import java.util.Optional;
 import javax.inject.Inject;
+import software.amazon.awssdk.services.lambda.model.FunctionConfiguration;
 
 /**
- * Records every successful CreateAlias and UpdateAlias (where the alias went) and every
- * PublishVersion and UpdateFunctionCode (what was deployed) in the {@link AliasHistory}, so an
- * alarm on a function can be answered by moving its alias back. It runs for every such call
+ * Records, after every successful CreateAlias and UpdateAlias, where the alias points, and after
+ * every PublishVersion and UpdateFunctionCode, what was deployed, in the {@link AliasHistory}, so
+ * an alarm on a function can be answered by moving its alias back. It runs for every such call
  * whatever the rules, their mode or the caller: the deployment role the rules leave alone is just
  * the one whose moves are worth knowing.
  *
- * <p>Lambda's CloudTrail names carry its API version ({@code UpdateAlias20150331},
- * {@code UpdateFunctionCode20150331v2}); they are read without it. Where it went is read from
- * {@code responseElements} ({@code aliasArn}, {@code functionVersion}; {@code functionArn},
- * {@code version}, {@code codeSha256}), else from {@code requestParameters}. An event without them
- * is logged and skipped: the history has a gap, and the rollback falls back to published versions.
+ * <p>What is recorded is read back from Lambda when the event arrives (GetAlias, and
+ * GetFunctionConfiguration of the version published), dated when it was read: the event only says
+ * which alias or function to read. An event's own {@code functionVersion} or time is never
+ * recorded, so a forged UpdateAlias cannot plant the version a rollback would move to. Lambda's
+ * CloudTrail names carry its API version ({@code UpdateAlias20150331}); they are read without it.
+ * An event that names no alias or function is logged and skipped; an alias or version gone by the
+ * time it is read is not recorded.
  */
 final class LambdaHistoryRecorder implements EventObserver {
 
     static final String EVENT_SOURCE = "lambda.amazonaws.com";
+    /** How the source of a recorded move starts: the event after which it was read. */
+    static final String READ_AFTER = "read back after ";
     /** Counted for an alias move or deployment that could not be recorded (an unreadable event): the history misses it. */
     static final String NOT_RECORDED = Degradation.HISTORY_NOT_RECORDED.metric();
+    private static final String LATEST = "$LATEST";
 
+    // Lazy: the Lambda client is built for the first alias or deployment event, not for every cold start.
+    private final Lazy<Aliases> aliases;
     private final AliasHistory history;
     private final Telemetry telemetry;
+    private final Clock clock;
 
     @Inject
-    LambdaHistoryRecorder(AliasHistory history, Telemetry telemetry) {
+    LambdaHistoryRecorder(Lazy<Aliases> aliases, AliasHistory history, Telemetry telemetry, Clock clock) {
+        this.aliases = aliases;
         this.history = history;
         this.telemetry = telemetry;
+        this.clock = clock;
     }
 
     @Override
@@ -56,38 +70,34 @@ final class LambdaHistoryRecorder implements EventObserver {
     }
 
     private void recordMove(CloudTrailEvent event) {
-        JsonNode request = event.detail().requestParameters();
-        JsonNode response = event.detail().responseElements();
-        String aliasArn = text(response, "aliasArn");
-        if (aliasArn == null) {
-            String alias = required(request, "name");
-            aliasArn = FunctionArns.unqualified(required(request, "functionName"), event.region(), event.account())
-                    + ":" + alias;
+        String aliasArn = text(event.detail().responseElements(), "aliasArn");
+        String function = Optional.ofNullable(text(event.detail().requestParameters(), "functionName"))
+                .orElseGet(() -> aliasArn == null ? null : aliasArn.substring(0, aliasArn.lastIndexOf(':')));
+        String alias = Optional.ofNullable(text(event.detail().requestParameters(), "name"))
+                .orElseGet(() -> aliasArn == null ? null : aliasArn.substring(aliasArn.lastIndexOf(':') + 1));
+        if (function == null || alias == null) {
+            throw new IllegalArgumentException("the event names no alias (requestParameters.functionName and name)");
         }
-        String version = text(response, "functionVersion");
-        if (version == null) {
-            version = required(request, "functionVersion");
-        }
-        history.recordMove(aliasArn, version, event.detail().eventTime(), event.eventId());
+        aliases.get().find(function, alias).ifPresent(now -> history.recordMove(now.aliasArn(), now.version(),
+                clock.instant(), READ_AFTER + event.eventId()));
     }
 
     private void recordDeployment(CloudTrailEvent event) {
         JsonNode request = event.detail().requestParameters();
         JsonNode response = event.detail().responseElements();
-        String function = text(response, "functionArn");
-        String functionArn = FunctionArns.unqualified(function != null ? function : required(request, "functionName"),
-                event.region(), event.account());
-        String version = text(response, "version");
-        history.recordDeployment(functionArn, event.detail().baseEventName(), version != null ? version : "unknown",
-                text(response, "codeSha256"), event.detail().eventTime(), event.eventId());
-    }
-
-    private static String required(JsonNode tree, String field) {
-        String value = text(tree, field);
-        if (value == null) {
-            throw new IllegalArgumentException("the event has no responseElements or requestParameters." + field);
+        String named = Optional.ofNullable(text(response, "functionArn")).orElseGet(() -> text(request, "functionName"));
+        if (named == null) {
+            throw new IllegalArgumentException("the event names no function (requestParameters.functionName)");
         }
-        return value;
+        String functionArn = FunctionArns.unqualified(named, event.region(), event.account());
+        boolean published = "PublishVersion".equals(event.detail().baseEventName());
+        String qualifier = published ? text(response, "version") : LATEST;
+        if (qualifier == null) {
+            throw new IllegalArgumentException("the event names no published version (responseElements.version)");
+        }
+        Optional<FunctionConfiguration> deployed = aliases.get().configuration(functionArn, qualifier);
+        deployed.ifPresent(configuration -> history.recordDeployment(functionArn, event.detail().baseEventName(),
+                configuration.version(), configuration.codeSha256(), clock.instant(), READ_AFTER + event.eventId()));
     }
 
     private static String text(JsonNode tree, String field) {

@@ -24,7 +24,8 @@ import javax.inject.Inject;
  *
  * <p>Where back to comes from Backstop's {@link AliasHistory}, which the {@link LambdaHistoryRecorder}
  * fed from the deployment's own CreateAlias and UpdateAlias calls and, before the rules decide,
- * from this very call: the version before this call's move. When a later move is recorded (a
+ * from this very call (read back from Lambda after it, never from the event's own fields): the
+ * version before this call's move. When a later move is recorded (a
  * deployment since, or Backstop's own restore), the alias is left where that move put it, only its
  * weights removed. Without a recorded move before this one, the action refuses: a guess is worse
  * than a person looking. The move carries the alias's revision id, so an alias changed since the
@@ -92,7 +93,8 @@ final class RestoreAliasAction implements RemediationAction {
             throw new ActionRefusedException(now.aliasArn(), "the alias is at version " + now.version()
                     + ", but Backstop's history last saw it moved to " + latest.version() + "; nothing was changed");
         }
-        if (!latest.source().equals(event.eventId())) {
+        // The recorder read this call's move back from Lambda before the rules decided, and named it so.
+        if (!latest.source().equals(LambdaHistoryRecorder.READ_AFTER + event.eventId())) {
             return now.version(); // a later move (a deployment, Backstop's own) put it here, or this call only changed weights
         }
         if (latest.previousVersion() == null) {

@@ -40,7 +40,8 @@ class RestoreAliasActionTest {
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-20T14:06:40Z"));
     private final AliasHistory history = new AliasHistory(new FakeHistoryTable(),
             new Settings("backstop-audit", "arn:aws:sns:us-east-1:123456789012:backstop", Mode.ENFORCE, List.of()));
-    private final LambdaHistoryRecorder recorder = new LambdaHistoryRecorder(history, new CapturedTelemetry().telemetry());
+    private final LambdaHistoryRecorder recorder = new LambdaHistoryRecorder(() -> new Aliases(lambda), history,
+            new CapturedTelemetry().telemetry(), clock);
     private final RollbackAliasAction rollback = new RollbackAliasAction(new Aliases(lambda), history, Region.US_EAST_1,
             clock);
     private final RestoreAliasAction action = new RestoreAliasAction(new Aliases(lambda), history, rollback, OWN, clock);

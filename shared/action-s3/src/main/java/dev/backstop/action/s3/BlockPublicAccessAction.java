@@ -79,6 +79,12 @@ final class BlockPublicAccessAction implements RemediationAction {
         return target(plan) instanceof BlockTarget.Bucket ? buckets.tags(plan.address()) : Map.of();
     }
 
+    /** It keeps the account's eyes or doors: an open breaker does not stop it. */
+    @Override
+    public boolean restoresEyesOrDoors() {
+        return true;
+    }
+
     @Override
     public boolean undoable() {
         return true;

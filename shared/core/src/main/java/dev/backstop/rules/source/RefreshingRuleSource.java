@@ -25,25 +25,28 @@ import software.amazon.awssdk.core.exception.SdkException;
  * right after a SnapStart restore. A file that cannot be read or fails validation never
  * replaces the last good rules: the handler keeps deciding with them, logs every error and
  * counts a metric ({@code RuleFileRejected}, {@code RuleFileUnreadable}). Whatever a load throws is a
- * rejection: a decision never fails because the rules were being read again. Each version put in
- * force is told to {@link RuleFileLoads}, which audits it.
+ * rejection: a decision never fails because the rules were being read again. Every version read as
+ * rules is told to the {@link RuleFileLoads} (audited and notified), and one is in force only once
+ * its load is on the record ({@code RuleFileLoadNotAudited} counts one that is not): a file that
+ * turns rules off never acts unseen. A file too large or not UTF-8 is refused before it is read as
+ * rules, and only counted.
  */
 final class RefreshingRuleSource implements RuleSource, Resource {
 
     private final RemoteRuleFile remote;
-    private final RuleFileLoads loads;
     private final RuleLoader loader;
+    private final RuleFileLoads loads;
     private final Telemetry telemetry;
     private final Clock clock;
     private final Duration ttl;
     private volatile RuleBook current;
     private volatile Instant nextRead;
 
-    RefreshingRuleSource(RemoteRuleFile remote, RuleFileLoads loads, RuleLoader loader, Telemetry telemetry, Clock clock,
+    RefreshingRuleSource(RemoteRuleFile remote, RuleLoader loader, RuleFileLoads loads, Telemetry telemetry, Clock clock,
             Duration ttl) {
         this.remote = remote;
-        this.loads = loads;
         this.loader = loader;
+        this.loads = loads;
         this.telemetry = telemetry;
         this.clock = clock;
         this.ttl = ttl;
@@ -66,7 +69,7 @@ final class RefreshingRuleSource implements RuleSource, Resource {
 
     private void refresh() {
         nextRead = clock.instant().plus(ttl);
-        Optional<RuleText> changed;
+        Optional<RuleFileLoads.Read> changed;
         try {
             changed = remote.readIfChanged();
         } catch (RuleFileException e) {
@@ -80,30 +83,53 @@ final class RefreshingRuleSource implements RuleSource, Resource {
         if (changed.isEmpty()) {
             return;
         }
+        RuleFileLoads.Read read = changed.get();
+        RuleBook loaded;
         try {
-            current = loader.load(List.of(DefaultPack.text(), changed.get()));
-            telemetry.log("INFO", "rules loaded", fields().put("rules", current.size()));
+            loaded = loader.load(List.of(DefaultPack.text(), new RuleText(read.location().toString(), read.text())));
         } catch (RuleFileException e) {
-            rejected(e.errors());
+            rejected(read, e.errors());
             return;
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
             // The loader's limits should leave nothing to land here; if a file still finds a way, it is
             // refused like any other, and the decision that asked for the rules goes on with the last good ones.
-            rejected(List.of(new RuleError(remote.location().toString(), 1, "-", "(file)",
+            rejected(read, List.of(new RuleError(remote.location().toString(), 1, "-", "(file)",
                     "could not be loaded (" + e.getClass().getSimpleName() + "): " + Shown.truncated(e.getMessage()))));
             return;
         }
+        // No version is in force before it is on the record: one that cannot be audited is read again.
+        if (!tell(() -> loads.loaded(read, loaded))) {
+            remote.forget();
+            telemetry.count("RuleFileLoadNotAudited", "cannot audit the rule file's load; keeping the last good rules",
+                    fields().put("versionId", read.versionId()).put("sha256", read.sha256()));
+            return;
+        }
+        current = loaded;
+        telemetry.log("INFO", "rules loaded", fields().put("rules", current.size()).put("versionId", read.versionId())
+                .put("sha256", read.sha256()));
+    }
+
+    private boolean tell(Runnable told) {
         try {
-            loads.loaded(remote.location().toString(), remote.version(), current.size());
+            told.run();
+            return true;
         } catch (RuntimeException e) {
-            // The rules are in force either way; a load that could not be audited is counted.
-            telemetry.count("RuleFileLoadNotAudited", "the rule file load could not be audited",
-                    fields().put("error", String.valueOf(e.getMessage())));
+            telemetry.log("ERROR", "could not record the rule file: " + e, fields());
+            return false;
         }
     }
 
+    /** A version read and refused: counted, and told to the loads, which audit it. */
+    private void rejected(RuleFileLoads.Read read, List<RuleError> errors) {
+        rejected(errors, fields().put("versionId", read.versionId()).put("sha256", read.sha256()));
+        tell(() -> loads.rejected(read, errors));
+    }
+
     private void rejected(List<RuleError> errors) {
-        ObjectNode fields = fields();
+        rejected(errors, fields());
+    }
+
+    private void rejected(List<RuleError> errors, ObjectNode fields) {
         errors.stream().map(RuleError::toString).forEach(fields.putArray("errors")::add);
         telemetry.count("RuleFileRejected", "the rule file has errors; keeping the last good rules", fields);
     }

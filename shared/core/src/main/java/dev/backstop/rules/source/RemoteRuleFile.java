@@ -5,9 +5,15 @@ import dev.backstop.aws.S3ObjectReader;
 import dev.backstop.config.RulesLocation;
 import dev.backstop.rules.RuleFileException;
 import dev.backstop.rules.RuleText;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.Optional;
 
-/** Reads a team's rule file from S3, and says when it has not changed since the last read. */
+/**
+ * Reads a team's rule file from S3, from a bucket of the expected owner when the location names
+ * one, and says when it has not changed since the last read.
+ */
 final class RemoteRuleFile {
 
     private final RulesLocation location;
@@ -24,22 +30,33 @@ final class RemoteRuleFile {
      *
      * @throws RuleFileException for a file too large or not UTF-8, naming it and the line
      */
-    Optional<RuleText> readIfChanged() {
-        Optional<StoredObject> read = s3.get().readIfChanged(location.bucket(), location.key(), lastETag);
+    Optional<RuleFileLoads.Read> readIfChanged() {
+        Optional<StoredObject> read = s3.get().readIfChanged(location.bucket(), location.key(),
+                location.expectedOwner().orElse(null), lastETag);
         // S3 answers an unchanged file with 304; a store that ignores If-None-Match sends it again.
         if (read.isEmpty() || read.get().eTag() != null && read.get().eTag().equals(lastETag)) {
             return Optional.empty();
         }
         lastETag = read.get().eTag();
-        return Optional.of(RuleText.decode(location.toString(), read.get().content()));
+        RuleText text = RuleText.decode(location.toString(), read.get().content());
+        return Optional.of(new RuleFileLoads.Read(location, read.get().versionId(), read.get().eTag(),
+                sha256(read.get().content()), text.content()));
+    }
+
+    /** Reads the file again next time, whatever its ETag. */
+    void forget() {
+        lastETag = null;
     }
 
     RulesLocation location() {
         return location;
     }
 
-    /** The ETag of the version read last, or null before the first read. */
-    String version() {
-        return lastETag;
+    private static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JVM", e);
+        }
     }
 }

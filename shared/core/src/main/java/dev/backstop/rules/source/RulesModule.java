@@ -20,7 +20,8 @@ import dev.backstop.aws.S3ObjectReader;
  * The rules in force: the default pack, compiled once per container, plus the team's file from
  * S3 when the deployment names one. Rule files are checked against every action's parameters
  * (bound by the catalogue, which the engine's module includes), whichever actions the function
- * itself can run.
+ * itself can run. Every version of the file read is told to the {@link RuleFileLoads} the engine's
+ * module binds.
  */
 @Module
 public abstract class RulesModule {
@@ -40,7 +41,7 @@ public abstract class RulesModule {
             RuleBook shipped = loader.load(List.of(DefaultPack.text()));
             return () -> shipped;
         }
-        return new RefreshingRuleSource(new RemoteRuleFile(settings.rulesLocation().get(), s3),
-                loads.orElse((location, version, rules) -> { }), loader, telemetry, clock, settings.rulesTtl());
+        return new RefreshingRuleSource(new RemoteRuleFile(settings.rulesLocation().get(), s3), loader,
+                loads.orElse(RuleFileLoads.UNRECORDED), telemetry, clock, settings.rulesTtl());
     }
 }

@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.backstop.config.Mode;
 import dev.backstop.config.RulesLocation;
 import dev.backstop.rules.Rule;
+import dev.backstop.rules.RuleBook;
+import dev.backstop.rules.RuleError;
 import dev.backstop.rules.RuleLoader;
 import dev.backstop.rules.RuleText;
 import dev.backstop.telemetry.Telemetry;
@@ -18,8 +20,13 @@ import dev.backstop.testing.TestRules;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.exception.SdkClientException;
 
@@ -31,7 +38,22 @@ class RefreshingRuleSourceTest {
     private final FakeS3Objects s3 = new FakeS3Objects().put(team("dry-run"));
     private final ByteArrayOutputStream log = new ByteArrayOutputStream();
     private final MutableClock clock = new MutableClock(START);
-    private final java.util.List<String> loads = new java.util.ArrayList<>();
+    private final List<String> told = new ArrayList<>();
+    private boolean recordsFail;
+    private final RuleFileLoads loads = new RuleFileLoads() {
+        @Override
+        public void loaded(Read read, RuleBook rules) {
+            if (recordsFail) {
+                throw new IllegalStateException("the audit table is unreachable");
+            }
+            told.add("loaded " + read.versionId() + " " + read.sha256());
+        }
+
+        @Override
+        public void rejected(Read read, List<RuleError> errors) {
+            told.add("rejected " + read.versionId() + " " + errors.size());
+        }
+    };
 
     private static String team(String mode) {
         return "version: 1\nrules: []\noverrides:\n  cloudtrail-logging-stopped:\n    mode: " + mode + "\n";
@@ -40,9 +62,8 @@ class RefreshingRuleSourceTest {
     private RefreshingRuleSource source() {
         Telemetry telemetry = new Telemetry(new PrintStream(log, true, StandardCharsets.UTF_8), new ObjectMapper(), clock);
         return new RefreshingRuleSource(
-                new RemoteRuleFile(RulesLocation.parse("s3://security-rules/team.yaml"), () -> s3),
-                (location, version, rules) -> loads.add(location + " " + version), TestRules.loader(START), telemetry,
-                clock, TTL);
+                new RemoteRuleFile(RulesLocation.parse("s3://security-rules/team.yaml").ownedBy("123456789012"), () -> s3),
+                TestRules.loader(START), loads, telemetry, clock, TTL);
     }
 
     private static Mode modeOf(RefreshingRuleSource source) {
@@ -124,8 +145,8 @@ class RefreshingRuleSourceTest {
         RuleLoader loader = spy(TestRules.loader(START));
         Telemetry telemetry = new Telemetry(new PrintStream(log, true, StandardCharsets.UTF_8), new ObjectMapper(), clock);
         RefreshingRuleSource source = new RefreshingRuleSource(
-                new RemoteRuleFile(RulesLocation.parse("s3://security-rules/team.yaml"), () -> s3),
-                (location, version, rules) -> loads.add(location + " " + version), loader, telemetry, clock, TTL);
+                new RemoteRuleFile(RulesLocation.parse("s3://security-rules/team.yaml"), () -> s3), loader, loads, telemetry,
+                clock, TTL);
         doThrow(new OutOfMemoryError("Java heap space")).doThrow(new IllegalStateException("a bug"))
                 .when(loader).load(argThat(files -> files.size() == 2));
 
@@ -138,34 +159,40 @@ class RefreshingRuleSourceTest {
 
         assertThat(log.toString(StandardCharsets.UTF_8)).contains(
                 "could not be loaded (OutOfMemoryError): Java heap space", "could not be loaded (IllegalStateException): a bug");
+        assertThat(told).endsWith("rejected version-2 1", "rejected version-3 1");
     }
 
     @Test
-    void eachVersionPutInForceIsToldOnceAndARejectedOneNever() {
+    void everyVersionReadIsToldWithItsVersionIdAndDigestAndReadFromTheExpectedOwnersBucket() {
         RefreshingRuleSource source = source();
-        clock.advance(TTL);
-        modeOf(source);
         s3.put("version: 2\nrules: []\n");
         clock.advance(TTL);
-        modeOf(source);
-        s3.put(team("notify"));
-        clock.advance(TTL);
-        modeOf(source);
+        source.current();
 
-        assertThat(loads).containsExactly("s3://security-rules/team.yaml \"v1\"",
-                "s3://security-rules/team.yaml \"v3\"");
+        assertThat(told).containsExactly("loaded version-1 " + sha256(team("dry-run")), "rejected version-2 1");
+        assertThat(s3.lastExpectedOwner()).isEqualTo("123456789012");
     }
 
     @Test
-    void aLoadThatCannotBeAuditedStillPutsTheRulesInForceAndIsCounted() {
-        Telemetry telemetry = new Telemetry(new PrintStream(log, true, StandardCharsets.UTF_8), new ObjectMapper(), clock);
-        RefreshingRuleSource source = new RefreshingRuleSource(
-                new RemoteRuleFile(RulesLocation.parse("s3://security-rules/team.yaml"), () -> s3),
-                (location, version, rules) -> {
-                    throw new IllegalStateException("table gone");
-                }, TestRules.loader(START), telemetry, clock, TTL);
+    void aVersionThatCannotBeRecordedIsNotPutInForceAndIsReadAgain() {
+        RefreshingRuleSource source = source();
+        recordsFail = true;
+        s3.put(team("off"));
+        clock.advance(TTL);
 
         assertThat(modeOf(source)).isEqualTo(Mode.DRY_RUN);
-        assertThat(log.toString(StandardCharsets.UTF_8)).contains("\"RuleFileLoadNotAudited\":1", "table gone");
+        assertThat(log.toString(StandardCharsets.UTF_8)).contains("\"RuleFileLoadNotAudited\":1");
+        recordsFail = false;
+        clock.advance(TTL);
+        assertThat(modeOf(source)).isEqualTo(Mode.OFF);
+        assertThat(told).last().asString().startsWith("loaded version-2");
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }
