@@ -14,6 +14,7 @@ import dev.backstop.audit.AuditKeys;
 import dev.backstop.audit.AuditRecord;
 import dev.backstop.audit.Deferrals;
 import dev.backstop.audit.Outcome;
+import dev.backstop.config.BreakerLimits;
 import dev.backstop.config.Controls;
 import dev.backstop.config.Mode;
 import dev.backstop.config.Settings;
@@ -233,6 +234,38 @@ class TeamworkTest {
         assertThat(dynamoDb.attribute("deferred#" + DECISION, "state")).isEqualTo(Deferrals.PENDING);
         assertThat(sns.published()).singleElement().satisfies(message -> assertThat(message.message())
                 .contains("Backstop PENDING", "./backstop veto " + DECISION));
+    }
+
+    @Test
+    void theRunAtAVetoWindowsEndIsCountedByTheBreakersAsEveryEnforcingActionIs() {
+        rules(VETOED);
+        // One enforcing action per principal in the window: the second due run finds the caller's breaker open.
+        Settings settings = new Settings("audit", "arn:aws:sns:us-east-1:" + ACCOUNT + ":backstop", Mode.ENFORCE, List.of())
+                .withControls(new Controls(false, "backstop-vetoes", Optional.of(ROLE)))
+                .withBreakerLimits(BreakerLimits.DEFAULTS.withPerPrincipal(1));
+        TeamComponent component = DaggerTeamworkTest_TeamComponent.factory()
+                .create(settings, clock, book::get, cloudTrail, dynamoDb, sns);
+        component.target().set(SELF);
+        String second = "0b7d3c2a-5e4f-4a1b-9c8d-7e6f5a4b3c2d";
+        component.engine().handle(apiCall(stopLogging(EVENT_ID)));
+        component.engine().handle(apiCall(stopLogging(second)));
+        clock.advance(java.time.Duration.ofMinutes(16));
+
+        AuditRecord first = due(component, DECISION);
+        cloudTrail.trail(TRAIL, false);
+        AuditRecord again = due(component, AuditKeys.decision(second));
+
+        assertThat(first.outcome()).isEqualTo(Outcome.REMEDIATED);
+        assertThat(first.actions().get(0).detail()).doesNotContain(ActionRunner.PAST);
+        assertThat(again.outcome()).isEqualTo(Outcome.REMEDIATED);
+        assertThat(again.actions().get(0).detail()).contains(ActionRunner.PAST,
+                "principal arn:aws:iam::" + ACCOUNT + ":role/DeveloperAccess",
+                "as it restores the account's eyes and doors");
+    }
+
+    private static AuditRecord due(TeamComponent component, String id) {
+        return component.engine().handle(("{\"backstop\":\"deferred\",\"id\":\"" + id + "\"}").getBytes(),
+                new dev.backstop.event.CloudTrailEventParser()).get(0);
     }
 
     @Test
