@@ -40,6 +40,7 @@ import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.scheduler.SchedulerClient;
 import software.amazon.awssdk.services.scheduler.model.GetScheduleResponse;
@@ -252,6 +253,32 @@ class TeamworkIT {
         invoke(another, stopLogging(team));
         assertThat(world.auditItems(team.stage()).stream().filter(item -> item.get("auditId").s().startsWith("kill-switch#")))
                 .hasSize(2);
+    }
+
+    @Test
+    void aDeferralMarkedVetoedInTheTableOutsideTheVetoCommandRunsNothingAndIsPutOnTheRecord() throws IOException {
+        Team team = team("veto-forged", TEAM);
+        byte[] event = stopLogging(team);
+        String id = AuditKeys.decision(eventId(event));
+        invoke(team.handler(), event);
+        // Someone who may write the audit table marks the decision vetoed: no veto# record, no caller identity.
+        try (DynamoDbClient dynamoDb = AwsClientsModule.build(DynamoDbClient.builder(), UrlConnectionHttpClient.create(),
+                DefaultCredentialsProvider.builder().build(), new DefaultAwsRegionProviderChain().getRegion())) {
+            dynamoDb.updateItem(request -> request.tableName(team.stage().auditTable())
+                    .key(Map.of("auditId", AttributeValue.fromS("deferred#" + id)))
+                    .updateExpression("SET #state = :vetoed, vetoedBy = :by, vetoReason = :reason")
+                    .expressionAttributeNames(Map.of("#state", "state"))
+                    .expressionAttributeValues(Map.of(":vetoed", AttributeValue.fromS("vetoed"),
+                            ":by", AttributeValue.fromS("the owner"), ":reason", AttributeValue.fromS("approved"))));
+        }
+        team.clock().advance(Duration.ofMinutes(16));
+
+        JsonNode refused = invoke(team.handler(), due(id));
+
+        assertThat(world.isLogging(team.stage())).isFalse();
+        assertThat(refused.path("outcome").asText()).isEqualTo("VETOED");
+        assertThat(refused.path("reason").asText()).contains("marked vetoed outside ./backstop veto");
+        assertThat(attribute(team, refused.path("auditId").asText(), "outcome")).isEqualTo("VETOED");
     }
 
     @Test

@@ -210,10 +210,22 @@ public final class RemediationEngine {
                     : "run already (" + deferral.state() + ")").orElse("no deferral " + id);
             telemetry.count("DeferredRunRefused", "a deferred decision was invoked and not run", telemetry.fields()
                     .put("id", id).put("why", why));
-            Outcome outcome = found.map(deferral -> deferral.state().equals(Deferrals.VETOED)).orElse(false)
-                    ? Outcome.VETOED : Outcome.IGNORED;
-            return new AuditRecord("deferred#" + id, null, null, null, found.map(Deferral::account).orElse(null),
-                    found.map(Deferral::region).orElse(null), null, now, null, null, null, outcome, why, List.of());
+            boolean vetoed = found.map(deferral -> deferral.state().equals(Deferrals.VETOED)).orElse(false);
+            AuditRecord refused = new AuditRecord("deferred#" + id, null, null, null, found.map(Deferral::account).orElse(null),
+                    found.map(Deferral::region).orElse(null), null, now, null, null, null,
+                    vetoed ? Outcome.VETOED : Outcome.IGNORED, why, List.of());
+            // ./backstop veto records every veto it makes; a deferral marked vetoed without that
+            // record was written into the table by someone else: the refusal goes on the chain and is counted.
+            if (vetoed && audit.find(VetoService.PREFIX + id).isEmpty()) {
+                telemetry.count("VetoNotOnRecord", "a deferred decision was marked vetoed without a veto record",
+                        telemetry.fields().put("id", id));
+                AuditRecord unrecorded = new AuditRecord("veto-unrecorded#" + id + "#" + now, null, null, null, refused.account(),
+                        refused.region(), null, now, null, null, null, Outcome.VETOED, why + "; no veto#" + id
+                        + " record: the deferral was marked vetoed outside ./backstop veto", List.of());
+                audit.record(unrecorded);
+                return unrecorded;
+            }
+            return refused;
         }
         Deferral deferral = found.get();
         try {
