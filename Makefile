@@ -29,7 +29,7 @@ $(REACTOR): $(SOURCES)
 	$(MVN) $(MVN_FLAGS) -pl $(subst $(space),$(comma),$(HANDLER_MODULES)) -am clean package
 	mkdir -p $(dir $@) && touch $@
 
-# Artifacts over 15 MB zipped (EC2's SDK module alone is 25 MB, S3 and S3 Control's 5 MB) carry
+# Artifacts over 15 MB zipped (EC2's SDK module alone is 25 MB, S3 and S3 Control's 5 MB, RDS's 6 MB) carry
 # their SDK service modules cut down to the classes the function's code reaches, by
 # scripts/shrink-sdk (ProGuard, shrink only): once per artifact, whichever functions share it.
 # scripts/check-artifacts runs each shrunk artifact's handler against the emulators.
@@ -44,7 +44,7 @@ handlers/%/target/lambda-shrunk/.done: $(REACTOR)
 # Every function's artifact, built and shrunk ahead of sam build (`make -j2 artifacts`: the
 # shrinks run side by side), so that each `make build-<LogicalId>` only copies.
 .PHONY: artifacts
-artifacts: $(REACTOR) $(patsubst %,handlers/%/target/lambda-shrunk/.done,ec2 s3 alarm canary cloudtrail trail-watchdog selfwatch)
+artifacts: $(REACTOR) $(patsubst %,handlers/%/target/lambda-shrunk/.done,ec2 s3 alarm canary cloudtrail trail-watchdog selfwatch rds)
 
 # $(call lambda-artifact,DIR): copies the artifact laid out in DIR/lib for SAM.
 define lambda-artifact
@@ -55,14 +55,16 @@ endef
 
 # One line per function in template.yaml: its logical id and its module's artifact.
 .PHONY: build-CloudTrailFunction build-TrailWatchdogFunction build-IamFunction build-Ec2Function \
-	build-S3Function build-LambdaFunction build-AlarmFunction build-SnsAlarmFunction build-CanaryFunction \
-	build-SelfWatchFunction build-NotifyFunction
+	build-S3Function build-LambdaFunction build-AlarmFunction build-SnsAlarmFunction build-RdsFunction \
+	build-RolesAnywhereFunction build-CanaryFunction build-SelfWatchFunction build-NotifyFunction
 build-CloudTrailFunction: handlers/cloudtrail/target/lambda-shrunk/.done ; $(call lambda-artifact,handlers/cloudtrail/target/lambda-shrunk)
 build-TrailWatchdogFunction: handlers/trail-watchdog/target/lambda-shrunk/.done ; $(call lambda-artifact,handlers/trail-watchdog/target/lambda-shrunk)
 build-IamFunction: $(REACTOR) ; $(call lambda-artifact,handlers/iam/target/lambda)
 build-Ec2Function: handlers/ec2/target/lambda-shrunk/.done ; $(call lambda-artifact,handlers/ec2/target/lambda-shrunk)
 build-S3Function: handlers/s3/target/lambda-shrunk/.done ; $(call lambda-artifact,handlers/s3/target/lambda-shrunk)
 build-LambdaFunction: $(REACTOR) ; $(call lambda-artifact,handlers/lambda/target/lambda)
+build-RdsFunction: handlers/rds/target/lambda-shrunk/.done ; $(call lambda-artifact,handlers/rds/target/lambda-shrunk)
+build-RolesAnywhereFunction: $(REACTOR) ; $(call lambda-artifact,handlers/rolesanywhere/target/lambda)
 # Both alarm functions run the alarm module's artifact (two entry points, one graph).
 build-AlarmFunction: handlers/alarm/target/lambda-shrunk/.done ; $(call lambda-artifact,handlers/alarm/target/lambda-shrunk)
 build-SnsAlarmFunction: handlers/alarm/target/lambda-shrunk/.done ; $(call lambda-artifact,handlers/alarm/target/lambda-shrunk)

@@ -55,7 +55,7 @@ public final class BackstopCli implements Runnable {
         return new CommandLine(new BackstopCli())
                 .addSubcommand(new DemoCommand())
                 .addSubcommand(new ValidateCommand(rules))
-                .addSubcommand(new PlanCommand(rules))
+                .addSubcommand(new PlanCommand(rules, env))
                 .addSubcommand(new ExplainCommand(rules))
                 .addSubcommand(new BacktestCommand(rules, env, "1".equals(env.get(STDERR_TERMINAL)), System::nanoTime))
                 .addSubcommand(new UndoCommand(env, in))

@@ -19,6 +19,10 @@ import dev.backstop.action.kms.KmsActionsModule;
 import dev.backstop.action.kms.KmsClientModule;
 import dev.backstop.action.lambda.LambdaActionsModule;
 import dev.backstop.action.lambda.LambdaClientModule;
+import dev.backstop.action.rds.RdsActionsModule;
+import dev.backstop.action.rds.RdsClientModule;
+import dev.backstop.action.rolesanywhere.RolesAnywhereActionsModule;
+import dev.backstop.action.rolesanywhere.RolesAnywhereClientModule;
 import dev.backstop.action.s3.S3ActionsModule;
 import dev.backstop.action.s3.S3ClientModule;
 import dev.backstop.action.selfwatch.SelfWatchActionsModule;
@@ -48,7 +52,8 @@ import software.amazon.awssdk.services.sts.StsClient;
         Ec2ActionsModule.class, Ec2ClientModule.class, S3ActionsModule.class, S3ClientModule.class,
         LambdaActionsModule.class, LambdaClientModule.class, CloudWatchActionsModule.class, EventsActionsModule.class,
         EventsClientModule.class, OwnAlarmActionsModule.class, CloudWatchClientModule.class, KmsActionsModule.class,
-        KmsClientModule.class, DynamoDbActionsModule.class, SelfWatchActionsModule.class})
+        KmsClientModule.class, DynamoDbActionsModule.class, SelfWatchActionsModule.class, RdsActionsModule.class,
+        RdsClientModule.class, RolesAnywhereActionsModule.class, RolesAnywhereClientModule.class})
 public interface BackstopComponent extends EngineComponent {
 
     UndoService undo();

@@ -54,6 +54,8 @@ import software.amazon.awssdk.services.ec2.model.IpRange;
 import software.amazon.awssdk.services.ec2.model.SecurityGroupRule;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.StatusType;
+import software.amazon.awssdk.services.rds.RdsClient;
+import software.amazon.awssdk.services.rds.model.DBSnapshotAttribute;
 import software.amazon.awssdk.services.s3.model.PublicAccessBlockConfiguration;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
@@ -498,6 +500,37 @@ class ArtifactHandlersIT {
         // Where Lambda says the alias points, read back; not the "5" the event carries.
         assertThat(world.auditItem(stage, "alias#" + aliasArn)).as("the alias history")
                 .hasValueSatisfying(item -> assertThat(item.get("version").s()).isEqualTo(version));
+    }
+
+    // ---- RDS: a snapshot shared outside the trusted set is taken back through the shrunk RDS module ----
+
+    @Test
+    void theRdsArtifactTakesBackASnapshotShareOutsideTheTrustedSet() throws IOException {
+        String prefix = Emulators.uniquePrefix("artifact-rds");
+        Stage stage = world.build(prefix);
+        String outside = "999988887777";
+        String partner = "444455556666";
+        RdsClient rds = AwsClientsModule.build(RdsClient.builder(), UrlConnectionHttpClient.create(),
+                EnvironmentVariableCredentialsProvider.create(), region);
+        String instance = prefix + "-orders";
+        String snapshot = prefix + "-orders-nightly";
+        rds.createDBInstance(request -> request.dbInstanceIdentifier(instance).dbInstanceClass("db.t3.micro")
+                .engine("postgres").masterUsername("backstop").masterUserPassword("not-a-secret-1").allocatedStorage(20));
+        rds.createDBSnapshot(request -> request.dbInstanceIdentifier(instance).dbSnapshotIdentifier(snapshot));
+        rds.modifyDBSnapshotAttribute(request -> request.dbSnapshotIdentifier(snapshot).attributeName("restore")
+                .valuesToAdd(outside, partner));
+        String text = Files.readString(SampleEvents.path("rds/modify-db-snapshot-attribute-share.json"))
+                .replace("orders-nightly-2026-11-20", snapshot).replace(SAMPLE_ACCOUNT, ACCOUNT);
+
+        JsonNode answer = invoke("RdsFunction", "dev.backstop.handlers.rds.RdsHandler", stage,
+                Map.of("BACKSTOP_TRUSTED_ACCOUNTS", partner), fresh((ObjectNode) JSON.readTree(text)));
+
+        assertThat(answer.path("outcome").asText()).as(answer.toString()).isEqualTo("REMEDIATED");
+        assertThat(rds.describeDBSnapshotAttributes(request -> request.dbSnapshotIdentifier(snapshot))
+                .dbSnapshotAttributesResult().dbSnapshotAttributes()).flatExtracting(DBSnapshotAttribute::attributeValues)
+                .containsExactly(partner);
+        assertThat(firstAction(stage, answer).path("action").asText()).isEqualTo("rds.unshare-db-snapshot");
+        assertNotified(stage, "REMEDIATED");
     }
 
     // ---- the canary: its change made through its shrunk S3 module, the open loop found ----

@@ -55,7 +55,8 @@ class SelfCheckIT {
                 "PASS  team rule file: " + deployment.rules + " version",
                 "PASS  member " + deployment.member + " forwarding rule backstop-forward: enabled, delivers to",
                 "PASS  member " + deployment.member + " forwarding rule backstop-forward-ingress: enabled",
-                "PASS  member " + deployment.member + " forwarding rule backstop-forward-rules: enabled");
+                "PASS  member " + deployment.member + " forwarding rule backstop-forward-rules: enabled",
+                "PASS  member " + deployment.member + " forwarding rule backstop-forward-sharing: enabled");
         assertThat(failures(run)).isEmpty();
     }
 

@@ -6,6 +6,7 @@ import dev.backstop.cli.sealed.SealedCatalogue;
 import dev.backstop.config.BreakerLimits;
 import dev.backstop.config.MemberAccess;
 import dev.backstop.config.Mode;
+import dev.backstop.config.TrustedSet;
 import dev.backstop.event.CloudTrailEventParser;
 import dev.backstop.event.CloudTrailLogReader;
 import dev.backstop.rules.DefaultPack;
@@ -75,9 +76,9 @@ public class BacktestBenchmark {
             files[f] = logs.file(f);
         }
         RuleBook rules = CatalogueComponent.create(Clock.systemUTC()).ruleLoader().load(List.of(DefaultPack.text()));
-        SealedCatalogue catalogue = SealedCatalogue.create(Clock.systemUTC());
+        SealedCatalogue catalogue = SealedCatalogue.create(Clock.systemUTC(), TrustedSet.none());
         pack = new PackReplay("rules", rules, new Deployment(Mode.ENFORCE, List.of(), MemberAccess.singleAccount(),
-                BreakerLimits.DEFAULTS), catalogue::applies, catalogue::actsPastBreakers);
+                BreakerLimits.DEFAULTS, TrustedSet.none()), catalogue::applies, catalogue::actsPastBreakers);
         ObjectMapper mapper = new ObjectMapper();
         feeder = new FileFeeder(new CloudTrailLogReader(new CloudTrailEventParser(), mapper), Duration.ofHours(1));
         bad = new BadInput(new PrintWriter(OutputStream.nullOutputStream()));

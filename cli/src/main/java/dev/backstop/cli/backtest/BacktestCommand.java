@@ -56,8 +56,10 @@ import picocli.CommandLine.Spec;
                     + " from the environment.",
             "",
             "The deployment is read from the environment as the handlers read it: BACKSTOP_OWN_PRINCIPALS (own and"
-                    + " protected principals), BACKSTOP_HOME_ACCOUNT and BACKSTOP_ALLOWED_ACCOUNTS, and the breaker"
-                    + " limits (BACKSTOP_BLAST_ACCOUNT_LIMIT and the others).",
+                    + " protected principals), BACKSTOP_HOME_ACCOUNT and BACKSTOP_ALLOWED_ACCOUNTS, the breaker"
+                    + " limits (BACKSTOP_BLAST_ACCOUNT_LIMIT and the others), and the trusted set"
+                    + " (BACKSTOP_TRUSTED_ACCOUNTS, BACKSTOP_TRUSTED_ORGANIZATION) by which shares, grants and trusts"
+                    + " are judged outside.",
             "Resources are those the events name; exemptions by resource tag cannot be checked offline and are said so.",
             "",
             "Output: per rule, account and region, the matches, what would have been enforced, dry-run or notified,"
@@ -160,7 +162,7 @@ public final class BacktestCommand implements Callable<Integer> {
             return 1;
         }
         Deployment deployment = Deployment.fromEnvironment(env, mode, ownPrincipals);
-        SealedCatalogue catalogue = SealedCatalogue.create(tools.clock());
+        SealedCatalogue catalogue = SealedCatalogue.create(tools.clock(), deployment.trusted());
         List<PackReplay> packs = new ArrayList<>();
         List<String> described = new ArrayList<>();
         packs.add(new PackReplay("rules", rules.get(), deployment, catalogue::applies, catalogue::actsPastBreakers));

@@ -4,6 +4,7 @@ import dev.backstop.config.BreakerLimits;
 import dev.backstop.config.MemberAccess;
 import dev.backstop.config.Mode;
 import dev.backstop.config.Settings;
+import dev.backstop.config.TrustedSet;
 import dev.backstop.rules.RoleSession;
 import java.util.Arrays;
 import java.util.List;
@@ -19,22 +20,27 @@ import java.util.stream.Stream;
  *     their calls are ignored and they are never a target
  * @param members the home account and allowed members: another account's events are rejected,
  *     and Backstop's member-role sessions are its own
+ * @param trusted the accounts a share, grant or trust may name ({@code BACKSTOP_TRUSTED_ACCOUNTS},
+ *     {@code BACKSTOP_TRUSTED_ORGANIZATION}): the actions judge "outside" by it, as the handlers do
  */
-record Deployment(Mode mode, List<String> ownPrincipals, MemberAccess members, BreakerLimits breakerLimits) {
+record Deployment(Mode mode, List<String> ownPrincipals, MemberAccess members, BreakerLimits breakerLimits,
+        TrustedSet trusted) {
 
     Deployment {
         Objects.requireNonNull(mode, "mode");
         ownPrincipals = List.copyOf(ownPrincipals);
         Objects.requireNonNull(members, "members");
         Objects.requireNonNull(breakerLimits, "breakerLimits");
+        Objects.requireNonNull(trusted, "trusted");
     }
 
     /** The deployment the environment describes, in this global mode, with more principals of its own. */
     static Deployment fromEnvironment(Map<String, String> env, Mode mode, List<String> morePrincipals) {
         Stream<String> own = Arrays.stream(env.getOrDefault(Settings.OWN_PRINCIPALS, "").split(","))
                 .map(String::trim).filter(arn -> !arn.isEmpty());
-        return new Deployment(mode, Stream.concat(own, morePrincipals.stream()).toList(),
-                MemberAccess.fromEnvironment(env), BreakerLimits.fromEnvironment(env));
+        MemberAccess members = MemberAccess.fromEnvironment(env);
+        return new Deployment(mode, Stream.concat(own, morePrincipals.stream()).toList(), members,
+                BreakerLimits.fromEnvironment(env), TrustedSet.fromEnvironment(env, members));
     }
 
     /** Backstop's own sessions in the member accounts, whose calls are its own as its principals' are. */

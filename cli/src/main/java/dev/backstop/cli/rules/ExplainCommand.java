@@ -37,8 +37,8 @@ import picocli.CommandLine.Spec;
             "Explains one rule in words.",
             "Where it is defined, its description and severity, its effective mode and where that mode comes from"
                     + " (the rule, an override in a later file, or --mode), its exemptions, its actions with their"
-                    + " parameters, and which events its pattern matches: in words and as the raw EventBridge"
-                    + " pattern.",
+                    + " parameters, the action that contains the caller past an open breaker (escalate), and which"
+                    + " events its pattern matches: in words and as the raw EventBridge pattern.",
             ""},
         exitCodeListHeading = "Exit status:%n",
         exitCodeList = {
@@ -104,6 +104,9 @@ public final class ExplainCommand implements Callable<Integer> {
         List<String> exemptions = RuleWords.exemptions(rule.unless());
         field(out, "exemptions", exemptions.isEmpty() ? List.of("none") : exemptions);
         field(out, "actions", rule.actions().stream().map(this::action).toList());
+        rule.escalation().ifPresent(escalation -> field(out, "escalate", List.of(action(escalation),
+                "when the rule acts past an open breaker of its resource or of the caller (someone keeps undoing"
+                        + " the fix); never against a protected principal")));
         if (isAlarmRule(rule)) {
             field(out, "correlate", correlate(rule.correlate()));
         }

@@ -3,7 +3,9 @@ package dev.backstop.cli.rules;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.backstop.cli.UnreadableFileException;
 import dev.backstop.cli.sealed.SealedCatalogue;
+import dev.backstop.config.MemberAccess;
 import dev.backstop.config.Mode;
+import dev.backstop.config.TrustedSet;
 import dev.backstop.event.AlarmPayloadParser;
 import dev.backstop.event.CloudTrailEventParser;
 import dev.backstop.event.EventFiles;
@@ -18,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
@@ -55,6 +58,10 @@ import picocli.CommandLine.Spec;
                     + " \"decided at run time\". A failed API call (errorCode set) is shown as ignored, as the handler"
                     + " ignores it. The handler also ignores events made by its own principals"
                     + " (BACKSTOP_OWN_PRINCIPALS), which this command does not know.",
+            "Whether a share, grant or trust reaches outside is judged by the trusted set, read from the environment"
+                    + " as the handlers read it: BACKSTOP_TRUSTED_ACCOUNTS, BACKSTOP_TRUSTED_ORGANIZATION and the"
+                    + " deployment's own accounts (BACKSTOP_HOME_ACCOUNT, BACKSTOP_ALLOWED_ACCOUNTS). Unset: only the"
+                    + " resource's own account is trusted.",
             "",
             "A malformed event is reported with the field at fault, and the other events are still planned;"
                     + " each file is read within the limits the handlers read events with (an event of at most 1 MiB,"
@@ -86,9 +93,11 @@ public final class PlanCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     private final RuleTools tools;
+    private final Map<String, String> env;
 
-    public PlanCommand(RuleTools tools) {
+    public PlanCommand(RuleTools tools, Map<String, String> env) {
         this.tools = tools;
+        this.env = env;
     }
 
     @Override
@@ -104,7 +113,8 @@ public final class PlanCommand implements Callable<Integer> {
 
         EventFiles events = new EventFiles(new CloudTrailEventParser());
         AlarmPayloadParser alarms = new AlarmPayloadParser();
-        SealedCatalogue actions = SealedCatalogue.create(tools.clock());
+        SealedCatalogue actions = SealedCatalogue.create(tools.clock(),
+                TrustedSet.fromEnvironment(env, MemberAccess.fromEnvironment(env)));
         Planner planner = new Planner(rules.get(), mode, actions::applies, tools.clock().instant());
         PlanJson lines = new PlanJson(new ObjectMapper(), tools.actionParameters());
         PlanTable table = new PlanTable(out);

@@ -5,6 +5,7 @@ import dagger.Provides;
 import dev.backstop.aws.AwsClientsModule;
 import dev.backstop.config.Mode;
 import dev.backstop.config.Settings;
+import dev.backstop.config.TrustedSet;
 import java.util.List;
 import javax.inject.Singleton;
 import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
@@ -67,11 +68,14 @@ final class SealedAwsModule {
         return AwsClientsModule.build(DynamoDbClient.builder(), http, credentials, region);
     }
 
-    /** Names that actions are built with; nothing is ever written to them. */
+    /**
+     * Names that actions are built with (nothing is ever written to them), and the deployment's
+     * trusted set, by which the actions judge whether a share or grant reaches outside.
+     */
     @Provides
     @Singleton
-    static Settings settings() {
+    static Settings settings(TrustedSet trusted) {
         return new Settings("sealed-writes-no-table", "arn:aws:sns:us-east-1:000000000000:sealed-sends-nothing",
-                Mode.DRY_RUN, List.of());
+                Mode.DRY_RUN, List.of()).withTrusted(trusted);
     }
 }

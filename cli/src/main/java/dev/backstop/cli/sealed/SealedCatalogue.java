@@ -6,14 +6,27 @@ import dev.backstop.action.RemediationAction;
 import dev.backstop.action.cloudtrail.CloudTrailActionsModule;
 import dev.backstop.action.cloudtrail.CloudTrailClientModule;
 import dev.backstop.action.cloudwatch.CloudWatchActionsModule;
+import dev.backstop.action.cloudwatch.CloudWatchClientModule;
+import dev.backstop.action.cloudwatch.OwnAlarmActionsModule;
+import dev.backstop.action.dynamodb.DynamoDbActionsModule;
 import dev.backstop.action.ec2.Ec2ActionsModule;
 import dev.backstop.action.ec2.Ec2ClientModule;
+import dev.backstop.action.events.EventsActionsModule;
+import dev.backstop.action.events.EventsClientModule;
 import dev.backstop.action.iam.IamActionsModule;
 import dev.backstop.action.iam.IamClientModule;
+import dev.backstop.action.kms.KmsActionsModule;
+import dev.backstop.action.kms.KmsClientModule;
 import dev.backstop.action.lambda.LambdaActionsModule;
 import dev.backstop.action.lambda.LambdaClientModule;
+import dev.backstop.action.rds.RdsActionsModule;
+import dev.backstop.action.rds.RdsClientModule;
+import dev.backstop.action.rolesanywhere.RolesAnywhereActionsModule;
+import dev.backstop.action.rolesanywhere.RolesAnywhereClientModule;
 import dev.backstop.action.s3.S3ActionsModule;
 import dev.backstop.action.s3.S3ClientModule;
+import dev.backstop.action.selfwatch.SelfWatchActionsModule;
+import dev.backstop.config.TrustedSet;
 import dev.backstop.event.Trigger;
 import dev.backstop.rules.ActionSpec;
 import java.time.Clock;
@@ -30,13 +43,17 @@ import javax.inject.Singleton;
 @Component(modules = {SealedAwsModule.class, CloudTrailActionsModule.class, CloudTrailClientModule.class,
         IamActionsModule.class, IamClientModule.class, Ec2ActionsModule.class, Ec2ClientModule.class,
         S3ActionsModule.class, S3ClientModule.class, LambdaActionsModule.class, LambdaClientModule.class,
-        CloudWatchActionsModule.class})
+        CloudWatchActionsModule.class, EventsActionsModule.class, EventsClientModule.class,
+        OwnAlarmActionsModule.class, CloudWatchClientModule.class, KmsActionsModule.class, KmsClientModule.class,
+        DynamoDbActionsModule.class, SelfWatchActionsModule.class, RdsActionsModule.class, RdsClientModule.class,
+        RolesAnywhereActionsModule.class, RolesAnywhereClientModule.class})
 public interface SealedCatalogue {
 
     Map<String, Provider<RemediationAction>> actions();
 
-    static SealedCatalogue create(Clock clock) {
-        return DaggerSealedCatalogue.factory().create(clock);
+    /** The catalogue judging "outside" by the deployment's trusted set, as the handlers judge it. */
+    static SealedCatalogue create(Clock clock, TrustedSet trusted) {
+        return DaggerSealedCatalogue.factory().create(clock, trusted);
     }
 
     /** As the engine asks: the catalogue holds the action and its parameters admit the event. */
@@ -53,6 +70,6 @@ public interface SealedCatalogue {
 
     @Component.Factory
     interface Factory {
-        SealedCatalogue create(@BindsInstance Clock clock);
+        SealedCatalogue create(@BindsInstance Clock clock, @BindsInstance TrustedSet trusted);
     }
 }

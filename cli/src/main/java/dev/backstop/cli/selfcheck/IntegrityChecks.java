@@ -33,10 +33,10 @@ import dev.backstop.aws.S3ObjectReader;
 final class IntegrityChecks {
 
     /**
-     * member-account.yaml names its forwarding rules PREFIX, PREFIX-ingress and PREFIX-rules (and
-     * PREFIX-key-use, optional).
+     * member-account.yaml names its forwarding rules PREFIX, PREFIX-ingress, PREFIX-rules and
+     * PREFIX-sharing (and PREFIX-key-use, optional).
      */
-    static final List<String> FORWARD_SUFFIXES = List.of("", "-ingress", "-rules");
+    static final List<String> FORWARD_SUFFIXES = List.of("", "-ingress", "-rules", "-sharing");
 
     private final CloudWatchClient cloudWatch;
     private final EventBridgeClient eventBridge;

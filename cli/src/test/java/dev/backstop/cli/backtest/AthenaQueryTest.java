@@ -7,6 +7,7 @@ import dev.backstop.cli.rules.CatalogueComponent;
 import dev.backstop.config.BreakerLimits;
 import dev.backstop.config.MemberAccess;
 import dev.backstop.config.Mode;
+import dev.backstop.config.TrustedSet;
 import dev.backstop.rules.DefaultPack;
 import dev.backstop.rules.ExactPins;
 import dev.backstop.rules.RuleBook;
@@ -100,7 +101,8 @@ class AthenaQueryTest {
     void theDefaultPacksRulesInForcePinTheirCallsSoOnlyTheyLeaveAthena() {
         RuleBook pack = CatalogueComponent.create(Clock.systemUTC()).ruleLoader().load(List.of(DefaultPack.text()));
         PackReplay replay = new PackReplay("rules", pack, new Deployment(Mode.ENFORCE, List.of(),
-                MemberAccess.singleAccount(), BreakerLimits.DEFAULTS), (spec, event) -> true, action -> false);
+                MemberAccess.singleAccount(), BreakerLimits.DEFAULTS, TrustedSet.none()), (spec, event) -> true,
+                action -> false);
 
         AthenaQuery.Query query = AthenaQuery.of("db.t", replay.pins(), NOVEMBER);
 

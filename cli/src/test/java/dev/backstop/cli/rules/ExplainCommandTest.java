@@ -39,6 +39,9 @@ class ExplainCommandTest {
                 "  mode:       enforce (as the rule sets it)",
                 "  exemptions: resources tagged backstop:exempt=true (read at run time from the action's target)",
                 "  actions:    cloudtrail.start-logging (no parameters)",
+                "  escalate:   iam.quarantine-principal with principal=\"caller\"",
+                "              when the rule acts past an open breaker of its resource or of the caller (someone"
+                        + " keeps undoing the fix); never against a protected principal",
                 "    source is \"aws.cloudtrail\"",
                 "    detail-type is \"AWS API Call via CloudTrail\"",
                 "    detail.eventSource is \"cloudtrail.amazonaws.com\"",

@@ -198,6 +198,23 @@ class PlanCommandTest {
     }
 
     @Test
+    void judgesAShareOutsideByTheTrustedSetOfTheEnvironmentAsTheHandlersDo() {
+        // The sample shares a snapshot with 999988887777, dated before the tests' clock.
+        ObjectNode event = Events.envelope("ec2/modify-snapshot-attribute-share.json");
+        event.put("time", "2026-11-20T09:12:03Z");
+        ((ObjectNode) event.get("detail")).put("eventTime", "2026-11-20T09:12:01Z");
+        String share = Events.write(dir.resolve("share.json"), event).toString();
+
+        Cli.Result untrusted = Cli.execute("plan", "--json", share);
+        Cli.Result trusted = new Cli().env("BACKSTOP_TRUSTED_ACCOUNTS", "999988887777").run("plan", "--json", share);
+
+        assertThat(lines(untrusted)).singleElement().satisfies(line -> assertThat(line.path("matches").toString())
+                .contains("ec2-snapshot-shared-outside").contains("ec2.unshare-snapshot"));
+        assertThat(lines(trusted)).singleElement().satisfies(line -> assertThat(line.path("matches").toString())
+                .doesNotContain("ec2.unshare-snapshot"));
+    }
+
+    @Test
     void capsEachRulesModeByTheGlobalMode() {
         JsonNode match = lines(Cli.execute("plan", "--json", "--mode", "dry-run", stopLogging()))
                 .get(0).get("matches").get(0);

@@ -4,21 +4,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.backstop.action.RemediationAction;
+import dev.backstop.cli.rules.CatalogueComponent;
+import dev.backstop.config.TrustedSet;
 import dev.backstop.event.CloudTrailEventParser;
 import dev.backstop.rules.ActionSpec;
 import dev.backstop.testing.SampleEvents;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class SealedCatalogueTest {
 
-    private final SealedCatalogue catalogue = SealedCatalogue.create(Clock.systemUTC());
+    private final SealedCatalogue catalogue = SealedCatalogue.create(Clock.systemUTC(), TrustedSet.none());
 
     @Test
     void holdsEveryActionOfTheCatalogue() {
-        assertThat(catalogue.actions().keySet()).contains("cloudtrail.start-logging", "iam.quarantine-principal",
-                "ec2.revoke-world-ingress", "s3.restore-bucket-policy", "lambda.rollback-alias");
+        assertThat(catalogue.actions().keySet())
+                .isEqualTo(CatalogueComponent.create(Clock.systemUTC()).actionParameters().keySet());
     }
 
     @Test
@@ -44,5 +48,16 @@ class SealedCatalogueTest {
         assertThat(catalogue.applies(spec, inside)).isFalse();
         assertThat(catalogue.applies(spec, outside)).isTrue();
         assertThat(catalogue.applies(new ActionSpec("no.such-action", Map.of()), outside)).isFalse();
+    }
+
+    @Test
+    void judgesAShareOutsideByTheDeploymentsTrustedSet() {
+        var share = new CloudTrailEventParser().parse(SampleEvents.read("ec2/modify-snapshot-attribute-share.json"));
+        ActionSpec unshare = new ActionSpec("ec2.unshare-snapshot", Map.of());
+        SealedCatalogue trusting = SealedCatalogue.create(Clock.systemUTC(),
+                new TrustedSet(Optional.empty(), Set.of("999988887777")));
+
+        assertThat(catalogue.applies(unshare, share)).as("shared with an account nobody trusts").isTrue();
+        assertThat(trusting.applies(unshare, share)).as("shared with a trusted account").isFalse();
     }
 }

@@ -67,6 +67,17 @@ public final class UndoFormat<T extends UndoData> {
         return new UndoFormat<>(type, version1);
     }
 
+    /**
+     * The format of an action that came after version 1, so never stored it: undo data without a
+     * version is refused, naming the action's record.
+     */
+    public static <T extends UndoData> UndoFormat<T> of(Class<T> type) {
+        return new UndoFormat<>(type, version1 -> {
+            throw new IllegalArgumentException("the undo data has no version and so is of version 1, which no "
+                    + type.getSimpleName() + " was ever stored in");
+        });
+    }
+
     /** The undo data as the audit record keeps it, in the current version. */
     public static ObjectNode write(UndoData undo) {
         ObjectNode stored = JSON.createObjectNode().put(VERSION_FIELD, VERSION).put(CALL_FIELD, undo.call());

@@ -10,7 +10,7 @@ import dagger.Module;
 @Module(includes = {CloudTrailParametersModule.class, IamParametersModule.class, Ec2ParametersModule.class,
         S3ParametersModule.class, LambdaParametersModule.class, CloudWatchParametersModule.class,
         EventsParametersModule.class, KmsParametersModule.class, DynamoDbParametersModule.class,
-        SelfWatchParametersModule.class})
+        SelfWatchParametersModule.class, RdsParametersModule.class, RolesAnywhereParametersModule.class})
 public final class CatalogueParametersModule {
 
     private CatalogueParametersModule() {

@@ -47,6 +47,9 @@ public final class Ec2ParametersModule {
                             + DEFAULT_QUARANTINE_GROUP + " when absent")
                     .withCheck(value -> groupNameProblem((String) value)));
 
+    public static final String UNSHARE_SNAPSHOT = "ec2.unshare-snapshot";
+    public static final String UNSHARE_IMAGE = "ec2.unshare-image";
+
     private Ec2ParametersModule() {
     }
 
@@ -79,5 +82,21 @@ public final class Ec2ParametersModule {
     @StringKey("ec2.isolate-instance")
     static List<ParamSpec> isolateInstanceParameters() {
         return ISOLATE_INSTANCE;
+    }
+
+    /** None: who is outside is the deployment's trusted set, one setting for every such rule. */
+    @Provides
+    @IntoMap
+    @StringKey(UNSHARE_SNAPSHOT)
+    static List<ParamSpec> unshareSnapshotParameters() {
+        return List.of();
+    }
+
+    /** None, as for snapshots. */
+    @Provides
+    @IntoMap
+    @StringKey(UNSHARE_IMAGE)
+    static List<ParamSpec> unshareImageParameters() {
+        return List.of();
     }
 }

@@ -30,7 +30,10 @@ public final class IamParametersModule {
                     "CIDR networks (IPv4, IPv6) calls are expected from: a call from inside one is no match")
                     .withCheck(value -> Cidr.read((String) value).isPresent() ? Optional.empty()
                             : Optional.of(Shown.quoted((String) value)
-                                    + " is not a network in CIDR notation (203.0.113.0/24, 2001:db8::/32)")));
+                                    + " is not a network in CIDR notation (203.0.113.0/24, 2001:db8::/32)")),
+            new ParamSpec("otherUsersOnly", ParamType.BOOLEAN, false,
+                    "true: a key an IAM user created for itself is no match, only one created for another user"
+                            + " (default false)"));
 
     public static final List<ParamSpec> QUARANTINE_PRINCIPAL = List.of(
             new ParamSpec("principal", ParamType.STRING, false,
@@ -47,7 +50,16 @@ public final class IamParametersModule {
 
     public static final List<ParamSpec> DISABLE_CONSOLE_ACCESS = List.of(new ParamSpec("user", ParamType.STRING, false,
             "caller (default): the user who made the call or signed in; target: the user the request names")
+            .withCheck(ParamChecks.oneOf("caller", "target")),
+            new ParamSpec("otherUsersOnly", ParamType.BOOLEAN, false,
+                    "true: a call by the IAM user the request names (its own password) is no match (default false)"));
+
+    public static final List<ParamSpec> REVOKE_USER_SESSIONS = List.of(new ParamSpec("user", ParamType.STRING, false,
+            "caller (default): the IAM user who made the call; target: the user the request names")
             .withCheck(ParamChecks.oneOf("caller", "target")));
+
+    /** None: whom a role may trust is the deployment's trusted set. */
+    public static final List<ParamSpec> RESTORE_TRUST_POLICY = List.of();
 
     private IamParametersModule() {
     }
@@ -78,5 +90,19 @@ public final class IamParametersModule {
     @StringKey("iam.disable-console-access")
     static List<ParamSpec> disableConsoleAccessParameters() {
         return DISABLE_CONSOLE_ACCESS;
+    }
+
+    @Provides
+    @IntoMap
+    @StringKey("iam.revoke-user-sessions")
+    static List<ParamSpec> revokeUserSessionsParameters() {
+        return REVOKE_USER_SESSIONS;
+    }
+
+    @Provides
+    @IntoMap
+    @StringKey("iam.restore-trust-policy")
+    static List<ParamSpec> restoreTrustPolicyParameters() {
+        return RESTORE_TRUST_POLICY;
     }
 }

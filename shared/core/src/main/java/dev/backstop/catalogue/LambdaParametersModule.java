@@ -40,6 +40,30 @@ public final class LambdaParametersModule {
         return ROLLBACK_ALIAS;
     }
 
+    /** None: outside is the deployment's trusted set. */
+    @Provides
+    @IntoMap
+    @StringKey("lambda.remove-permission")
+    static List<ParamSpec> removePermissionParameters() {
+        return List.of();
+    }
+
+    /** None: AWS_IAM is the one other auth type. */
+    @Provides
+    @IntoMap
+    @StringKey("lambda.require-url-auth")
+    static List<ParamSpec> requireUrlAuthParameters() {
+        return List.of();
+    }
+
+    /** None: outside is the deployment's trusted set. */
+    @Provides
+    @IntoMap
+    @StringKey("lambda.remove-outside-layers")
+    static List<ParamSpec> removeOutsideLayersParameters() {
+        return List.of();
+    }
+
     @Provides
     @IntoMap
     @StringKey("lambda.delete-function-concurrency")

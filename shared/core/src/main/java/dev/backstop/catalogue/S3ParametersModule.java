@@ -50,6 +50,22 @@ public final class S3ParametersModule {
 
     @Provides
     @IntoMap
+    @StringKey("s3.remove-outside-policy-statements")
+    /** None: outside is the deployment's trusted set, one setting for every such rule. */
+    static List<ParamSpec> removeOutsidePolicyStatements() {
+        return List.of();
+    }
+
+    @Provides
+    @IntoMap
+    @StringKey("s3.remove-outside-replication")
+    /** None: outside is the deployment's trusted set. */
+    static List<ParamSpec> removeOutsideReplication() {
+        return List.of();
+    }
+
+    @Provides
+    @IntoMap
     @StringKey("s3.block-public-access")
     static List<ParamSpec> blockPublicAccess() {
         return BLOCK_SETTINGS.stream().map(name -> new ParamSpec(name, ParamType.BOOLEAN, false,

@@ -27,11 +27,13 @@ import java.util.OptionalLong;
  * @param members whose events are acted on and how member accounts are reached ({@link MemberAccess})
  * @param breakerLimits the blast-radius and flapping breakers' limits ({@code BACKSTOP_BLAST_*},
  *     {@code BACKSTOP_FLAPPING_*})
+ * @param trusted the accounts and organization a share or grant may name ({@link TrustedSet}:
+ *     {@code BACKSTOP_TRUSTED_ACCOUNTS}, {@code BACKSTOP_TRUSTED_ORGANIZATION}, and the deployment's own accounts)
  * @param controls the kill switch and the scheduling of veto windows ({@link Controls})
  */
 public record Settings(String auditTable, String topicArn, Mode mode, List<String> ownPrincipals,
         Optional<RulesLocation> rulesLocation, Duration rulesTtl, MemberAccess members, BreakerLimits breakerLimits,
-        Controls controls) {
+        TrustedSet trusted, Controls controls) {
 
     public static final String AUDIT_TABLE = "BACKSTOP_AUDIT_TABLE";
     public static final String TOPIC_ARN = "BACKSTOP_TOPIC_ARN";
@@ -51,13 +53,8 @@ public record Settings(String auditTable, String topicArn, Mode mode, List<Strin
         Objects.requireNonNull(rulesTtl, "rulesTtl");
         Objects.requireNonNull(members, "members");
         Objects.requireNonNull(breakerLimits, "breakerLimits");
+        Objects.requireNonNull(trusted, "trusted");
         Objects.requireNonNull(controls, "controls");
-    }
-
-    /** Settings with the default controls: no kill switch, nothing can be deferred. */
-    public Settings(String auditTable, String topicArn, Mode mode, List<String> ownPrincipals,
-            Optional<RulesLocation> rulesLocation, Duration rulesTtl, MemberAccess members, BreakerLimits breakerLimits) {
-        this(auditTable, topicArn, mode, ownPrincipals, rulesLocation, rulesTtl, members, breakerLimits, Controls.DEFAULTS);
     }
 
     /** Settings with the shipped rules only, as the demo and tests use them. */
@@ -69,24 +66,31 @@ public record Settings(String auditTable, String topicArn, Mode mode, List<Strin
     public Settings(String auditTable, String topicArn, Mode mode, List<String> ownPrincipals,
             Optional<RulesLocation> rulesLocation, Duration rulesTtl) {
         this(auditTable, topicArn, mode, ownPrincipals, rulesLocation, rulesTtl, MemberAccess.singleAccount(),
-                BreakerLimits.DEFAULTS);
+                BreakerLimits.DEFAULTS, TrustedSet.none(), Controls.DEFAULTS);
     }
 
     /** The same settings acting on the events of these accounts. */
     public Settings withMembers(MemberAccess members) {
         return new Settings(auditTable, topicArn, mode, ownPrincipals, rulesLocation, rulesTtl, members, breakerLimits,
-                controls);
+                trusted, controls);
     }
 
     /** The same settings with other breaker limits, as tests set them. */
     public Settings withBreakerLimits(BreakerLimits limits) {
-        return new Settings(auditTable, topicArn, mode, ownPrincipals, rulesLocation, rulesTtl, members, limits, controls);
+        return new Settings(auditTable, topicArn, mode, ownPrincipals, rulesLocation, rulesTtl, members, limits, trusted,
+                controls);
+    }
+
+    /** The same settings with another trusted set, as tests set it. */
+    public Settings withTrusted(TrustedSet set) {
+        return new Settings(auditTable, topicArn, mode, ownPrincipals, rulesLocation, rulesTtl, members, breakerLimits, set,
+                controls);
     }
 
     /** The same settings with other controls (kill switch, scheduling), as tests set them. */
     public Settings withControls(Controls newControls) {
         return new Settings(auditTable, topicArn, mode, ownPrincipals, rulesLocation, rulesTtl, members, breakerLimits,
-                newControls);
+                trusted, newControls);
     }
 
     public static Settings fromEnvironment(Map<String, String> env) {
@@ -106,7 +110,8 @@ public record Settings(String auditTable, String topicArn, Mode mode, List<Strin
                 .toList();
         MemberAccess members = MemberAccess.fromEnvironment(env);
         return new Settings(required(env, AUDIT_TABLE), topicArn, mode, own, rulesLocation(env, members), rulesTtl(env),
-                members, BreakerLimits.fromEnvironment(env), Controls.fromEnvironment(env));
+                members, BreakerLimits.fromEnvironment(env), TrustedSet.fromEnvironment(env, members),
+                Controls.fromEnvironment(env));
     }
 
     /**

@@ -13,7 +13,7 @@ public enum Degradation {
     NOTIFICATION_FAILED("NotificationFailed"),
     /** An observer failed on an event (not throttled); the decision went on without its record. */
     OBSERVER_FAILED("ObserverFailed"),
-    /** A bucket policy or alias change could not be read into its history. */
+    /** A bucket policy, alias or trust policy change could not be read into its history. */
     HISTORY_NOT_RECORDED("HistoryNotRecorded"),
     /** The trail watchdog could not check a trail, or a member account's trails. */
     TRAIL_UNCHECKED("TrailUnchecked"),

@@ -68,6 +68,16 @@ class UndoFormatTest {
     }
 
     @Test
+    void anActionThatCameAfterVersionOneRefusesUndoDataWithoutAVersionButReadsVersionTwo() throws Exception {
+        UndoFormat<PolicyUndo> since2 = UndoFormat.of(PolicyUndo.class);
+
+        assertThatThrownBy(() -> since2.read(json("{\"call\":\"PutBucketPolicy\",\"bucket\":\"acme-reports\"}")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("the undo data has no version and so is of version 1, which no PolicyUndo was ever stored in");
+        assertThat(since2.read(UndoFormat.write(UNDO))).isEqualTo(UNDO);
+    }
+
+    @Test
     void refusesAVersionItDoesNotKnowRatherThanReadItWrong() throws Exception {
         assertThatThrownBy(() -> PolicyUndo.FORMAT.read(json("{\"undoVersion\":3,\"call\":\"X\",\"bucket\":\"b\"}")))
                 .isInstanceOf(IllegalArgumentException.class)

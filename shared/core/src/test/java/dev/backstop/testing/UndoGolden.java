@@ -1,9 +1,11 @@
 package dev.backstop.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.backstop.action.ActionPlan;
 import dev.backstop.action.RemediationAction;
 import dev.backstop.action.UndoData;
@@ -77,14 +79,29 @@ public final class UndoGolden {
      */
     public static <T extends UndoData> void assertEveryVersionIsUndone(String name, UndoFormat<T> format,
             Supplier<Applied> world) {
+        assertEveryVersionIsUndone(name, format, 1, world);
+    }
+
+    /**
+     * The same, for an action that came with a later version ({@code since}): it has golden files
+     * from that version on, and undo data without a version (version 1) is refused.
+     */
+    public static <T extends UndoData> void assertEveryVersionIsUndone(String name, UndoFormat<T> format, int since,
+            Supplier<Applied> world) {
         Applied first = world.get();
         assertGolden(name, UndoFormat.VERSION, UndoFormat.write(first.plan().undo()));
-        for (int version = 1; version <= UndoFormat.VERSION; version++) {
+        if (since > 1) {
+            ObjectNode version1 = UndoFormat.write(first.plan().undo());
+            version1.remove("undoVersion");
+            assertThatThrownBy(() -> first.action().readUndo(version1)).as("undo data of version 1")
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("version 1");
+        }
+        for (int version = since; version <= UndoFormat.VERSION; version++) {
             assertThat(format.read(read(name, version))).as("the record of version %d", version)
                     .isEqualTo(first.plan().undo());
             assertThat(first.action().readUndo(read(name, version))).as("the record the action reads from version %d",
                     version).isEqualTo(first.plan().undo());
-            Applied applied = version == 1 ? first : world.get();
+            Applied applied = version == since ? first : world.get();
             applied.action().undo(read(name, version));
             assertThat(applied.state().get()).as("the state after an undo from version %d", version)
                     .isEqualTo(applied.before());

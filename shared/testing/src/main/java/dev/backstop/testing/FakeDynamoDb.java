@@ -25,14 +25,16 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
 
 /**
- * The audit table at the SDK edge, keyed by {@code auditId}. The audit chain's conditions are
- * evaluated; the others are simplified to "the item is absent or released for retry". The real
+ * The audit table at the SDK edge, keyed by {@code auditId}. The audit chain's conditions and the
+ * histories' "recorded no later" are evaluated; the others are simplified to "the item is absent or released for retry". The real
  * expressions run against the emulator in the integration tests.
  */
 public final class FakeDynamoDb implements DynamoDbClient {
 
     private static final Pattern CLAUSE = Pattern.compile("(SET|ADD|REMOVE|DELETE)\\s+(.+?)(?=\\s+(?:SET|ADD|REMOVE|DELETE)\\s|$)");
     private static final Pattern CHAIN_CONDITION = Pattern.compile("attribute_not_exists\\(#\\w+\\)|#\\w+ = :\\w+");
+    /** The histories' "absent, or recorded no later than this one". */
+    private static final Pattern NO_LATER = Pattern.compile("attribute_not_exists\\(#\\w+\\) OR (\\w+) <= (:\\w+)");
 
     private final Map<String, Map<String, AttributeValue>> items = new LinkedHashMap<>();
 
@@ -81,8 +83,11 @@ public final class FakeDynamoDb implements DynamoDbClient {
         String key = request.item().get("auditId").s();
         Map<String, AttributeValue> existing = items.get(key);
         String condition = request.conditionExpression();
+        Matcher noLater = condition == null ? null : NO_LATER.matcher(condition);
         boolean holds = condition == null
-                || (CHAIN_CONDITION.matcher(condition).matches() ? holds(request, existing)
+                || (noLater.matches() ? existing == null || Long.parseLong(existing.get(noLater.group(1)).n())
+                        <= Long.parseLong(request.expressionAttributeValues().get(noLater.group(2)).n())
+                : CHAIN_CONDITION.matcher(condition).matches() ? holds(request, existing)
                         : existing == null || "retryable".equals(existing.get("status").s()));
         if (!holds) {
             throw ConditionalCheckFailedException.builder().message("The conditional request failed").build();

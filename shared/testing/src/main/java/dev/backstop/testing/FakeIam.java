@@ -9,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.services.iam.model.AccessKeyMetadata;
@@ -58,6 +60,8 @@ import software.amazon.awssdk.services.iam.model.StatusType;
 import software.amazon.awssdk.services.iam.model.Tag;
 import software.amazon.awssdk.services.iam.model.UpdateAccessKeyRequest;
 import software.amazon.awssdk.services.iam.model.UpdateAccessKeyResponse;
+import software.amazon.awssdk.services.iam.model.UpdateAssumeRolePolicyRequest;
+import software.amazon.awssdk.services.iam.model.UpdateAssumeRolePolicyResponse;
 import software.amazon.awssdk.services.iam.model.User;
 
 /**
@@ -79,6 +83,8 @@ public final class FakeIam implements IamClient {
         final List<String> attached = new ArrayList<>();
         final List<String> mfaDevices = new ArrayList<>();
         LoginProfile loginProfile;
+        String trust = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":"
+                + "{\"Service\":\"lambda.amazonaws.com\"},\"Action\":\"sts:AssumeRole\"}]}";
 
         Principal(String arn) {
             this.arn = arn;
@@ -153,6 +159,16 @@ public final class FakeIam implements IamClient {
         return this;
     }
 
+    /** The role's trust policy, as UpdateAssumeRolePolicy would set it. */
+    public FakeIam trust(String roleName, String document) {
+        find(roles, roleName, "role").trust = document;
+        return this;
+    }
+
+    public String trust(String roleName) {
+        return find(roles, roleName, "role").trust;
+    }
+
     public FakeIam userTag(String userName, String key, String value) {
         user(userName, p -> p.tags.put(key, value));
         return this;
@@ -206,8 +222,20 @@ public final class FakeIam implements IamClient {
     @Override
     public GetRoleResponse getRole(GetRoleRequest request) {
         Principal role = find(roles, request.roleName(), "role");
+        // URL-encoded, as IAM returns policy documents
         return GetRoleResponse.builder().role(Role.builder().roleName(request.roleName()).arn(role.arn)
-                .path("/").roleId("AROA" + request.roleName().toUpperCase()).createDate(CREATED).build()).build();
+                .path("/").roleId("AROA" + request.roleName().toUpperCase()).createDate(CREATED)
+                .assumeRolePolicyDocument(URLEncoder.encode(role.trust, StandardCharsets.UTF_8)).build()).build();
+    }
+
+    @Override
+    public UpdateAssumeRolePolicyResponse updateAssumeRolePolicy(UpdateAssumeRolePolicyRequest request) {
+        Principal role = find(roles, request.roleName(), "role");
+        calls.add("UpdateAssumeRolePolicy " + request.roleName());
+        if (!ignoreUpdates) {
+            role.trust = request.policyDocument();
+        }
+        return UpdateAssumeRolePolicyResponse.builder().build();
     }
 
     @Override

@@ -8,6 +8,8 @@ import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.AccessControlPolicy;
 import software.amazon.awssdk.services.s3.model.DeleteBucketPolicyRequest;
+import software.amazon.awssdk.services.s3.model.DeleteBucketReplicationRequest;
+import software.amazon.awssdk.services.s3.model.DeleteBucketReplicationResponse;
 import software.amazon.awssdk.services.s3.model.DeleteBucketPolicyResponse;
 import software.amazon.awssdk.services.s3.model.DeletePublicAccessBlockRequest;
 import software.amazon.awssdk.services.s3.model.DeletePublicAccessBlockResponse;
@@ -15,12 +17,16 @@ import software.amazon.awssdk.services.s3.model.GetBucketAclRequest;
 import software.amazon.awssdk.services.s3.model.GetBucketAclResponse;
 import software.amazon.awssdk.services.s3.model.GetBucketPolicyRequest;
 import software.amazon.awssdk.services.s3.model.GetBucketPolicyResponse;
+import software.amazon.awssdk.services.s3.model.GetBucketReplicationRequest;
+import software.amazon.awssdk.services.s3.model.GetBucketReplicationResponse;
 import software.amazon.awssdk.services.s3.model.GetBucketTaggingRequest;
 import software.amazon.awssdk.services.s3.model.GetBucketTaggingResponse;
 import software.amazon.awssdk.services.s3.model.GetPublicAccessBlockRequest;
 import software.amazon.awssdk.services.s3.model.GetPublicAccessBlockResponse;
 import software.amazon.awssdk.services.s3.model.Grant;
 import software.amazon.awssdk.services.s3.model.Grantee;
+import software.amazon.awssdk.services.s3.model.ListBucketsRequest;
+import software.amazon.awssdk.services.s3.model.ListBucketsResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
 import software.amazon.awssdk.services.s3.model.Owner;
 import software.amazon.awssdk.services.s3.model.Permission;
@@ -29,14 +35,17 @@ import software.amazon.awssdk.services.s3.model.PutBucketAclRequest;
 import software.amazon.awssdk.services.s3.model.PutBucketAclResponse;
 import software.amazon.awssdk.services.s3.model.PutBucketPolicyRequest;
 import software.amazon.awssdk.services.s3.model.PutBucketPolicyResponse;
+import software.amazon.awssdk.services.s3.model.PutBucketReplicationRequest;
+import software.amazon.awssdk.services.s3.model.PutBucketReplicationResponse;
 import software.amazon.awssdk.services.s3.model.PutPublicAccessBlockRequest;
 import software.amazon.awssdk.services.s3.model.PutPublicAccessBlockResponse;
+import software.amazon.awssdk.services.s3.model.ReplicationConfiguration;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.Tag;
 import software.amazon.awssdk.services.s3.model.Type;
 
 /**
- * Buckets at the S3 SDK edge: policy, Block Public Access, ACL and tags, with S3's error codes for
+ * Buckets at the S3 SDK edge: policy, Block Public Access, ACL, replication and tags, with S3's error codes for
  * what is missing. Each call is logged by operation name, so a test can check a plan only read.
  */
 public final class FakeS3 implements S3Client {
@@ -51,6 +60,7 @@ public final class FakeS3 implements S3Client {
         List<Grant> grants = new ArrayList<>(List.of(grant(Grantee.builder().type(Type.CANONICAL_USER).id(OWNER_ID)
                 .build(), Permission.FULL_CONTROL)));
         Map<String, String> tags = new HashMap<>();
+        ReplicationConfiguration replication;
     }
 
     private final Map<String, Bucket> buckets = new HashMap<>();
@@ -84,6 +94,15 @@ public final class FakeS3 implements S3Client {
     public FakeS3 tag(String bucket, String key, String value) {
         find(bucket).tags.put(key, value);
         return this;
+    }
+
+    public FakeS3 replication(String bucket, ReplicationConfiguration replication) {
+        find(bucket).replication = replication;
+        return this;
+    }
+
+    public ReplicationConfiguration replication(String bucket) {
+        return find(bucket).replication;
     }
 
     /** Every put and delete returns success and changes nothing, as a racing or broken API would. */
@@ -198,6 +217,42 @@ public final class FakeS3 implements S3Client {
         }
         return GetBucketTaggingResponse.builder().tagSet(bucket.tags.entrySet().stream()
                 .map(tag -> Tag.builder().key(tag.getKey()).value(tag.getValue()).build()).toList()).build();
+    }
+
+    @Override
+    public GetBucketReplicationResponse getBucketReplication(GetBucketReplicationRequest request) {
+        Bucket bucket = called("GetBucketReplication", request.bucket());
+        if (bucket.replication == null) {
+            throw missing("ReplicationConfigurationNotFoundError", "The replication configuration was not found");
+        }
+        return GetBucketReplicationResponse.builder().replicationConfiguration(bucket.replication).build();
+    }
+
+    @Override
+    public PutBucketReplicationResponse putBucketReplication(PutBucketReplicationRequest request) {
+        Bucket bucket = called("PutBucketReplication", request.bucket());
+        if (!ignoreWrites) {
+            bucket.replication = request.replicationConfiguration();
+        }
+        return PutBucketReplicationResponse.builder().build();
+    }
+
+    @Override
+    public DeleteBucketReplicationResponse deleteBucketReplication(DeleteBucketReplicationRequest request) {
+        Bucket bucket = called("DeleteBucketReplication", request.bucket());
+        if (!ignoreWrites) {
+            bucket.replication = null;
+        }
+        return DeleteBucketReplicationResponse.builder().build();
+    }
+
+    /** Every bucket of the fake, in one page: the account's own buckets. */
+    @Override
+    public ListBucketsResponse listBuckets(ListBucketsRequest request) {
+        calls.add("ListBuckets");
+        return ListBucketsResponse.builder().buckets(buckets.keySet().stream().sorted()
+                .map(name -> software.amazon.awssdk.services.s3.model.Bucket.builder().name(name).build()).toList())
+                .build();
     }
 
     private Bucket called(String operation, String bucket) {

@@ -6,11 +6,11 @@ import dev.backstop.runtime.EngineComponent;
 import java.time.Clock;
 
 /**
- * Lambda entry point for the Lambda-deployments function: alias moves and published versions
- * (CreateAlias, UpdateAlias, PublishVersion, UpdateFunctionCode, each with Lambda's API version
- * in its name), delivered by EventBridge as "AWS API Call via CloudTrail". Its job is the alias
- * history that {@code lambda.rollback-alias} rolls back from; a team's rules may act on these
- * calls too.
+ * Lambda entry point for the Lambda function: alias moves and published versions (CreateAlias,
+ * UpdateAlias, PublishVersion, UpdateFunctionCode, each with Lambda's API version in its name),
+ * for the alias history that {@code lambda.rollback-alias} rolls back from; and the calls that
+ * open a function to others (AddPermission, a function URL without auth, layers set), which
+ * its actions take back. Delivered by EventBridge as "AWS API Call via CloudTrail".
  */
 public final class LambdaHandler extends ApiCallHandler {
 

@@ -3,13 +3,17 @@ package dev.backstop.action.ec2;
 import dev.backstop.catalogue.Ec2ParametersModule;
 import dagger.Binds;
 import dagger.Module;
+import dagger.Provides;
 import dagger.multibindings.IntoMap;
 import dagger.multibindings.StringKey;
 import dev.backstop.action.RemediationAction;
+import dev.backstop.action.UnshareAction;
+import dev.backstop.config.Settings;
 
 /**
- * Binds the EC2 (security group and instance) actions into the catalogue by name, with their parameters
- * ({@link Ec2ParametersModule}). The client comes from {@link Ec2ClientModule} in production and
+ * Binds the EC2 (security group, instance, snapshot and image) actions into the catalogue by name, with
+ * their parameters ({@link Ec2ParametersModule}). The two share actions are the core's
+ * {@link UnshareAction} on EC2's permissions, judged against the deployment's trusted set. The client comes from {@link Ec2ClientModule} in production and
  * from a fake in unit tests.
  */
 @Module(includes = Ec2ParametersModule.class)
@@ -27,4 +31,18 @@ public abstract class Ec2ActionsModule {
     @IntoMap
     @StringKey(IsolateInstanceAction.NAME)
     abstract RemediationAction isolateInstance(IsolateInstanceAction action);
+
+    @Provides
+    @IntoMap
+    @StringKey(Ec2ParametersModule.UNSHARE_SNAPSHOT)
+    static RemediationAction unshareSnapshot(SnapshotPermissions snapshots, Settings settings) {
+        return new UnshareAction(Ec2ParametersModule.UNSHARE_SNAPSHOT, snapshots, settings.trusted());
+    }
+
+    @Provides
+    @IntoMap
+    @StringKey(Ec2ParametersModule.UNSHARE_IMAGE)
+    static RemediationAction unshareImage(ImagePermissions images, Settings settings) {
+        return new UnshareAction(Ec2ParametersModule.UNSHARE_IMAGE, images, settings.trusted());
+    }
 }

@@ -72,7 +72,7 @@ final class Instances {
                         ? Integer.MAX_VALUE : eni.attachment().deviceIndex()))
                 .forEach(eni -> groups.put(eni.networkInterfaceId(),
                         eni.groups().stream().map(GroupIdentifier::groupId).toList()));
-        String partition = region.metadata() != null ? region.metadata().partition().id() : "aws";
+        String partition = Ec2Arns.partition(region);
         String arn = "arn:" + partition + ":ec2:" + region.id() + ":" + owner + ":instance/" + instance.instanceId();
         Map<String, String> tags = instance.tags().stream()
                 .collect(Collectors.toMap(Tag::key, Tag::value, (first, second) -> first));

@@ -166,7 +166,7 @@ final class RevokeWorldIngressAction implements RemediationAction {
     }
 
     private String arn(CloudTrailEvent event, String group) {
-        String partition = region.metadata() != null ? region.metadata().partition().id() : "aws";
+        String partition = Ec2Arns.partition(region);
         return "arn:" + partition + ":ec2:" + event.region() + ":" + event.account() + ":security-group/" + group;
     }
 }

@@ -1,8 +1,13 @@
 package dev.backstop.action.ec2;
 
+import dev.backstop.action.UnshareAction;
+import dev.backstop.action.UnshareUndo;
+import dev.backstop.catalogue.Ec2ParametersModule;
+import dev.backstop.config.TrustedSet;
 import dev.backstop.event.CloudTrailEventParser;
 import dev.backstop.rules.ActionSpec;
 import dev.backstop.testing.FakeEc2;
+import dev.backstop.testing.FakeEc2Shares;
 import dev.backstop.testing.SampleEvents;
 import dev.backstop.testing.TestAlarms;
 import dev.backstop.testing.UndoGolden;
@@ -10,12 +15,15 @@ import dev.backstop.testing.UndoGolden.Applied;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.regions.Region;
 
 /**
  * The undo data each EC2 action stores, against golden files of every version it was stored in
- * (version 1 captured from the code before undo data was typed), and undone from each.
+ * (version 1 captured from the code before undo data was typed; the unshare actions came with
+ * version 2), and undone from each.
  */
 class UndoPayloadsTest {
 
@@ -50,6 +58,32 @@ class UndoPayloadsTest {
             return Applied.apply(action, action.plan(TestAlarms.alarm("web-1 outbound spike", "ALARM", "AWS/EC2",
                     "NetworkOut", Map.of("InstanceId", INSTANCE)), new ActionSpec(IsolateInstanceAction.NAME, Map.of())),
                     () -> instances.find(INSTANCE).orElseThrow().groups());
+        });
+    }
+
+    @Test
+    void unshareSnapshotIsUndoneFromVersionTwoOn() {
+        UndoGolden.assertEveryVersionIsUndone(Ec2ParametersModule.UNSHARE_SNAPSHOT, UnshareUndo.FORMAT, 2, () -> {
+            FakeEc2Shares ec2 = new FakeEc2Shares().snapshot("snap-0a1b2c3d4e5f60789", "999988887777", "444455556666");
+            var action = new UnshareAction(Ec2ParametersModule.UNSHARE_SNAPSHOT,
+                    new SnapshotPermissions(ec2, Region.US_EAST_1), new TrustedSet(Optional.empty(), Set.of("444455556666")));
+            return Applied.apply(action, action.plan(new CloudTrailEventParser().parse(
+                    SampleEvents.edited("ec2/modify-snapshot-attribute-share.json", e -> { })),
+                    new ActionSpec(Ec2ParametersModule.UNSHARE_SNAPSHOT, Map.of())),
+                    () -> ec2.sharedWith("snap-0a1b2c3d4e5f60789"));
+        });
+    }
+
+    @Test
+    void unshareImageMadePublicIsUndoneFromVersionTwoOn() {
+        UndoGolden.assertEveryVersionIsUndone(Ec2ParametersModule.UNSHARE_IMAGE, UnshareUndo.FORMAT, 2, () -> {
+            FakeEc2Shares ec2 = new FakeEc2Shares().image("ami-0a1b2c3d4e5f60789", "all");
+            var action = new UnshareAction(Ec2ParametersModule.UNSHARE_IMAGE, new ImagePermissions(ec2, Region.US_EAST_1),
+                    TrustedSet.none());
+            return Applied.apply(action, action.plan(new CloudTrailEventParser().parse(
+                    SampleEvents.edited("ec2/modify-image-attribute-public.json", e -> { })),
+                    new ActionSpec(Ec2ParametersModule.UNSHARE_IMAGE, Map.of())),
+                    () -> ec2.sharedWith("ami-0a1b2c3d4e5f60789"));
         });
     }
 }

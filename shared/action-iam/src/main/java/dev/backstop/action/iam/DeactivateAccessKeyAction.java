@@ -23,7 +23,9 @@ import software.amazon.awssdk.services.iam.model.StatusType;
  * whoever relied on it finds out from a failing call rather than a vanished key. Which key: the
  * one that signed the call ({@code key: used}, {@code userIdentity.accessKeyId}) or the one the
  * call created ({@code key: created}, {@code responseElements.accessKey.accessKeyId}). With
- * {@code expectedNetworks}, a call from inside those networks is no match for the rule.
+ * {@code expectedNetworks}, a call from inside those networks is no match for the rule; with
+ * {@code otherUsersOnly}, a key a user created for itself is none either (a key for another user
+ * is how an intruder keeps a way in).
  *
  * <p>Refused: temporary credentials (ASIA…, a session, revoked with iam.revoke-role-sessions), the
  * account root user's own keys, which only the root user can change, and a key the event does not
@@ -34,6 +36,7 @@ final class DeactivateAccessKeyAction implements RemediationAction {
     static final String NAME = "iam.deactivate-access-key";
     static final String USED = "used";
     static final String CREATED = "created";
+    static final String OTHER_USERS_ONLY = "otherUsersOnly";
 
     private final IamClient iam;
     private final Principals principals;
@@ -46,10 +49,16 @@ final class DeactivateAccessKeyAction implements RemediationAction {
         this.claims = claims;
     }
 
-    /** False for a call from an expected network; a malformed list applies, so that the plan reports it. */
+    /**
+     * False for a call from an expected network, and, with {@code otherUsersOnly}, for a key the
+     * caller created for itself; a malformed network list applies, so that the plan reports it.
+     */
     @Override
     public boolean appliesTo(Trigger trigger, ActionSpec spec) {
         if (!(trigger instanceof CloudTrailEvent event)) {
+            return false;
+        }
+        if (spec.bool(OTHER_USERS_ONLY).orElse(false) && !forAnotherUser(event)) {
             return false;
         }
         List<String> expected = spec.strings("expectedNetworks");
@@ -157,6 +166,13 @@ final class DeactivateAccessKeyAction implements RemediationAction {
         String status = key.get().statusAsString();
         return new ResourceState(true, StatusType.INACTIVE.toString().equals(status),
                 Map.of("accessKeyId", keyId, "status", status));
+    }
+
+    /** True when the call created a key for a user other than the IAM user who called. */
+    private static boolean forAnotherUser(CloudTrailEvent event) {
+        String owner = Optional.ofNullable(EventPrincipals.text(event.detail().responseElements().path("accessKey"), "userName"))
+                .orElse(EventPrincipals.text(event.detail().requestParameters(), "userName"));
+        return owner != null && !EventPrincipals.callerIsUser(event, owner);
     }
 
     /** The IAM user who made the call; a key of the root user or of no user is refused. */

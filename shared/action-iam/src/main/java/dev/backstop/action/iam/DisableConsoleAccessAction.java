@@ -32,6 +32,7 @@ import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
 final class DisableConsoleAccessAction implements RemediationAction {
 
     static final String NAME = "iam.disable-console-access";
+    static final String OTHER_USERS_ONLY = "otherUsersOnly";
 
     private final IamClient iam;
     private final Principals principals;
@@ -44,6 +45,19 @@ final class DisableConsoleAccessAction implements RemediationAction {
         this.claims = claims;
     }
 
+
+    /** With {@code otherUsersOnly}, false for a user's own console password (the named user made the call). */
+    @Override
+    public boolean appliesTo(Trigger trigger, ActionSpec spec) {
+        if (!(trigger instanceof CloudTrailEvent event)) {
+            return false;
+        }
+        if (!spec.bool(OTHER_USERS_ONLY).orElse(false)) {
+            return true;
+        }
+        String target = EventPrincipals.text(event.detail().requestParameters(), "userName");
+        return target != null && !EventPrincipals.callerIsUser(event, target);
+    }
 
     @Override
     public ActionPlan plan(Trigger trigger, ActionSpec spec) {

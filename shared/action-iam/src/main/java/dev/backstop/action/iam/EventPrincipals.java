@@ -70,6 +70,19 @@ final class EventPrincipals {
         throw new MalformedEventException("detail.requestParameters.userName", "is missing, and so is roleName");
     }
 
+    /**
+     * True when the IAM user who made the call is the one named: a user changing their own
+     * credentials. A role's session, the root user or a service acting is never the user.
+     */
+    static boolean callerIsUser(CloudTrailEvent event, String userName) {
+        UserIdentity identity = event.detail().userIdentity();
+        if (!"IAMUser".equals(identity.type()) || userName == null) {
+            return false;
+        }
+        String caller = identity.userName() != null ? identity.userName() : lastSegment(identity.arn());
+        return userName.equals(caller);
+    }
+
     static String rootArn(CloudTrailEvent event) {
         return "arn:aws:iam::" + event.account() + ":root";
     }

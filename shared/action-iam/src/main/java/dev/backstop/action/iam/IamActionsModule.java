@@ -5,12 +5,15 @@ import dagger.Binds;
 import dagger.Module;
 import dagger.Provides;
 import dagger.multibindings.IntoMap;
+import dagger.multibindings.IntoSet;
 import dagger.multibindings.StringKey;
+import dev.backstop.action.EventObserver;
 import dev.backstop.action.RemediationAction;
 
 /**
- * Binds the IAM credential actions into the catalogue by name, and beside them the parameters
- * rules may give each. IAM is global: its events reach EventBridge in us-east-1 only, where the
+ * Binds the IAM credential and trust actions into the catalogue by name, beside them the parameters
+ * rules may give each, and the recorder of the trust policy history iam.restore-trust-policy
+ * restores from into the engine's observers. IAM is global: its events reach EventBridge in us-east-1 only, where the
  * template deploys the function that runs them. The actions' client comes from
  * {@link IamClientModule} in production and from a fake in unit tests.
  */
@@ -39,4 +42,18 @@ public abstract class IamActionsModule {
     @IntoMap
     @StringKey(DisableConsoleAccessAction.NAME)
     abstract RemediationAction disableConsoleAccess(DisableConsoleAccessAction action);
+
+    @Binds
+    @IntoMap
+    @StringKey(RevokeUserSessionsAction.NAME)
+    abstract RemediationAction revokeUserSessions(RevokeUserSessionsAction action);
+
+    @Binds
+    @IntoMap
+    @StringKey(RestoreTrustPolicyAction.NAME)
+    abstract RemediationAction restoreTrustPolicy(RestoreTrustPolicyAction action);
+
+    @Binds
+    @IntoSet
+    abstract EventObserver trustPolicies(TrustPolicyRecorder recorder);
 }

@@ -3,10 +3,7 @@ package dev.backstop.action.iam;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import dev.backstop.action.Fingerprint;
 import java.util.Optional;
 
 /** Compares and fingerprints IAM policy documents by their JSON, not their spacing. */
@@ -33,15 +30,6 @@ final class PolicyDocuments {
 
     /** {@code absent}, or {@code sha256:} and the first 16 hex digits of the document's compact JSON. */
     static String fingerprint(Optional<String> document) {
-        return document.map(text -> "sha256:" + sha256(tree(text).map(JsonNode::toString).orElse(text)).substring(0, 16))
-                .orElse(ABSENT);
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JVM", e);
-        }
+        return document.map(Fingerprint::of).orElse(ABSENT);
     }
 }

@@ -9,9 +9,10 @@ import java.util.stream.Stream;
 import javax.inject.Inject;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
+import software.amazon.awssdk.services.iam.model.Role;
 import software.amazon.awssdk.services.iam.model.Tag;
 
-/** Users and roles as IAM reads and changes them: lookup, tags and inline policies, for either kind. */
+/** Users and roles as IAM reads and changes them: lookup, tags and inline policies, for either kind; roles' trust policies. */
 final class Principals {
 
     private final IamClient iam;
@@ -40,6 +41,24 @@ final class Principals {
             case ROLE -> iam.listRoleTagsPaginator(request -> request.roleName(principal.name())).tags().stream();
         };
         return tags.collect(Collectors.toMap(Tag::key, Tag::value, (first, second) -> first));
+    }
+
+    /** A role's ARN and trust policy (the JSON text, decoded), or empty when IAM no longer knows the role. */
+    Optional<RoleTrust> trust(String roleName) {
+        try {
+            Role role = iam.getRole(request -> request.roleName(roleName)).role();
+            return Optional.of(new RoleTrust(role.roleName(), role.arn(), decode(role.assumeRolePolicyDocument())));
+        } catch (NoSuchEntityException gone) {
+            return Optional.empty();
+        }
+    }
+
+    /** A role as {@link #trust} reads it. */
+    record RoleTrust(String name, String arn, String document) {
+    }
+
+    void updateTrust(String roleName, String document) {
+        iam.updateAssumeRolePolicy(request -> request.roleName(roleName).policyDocument(document));
     }
 
     /** The inline policy's document as JSON text, or empty when there is none of that name. */

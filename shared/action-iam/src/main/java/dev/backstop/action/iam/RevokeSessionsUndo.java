@@ -6,14 +6,18 @@ import java.time.format.DateTimeParseException;
 import java.util.Map;
 
 /**
- * What takes the revocation policy off a role, restoring one it replaced, and the time before
- * which it denies sessions (which read-back and undo compare against).
+ * What takes a revocation policy off a role or user, restoring one it replaced, and the time
+ * before which it denies sessions (which read-back and undo compare against). Version 1 was only
+ * ever written for roles ({@link #FORMAT}); iam.revoke-user-sessions came with version 2
+ * ({@link #USER_FORMAT}).
  */
 record RevokeSessionsUndo(Principal.Kind kind, String name, String arn, String policyName, String previousDocument,
         Instant revokedBefore) implements InlinePolicyUndo {
 
     static final UndoFormat<RevokeSessionsUndo> FORMAT = UndoFormat.of(RevokeSessionsUndo.class,
             RevokeSessionsUndo::fromVersion1);
+    /** A user's: iam.revoke-user-sessions came with version 2. */
+    static final UndoFormat<RevokeSessionsUndo> USER_FORMAT = UndoFormat.of(RevokeSessionsUndo.class);
 
     RevokeSessionsUndo {
         InlinePolicyUndo.validate(kind, name, policyName);

@@ -188,4 +188,21 @@ class DeactivateAccessKeyActionTest {
     private static dev.backstop.event.CloudTrailEvent withSource(String ip) {
         return event(KEY_NETWORK, e -> detail(e).put("sourceIPAddress", ip));
     }
+
+    @Test
+    void withOtherUsersOnlyAKeyCreatedForAnotherUserAppliesAndOneForOneselfDoesNot() {
+        ActionSpec others = spec(DeactivateAccessKeyAction.NAME, "key", "created", "otherUsersOnly", true);
+
+        assertThat(action.appliesTo(event(IamSamples.KEY_FOR_ANOTHER), others)).as("a role's session, for alice").isTrue();
+        assertThat(action.appliesTo(event(IamSamples.KEY_FOR_ANOTHER, e -> {
+            ((com.fasterxml.jackson.databind.node.ObjectNode) dev.backstop.testing.SampleEvents.detail(e).get("userIdentity"))
+                    .put("type", "IAMUser").put("userName", "alice").put("arn", "arn:aws:iam::123456789012:user/alice");
+        }), others)).as("alice, for herself").isFalse();
+        assertThat(action.appliesTo(event(IamSamples.KEY_FOR_ANOTHER, e -> {
+            ((com.fasterxml.jackson.databind.node.ObjectNode) dev.backstop.testing.SampleEvents.detail(e).get("userIdentity"))
+                    .put("type", "IAMUser").put("userName", "mallory").put("arn", "arn:aws:iam::123456789012:user/mallory");
+        }), others)).as("mallory, for alice").isTrue();
+        assertThat(action.appliesTo(event(IamSamples.KEY_FOR_ANOTHER), spec(DeactivateAccessKeyAction.NAME, "key", "created")))
+                .as("without the parameter").isTrue();
+    }
 }

@@ -82,4 +82,21 @@ class DisableConsoleAccessActionTest {
                 .isInstanceOf(ActionRefusedException.class)
                 .hasMessageContaining("only an IAM user has a console password");
     }
+
+    @Test
+    void withOtherUsersOnlyAPasswordSetForAnotherUserIsTakenAndOnesOwnIsNoMatch() {
+        ActionSpec others = spec(DisableConsoleAccessAction.NAME, "user", "target", "otherUsersOnly", true);
+        iam.loginProfile("alice", false);
+
+        assertThat(action.appliesTo(event(IamSamples.PROFILE_FOR_ANOTHER), others)).isTrue();
+        assertThat(action.appliesTo(event(IamSamples.PROFILE_FOR_ANOTHER, e -> {
+            ((com.fasterxml.jackson.databind.node.ObjectNode) dev.backstop.testing.SampleEvents.detail(e).get("userIdentity"))
+                    .put("type", "IAMUser").put("userName", "alice").put("arn", "arn:aws:iam::123456789012:user/alice");
+        }), others)).isFalse();
+        ActionPlan plan = action.plan(event(IamSamples.PROFILE_FOR_ANOTHER), others);
+        action.apply(plan);
+
+        assertThat(plan.resource()).isEqualTo("arn:aws:iam::123456789012:user/alice");
+        assertThat(iam.hasLoginProfile("alice")).isFalse();
+    }
 }

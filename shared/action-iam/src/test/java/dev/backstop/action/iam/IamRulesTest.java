@@ -28,7 +28,11 @@ class IamRulesTest {
             "iam/attach-user-policy-admin.json | iam-access-key-unexpected-network iam-admin-policy-attached",
             "iam/attach-role-policy-admin.json | iam-admin-policy-attached iam-admin-policy-attached-by-role-session",
             "iam/console-login-without-mfa.json | iam-console-login-without-mfa",
-            "iam/access-key-from-unexpected-network.json | iam-access-key-unexpected-network"})
+            "iam/access-key-from-unexpected-network.json | iam-access-key-unexpected-network",
+            "iam/update-assume-role-policy-outside.json | iam-access-key-unexpected-network iam-role-trusts-outside-account",
+            "iam/create-access-key-for-another-user.json | iam-access-key-for-another-user",
+            "iam/create-login-profile-for-another-user.json | iam-login-profile-for-another-user",
+            "sts/get-federation-token.json | iam-access-key-unexpected-network sts-federation-token-by-user"})
     void eachSampleMatchesItsRules(String sample, String rules) {
         assertThat(matched(SampleEvents.read(sample).toString())).containsExactly(rules.split(" "));
     }
@@ -45,14 +49,36 @@ class IamRulesTest {
     }
 
     @Test
-    void anotherPolicyOrARoleCreatedKeyMatchesNothing() {
+    void anotherPolicyMatchesNoAdminRuleAndAKeyARoleCreatedForAUserIsAnotherUsers() {
         var readOnly = SampleEvents.read("iam/attach-user-policy-admin.json");
         readOnly.withObject("/detail/requestParameters").put("policyArn", "arn:aws:iam::aws:policy/ReadOnlyAccess");
         var byRole = SampleEvents.read("iam/create-access-key-by-root.json");
         byRole.withObject("/detail/userIdentity").put("type", "AssumedRole");
 
         assertThat(matched(readOnly.toString())).containsExactly("iam-access-key-unexpected-network");
-        assertThat(matched(byRole.toString())).isEmpty();
+        assertThat(matched(byRole.toString())).containsExactly("iam-access-key-for-another-user");
+    }
+
+    @Test
+    void aKeyCreatedWithoutAUserNameIsTheCallersOwnAndTheRootsIsTheRootRules() {
+        var own = SampleEvents.read("iam/create-access-key-for-another-user.json");
+        own.withObject("/detail/requestParameters").remove("userName");
+        var byRoot = SampleEvents.read("iam/create-access-key-for-another-user.json");
+        byRoot.withObject("/detail/userIdentity").put("type", "Root");
+
+        assertThat(matched(own.toString())).isEmpty();
+        assertThat(matched(byRoot.toString())).containsExactly("iam-root-access-key-created");
+    }
+
+    @Test
+    void aChangedPasswordMatchesTooAndAFederationTokenFromARoleDoesNot() {
+        var changed = SampleEvents.read("iam/create-login-profile-for-another-user.json");
+        changed.withObject("/detail").put("eventName", "UpdateLoginProfile");
+        var fromRole = SampleEvents.read("sts/get-federation-token.json");
+        fromRole.withObject("/detail/userIdentity").put("type", "AssumedRole");
+
+        assertThat(matched(changed.toString())).containsExactly("iam-login-profile-for-another-user");
+        assertThat(matched(fromRole.toString())).isEmpty();
     }
 
     @Test
@@ -85,6 +111,7 @@ class IamRulesTest {
     }
 
     private List<String> matched(String event) {
-        return shipped.match(event).stream().map(Rule::id).filter(id -> id.startsWith("iam-")).toList();
+        return shipped.match(event).stream().map(Rule::id).filter(id -> id.startsWith("iam-") || id.startsWith("sts-"))
+                .toList();
     }
 }

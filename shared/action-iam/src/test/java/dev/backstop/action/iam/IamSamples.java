@@ -17,6 +17,10 @@ final class IamSamples {
     static final String ATTACH_ROLE = "iam/attach-role-policy-admin.json";
     static final String CONSOLE_LOGIN = "iam/console-login-without-mfa.json";
     static final String KEY_NETWORK = "iam/access-key-from-unexpected-network.json";
+    static final String TRUST_OUTSIDE = "iam/update-assume-role-policy-outside.json";
+    static final String KEY_FOR_ANOTHER = "iam/create-access-key-for-another-user.json";
+    static final String PROFILE_FOR_ANOTHER = "iam/create-login-profile-for-another-user.json";
+    static final String FEDERATION_TOKEN = "sts/get-federation-token.json";
 
     private static final CloudTrailEventParser PARSER = new CloudTrailEventParser();
 

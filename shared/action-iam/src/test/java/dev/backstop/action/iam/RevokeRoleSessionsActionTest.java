@@ -75,7 +75,7 @@ class RevokeRoleSessionsActionTest {
 
     @Test
     void anOlderRevocationIsMovedForwardAndComesBackOnUndo() {
-        String older = RevokeRoleSessionsAction.document(Instant.parse("2026-03-01T00:00:00Z"));
+        String older = SessionRevocation.document(Instant.parse("2026-03-01T00:00:00Z"));
         iam.rolePolicy("ci-deployer", "AWSRevokeOlderSessions", older);
         ActionPlan plan = action.plan(event(ATTACH_ROLE), CALLER);
 
@@ -89,7 +89,7 @@ class RevokeRoleSessionsActionTest {
     @Test
     void aRevocationSinceTheCallIsAlreadyCompliant() {
         iam.rolePolicy("ci-deployer", "AWSRevokeOlderSessions",
-                RevokeRoleSessionsAction.document(Instant.parse("2026-11-20T10:25:10Z")));
+                SessionRevocation.document(Instant.parse("2026-11-20T10:25:10Z")));
 
         assertThat(action.plan(event(ATTACH_ROLE), CALLER).changeNeeded()).isFalse();
     }
@@ -115,8 +115,8 @@ class RevokeRoleSessionsActionTest {
         String oneStatement = "{\"Statement\":{\"Effect\":\"Deny\",\"Action\":\"*\",\"Resource\":\"*\",\"Condition\":"
                 + "{\"DateLessThan\":{\"aws:TokenIssueTime\":\"2026-11-20T10:31:00Z\"}}}}";
 
-        assertThat(RevokeRoleSessionsAction.revokedBefore(twoStatements)).contains(Instant.parse("2026-11-20T10:30:00Z"));
-        assertThat(RevokeRoleSessionsAction.revokedBefore(oneStatement)).contains(Instant.parse("2026-11-20T10:31:00Z"));
-        assertThat(RevokeRoleSessionsAction.revokedBefore("not json")).isEmpty();
+        assertThat(SessionRevocation.revokedBefore(twoStatements)).contains(Instant.parse("2026-11-20T10:30:00Z"));
+        assertThat(SessionRevocation.revokedBefore(oneStatement)).contains(Instant.parse("2026-11-20T10:31:00Z"));
+        assertThat(SessionRevocation.revokedBefore("not json")).isEmpty();
     }
 }

@@ -3,18 +3,28 @@ package dev.backstop.action.iam;
 import static dev.backstop.action.iam.IamSamples.ATTACH_ROLE;
 import static dev.backstop.action.iam.IamSamples.ATTACH_USER;
 import static dev.backstop.action.iam.IamSamples.CONSOLE_LOGIN;
+import static dev.backstop.action.iam.IamSamples.FEDERATION_TOKEN;
 import static dev.backstop.action.iam.IamSamples.ROOT_KEY;
+import static dev.backstop.action.iam.IamSamples.TRUST_OUTSIDE;
 import static dev.backstop.action.iam.IamSamples.event;
 import static dev.backstop.action.iam.IamSamples.spec;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.backstop.action.UndoFormat;
+import dev.backstop.config.Mode;
+import dev.backstop.config.Settings;
+import dev.backstop.config.TrustedSet;
+import dev.backstop.event.CloudTrailEvent;
+import dev.backstop.testing.FakeDynamoDb;
 import dev.backstop.testing.FakeIam;
 import dev.backstop.testing.UndoGolden;
 import dev.backstop.testing.UndoGolden.Applied;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.iam.model.StatusType;
 
@@ -62,6 +72,34 @@ class UndoPayloadsTest {
             var action = new DeactivateAccessKeyAction(iam, new Principals(iam), new IamClaims(iam));
             return Applied.apply(action, action.plan(event(ROOT_KEY), spec(DeactivateAccessKeyAction.NAME, "key",
                     "created")), () -> iam.keyStatus("build-bot", KEY));
+        });
+    }
+
+    @Test
+    void revokeUserSessionsReplacingAnOlderRevocationIsUndoneFromVersionTwoOn() {
+        UndoGolden.assertEveryVersionIsUndone(RevokeUserSessionsAction.NAME, RevokeSessionsUndo.USER_FORMAT, 2, () -> {
+            FakeIam iam = new FakeIam().user("mallory").userPolicy("mallory", RevokeUserSessionsAction.POLICY_NAME,
+                    OLD_POLICY);
+            Principals principals = new Principals(iam);
+            var action = new RevokeUserSessionsAction(principals, new InlinePolicySwap(principals), new IamClaims(iam),
+                    Clock.fixed(Instant.parse("2026-11-21T09:12:30.418Z"), ZoneOffset.UTC));
+            return Applied.apply(action, action.plan(event(FEDERATION_TOKEN), spec(RevokeUserSessionsAction.NAME)),
+                    () -> iam.userPolicy("mallory", RevokeUserSessionsAction.POLICY_NAME));
+        });
+    }
+
+    @Test
+    void restoreTrustPolicyWithoutHistoryIsUndoneFromVersionTwoOn() {
+        UndoGolden.assertEveryVersionIsUndone(RestoreTrustPolicyAction.NAME, RestoreTrustPolicyUndo.FORMAT, 2, () -> {
+            Settings settings = new Settings("audit", "arn:aws:sns:us-east-1:123456789012:backstop", Mode.ENFORCE,
+                    List.of()).withTrusted(new TrustedSet(Optional.empty(), Set.of("444455556666")));
+            FakeIam iam = new FakeIam().role("ci-deployer");
+            CloudTrailEvent event = event(TRUST_OUTSIDE);
+            iam.trust("ci-deployer", event.detail().requestParameters().path("policyDocument").asText());
+            var action = new RestoreTrustPolicyAction(new Principals(iam),
+                    new TrustPolicyHistory(new FakeDynamoDb(), settings), settings);
+            return Applied.apply(action, action.plan(event, spec(RestoreTrustPolicyAction.NAME)),
+                    () -> iam.trust("ci-deployer"));
         });
     }
 

@@ -12,7 +12,8 @@ import dev.backstop.action.EventObserver;
 import dev.backstop.config.OwnResources;
 
 /**
- * Binds the Lambda actions into the catalogue by name, their parameters ({@link
+ * Binds the Lambda actions (alias rollback; permissions, function URLs and layers that let others
+ * in; the self-watch concurrency reset) into the catalogue by name, their parameters ({@link
  * LambdaParametersModule}), and the recorder of the alias history they roll back from into the
  * engine's observers. The client comes from {@link LambdaClientModule} in production and from a
  * fake in unit tests.
@@ -27,6 +28,21 @@ public abstract class LambdaActionsModule {
     @IntoMap
     @StringKey(RollbackAliasAction.NAME)
     abstract RemediationAction rollbackAlias(RollbackAliasAction action);
+
+    @Binds
+    @IntoMap
+    @StringKey(RemovePermissionAction.NAME)
+    abstract RemediationAction removePermission(RemovePermissionAction action);
+
+    @Binds
+    @IntoMap
+    @StringKey(RequireUrlAuthAction.NAME)
+    abstract RemediationAction requireUrlAuth(RequireUrlAuthAction action);
+
+    @Binds
+    @IntoMap
+    @StringKey(RemoveOutsideLayersAction.NAME)
+    abstract RemediationAction removeOutsideLayers(RemoveOutsideLayersAction action);
 
     @Binds
     @IntoMap

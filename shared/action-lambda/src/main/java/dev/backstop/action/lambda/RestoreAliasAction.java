@@ -11,7 +11,6 @@ import dev.backstop.config.OwnResources;
 import dev.backstop.event.CloudTrailEvent;
 import dev.backstop.event.Trigger;
 import dev.backstop.rules.ActionSpec;
-import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 import javax.inject.Inject;
@@ -41,17 +40,14 @@ final class RestoreAliasAction implements RemediationAction {
     private final AliasHistory history;
     private final RollbackAliasAction rollback;
     private final OwnResources own;
-    private final Clock clock;
 
     /** {@code rollback}: whose undo data and undo this action shares (an alias moved back, moved forward again). */
     @Inject
-    RestoreAliasAction(Aliases aliases, AliasHistory history, RollbackAliasAction rollback, Optional<OwnResources> own,
-            Clock clock) {
+    RestoreAliasAction(Aliases aliases, AliasHistory history, RollbackAliasAction rollback, Optional<OwnResources> own) {
         this.aliases = aliases;
         this.history = history;
         this.rollback = rollback;
         this.own = own.orElse(OwnResources.none());
-        this.clock = clock;
     }
 
     @Override
@@ -106,16 +102,12 @@ final class RestoreAliasAction implements RemediationAction {
 
     @Override
     public void apply(ActionPlan plan) {
-        RollbackAliasUndo undo = plan.undo(RollbackAliasUndo.class);
-        aliases.move(undo.function(), undo.alias(), undo.rolledBackTo(), Map.of(), undo.revisionId());
-        history.recordMove(plan.resource(), undo.rolledBackTo(), clock.instant(), AliasHistory.OWN_SOURCE + NAME);
+        rollback.moveBack(plan, NAME);
     }
 
     @Override
     public ResourceState readBack(ActionPlan plan) {
-        RollbackAliasUndo undo = plan.undo(RollbackAliasUndo.class);
-        return aliases.find(undo.function(), undo.alias()).map(alias -> alias.state(undo.rolledBackTo()))
-                .orElse(ResourceState.gone());
+        return rollback.readBack(plan);
     }
 
     @Override

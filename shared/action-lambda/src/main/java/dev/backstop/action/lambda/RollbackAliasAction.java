@@ -116,9 +116,14 @@ final class RollbackAliasAction implements AlarmOnlyAction {
 
     @Override
     public void apply(ActionPlan plan) {
+        moveBack(plan, NAME);
+    }
+
+    /** Moves the alias to the version the plan rolls back to, on record in the history as the named action's move. */
+    void moveBack(ActionPlan plan, String action) {
         RollbackAliasUndo undo = plan.undo(RollbackAliasUndo.class);
         aliases.move(undo.function(), undo.alias(), undo.rolledBackTo(), Map.of(), undo.revisionId());
-        history.recordMove(plan.resource(), undo.rolledBackTo(), clock.instant(), AliasHistory.OWN_SOURCE + NAME);
+        history.recordMove(plan.resource(), undo.rolledBackTo(), clock.instant(), AliasHistory.OWN_SOURCE + action);
     }
 
     @Override

@@ -47,11 +47,11 @@ class LambdaActionsModuleTest {
                     Mode.ENFORCE, List.of()), Region.US_EAST_1, Clock.systemUTC(), new CapturedTelemetry().telemetry());
 
     @Test
-    void bindsTheRollbackWithItsAliasParameterTheSelfWatchActionsAndTheHistoryRecorder() {
+    void bindsTheRollbackWithItsAliasParameterTheAccessActionsTheSelfWatchActionsAndTheHistoryRecorder() {
         assertThat(catalogue.parameters()).containsOnlyKeys(catalogue.actions().keySet())
-                .containsOnlyKeys("lambda.rollback-alias", "lambda.delete-function-concurrency", "lambda.restore-alias");
-        assertThat(catalogue.actions().get("lambda.delete-function-concurrency").get().undoable()).isTrue();
-        assertThat(catalogue.actions().get("lambda.restore-alias").get().undoable()).isTrue();
+                .containsOnlyKeys("lambda.rollback-alias", "lambda.remove-permission", "lambda.require-url-auth",
+                        "lambda.remove-outside-layers", "lambda.delete-function-concurrency", "lambda.restore-alias");
+        assertThat(catalogue.actions().values()).allSatisfy(action -> assertThat(action.get().undoable()).isTrue());
         assertThat(catalogue.parameters().get("lambda.rollback-alias")).extracting(ParamSpec::name).containsExactly("alias");
         assertThat(catalogue.actions().get("lambda.rollback-alias").get().undoable()).isTrue();
         assertThat(catalogue.observers()).singleElement().isInstanceOf(LambdaHistoryRecorder.class);

@@ -44,7 +44,7 @@ class RestoreAliasActionTest {
             new CapturedTelemetry().telemetry(), clock);
     private final RollbackAliasAction rollback = new RollbackAliasAction(new Aliases(lambda), history, Region.US_EAST_1,
             clock);
-    private final RestoreAliasAction action = new RestoreAliasAction(new Aliases(lambda), history, rollback, OWN, clock);
+    private final RestoreAliasAction action = new RestoreAliasAction(new Aliases(lambda), history, rollback, OWN);
 
     /** The sample's UpdateAlias of backstop-s3:live to version 3 at 2026-11-20T14:06:29Z. */
     private static CloudTrailEvent movedTo3(String function) {
@@ -103,8 +103,7 @@ class RestoreAliasActionTest {
 
     @Test
     void anotherFunctionsAliasOrAGraphThatGuardsNothingIsNoMatch() {
-        RestoreAliasAction guardsNothing = new RestoreAliasAction(new Aliases(lambda), history, rollback,
-                Optional.empty(), clock);
+        RestoreAliasAction guardsNothing = new RestoreAliasAction(new Aliases(lambda), history, rollback, Optional.empty());
 
         assertThat(action.appliesTo(movedTo3(FUNCTION), SPEC)).isTrue();
         assertThat(action.appliesTo(movedTo3("checkout-api"), SPEC)).isFalse();

@@ -7,9 +7,11 @@ import dev.backstop.action.UndoFormat;
 import dev.backstop.config.Mode;
 import dev.backstop.config.OwnResources;
 import dev.backstop.config.Settings;
+import dev.backstop.config.TrustedSet;
 import dev.backstop.event.CloudTrailEventParser;
 import dev.backstop.rules.ActionSpec;
 import dev.backstop.testing.FakeLambda;
+import dev.backstop.testing.FakeLambdaAccess;
 import dev.backstop.testing.MutableClock;
 import dev.backstop.testing.SampleEvents;
 import dev.backstop.testing.UndoGolden;
@@ -18,12 +20,15 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.lambda.model.AddPermissionRequest;
 
 /**
- * The undo data the alias rollback stores, against golden files of every version it was stored in
- * (version 1 captured from the code before undo data was typed), and undone from each. The fake's
+ * The undo data each Lambda action stores, against golden files of every version it was stored in
+ * (version 1 captured from the code before undo data was typed; the access actions came with
+ * version 2), and undone from each. For the alias rollback, the fake's
  * revision ids are random, and the golden files hold a fixed one: the undo data's revision is only
  * ever passed back to Lambda with the rollback itself, and an undo moves the alias by the
  * revision it reads then.
@@ -77,5 +82,48 @@ class UndoPayloadsTest {
                     return Applied.apply(action, action.plan(event, new ActionSpec(DeleteFunctionConcurrencyAction.NAME,
                             Map.of())), () -> Optional.ofNullable(lambda.reservedOf("backstop-s3")));
                 });
+    }
+
+    // The access actions came with version 2: golden files of that version on.
+
+    private static final Settings TRUSTING_PARTNER = new Settings("backstop-audit",
+            "arn:aws:sns:us-east-1:123456789012:backstop", Mode.ENFORCE, List.of())
+            .withTrusted(new TrustedSet(Optional.empty(), Set.of("444455556666")));
+
+    @Test
+    void removePermissionOfAStatementWithConditionsIsUndoneFromVersionTwoOn() {
+        UndoGolden.assertEveryVersionIsUndone(RemovePermissionAction.NAME, RemovePermissionUndo.FORMAT, 2, () -> {
+            FakeLambdaAccess lambda = new FakeLambdaAccess().function("orders-api");
+            lambda.permission(AddPermissionRequest.builder().functionName("orders-api").statementId("open-invoke")
+                    .action("lambda:InvokeFunctionUrl").principal("999988887777").functionUrlAuthType("NONE")
+                    .sourceArn("arn:aws:execute-api:us-east-1:999988887777:api/*").build());
+            var action = new RemovePermissionAction(new Functions(lambda), TRUSTING_PARTNER);
+            return Applied.apply(action, action.plan(LambdaSamples.event("add-permission-public.json"),
+                    new ActionSpec(RemovePermissionAction.NAME, Map.of())),
+                    () -> Optional.ofNullable(lambda.statement("orders-api", "open-invoke")));
+        });
+    }
+
+    @Test
+    void requireUrlAuthIsUndoneFromVersionTwoOn() {
+        UndoGolden.assertEveryVersionIsUndone(RequireUrlAuthAction.NAME, RequireUrlAuthUndo.FORMAT, 2, () -> {
+            FakeLambdaAccess lambda = new FakeLambdaAccess().function("orders-api").url("orders-api", "NONE");
+            var action = new RequireUrlAuthAction(new Functions(lambda));
+            return Applied.apply(action, action.plan(LambdaSamples.event("create-function-url-config-none.json"),
+                    new ActionSpec(RequireUrlAuthAction.NAME, Map.of())), () -> lambda.urlAuthType("orders-api"));
+        });
+    }
+
+    @Test
+    void removeOutsideLayersIsUndoneFromVersionTwoOnInTheLayersOrder() {
+        UndoGolden.assertEveryVersionIsUndone(RemoveOutsideLayersAction.NAME, RemoveOutsideLayersUndo.FORMAT, 2, () -> {
+            FakeLambdaAccess lambda = new FakeLambdaAccess().function("orders-api",
+                    "arn:aws:lambda:us-east-1:999988887777:layer:telemetry:1",
+                    "arn:aws:lambda:us-east-1:123456789012:layer:shared-utils:4",
+                    "arn:aws:lambda:us-east-1:444455556666:layer:agent:7");
+            var action = new RemoveOutsideLayersAction(new Functions(lambda), TRUSTING_PARTNER);
+            return Applied.apply(action, action.plan(LambdaSamples.event("update-function-configuration-outside-layer.json"),
+                    new ActionSpec(RemoveOutsideLayersAction.NAME, Map.of())), () -> lambda.layers("orders-api"));
+        });
     }
 }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * A bucket policy document, read leniently: {@code Statement} may be one object or a list. Changes
@@ -61,7 +62,11 @@ final class BucketPolicy {
     }
 
     List<JsonNode> publicStatements() {
-        return statements().stream().filter(PublicStatements::opensToEveryone).toList();
+        return matching(PublicStatements::opensToEveryone);
+    }
+
+    List<JsonNode> matching(Predicate<JsonNode> picked) {
+        return statements().stream().filter(picked).toList();
     }
 
     /**
@@ -69,8 +74,12 @@ final class BucketPolicy {
      * else is left.
      */
     Optional<BucketPolicy> withoutPublicStatements() {
-        List<JsonNode> kept = statements().stream().filter(statement -> !PublicStatements.opensToEveryone(statement))
-                .toList();
+        return without(PublicStatements::opensToEveryone);
+    }
+
+    /** The policy without the picked statements; empty when nothing else is left. */
+    Optional<BucketPolicy> without(Predicate<JsonNode> picked) {
+        List<JsonNode> kept = statements().stream().filter(picked.negate()).toList();
         return kept.isEmpty() ? Optional.empty() : Optional.of(withStatements(kept));
     }
 

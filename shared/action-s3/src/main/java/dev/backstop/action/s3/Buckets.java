@@ -1,6 +1,7 @@
 package dev.backstop.action.s3;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dagger.Lazy;
 import dev.backstop.event.CloudTrailEvent;
 import dev.backstop.event.MalformedEventException;
 import java.util.Arrays;
@@ -17,15 +18,23 @@ final class Buckets {
 
     static final String NO_SUCH_BUCKET = "NoSuchBucket";
 
-    private final S3Client s3;
+    private final Lazy<S3Client> s3;
 
+    /**
+     * Lazily: every PutBucketPolicy with an Allow makes s3.remove-outside-policy-statements judge the
+     * event, which needs no client when the policy lets no outsider in.
+     */
     @Inject
-    Buckets(S3Client s3) {
+    Buckets(Lazy<S3Client> s3) {
         this.s3 = s3;
     }
 
+    Buckets(S3Client s3) {
+        this(() -> s3);
+    }
+
     S3Client s3() {
-        return s3;
+        return s3.get();
     }
 
     /**

@@ -1,7 +1,6 @@
 package dev.backstop.action.s3;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.backstop.action.UndoData;
 import dev.backstop.action.UndoFormat;
 import java.util.List;
 
@@ -10,7 +9,7 @@ import java.util.List;
  * their places. Version 1 held both lists as JSON text.
  */
 record RemovePublicPolicyStatementsUndo(String bucket, String bucketArn, List<JsonNode> statements,
-        List<Integer> positions) implements UndoData {
+        List<Integer> positions) implements RemovedStatements {
 
     static final UndoFormat<RemovePublicPolicyStatementsUndo> FORMAT = UndoFormat.of(
             RemovePublicPolicyStatementsUndo.class,
@@ -19,17 +18,7 @@ record RemovePublicPolicyStatementsUndo(String bucket, String bucketArn, List<Js
                     BucketPolicy.positionsFromJson(version1.get("positions"))));
 
     RemovePublicPolicyStatementsUndo {
-        UndoData.require(bucket, "bucket");
-        UndoData.require(bucketArn, "bucketArn");
-        if (statements == null || statements.isEmpty()) {
-            throw new IllegalArgumentException("the undo data holds no statements");
-        }
-        statements = statements.stream().<JsonNode>map(JsonNode::deepCopy).toList();
+        statements = RemovedStatements.validate(bucket, bucketArn, statements);
         positions = positions == null ? List.of() : List.copyOf(positions);
-    }
-
-    @Override
-    public String call() {
-        return "PutBucketPolicy";
     }
 }

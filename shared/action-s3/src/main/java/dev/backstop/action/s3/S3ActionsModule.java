@@ -33,6 +33,16 @@ public abstract class S3ActionsModule {
 
     @Binds
     @IntoMap
+    @StringKey(RemoveOutsidePolicyStatementsAction.NAME)
+    abstract RemediationAction removeOutsidePolicyStatements(RemoveOutsidePolicyStatementsAction action);
+
+    @Binds
+    @IntoMap
+    @StringKey(RemoveOutsideReplicationAction.NAME)
+    abstract RemediationAction removeOutsideReplication(RemoveOutsideReplicationAction action);
+
+    @Binds
+    @IntoMap
     @StringKey(BlockPublicAccessAction.NAME)
     abstract RemediationAction blockPublicAccess(BlockPublicAccessAction action);
 

@@ -43,7 +43,8 @@ class S3ActionsModuleTest {
     void bindsParametersForEveryActionItBinds() {
         assertThat(catalogue.parameters()).containsOnlyKeys(catalogue.actions().keySet())
                 .containsOnlyKeys("s3.restore-bucket-policy", "s3.remove-public-policy-statements",
-                        "s3.block-public-access", "s3.make-acl-private");
+                        "s3.block-public-access", "s3.make-acl-private", "s3.remove-outside-policy-statements",
+                        "s3.remove-outside-replication");
     }
 
     @Test

@@ -28,32 +28,40 @@ class S3RulesTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final RuleBook SHIPPED = TestRules.defaultPack();
+    private static final String OUTSIDE = "s3-bucket-policy-outside-account";
     private static final String ALL_USERS = "http://acs.amazonaws.com/groups/global/AllUsers";
 
     static Stream<Arguments> cases() {
         return Stream.of(
                 // PutBucketPolicy
+                // every Allow reaches the outside-account rule, whose action judges the accounts (rules match in id order)
                 of("a policy with a statement for everyone", "put-bucket-policy.json", e -> { },
-                        "s3-bucket-policy-public"),
-                of("a policy without one", "put-bucket-policy.json", e -> statements(e).remove(2)),
+                        OUTSIDE, "s3-bucket-policy-public"),
+                of("a policy without one", "put-bucket-policy.json", e -> statements(e).remove(2), OUTSIDE),
+                of("a policy granting another account", "put-bucket-policy-outside-account.json", e -> { }, OUTSIDE),
                 of("Principal {\"AWS\": [\"*\"]} in a single statement object", "put-bucket-policy.json",
                         e -> policy(e).set("Statement", json("{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":[\"arn:aws:iam::"
                                 + "123456789012:root\",\"*\"]},\"Action\":\"s3:GetObject\",\"Resource\":\"*\"}")),
-                        "s3-bucket-policy-public"),
+                        OUTSIDE, "s3-bucket-policy-public"),
                 of("an Allow with NotPrincipal", "put-bucket-policy.json",
                         e -> {
                             ObjectNode statement = (ObjectNode) statements(e).get(2);
                             statement.remove("Principal");
                             statement.putObject("NotPrincipal").put("AWS", "arn:aws:iam::123456789012:role/Blocked");
                         },
-                        "s3-bucket-policy-public"),
+                        OUTSIDE, "s3-bucket-policy-public"),
                 of("a Deny for everyone only", "put-bucket-policy.json", e -> {
                     statements(e).remove(2);
                     statements(e).remove(1);
                 }),
                 of("the policy sent as a JSON string", "put-bucket-policy.json",
-                        e -> request(e).put("bucketPolicy", policy(e).toString()), "s3-bucket-policy-public"),
+                        e -> request(e).put("bucketPolicy", policy(e).toString()), OUTSIDE, "s3-bucket-policy-public"),
                 of("a failed PutBucketPolicy", "put-bucket-policy.json",
+                        e -> detail(e).put("errorCode", "AccessDenied")),
+                // PutBucketReplication: its action judges the destinations
+                of("replication to another account", "put-bucket-replication-outside.json", e -> { },
+                        "s3-bucket-replication-outside"),
+                of("a failed PutBucketReplication", "put-bucket-replication-outside.json",
                         e -> detail(e).put("errorCode", "AccessDenied")),
                 // DeleteBucketPolicy
                 of("a deleted policy", "delete-bucket-policy.json", e -> { }, "s3-bucket-policy-deleted"),

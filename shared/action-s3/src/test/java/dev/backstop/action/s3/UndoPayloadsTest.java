@@ -13,6 +13,7 @@ import static dev.backstop.testing.FakeS3.groupGrant;
 import dev.backstop.rules.ActionSpec;
 import dev.backstop.testing.FakeS3;
 import dev.backstop.testing.FakeS3Control;
+import dev.backstop.testing.SampleEvents;
 import dev.backstop.testing.UndoGolden;
 import dev.backstop.testing.UndoGolden.Applied;
 import java.time.Clock;
@@ -23,6 +24,8 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.s3.model.Grantee;
 import software.amazon.awssdk.services.s3.model.Permission;
 import software.amazon.awssdk.services.s3.model.PublicAccessBlockConfiguration;
+import software.amazon.awssdk.services.s3.model.ReplicationConfiguration;
+import software.amazon.awssdk.services.s3.model.ReplicationRule;
 import software.amazon.awssdk.services.s3.model.Type;
 
 /**
@@ -48,6 +51,43 @@ class UndoPayloadsTest {
                             spec(RemovePublicPolicyStatementsAction.NAME)),
                             () -> BucketPolicy.parse(s3.policy(POLICY_BUCKET)));
                 });
+    }
+
+    @Test
+    void removeOutsidePolicyStatementsIsUndoneFromVersionTwoOn() {
+        String sample = "put-bucket-policy-outside-account.json";
+        UndoGolden.assertEveryVersionIsUndone(RemoveOutsidePolicyStatementsAction.NAME,
+                RemoveOutsidePolicyStatementsUndo.FORMAT, 2, () -> {
+                    FakeS3 s3 = new FakeS3().bucket("acme-exports").policy("acme-exports",
+                            SampleEvents.read("s3/" + sample).at("/detail/requestParameters/bucketPolicy").toString());
+                    var action = new RemoveOutsidePolicyStatementsAction(new Buckets(s3),
+                            new BucketPolicyHistory(new FakePolicyTable(), S3Samples.SETTINGS), S3Samples.SETTINGS, CLOCK);
+                    return Applied.apply(action, action.plan(event(sample),
+                            spec(RemoveOutsidePolicyStatementsAction.NAME)),
+                            () -> BucketPolicy.parse(s3.policy("acme-exports")));
+                });
+    }
+
+    @Test
+    void removeOutsideReplicationKeepingTheOwnRuleIsUndoneFromVersionTwoOn() {
+        UndoGolden.assertEveryVersionIsUndone(RemoveOutsideReplicationAction.NAME, RemoveOutsideReplicationUndo.FORMAT, 2,
+                () -> {
+                    FakeS3 s3 = new FakeS3().bucket("acme-exports").bucket("acme-backups").replication("acme-exports",
+                            ReplicationConfiguration.builder().role("arn:aws:iam::123456789012:role/s3-replication")
+                                    .rules(replicationRule("copy-out", 1, "arn:aws:s3:::drop-zone-eu", "999988887777"),
+                                            replicationRule("backup", 2, "arn:aws:s3:::acme-backups", null))
+                                    .build());
+                    var action = new RemoveOutsideReplicationAction(new Buckets(s3), new Replication(s3),
+                            S3Samples.SETTINGS);
+                    return Applied.apply(action, action.plan(event("put-bucket-replication-outside.json"),
+                            spec(RemoveOutsideReplicationAction.NAME)), () -> s3.replication("acme-exports"));
+                });
+    }
+
+    private static ReplicationRule replicationRule(String id, int priority, String bucket, String account) {
+        return ReplicationRule.builder().id(id).priority(priority).status("Enabled").filter(filter -> filter.prefix(""))
+                .deleteMarkerReplication(marker -> marker.status("Disabled"))
+                .destination(destination -> destination.bucket(bucket).account(account)).build();
     }
 
     @Test

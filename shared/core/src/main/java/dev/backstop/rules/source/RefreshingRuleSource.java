@@ -29,7 +29,7 @@ import software.amazon.awssdk.core.exception.SdkException;
  * rules is told to the {@link RuleFileLoads} (audited and notified), and one is in force only once
  * its load is on the record ({@code RuleFileLoadNotAudited} counts one that is not): a file that
  * turns rules off never acts unseen. A file too large or not UTF-8 is refused before it is read as
- * rules, and only counted.
+ * rules, and told to the loads as refused like any other.
  */
 final class RefreshingRuleSource implements RuleSource, Resource {
 
@@ -72,8 +72,8 @@ final class RefreshingRuleSource implements RuleSource, Resource {
         Optional<RuleFileLoads.Read> changed;
         try {
             changed = remote.readIfChanged();
-        } catch (RuleFileException e) {
-            rejected(e.errors());
+        } catch (RemoteRuleFile.RefusedVersion e) {
+            rejected(e.read(), e.errors());
             return;
         } catch (SdkException e) {
             telemetry.count("RuleFileUnreadable", "cannot read the rule file; keeping the last good rules",
@@ -123,10 +123,6 @@ final class RefreshingRuleSource implements RuleSource, Resource {
     private void rejected(RuleFileLoads.Read read, List<RuleError> errors) {
         rejected(errors, fields().put("versionId", read.versionId()).put("sha256", read.sha256()));
         tell(() -> loads.rejected(read, errors));
-    }
-
-    private void rejected(List<RuleError> errors) {
-        rejected(errors, fields());
     }
 
     private void rejected(List<RuleError> errors, ObjectNode fields) {

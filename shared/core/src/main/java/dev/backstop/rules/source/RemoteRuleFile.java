@@ -3,11 +3,13 @@ package dev.backstop.rules.source;
 import dev.backstop.aws.S3ObjectReader.StoredObject;
 import dev.backstop.aws.S3ObjectReader;
 import dev.backstop.config.RulesLocation;
+import dev.backstop.rules.RuleError;
 import dev.backstop.rules.RuleFileException;
 import dev.backstop.rules.RuleText;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -28,7 +30,7 @@ final class RemoteRuleFile {
     /**
      * The file, or empty when it is the version (ETag) read last time.
      *
-     * @throws RuleFileException for a file too large or not UTF-8, naming it and the line
+     * @throws RefusedVersion for a file too large or not UTF-8, naming it and the line
      */
     Optional<RuleFileLoads.Read> readIfChanged() {
         Optional<StoredObject> read = s3.get().readIfChanged(location.bucket(), location.key(),
@@ -38,9 +40,39 @@ final class RemoteRuleFile {
             return Optional.empty();
         }
         lastETag = read.get().eTag();
-        RuleText text = RuleText.decode(location.toString(), read.get().content());
-        return Optional.of(new RuleFileLoads.Read(location, read.get().versionId(), read.get().eTag(),
-                sha256(read.get().content()), text.content()));
+        StoredObject stored = read.get();
+        String sha256 = sha256(stored.content());
+        try {
+            String text = RuleText.decode(location.toString(), stored.content()).content();
+            return Optional.of(new RuleFileLoads.Read(location, stored.versionId(), stored.eTag(), sha256, text));
+        } catch (RuleFileException e) {
+            throw new RefusedVersion(new RuleFileLoads.Read(location, stored.versionId(), stored.eTag(), sha256, ""),
+                    e.errors());
+        }
+    }
+
+    /**
+     * A version refused before it is read as rules: still one version read, so it is audited like any
+     * other refused one. For a file over the limit, the digest is of the bytes read (the limit and one).
+     */
+    static final class RefusedVersion extends RuntimeException {
+
+        private final transient RuleFileLoads.Read read;
+        private final transient List<RuleError> errors;
+
+        RefusedVersion(RuleFileLoads.Read read, List<RuleError> errors) {
+            super(errors.isEmpty() ? "refused" : errors.get(0).toString(), null, false, false);
+            this.read = read;
+            this.errors = List.copyOf(errors);
+        }
+
+        RuleFileLoads.Read read() {
+            return read;
+        }
+
+        List<RuleError> errors() {
+            return errors;
+        }
     }
 
     /** Reads the file again next time, whatever its ETag. */

@@ -119,7 +119,7 @@ class RefreshingRuleSourceTest {
     }
 
     @Test
-    void aFileThatIsNotUtf8IsRejectedAtItsLineAndTheLastGoodRulesKeepServing() {
+    void aFileThatIsNotUtf8IsRejectedAtItsLineAuditedAndTheLastGoodRulesKeepServing() {
         RefreshingRuleSource source = source();
         s3.put(team("off").replace("rules: []", "rules: [] # Br\u00e4kGlass").getBytes(StandardCharsets.ISO_8859_1));
         clock.advance(TTL);
@@ -127,10 +127,11 @@ class RefreshingRuleSourceTest {
         assertThat(modeOf(source)).isEqualTo(Mode.DRY_RUN);
         assertThat(log.toString(StandardCharsets.UTF_8)).contains("\"RuleFileRejected\":1",
                 "s3://security-rules/team.yaml:2: rule -: (file): not UTF-8: byte 0xE4 at line 2");
+        assertThat(told).last().asString().startsWith("rejected ").endsWith(" 1");
     }
 
     @Test
-    void aFileLargerThanTheLimitIsRejectedWithoutBeingParsed() {
+    void aFileLargerThanTheLimitIsRejectedAndAuditedWithoutBeingParsed() {
         RefreshingRuleSource source = source();
         s3.put(team("off") + "#" + "x".repeat(RuleText.MAX_BYTES));
         clock.advance(TTL);
@@ -138,6 +139,7 @@ class RefreshingRuleSourceTest {
         assertThat(modeOf(source)).isEqualTo(Mode.DRY_RUN);
         assertThat(log.toString(StandardCharsets.UTF_8)).contains("\"RuleFileRejected\":1",
                 "more than 1,048,576 bytes, larger than a rule file may be");
+        assertThat(told).last().asString().startsWith("rejected ").endsWith(" 1");
     }
 
     @Test
