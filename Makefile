@@ -56,7 +56,7 @@ endef
 # One line per function in template.yaml: its logical id and its module's artifact.
 .PHONY: build-CloudTrailFunction build-TrailWatchdogFunction build-IamFunction build-Ec2Function \
 	build-S3Function build-LambdaFunction build-AlarmFunction build-SnsAlarmFunction build-RdsFunction \
-	build-RolesAnywhereFunction build-CanaryFunction build-SelfWatchFunction
+	build-RolesAnywhereFunction build-CanaryFunction build-SelfWatchFunction build-NotifyFunction
 build-CloudTrailFunction: handlers/cloudtrail/target/lambda-shrunk/.done ; $(call lambda-artifact,handlers/cloudtrail/target/lambda-shrunk)
 build-TrailWatchdogFunction: handlers/trail-watchdog/target/lambda-shrunk/.done ; $(call lambda-artifact,handlers/trail-watchdog/target/lambda-shrunk)
 build-IamFunction: $(REACTOR) ; $(call lambda-artifact,handlers/iam/target/lambda)
@@ -71,3 +71,5 @@ build-SnsAlarmFunction: handlers/alarm/target/lambda-shrunk/.done ; $(call lambd
 # The canary carries S3's SDK module (its change is on a bucket): shrunk as the S3 function's is.
 build-CanaryFunction: handlers/canary/target/lambda-shrunk/.done ; $(call lambda-artifact,handlers/canary/target/lambda-shrunk)
 build-SelfWatchFunction: handlers/selfwatch/target/lambda-shrunk/.done ; $(call lambda-artifact,handlers/selfwatch/target/lambda-shrunk)
+# The notification function: the channels and Secrets Manager, no action.
+build-NotifyFunction: $(REACTOR) ; $(call lambda-artifact,handlers/notify/target/lambda)

@@ -28,7 +28,8 @@ import software.amazon.awssdk.services.sns.SnsClient;
  */
 @Singleton
 @Component(modules = {EngineModule.class, RulesModule.class, CloudTrailActionsModule.class, IamActionsModule.class,
-        Ec2ActionsModule.class, S3ActionsModule.class, LambdaActionsModule.class, NoStsModule.class})
+        Ec2ActionsModule.class, S3ActionsModule.class, LambdaActionsModule.class, NoStsModule.class,
+        TeamworkFakesModule.class})
 interface ProbeComponent {
 
     RemediationEngine engine();

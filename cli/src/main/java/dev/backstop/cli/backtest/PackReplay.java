@@ -95,7 +95,7 @@ final class PackReplay {
         Map<String, ExactPins> pins = new LinkedHashMap<>();
         rules.pins().forEach((id, pin) -> {
             Rule rule = rules.find(id).orElseThrow();
-            if (rule.mode().capTo(deployment.mode()) != Mode.OFF && mayMatchCloudTrail(rule)) {
+            if (rule.mostActiveMode().capTo(deployment.mode()) != Mode.OFF && mayMatchCloudTrail(rule)) {
                 pins.put(id, pin);
             }
         });

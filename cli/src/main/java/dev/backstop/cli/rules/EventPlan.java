@@ -32,12 +32,13 @@ record EventPlan(String source, String where, String eventId, String eventName, 
     /**
      * One matching rule.
      *
-     * @param mode the rule's mode capped by the global mode
+     * @param mode the rule's mode for the event's account, capped by the global mode and the kill switch
+     * @param modeReason why that mode: the rule's, a when case, the cap; and what tags decide at run time
      * @param exemption the exemption that applies, or what is left to decide at run time, or null
      * @param actions the actions that would run: none when the rule is off, exempted, or the event ignored or
      *     made by a protected principal
      */
-    record Match(String rule, Mode mode, boolean exempted, String exemption, List<ActionSpec> actions) {
+    record Match(String rule, Mode mode, String modeReason, boolean exempted, String exemption, List<ActionSpec> actions) {
 
         Match {
             actions = List.copyOf(actions);

@@ -37,6 +37,7 @@ final class PlanJson {
             ObjectNode node = matches.addObject();
             node.put("rule", match.rule());
             node.put("mode", match.mode().label());
+            node.put("modeReason", match.modeReason());
             node.put("exempted", match.exempted());
             node.put("exemption", match.exemption());
             ArrayNode actions = node.putArray("actions");

@@ -49,6 +49,10 @@ final class PlanTable {
                 match.exemption() == null ? "-" : (match.exempted() ? "exempted: " : "") + match.exemption())
                 .map(Shown::escaped).toList()));
         printAligned(rows);
+        // Why each mode, where it is more than the rule's own word.
+        plan.matches().stream().filter(match -> !match.modeReason().equals("the rule's mode"))
+                .forEach(match -> out.println("  mode of " + match.rule() + ": " + match.mode().label() + ", "
+                        + match.modeReason()));
     }
 
     void summary(Mode globalMode) {

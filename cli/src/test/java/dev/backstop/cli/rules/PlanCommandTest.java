@@ -72,7 +72,8 @@ class PlanCommandTest {
         assertThat(line.get("error").isNull()).isTrue();
         JsonNode match = line.get("matches").get(0);
         assertThat(match.properties()).extracting(java.util.Map.Entry::getKey)
-                .containsExactly("rule", "mode", "exempted", "exemption", "actions");
+                .containsExactly("rule", "mode", "modeReason", "exempted", "exemption", "actions");
+        assertThat(match.get("modeReason").asText()).isEqualTo("the rule's mode");
         assertThat(match.get("rule").asText()).isEqualTo(RULE);
         assertThat(match.get("mode").asText()).isEqualTo("enforce");
         assertThat(match.get("exempted").asBoolean()).isFalse();
@@ -379,5 +380,32 @@ class PlanCommandTest {
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.err()).startsWith("Invalid value for option '--mode': unknown mode \"yolo\"; expected one of"
                 + " enforce, dry-run, notify, off");
+    }
+
+    @Test
+    void aModeSteppedByUnitIsResolvedForTheEventsAccountAndOneByTagsIsLeftToRunTime(@org.junit.jupiter.api.io.TempDir
+            java.nio.file.Path dir) throws java.io.IOException {
+        java.nio.file.Path team = java.nio.file.Files.writeString(dir.resolve("team.yaml"), """
+                version: 1
+                organization:
+                  sandbox: ["123456789012"]
+                rules: []
+                overrides:
+                  cloudtrail-logging-stopped:
+                    mode:
+                      default: notify
+                      when:
+                        - tags: {env: dev}
+                          mode: enforce
+                        - ous: [sandbox]
+                          mode: dry-run
+                """);
+
+        Cli.Result result = Cli.execute("plan", "--json", "--rules", team.toString(), stopLogging());
+
+        JsonNode match = lines(result).get(0).get("matches").get(0);
+        assertThat(match.get("mode").asText()).isEqualTo("dry-run");
+        assertThat(match.get("modeReason").asText()).isEqualTo("when case at " + team + ":12: organizational unit sandbox;"
+                + " cases on resource tags (tag env=dev -> enforce) are decided at run time");
     }
 }

@@ -8,6 +8,10 @@ public enum Outcome {
     REMEDIATED,
     /** An operator reversed an applied action and the read-back shows the state from before it. */
     UNDONE,
+    /** An enforcing action waits out its rule's veto window ({@code enforce-after}); it runs then unless vetoed. */
+    PENDING,
+    /** An operator vetoed a pending action before its time: it never ran. */
+    VETOED,
     /** Dry-run: the action would have run. */
     WOULD_REMEDIATE,
     /**
@@ -27,6 +31,8 @@ public enum Outcome {
     IGNORED,
     /** No rule matched the event. */
     NO_MATCH,
+    /** A change to how Backstop runs (the kill switch set or cleared), kept in the audit trail. */
+    RECORDED,
     /** The event id was decided before; this delivery changes nothing. */
     DUPLICATE,
     /** The event could not be read, or (not a decision) a version of the team's rule file was refused. */

@@ -28,16 +28,18 @@ import java.util.stream.Stream;
  *     {@code s3://BUCKET/KEY}), added to the default pack, and the account that must own its bucket
  *     ({@code BACKSTOP_RULES_BUCKET_OWNER}, else the home account)
  * @param rulesTtl how long a fetched rule file is used before it is read again
- *     ({@code BACKSTOP_RULES_TTL_SECONDS}, default 300)
+ *     ({@code BACKSTOP_RULES_TTL_SECONDS}, default 60: a kill switch set in the team file holds within a
+ *     minute; an unchanged file costs one conditional GET answered 304)
  * @param members whose events are acted on and how member accounts are reached ({@link MemberAccess})
  * @param breakerLimits the blast-radius and flapping breakers' limits ({@code BACKSTOP_BLAST_*},
  *     {@code BACKSTOP_FLAPPING_*})
  * @param trusted the accounts and organization a share or grant may name ({@link TrustedSet}:
  *     {@code BACKSTOP_TRUSTED_ACCOUNTS}, {@code BACKSTOP_TRUSTED_ORGANIZATION}, and the deployment's own accounts)
+ * @param controls the kill switch and the scheduling of veto windows ({@link Controls})
  */
 public record Settings(String auditTable, String topicArn, Mode mode, List<String> ownPrincipals,
         List<String> protectedPrincipals, Optional<RulesLocation> rulesLocation, Duration rulesTtl, MemberAccess members,
-        BreakerLimits breakerLimits, TrustedSet trusted) {
+        BreakerLimits breakerLimits, TrustedSet trusted, Controls controls) {
 
     public static final String AUDIT_TABLE = "BACKSTOP_AUDIT_TABLE";
     public static final String TOPIC_ARN = "BACKSTOP_TOPIC_ARN";
@@ -46,7 +48,7 @@ public record Settings(String auditTable, String topicArn, Mode mode, List<Strin
     public static final String PROTECTED_PRINCIPALS = "BACKSTOP_PROTECTED_PRINCIPALS";
     public static final String RULES_LOCATION = "BACKSTOP_RULES_LOCATION";
     public static final String RULES_TTL_SECONDS = "BACKSTOP_RULES_TTL_SECONDS";
-    public static final Duration DEFAULT_RULES_TTL = Duration.ofMinutes(5);
+    public static final Duration DEFAULT_RULES_TTL = Duration.ofMinutes(1);
 
     public Settings {
         Objects.requireNonNull(auditTable, "auditTable");
@@ -61,6 +63,7 @@ public record Settings(String auditTable, String topicArn, Mode mode, List<Strin
         Objects.requireNonNull(members, "members");
         Objects.requireNonNull(breakerLimits, "breakerLimits");
         Objects.requireNonNull(trusted, "trusted");
+        Objects.requireNonNull(controls, "controls");
     }
 
     /** Settings with the shipped rules only, as the demo and tests use them. */
@@ -72,31 +75,37 @@ public record Settings(String auditTable, String topicArn, Mode mode, List<Strin
     public Settings(String auditTable, String topicArn, Mode mode, List<String> ownPrincipals,
             Optional<RulesLocation> rulesLocation, Duration rulesTtl) {
         this(auditTable, topicArn, mode, ownPrincipals, List.of(), rulesLocation, rulesTtl, MemberAccess.singleAccount(),
-                BreakerLimits.DEFAULTS, TrustedSet.none());
+                BreakerLimits.DEFAULTS, TrustedSet.none(), Controls.DEFAULTS);
     }
 
     /** The same settings acting on the events of these accounts. */
     public Settings withMembers(MemberAccess members) {
         return new Settings(auditTable, topicArn, mode, ownPrincipals, protectedPrincipals, rulesLocation, rulesTtl, members,
-                breakerLimits, trusted);
+                breakerLimits, trusted, controls);
     }
 
     /** The same settings with other breaker limits, as tests set them. */
     public Settings withBreakerLimits(BreakerLimits limits) {
         return new Settings(auditTable, topicArn, mode, ownPrincipals, protectedPrincipals, rulesLocation, rulesTtl, members,
-                limits, trusted);
+                limits, trusted, controls);
     }
 
     /** The same settings with another trusted set, as tests set it. */
     public Settings withTrusted(TrustedSet set) {
         return new Settings(auditTable, topicArn, mode, ownPrincipals, protectedPrincipals, rulesLocation, rulesTtl, members,
-                breakerLimits, set);
+                breakerLimits, set, controls);
     }
 
     /** The same settings with these protected principals (ProtectedPrincipalArns). */
     public Settings withProtectedPrincipals(List<String> patterns) {
         return new Settings(auditTable, topicArn, mode, ownPrincipals, patterns, rulesLocation, rulesTtl, members,
-                breakerLimits, trusted);
+                breakerLimits, trusted, controls);
+    }
+
+    /** The same settings with other controls (kill switch, scheduling), as tests set them. */
+    public Settings withControls(Controls newControls) {
+        return new Settings(auditTable, topicArn, mode, ownPrincipals, protectedPrincipals, rulesLocation, rulesTtl, members,
+                breakerLimits, trusted, newControls);
     }
 
     /**
@@ -121,7 +130,7 @@ public record Settings(String auditTable, String topicArn, Mode mode, List<Strin
         MemberAccess members = MemberAccess.fromEnvironment(env);
         return new Settings(required(env, AUDIT_TABLE), topicArn, mode, patterns(env, OWN_PRINCIPALS),
                 patterns(env, PROTECTED_PRINCIPALS), rulesLocation(env, members), rulesTtl(env), members,
-                BreakerLimits.fromEnvironment(env), TrustedSet.fromEnvironment(env, members));
+                BreakerLimits.fromEnvironment(env), TrustedSet.fromEnvironment(env, members), Controls.fromEnvironment(env));
     }
 
     /** A comma-separated list of ARN patterns, blanks left out; each is checked by the constructor. */

@@ -10,6 +10,8 @@ import dev.backstop.correlate.Correlated;
 import dev.backstop.event.CloudTrailEvent;
 import dev.backstop.telemetry.Degradation;
 import dev.backstop.telemetry.Telemetry;
+import dev.backstop.rules.Pipelines;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 import javax.inject.Inject;
@@ -80,6 +82,22 @@ final class CloudTrailSteps implements TriggerSteps<CloudTrailEvent> {
     @Override
     public Optional<String> protectedCaller(CloudTrailEvent event) {
         return protectedCallers.madeBy(event);
+    }
+
+    /**
+     * A call that creates a resource ({@code Create*}, {@code Run*}, {@code Import*}), or any call a
+     * pipeline principal made, settles until the rule files' settle time after the call: a
+     * pipeline tags what it creates in calls of its own, moments later.
+     */
+    @Override
+    public Optional<Instant> settledAt(CloudTrailEvent event, Pipelines pipelines) {
+        if (pipelines.settle().isZero()) {
+            return Optional.empty();
+        }
+        String name = event.detail().eventName();
+        boolean creating = name.startsWith("Create") || name.startsWith("Run") || name.startsWith("Import");
+        boolean byPipeline = pipelines.principals().stream().anyMatch(glob -> glob.matches(event.detail().userIdentity()));
+        return creating || byPipeline ? Optional.of(event.detail().eventTime().plus(pipelines.settle())) : Optional.empty();
     }
 
     /** Before an action planned there is no resource to name. */

@@ -4,7 +4,9 @@ import dev.backstop.audit.AuditRecord;
 import dev.backstop.aws.CredentialScope;
 import dev.backstop.correlate.Correlated;
 import dev.backstop.event.Trigger;
+import dev.backstop.rules.Pipelines;
 import dev.backstop.rules.Rule;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -58,6 +60,14 @@ interface TriggerSteps<T extends Trigger> {
 
     /** Why a matched rule no exemption covers does not act (a change it requires is missing); else empty. */
     default Optional<String> unmet(Rule rule, T trigger, Correlated found) {
+        return Optional.empty();
+    }
+
+    /**
+     * When a trigger on a resource being created has settled, so its resource can be read: empty
+     * for a trigger that need not wait (the default), or when the rule files set no settle time.
+     */
+    default Optional<Instant> settledAt(T trigger, Pipelines pipelines) {
         return Optional.empty();
     }
 

@@ -53,10 +53,12 @@ final class Summaries {
                 + alarm.changes().stream().map(RecentChange::describe).collect(Collectors.joining("; ")) + note + ".";
     }
 
-    private static String sentence(ActionResult result) {
+    static String sentence(ActionResult result) {
         String verb = switch (result.outcome()) {
             case REMEDIATED -> "Remediated";
             case UNDONE -> "Undone by an operator:";
+            case PENDING -> "Pending, waits out its veto window:";
+            case VETOED -> "Vetoed, will not run:";
             case FAILED -> "FAILED";
             case WOULD_REMEDIATE -> "Dry run, would have run";
             case PROTECTED -> "Protected principal, did not run";
