@@ -36,9 +36,10 @@ import picocli.CommandLine.Spec;
         description = {
             "Explains one rule in words.",
             "Where it is defined, its description and severity, its effective mode and where that mode comes from"
-                    + " (the rule, an override in a later file, or --mode), its exemptions, its actions with their"
-                    + " parameters, the action that contains the caller past an open breaker (escalate), and which"
-                    + " events its pattern matches: in words and as the raw EventBridge pattern.",
+                    + " (the rule, an override in a later file, or --mode), its exemptions, what it does with calls by"
+                    + " Backstop's own and by protected principals, its actions with their parameters, the action that"
+                    + " contains the caller past an open breaker (escalate), and which events its pattern matches: in"
+                    + " words and as the raw EventBridge pattern.",
             ""},
         exitCodeListHeading = "Exit status:%n",
         exitCodeList = {
@@ -103,6 +104,10 @@ public final class ExplainCommand implements Callable<Integer> {
         }
         List<String> exemptions = RuleWords.exemptions(rule.unless());
         field(out, "exemptions", exemptions.isEmpty() ? List.of("none") : exemptions);
+        if (!isAlarmRule(rule)) {
+            field(out, "callers", List.of("a call by Backstop's own principal is only audited (IGNORED); one by a"
+                    + " protected principal (ProtectedPrincipalArns) is notified as PROTECTED and never acted on"));
+        }
         field(out, "actions", rule.actions().stream().map(this::action).toList());
         rule.escalation().ifPresent(escalation -> field(out, "escalate", List.of(action(escalation),
                 "when the rule acts past an open breaker of its resource or of the caller (someone keeps undoing"

@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * One JSON object a line per event: {@code {"source", "eventId", "eventName", "ignored",
+ * One JSON object a line per event: {@code {"source", "eventId", "eventName", "ignored", "protected",
  * "matches": [{"rule", "mode", "exempted", "exemption", "actions": [{"action", "params"}]}], "error"}}.
  */
 final class PlanJson {
@@ -31,6 +31,7 @@ final class PlanJson {
         line.put("eventId", plan.eventId());
         line.put("eventName", plan.eventName());
         line.put("ignored", plan.ignored());
+        line.put("protected", plan.protectedCaller());
         ArrayNode matches = line.putArray("matches");
         for (EventPlan.Match match : plan.matches()) {
             ObjectNode node = matches.addObject();

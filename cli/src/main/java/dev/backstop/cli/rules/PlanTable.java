@@ -34,6 +34,9 @@ final class PlanTable {
         if (plan.ignored() != null) {
             out.println("  ignored: " + Shown.escaped(plan.ignored()));
         }
+        if (plan.protectedCaller() != null) {
+            out.println("  protected: " + Shown.escaped(plan.protectedCaller()));
+        }
         if (plan.matches().isEmpty()) {
             unmatched++;
             out.println("  no rule matched");
@@ -64,7 +67,9 @@ final class PlanTable {
             return match.actions().stream().map(RuleWords::action).collect(Collectors.joining(", "));
         }
         return match.mode() == Mode.OFF ? "none (mode off)" : match.exempted() ? "none (exempted)"
-                : plan.ignored() != null ? "none (ignored)" : "none (no action of the rule answers this event)";
+                : plan.ignored() != null ? "none (ignored)"
+                : plan.protectedCaller() != null ? "none (protected principal: notified)"
+                : "none (no action of the rule answers this event)";
     }
 
     private void printAligned(List<List<String>> rows) {

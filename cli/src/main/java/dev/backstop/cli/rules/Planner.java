@@ -1,6 +1,7 @@
 package dev.backstop.cli.rules;
 
 import dev.backstop.config.Mode;
+import dev.backstop.engine.ProtectedCallers;
 import dev.backstop.engine.ModeChoice;
 import dev.backstop.engine.RuleSelection;
 import dev.backstop.event.AlarmEvent;
@@ -28,8 +29,9 @@ import java.util.stream.Collectors;
  * matches, each rule's mode resolved for the event's account and organizational unit
  * ({@link ModeChoice}) and capped by the global mode and the team file's kill switch, and which of
  * its actions apply to the trigger, asked of the actions themselves) and exemptions
- * ({@code Exemptions.forTrigger}): failed calls are ignored, rules in mode off run nothing, and
- * exemptions of the caller (an alarm has none) and of the account are applied. What needs AWS is
+ * ({@code Exemptions.forTrigger}): failed calls are ignored, rules in mode off run nothing,
+ * exemptions of the caller (an alarm has none) and of the account are applied, and a call a
+ * protected principal made is told, never acted on. What needs AWS is
  * reported as decided at run time, never guessed: a mode stepped by resource tags, exemptions that
  * need the resource (tags, time-boxed resource exemptions), whether the change is to declared
  * state, and the changes an alarm rule requires before it ({@code correlate.require}, looked up in
@@ -40,13 +42,19 @@ final class Planner {
     private final RuleBook rules;
     private final RuleSelection selection;
     private final BiPredicate<ActionSpec, Trigger> answers;
+    private final ProtectedCallers protectedCallers;
     private final Instant now;
 
-    /** @param answers whether an action answers a trigger, asked of the catalogue's own actions */
-    Planner(RuleBook rules, Mode globalMode, BiPredicate<ActionSpec, Trigger> answers, Instant now) {
+    /**
+     * @param answers whether an action answers a trigger, asked of the catalogue's own actions
+     * @param protectedPrincipals the deployment's protected principals (ProtectedPrincipalArns)
+     */
+    Planner(RuleBook rules, Mode globalMode, BiPredicate<ActionSpec, Trigger> answers, List<String> protectedPrincipals,
+            Instant now) {
         this.rules = rules;
         this.selection = new RuleSelection(globalMode);
         this.answers = answers;
+        this.protectedCallers = new ProtectedCallers(protectedPrincipals);
         this.now = now;
     }
 
@@ -68,13 +76,17 @@ final class Planner {
         String ignored = trigger instanceof CloudTrailEvent event && event.detail().failed()
                 ? "the API call failed (" + event.detail().errorCode() + "); the handler never acts on a failed call"
                 : null;
+        String protectedCaller = ignored == null && trigger instanceof CloudTrailEvent event
+                ? protectedCallers.madeBy(event).map(why -> why + "; a rule that matches is notified as PROTECTED")
+                        .orElse(null)
+                : null;
         List<EventPlan.Match> matches = selection.matched(rules, trigger, answers).stream()
-                .map(match -> match(match, trigger, ignored != null))
+                .map(match -> match(match, trigger, ignored != null || protectedCaller != null))
                 .toList();
-        return new EventPlan(source, where, trigger.id(), trigger.summary(), ignored, matches, null);
+        return new EventPlan(source, where, trigger.id(), trigger.summary(), ignored, protectedCaller, matches, null);
     }
 
-    private EventPlan.Match match(RuleSelection.Selected selected, Trigger trigger, boolean ignored) {
+    private EventPlan.Match match(RuleSelection.Selected selected, Trigger trigger, boolean actsOnNone) {
         Rule rule = selected.rule();
         ModeChoice choice = selected.choice();
         ModePolicy.Effective effective = choice.resolve(Map.of());
@@ -109,7 +121,7 @@ final class Planner {
         }
         String undecided = checks.isEmpty() ? null : "decided at run time: " + String.join("; ", checks);
         List<ActionSpec> answering = selected.actions().stream().map(rule.actions()::get).toList();
-        return new EventPlan.Match(rule.id(), mode, why, false, undecided, ignored ? List.of() : answering);
+        return new EventPlan.Match(rule.id(), mode, why, false, undecided, actsOnNone ? List.of() : answering);
     }
 
     /** A stepped mode's cases on tags: {@code tag env=dev -> enforce}. */

@@ -38,6 +38,8 @@ class ExplainCommandTest {
                 "  severity:   high",
                 "  mode:       enforce (as the rule sets it)",
                 "  exemptions: resources tagged backstop:exempt=true (read at run time from the action's target)",
+                "  callers:    a call by Backstop's own principal is only audited (IGNORED); one by a protected principal"
+                        + " (ProtectedPrincipalArns) is notified as PROTECTED and never acted on",
                 "  actions:    cloudtrail.start-logging (no parameters)",
                 "  escalate:   iam.quarantine-principal with principal=\"caller\"",
                 "              when the rule acts past an open breaker of its resource or of the caller (someone"

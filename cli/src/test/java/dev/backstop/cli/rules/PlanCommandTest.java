@@ -65,7 +65,7 @@ class PlanCommandTest {
 
         JsonNode line = lines(result).get(0);
         assertThat(line.properties()).extracting(java.util.Map.Entry::getKey)
-                .containsExactly("source", "eventId", "eventName", "ignored", "matches", "error");
+                .containsExactly("source", "eventId", "eventName", "ignored", "protected", "matches", "error");
         assertThat(line.get("source").asText()).isEqualTo(stopLogging());
         assertThat(line.get("eventId").asText()).isEqualTo(STOP_LOGGING_ID);
         assertThat(line.get("eventName").asText()).isEqualTo("StopLogging");
@@ -323,6 +323,24 @@ class PlanCommandTest {
                 .isEqualTo("the API call failed (AccessDenied); the handler never acts on a failed call");
         assertThat(line.get("matches").get(0).get("rule").asText()).isEqualTo("any-stop-logging");
         assertThat(line.get("matches").get(0).get("actions")).isEmpty();
+    }
+
+    @Test
+    void showsAnEventMadeByAProtectedPrincipalAsProtectedWithNoActionToRun() {
+        Cli.Result table = new Cli().env("BACKSTOP_PROTECTED_PRINCIPALS", "arn:aws:iam::123456789012:role/DeveloperAccess")
+                .run("plan", stopLogging());
+        JsonNode line = lines(Cli.execute("plan", "--json", "--protected-principal",
+                "arn:aws:iam::123456789012:role/Developer*", stopLogging())).get(0);
+
+        assertThat(table.exitCode()).isZero();
+        assertThat(table.out().lines()).contains("  protected: made by protected principal"
+                + " arn:aws:sts::123456789012:assumed-role/DeveloperAccess/mallory (ProtectedPrincipalArns): Backstop does"
+                + " not act on a protected principal's calls; a rule that matches is notified as PROTECTED")
+                .anySatisfy(row -> assertThat(row).startsWith("  " + RULE + "  enforce  none (protected principal: notified)"));
+        assertThat(line.get("protected").asText()).startsWith("made by protected principal");
+        assertThat(line.get("matches").get(0).get("rule").asText()).isEqualTo(RULE);
+        assertThat(line.get("matches").get(0).get("actions")).isEmpty();
+        assertThat(lines(Cli.execute("plan", "--json", stopLogging())).get(0).get("protected").isNull()).isTrue();
     }
 
     @Test

@@ -14,6 +14,11 @@ public enum Outcome {
     VETOED,
     /** Dry-run: the action would have run. */
     WOULD_REMEDIATE,
+    /**
+     * A protected principal (ProtectedPrincipalArns) made the call a rule matched: the team is told
+     * who, nothing is changed.
+     */
+    PROTECTED,
     /** Notify mode: the team is told, nothing is changed. */
     NOTIFIED,
     /** The rule leaves this caller, account or resource alone ({@code unless}). */
@@ -22,7 +27,7 @@ public enum Outcome {
     RESOURCE_GONE,
     /** The target was already in the desired state. */
     ALREADY_COMPLIANT,
-    /** The event was understood but calls for nothing: a failed API call, or Backstop's own. */
+    /** The event was understood but calls for nothing: a failed API call, or Backstop's own session. */
     IGNORED,
     /** No rule matched the event. */
     NO_MATCH,

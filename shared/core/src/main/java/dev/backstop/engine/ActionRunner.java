@@ -35,7 +35,7 @@ import javax.inject.Provider;
  * Runs one action of a matched rule through plan, mode, apply and read-back. Terminal AWS
  * errors become a FAILED result; transient ones propagate so the event is retried. A target that
  * is a protected principal (Backstop's own roles and the deployment's ProtectedPrincipalArns,
- * {@link Settings#ownPrincipals()}) is never changed, in any mode: the action is refused. Before
+ * {@link Settings#neverChanged()}) is never changed, in any mode: the action is refused. Before
  * an enforcing action is applied, the {@link Breakers} count it and may hold it back (notified,
  * not run); an action that restores the account's eyes and doors acts past them, and when the open
  * breaker names the caller or the resource, its rule's {@code escalate} action contains the caller.
@@ -60,7 +60,7 @@ final class ActionRunner {
         this.verifyPolicy = verifyPolicy;
         this.breakers = breakers;
         this.declared = declared;
-        this.protectedPrincipals = new PrincipalPatterns(settings.ownPrincipals());
+        this.protectedPrincipals = new PrincipalPatterns(settings.neverChanged());
         this.clock = clock;
     }
 
@@ -327,6 +327,12 @@ final class ActionRunner {
     static ActionResult exempted(Rule rule, ActionSpec spec, Mode mode, String resource, String exemption) {
         return new ActionResult(rule.id(), rule.severity(), spec.action(), mode, resource, Outcome.EXEMPTED,
                 Map.of(), Map.of(), ActionResult.noUndo(), "exempted: " + exemption);
+    }
+
+    /** An action a rule did not run because a protected principal made the call: the team is told who. */
+    static ActionResult protectedCaller(Rule rule, ActionSpec spec, Mode mode, String resource, String reason) {
+        return new ActionResult(rule.id(), rule.severity(), spec.action(), mode, resource, Outcome.PROTECTED,
+                Map.of(), Map.of(), ActionResult.noUndo(), "not acted: " + reason);
     }
 
     /** An action a rule did not run, for a reason that is no exemption (a change it requires is missing). */

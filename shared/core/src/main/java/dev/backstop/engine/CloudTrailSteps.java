@@ -20,7 +20,8 @@ import javax.inject.Inject;
  * The engine's steps for a CloudTrail event: an account not on the allowlist is rejected before
  * any observer records anything from it; the actions act in the event's account
  * ({@link MemberAccounts}); a failed call changed nothing and is ignored; the observers see every
- * other call, Backstop's own included, which is then ignored. The audit record names the caller.
+ * other call, Backstop's own included, which is then ignored; a call a protected principal made is
+ * matched, and its rules are told, never run ({@link ProtectedCallers}). The audit record names the caller.
  */
 final class CloudTrailSteps implements TriggerSteps<CloudTrailEvent> {
 
@@ -29,6 +30,7 @@ final class CloudTrailSteps implements TriggerSteps<CloudTrailEvent> {
 
     private final MemberAccounts accounts;
     private final IgnoredCalls ignored;
+    private final ProtectedCallers protectedCallers;
     private final Set<EventObserver> observers;
     private final Telemetry telemetry;
 
@@ -37,6 +39,7 @@ final class CloudTrailSteps implements TriggerSteps<CloudTrailEvent> {
         this.accounts = accounts;
         // Its roles here, and its member-role sessions in the member accounts.
         this.ignored = new IgnoredCalls(settings.ownPrincipals(), accounts.ownSessions());
+        this.protectedCallers = new ProtectedCallers(settings.protectedPrincipals());
         this.observers = Set.copyOf(observers);
         this.telemetry = telemetry;
     }
@@ -74,6 +77,11 @@ final class CloudTrailSteps implements TriggerSteps<CloudTrailEvent> {
         }
         observe(event);
         return ignored.own(event);
+    }
+
+    @Override
+    public Optional<String> protectedCaller(CloudTrailEvent event) {
+        return protectedCallers.madeBy(event);
     }
 
     /**

@@ -38,7 +38,7 @@ import javax.inject.Singleton;
 /**
  * Decides and acts on triggers, every kind through one rule loop: claim the trigger's id (so one
  * of its deliveries decides it), reject or ignore what must not be acted on, match the rules, cap
- * each rule's mode, apply its exemptions, run its actions (each enforcing one once per trigger,
+ * each rule's mode, apply its exemptions, tell (never act on) what a protected principal did, run its actions (each enforcing one once per trigger,
  * through the {@link StepLog}, and past the breakers), audit, notify, count it in the metrics.
  * What differs by kind of trigger (the account it may come from, the credentials its actions sign
  * with, what is looked up before its rules act, what its audit record says) are its
@@ -281,6 +281,7 @@ public final class RemediationEngine {
         List<RuleSelection.Selected> matched = selection.select(book, trigger, switched,
                 step -> run.only().map(only -> only.contains(step)).orElse(true), runner::appliesTo);
         Correlated found = steps.lookUp(trigger, matched.stream().map(RuleSelection.Selected::rule).toList());
+        Optional<String> protectedCaller = matched.isEmpty() ? Optional.empty() : steps.protectedCaller(trigger);
         Instant now = clock.instant();
         Optional<Instant> due = run.windowPassed() ? Optional.empty() : matched.stream()
                 .filter(match -> match.choice().upper() == Mode.ENFORCE)
@@ -294,13 +295,17 @@ public final class RemediationEngine {
             ModeChoice choice = match.choice();
             RunContext context = new RunContext(book.directives(), rule.enforceAfter().isPresent() ? due : Optional.empty());
             Optional<String> exemption = rule.unless().forTrigger(trigger, now);
-            Optional<String> unmet = exemption.isPresent() ? Optional.empty() : steps.unmet(rule, trigger, found);
+            Optional<String> unmet = exemption.isPresent() || protectedCaller.isPresent() ? Optional.empty()
+                    : steps.unmet(rule, trigger, found);
             boolean escalated = false;
             for (int index : match.actions()) {
                 ActionSpec spec = rule.actions().get(index);
                 // A retry after a partial failure takes the enforcing steps that finished from the step log.
                 ActionResult result = exemption.isPresent()
                         ? ActionRunner.exempted(rule, spec, choice.upper(), steps.unplannedResource(trigger), exemption.get())
+                        : protectedCaller.isPresent()
+                        ? ActionRunner.protectedCaller(rule, spec, choice.upper(), steps.unplannedResource(trigger),
+                                protectedCaller.get())
                         : unmet.isPresent()
                         ? ActionRunner.notActed(rule, spec, choice.upper(), steps.unplannedResource(trigger), unmet.get())
                         : stepLog.once(run.stepKey(), rule.id(), index, choice.upper(),

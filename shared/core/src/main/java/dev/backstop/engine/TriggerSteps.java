@@ -13,8 +13,8 @@ import java.util.Optional;
 /**
  * What the one rule loop of {@link RemediationEngine} does differently for one kind of trigger,
  * called in this order: {@link #rejection}, {@link #actIn}, {@link #ignored}, then the rules are
- * matched, then {@link #lookUp}, then for each matched rule {@link #unmet}, and {@link #record}
- * at the end. Bound into a map by the trigger's class, so a new kind of trigger is a new binding:
+ * matched, then {@link #lookUp} and {@link #protectedCaller}, then for each matched rule
+ * {@link #unmet}, and {@link #record} at the end. Bound into a map by the trigger's class, so a new kind of trigger is a new binding:
  *
  * <pre>{@code
  * @Binds @IntoMap @ClassKey(AlarmEvent.class) abstract TriggerSteps<?> alarms(AlarmSteps steps);
@@ -48,6 +48,14 @@ interface TriggerSteps<T extends Trigger> {
     /** What the matched rules need to know before they act (the changes before an alarm); null when nothing was looked up. */
     default Correlated lookUp(T trigger, List<Rule> matched) {
         return null;
+    }
+
+    /**
+     * Why no matched rule acts on the trigger, though each is told (PROTECTED): a protected
+     * principal made it. Else empty.
+     */
+    default Optional<String> protectedCaller(T trigger) {
+        return Optional.empty();
     }
 
     /** Why a matched rule no exemption covers does not act (a change it requires is missing); else empty. */

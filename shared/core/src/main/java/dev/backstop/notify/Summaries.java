@@ -61,6 +61,7 @@ final class Summaries {
             case VETOED -> "Vetoed, will not run:";
             case FAILED -> "FAILED";
             case WOULD_REMEDIATE -> "Dry run, would have run";
+            case PROTECTED -> "Protected principal, did not run";
             case NOTIFIED -> "Notify only, did not run";
             case EXEMPTED -> "Exempted, did not run";
             case RESOURCE_GONE -> "Nothing to fix, the resource is gone, for";

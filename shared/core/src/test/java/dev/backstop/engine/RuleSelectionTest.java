@@ -145,6 +145,20 @@ class RuleSelectionTest {
     }
 
     @Test
+    void aCallByAProtectedPrincipalIsNamedWithWhoMadeItAndNotTakenForBackstopsOwn() {
+        // The sample's caller: a session of role DeveloperAccess in 123456789012.
+        ProtectedCallers breakGlass = new ProtectedCallers(List.of("arn:aws:iam::123456789012:role/DeveloperAccess"));
+        IgnoredCalls own = new IgnoredCalls(List.of("arn:aws:iam::123456789012:role/backstop-CloudTrailFunctionRole"), List.of());
+
+        assertThat(breakGlass.madeBy(stop)).contains("made by protected principal"
+                + " arn:aws:sts::123456789012:assumed-role/DeveloperAccess/mallory (ProtectedPrincipalArns):"
+                + " Backstop does not act on a protected principal's calls");
+        assertThat(own.own(stop)).isEmpty();
+        assertThat(new ProtectedCallers(List.of("arn:aws:iam::123456789012:role/BreakGlass")).madeBy(stop)).isEmpty();
+        assertThat(new ProtectedCallers(List.of("arn:aws:iam::210987654321:role/DeveloperAccess")).madeBy(stop)).isEmpty();
+    }
+
+    @Test
     void refusesAProtectedTargetInTheWordsTheAuditRecordUses() {
         PrincipalPatterns protectedRoles = new PrincipalPatterns(List.of("arn:aws:iam::*:role/Backstop*"));
 
