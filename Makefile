@@ -56,7 +56,8 @@ endef
 # One line per function in template.yaml: its logical id and its module's artifact.
 .PHONY: build-CloudTrailFunction build-TrailWatchdogFunction build-IamFunction build-Ec2Function \
 	build-S3Function build-LambdaFunction build-AlarmFunction build-SnsAlarmFunction build-RdsFunction \
-	build-RolesAnywhereFunction build-CanaryFunction build-SelfWatchFunction build-DetectionFunction build-FindingsFunction
+	build-RolesAnywhereFunction build-CanaryFunction build-SelfWatchFunction build-DetectionFunction build-FindingsFunction \
+	build-NotifyFunction
 build-CloudTrailFunction: handlers/cloudtrail/target/lambda-shrunk/.done ; $(call lambda-artifact,handlers/cloudtrail/target/lambda-shrunk)
 build-TrailWatchdogFunction: handlers/trail-watchdog/target/lambda-shrunk/.done ; $(call lambda-artifact,handlers/trail-watchdog/target/lambda-shrunk)
 build-IamFunction: $(REACTOR) ; $(call lambda-artifact,handlers/iam/target/lambda)
@@ -75,3 +76,5 @@ build-SelfWatchFunction: handlers/selfwatch/target/lambda-shrunk/.done ; $(call 
 build-DetectionFunction: handlers/detection/target/lambda-shrunk/.done ; $(call lambda-artifact,handlers/detection/target/lambda-shrunk)
 # The findings function carries EC2's and S3's SDK modules too: shrunk, as the EC2 function's is.
 build-FindingsFunction: handlers/findings/target/lambda-shrunk/.done ; $(call lambda-artifact,handlers/findings/target/lambda-shrunk)
+# The notification function: the channels and Secrets Manager, no action.
+build-NotifyFunction: $(REACTOR) ; $(call lambda-artifact,handlers/notify/target/lambda)
