@@ -5,6 +5,18 @@ import dagger.Component;
 import dev.backstop.action.RemediationAction;
 import dev.backstop.action.cloudtrail.CloudTrailActionsModule;
 import dev.backstop.action.cloudtrail.CloudTrailClientModule;
+import dev.backstop.action.cloudtrail.TrailDestinationsModule;
+import dev.backstop.action.config.ConfigActionsModule;
+import dev.backstop.action.config.ConfigClientModule;
+import dev.backstop.action.guardduty.GuardDutyActionsModule;
+import dev.backstop.action.guardduty.GuardDutyClientModule;
+import dev.backstop.action.logs.LogsActionsModule;
+import dev.backstop.action.logs.LogsClientModule;
+import dev.backstop.action.notify.NotifyActionsModule;
+import dev.backstop.action.resolver.ResolverActionsModule;
+import dev.backstop.action.resolver.ResolverClientModule;
+import dev.backstop.action.securityhub.SecurityHubActionsModule;
+import dev.backstop.action.securityhub.SecurityHubClientModule;
 import dev.backstop.action.cloudwatch.CloudWatchActionsModule;
 import dev.backstop.action.cloudwatch.CloudWatchClientModule;
 import dev.backstop.action.cloudwatch.OwnAlarmActionsModule;
@@ -50,10 +62,13 @@ import software.amazon.awssdk.services.sts.StsClient;
 @Component(modules = {CorrelateModule.class, AlarmTriggersModule.class, AwsClientsModule.class, EngineModule.class, RulesModule.class, CloudTrailActionsModule.class,
         CloudTrailClientModule.class, IamActionsModule.class, IamClientModule.class,
         Ec2ActionsModule.class, Ec2ClientModule.class, S3ActionsModule.class, S3ClientModule.class,
-        LambdaActionsModule.class, LambdaClientModule.class, CloudWatchActionsModule.class, EventsActionsModule.class,
-        EventsClientModule.class, OwnAlarmActionsModule.class, CloudWatchClientModule.class, KmsActionsModule.class,
-        KmsClientModule.class, DynamoDbActionsModule.class, SelfWatchActionsModule.class, RdsActionsModule.class,
-        RdsClientModule.class, RolesAnywhereActionsModule.class, RolesAnywhereClientModule.class})
+        LambdaActionsModule.class, LambdaClientModule.class, CloudWatchActionsModule.class, TrailDestinationsModule.class,
+        NotifyActionsModule.class, GuardDutyActionsModule.class, GuardDutyClientModule.class, ConfigActionsModule.class,
+        ConfigClientModule.class, SecurityHubActionsModule.class, SecurityHubClientModule.class, ResolverActionsModule.class,
+        ResolverClientModule.class, LogsActionsModule.class, LogsClientModule.class,
+        EventsActionsModule.class, EventsClientModule.class, OwnAlarmActionsModule.class, CloudWatchClientModule.class,
+        KmsActionsModule.class, KmsClientModule.class, DynamoDbActionsModule.class, SelfWatchActionsModule.class,
+        RdsActionsModule.class, RdsClientModule.class, RolesAnywhereActionsModule.class, RolesAnywhereClientModule.class})
 public interface BackstopComponent extends EngineComponent {
 
     UndoService undo();

@@ -3,6 +3,7 @@ package dev.backstop.engine;
 import dagger.BindsInstance;
 import dagger.Component;
 import dev.backstop.action.cloudtrail.CloudTrailActionsModule;
+import dev.backstop.action.cloudtrail.TrailDestinationsModule;
 import dev.backstop.action.ec2.Ec2ActionsModule;
 import dev.backstop.action.iam.IamActionsModule;
 import dev.backstop.action.lambda.LambdaActionsModule;
@@ -29,7 +30,7 @@ import software.amazon.awssdk.services.sns.SnsClient;
 @Singleton
 @Component(modules = {EngineModule.class, RulesModule.class, CloudTrailActionsModule.class, IamActionsModule.class,
         Ec2ActionsModule.class, S3ActionsModule.class, LambdaActionsModule.class, NoStsModule.class,
-        TeamworkFakesModule.class})
+        TrailDestinationsModule.class, TeamworkFakesModule.class})
 interface ProbeComponent {
 
     RemediationEngine engine();

@@ -3,6 +3,7 @@ package dev.backstop.engine;
 import dagger.BindsInstance;
 import dagger.Component;
 import dev.backstop.action.cloudtrail.CloudTrailActionsModule;
+import dev.backstop.action.cloudtrail.TrailDestinationsModule;
 import dev.backstop.action.ec2.Ec2ActionsModule;
 import dev.backstop.action.iam.IamActionsModule;
 import dev.backstop.action.lambda.LambdaActionsModule;
@@ -22,7 +23,8 @@ import software.amazon.awssdk.services.sns.SnsClient;
 @Singleton
 @Component(modules = {EngineModule.class, RulesModule.class, CloudTrailActionsModule.class, NoRemoteRulesModule.class,
         IamActionsModule.class, NoIamModule.class, Ec2ActionsModule.class, NoEc2Module.class, S3ActionsModule.class,
-        NoS3ControlModule.class, NoStsModule.class, TeamworkFakesModule.class, LambdaActionsModule.class, NoLambdaModule.class})
+        NoS3ControlModule.class, NoStsModule.class, TeamworkFakesModule.class, LambdaActionsModule.class, NoLambdaModule.class,
+        TrailDestinationsModule.class})
 interface TestComponent {
 
     RemediationEngine engine();

@@ -573,6 +573,52 @@ class ArtifactHandlersIT {
      * Runs the function's handler from its artifact alone in a fresh JVM, in enforce mode with the
      * stage's table and topic (and {@code extraEnv}), on one event; returns its answer.
      */
+    // ---- detection: a stopped Config recorder is started again (Config's JSON calls, signed by hand) ----
+
+    @Test
+    void theDetectionArtifactStartsAStoppedConfigRecorder() throws IOException {
+        Stage stage = world.build(Emulators.uniquePrefix("artifact-detect"));
+        String recorder = ConfigRecorder.in(stage.trailName() + "-logs");
+        ConfigRecorder.stop(recorder);
+        ObjectNode sample = (ObjectNode) JSON.readTree(Files.readString(SampleEvents.path("config/stop-configuration-recorder.json"))
+                .replace(SAMPLE_ACCOUNT, ACCOUNT));
+        ((ObjectNode) sample.path("detail").path("requestParameters")).put("configurationRecorderName", recorder);
+
+        JsonNode answer = invoke("DetectionFunction", "dev.backstop.handlers.detection.DetectionHandler", stage, Map.of(),
+                fresh(sample));
+
+        assertThat(answer.path("outcome").asText()).as(answer.toString()).isEqualTo("REMEDIATED");
+        assertThat(ConfigRecorder.recording(recorder)).isTrue();
+        assertThat(firstAction(stage, answer).path("action").asText()).isEqualTo("config.start-recorder");
+        assertNotified(stage, "REMEDIATED");
+    }
+
+    // ---- findings: a failed S3.8 control puts the bucket's Block Public Access on (its SDK modules shrunk) ----
+
+    @Test
+    void theFindingsArtifactBlocksPublicAccessOnTheBucketOfAFailedControl() throws IOException {
+        Stage stage = world.build(Emulators.uniquePrefix("artifact-findings"));
+        String bucket = stage.trailName().replace("-trail", "-bucket");
+        world.s3().createBucket(request -> request.bucket(bucket));
+        world.s3().deletePublicAccessBlock(request -> request.bucket(bucket));
+        String now = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
+        ObjectNode event = (ObjectNode) JSON.readTree(Files.readString(
+                SampleEvents.path("findings/securityhub-s3-8-bucket-block-public-access.json"))
+                .replace("acme-web-assets", bucket).replace(SAMPLE_ACCOUNT, ACCOUNT));
+        event.put("id", UUID.randomUUID().toString()).put("time", now).put("region", region.id());
+        ((ObjectNode) event.path("detail").path("findings").get(0)).put("Id", "arn:aws:securityhub:" + region.id() + ":"
+                + ACCOUNT + ":security-control/S3.8/finding/" + UUID.randomUUID()).put("UpdatedAt", now)
+                .put("Region", region.id());
+
+        JsonNode answer = invoke("FindingsFunction", "dev.backstop.handlers.findings.FindingsHandler", stage, Map.of(),
+                JSON.writeValueAsBytes(event));
+
+        assertThat(answer.path("outcome").asText()).as(answer.toString()).isEqualTo("REMEDIATED");
+        assertThat(world.s3().getPublicAccessBlock(request -> request.bucket(bucket)).publicAccessBlockConfiguration()
+                .blockPublicPolicy()).isTrue();
+        assertThat(firstAction(stage, answer).path("action").asText()).isEqualTo("s3.block-public-access");
+    }
+
     private static JsonNode invoke(String function, String handler, Stage stage, Map<String, String> extraEnv,
             byte[] event) throws IOException {
         Path lib = artifacts.resolve(function).resolve("lib");

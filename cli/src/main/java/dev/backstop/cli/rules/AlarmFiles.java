@@ -2,10 +2,11 @@ package dev.backstop.cli.rules;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.backstop.event.AlarmPayloadParser;
+import dev.backstop.event.FindingParser;
 import dev.backstop.event.JsonInput;
 import dev.backstop.event.MalformedEventException;
 
-/** Tells an alarm payload from a file of CloudTrail events, so plan reads each with its own parser. */
+/** Tells an alarm payload or a finding from a file of CloudTrail events, so plan reads each with its own parser. */
 final class AlarmFiles {
 
     private AlarmFiles() {
@@ -29,5 +30,15 @@ final class AlarmFiles {
                 || AlarmPayloadParser.DETAIL_TYPE.equals(root.path("detail-type").asText())
                 || root.path("Records").path(0).has("Sns")
                 || "aws:sns".equals(root.path("Records").path(0).path("EventSource").asText());
+    }
+
+    /** True for a "GuardDuty Finding" or "Security Hub Findings - Imported" event. */
+    static boolean isFinding(byte[] content) {
+        try {
+            JsonNode root = JsonInput.read(content);
+            return root.isObject() && FindingParser.isFinding(root);
+        } catch (MalformedEventException notAFinding) {
+            return false; // as for an alarm: the CloudTrail reader says why
+        }
     }
 }

@@ -3,6 +3,7 @@ package dev.backstop.cli.rules;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.backstop.config.Mode;
+import dev.backstop.event.FindingSource;
 import dev.backstop.rules.ActionSpec;
 import dev.backstop.rules.Correlation;
 import dev.backstop.rules.ParamSpec;
@@ -115,6 +116,7 @@ public final class ExplainCommand implements Callable<Integer> {
         if (isAlarmRule(rule)) {
             field(out, "correlate", correlate(rule.correlate()));
         }
+        findings(rule).ifPresent(lines -> field(out, "findings", lines));
         out.println();
         out.println("  matches an event when every line holds (a list of values holds when one does; a field that");
         out.println("  is a list in the event holds when one of its elements does):");
@@ -169,6 +171,23 @@ public final class ExplainCommand implements Callable<Integer> {
     /** A rule about CloudWatch alarms: it matches their source, or says how to correlate them. */
     private static boolean isAlarmRule(Rule rule) {
         return rule.pattern().contains("\"aws.cloudwatch\"") || !rule.correlate().equals(Correlation.DEFAULT);
+    }
+
+    /** For a rule on findings: which ones the findings function decides at all, and what follows a fix. */
+    private static Optional<List<String>> findings(Rule rule) {
+        boolean guardDuty = rule.pattern().contains("\"" + FindingSource.GUARDDUTY.detailType() + "\"");
+        boolean securityHub = rule.pattern().contains("\"" + FindingSource.SECURITY_HUB.detailType() + "\"");
+        if (!guardDuty && !securityHub) {
+            return Optional.empty();
+        }
+        List<String> lines = new ArrayList<>();
+        lines.add("decided by FindingsFunction, in the finding's account; a finding no AWS product wrote is rejected,"
+                + " a sample, archived, closed or passing one ignored");
+        if (securityHub) {
+            lines.add("after a fix verified by read-back the Security Hub finding is set RESOLVED, its note naming the"
+                    + " audit record");
+        }
+        return Optional.of(lines);
     }
 
     private static List<String> correlate(Correlation correlate) {

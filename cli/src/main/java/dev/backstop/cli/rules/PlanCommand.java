@@ -10,6 +10,7 @@ import dev.backstop.config.TrustedSet;
 import dev.backstop.event.AlarmPayloadParser;
 import dev.backstop.event.CloudTrailEventParser;
 import dev.backstop.event.EventFiles;
+import dev.backstop.event.FindingParser;
 import dev.backstop.event.JsonInput;
 import dev.backstop.rules.RuleBook;
 import dev.backstop.text.Shown;
@@ -49,6 +50,10 @@ import picocli.CommandLine.Spec;
                     + " Alarm rules match it in the EventBridge shape whatever the delivery; what depends on the"
                     + " changes CloudTrail recorded before the alarm (correlate.require) is shown as \"decided at"
                     + " run time\".",
+            "",
+            "It may also hold a finding: a \"GuardDuty Finding\" event, or a \"Security Hub Findings - Imported\""
+                    + " event (each of its findings planned). A finding no AWS product wrote is shown as rejected, a"
+                    + " sample or closed one as ignored, as the findings function treats them.",
             "",
             "The mode shown is the rule's mode capped by --mode, the deployment's global mode. A rule in mode off"
                     + " is shown with no actions. Each action is asked whether it answers the event, as the handler"
@@ -121,6 +126,7 @@ public final class PlanCommand implements Callable<Integer> {
 
         EventFiles events = new EventFiles(new CloudTrailEventParser());
         AlarmPayloadParser alarms = new AlarmPayloadParser();
+        FindingParser findings = new FindingParser();
         SealedCatalogue actions = SealedCatalogue.create(tools.clock(),
                 TrustedSet.fromEnvironment(env, MemberAccess.fromEnvironment(env)));
         List<String> protectedCallers = new ArrayList<>(Settings.patterns(env, Settings.PROTECTED_PRINCIPALS));
@@ -146,6 +152,8 @@ public final class PlanCommand implements Callable<Integer> {
                 in.reset();
                 if (AlarmFiles.isAlarm(head)) {
                     alarms.read(head).forEach(entry -> show.accept(planner.plan(source, entry)));
+                } else if (AlarmFiles.isFinding(head)) {
+                    findings.read(head).forEach(entry -> show.accept(planner.plan(source, entry)));
                 } else {
                     // A log file is planned record by record as it is read, never held whole.
                     events.read(in, entry -> show.accept(planner.plan(source, entry)));

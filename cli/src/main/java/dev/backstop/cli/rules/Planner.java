@@ -8,6 +8,8 @@ import dev.backstop.event.AlarmEvent;
 import dev.backstop.event.AlarmPayloadParser;
 import dev.backstop.event.CloudTrailEvent;
 import dev.backstop.event.EventFiles;
+import dev.backstop.event.FindingEvent;
+import dev.backstop.event.FindingParser;
 import dev.backstop.event.Trigger;
 import dev.backstop.rules.ActionSpec;
 import dev.backstop.rules.Declared;
@@ -29,7 +31,8 @@ import java.util.stream.Collectors;
  * matches, each rule's mode resolved for the event's account and organizational unit
  * ({@link ModeChoice}) and capped by the global mode and the team file's kill switch, and which of
  * its actions apply to the trigger, asked of the actions themselves) and exemptions
- * ({@code Exemptions.forTrigger}): failed calls are ignored, rules in mode off run nothing,
+ * ({@code Exemptions.forTrigger}): failed calls are ignored, and so are findings no AWS product
+ * wrote, samples and closed findings; rules in mode off run nothing,
  * exemptions of the caller (an alarm has none) and of the account are applied, and a call a
  * protected principal made is told, never acted on. What needs AWS is
  * reported as decided at run time, never guessed: a mode stepped by resource tags, exemptions that
@@ -72,10 +75,15 @@ final class Planner {
         return plan(source, entry.where(), entry.alarm());
     }
 
+    EventPlan plan(String source, FindingParser.Entry entry) {
+        if (entry.error() != null) {
+            return EventPlan.rejected(source, entry.where(), null, null, entry.error().getMessage());
+        }
+        return plan(source, entry.where(), entry.finding());
+    }
+
     private EventPlan plan(String source, String where, Trigger trigger) {
-        String ignored = trigger instanceof CloudTrailEvent event && event.detail().failed()
-                ? "the API call failed (" + event.detail().errorCode() + "); the handler never acts on a failed call"
-                : null;
+        String ignored = ignored(trigger);
         String protectedCaller = ignored == null && trigger instanceof CloudTrailEvent event
                 ? protectedCallers.madeBy(event).map(why -> why + "; a rule that matches is notified as PROTECTED")
                         .orElse(null)
@@ -84,6 +92,18 @@ final class Planner {
                 .map(match -> match(match, trigger, ignored != null || protectedCaller != null))
                 .toList();
         return new EventPlan(source, where, trigger.id(), trigger.summary(), ignored, protectedCaller, matches, null);
+    }
+
+    /** Why the handler acts on no rule for the trigger, as its engine steps say; else null. */
+    private static String ignored(Trigger trigger) {
+        if (trigger instanceof CloudTrailEvent event && event.detail().failed()) {
+            return "the API call failed (" + event.detail().errorCode() + "); the handler never acts on a failed call";
+        }
+        if (trigger instanceof FindingEvent finding) {
+            return !finding.writtenByAws() ? "written by product " + finding.productArn() + ", not by an AWS service;"
+                    + " the handler rejects it" : finding.closed().map(why -> why + "; the handler ignores it").orElse(null);
+        }
+        return null;
     }
 
     private EventPlan.Match match(RuleSelection.Selected selected, Trigger trigger, boolean actsOnNone) {

@@ -26,6 +26,16 @@ class SealedCatalogueTest {
     }
 
     @Test
+    void theActionsThatRestoreTheAccountsEyesAndDoorsActPastOpenBreakers() {
+        assertThat(catalogue.actions().keySet().stream().filter(catalogue::actsPastBreakers)).containsExactlyInAnyOrder(
+                "cloudtrail.start-logging", "cloudtrail.recreate-trail", "cloudtrail.restore-trail-settings",
+                "cloudtrail.restore-event-selectors", "s3.block-public-access", "s3.restore-lifecycle",
+                "events.enable-rule", "lambda.delete-function-concurrency", "guardduty.enable-detector",
+                "guardduty.deactivate-ip-set", "config.start-recorder", "securityhub.enable-standards",
+                "resolver.associate-query-logging", "logs.restore-retention", "ec2.recreate-flow-log");
+    }
+
+    @Test
     void itsActionsCanNeverReachAws() {
         RemediationAction startLogging = catalogue.actions().get("cloudtrail.start-logging").get();
         var event = new CloudTrailEventParser()
@@ -48,6 +58,15 @@ class SealedCatalogueTest {
         assertThat(catalogue.applies(spec, inside)).isFalse();
         assertThat(catalogue.applies(spec, outside)).isTrue();
         assertThat(catalogue.applies(new ActionSpec("no.such-action", Map.of()), outside)).isFalse();
+    }
+
+    @Test
+    void anActionThatMustAskAwsWhetherItAppliesIsCountedAsApplying() {
+        var event = new CloudTrailEventParser()
+                .parse(SampleEvents.read("logs/put-retention-policy.json"));
+
+        assertThat(catalogue.applies(new ActionSpec("logs.restore-retention", Map.of()), event))
+                .as("whether the group is a trail's is for DescribeTrails to say, at run time").isTrue();
     }
 
     @Test

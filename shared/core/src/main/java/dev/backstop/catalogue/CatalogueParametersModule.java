@@ -9,6 +9,8 @@ import dagger.Module;
  */
 @Module(includes = {CloudTrailParametersModule.class, IamParametersModule.class, Ec2ParametersModule.class,
         S3ParametersModule.class, LambdaParametersModule.class, CloudWatchParametersModule.class,
+        NotifyParametersModule.class, GuardDutyParametersModule.class, ConfigParametersModule.class,
+        SecurityHubParametersModule.class, ResolverParametersModule.class, LogsParametersModule.class,
         EventsParametersModule.class, KmsParametersModule.class, DynamoDbParametersModule.class,
         SelfWatchParametersModule.class, RdsParametersModule.class, RolesAnywhereParametersModule.class})
 public final class CatalogueParametersModule {

@@ -48,4 +48,11 @@ public final class CloudTrailParametersModule {
     static List<ParamSpec> restoreEventSelectorsParameters() {
         return List.of();
     }
+
+    @Provides
+    @IntoMap
+    @StringKey("cloudtrail.enable-log-file-validation")
+    static List<ParamSpec> enableLogFileValidationParameters() {
+        return List.of(); // none: the trail comes from the finding
+    }
 }

@@ -79,6 +79,20 @@ public final class Ec2ParametersModule {
 
     @Provides
     @IntoMap
+    @StringKey("ec2.recreate-flow-log")
+    static List<ParamSpec> recreateFlowLogParameters() {
+        return List.of(); // none: the flow logs come from the call, their configuration from Backstop's snapshots
+    }
+
+    @Provides
+    @IntoMap
+    @StringKey("ec2.enable-ebs-encryption-by-default")
+    static List<ParamSpec> enableEbsEncryptionParameters() {
+        return List.of(); // none: an account setting of the region
+    }
+
+    @Provides
+    @IntoMap
     @StringKey("ec2.isolate-instance")
     static List<ParamSpec> isolateInstanceParameters() {
         return ISOLATE_INSTANCE;

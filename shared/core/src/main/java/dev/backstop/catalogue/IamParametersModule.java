@@ -45,7 +45,8 @@ public final class IamParametersModule {
                             "an IAM policy name (1-128 letters, digits and +=,.@_-)")));
 
     public static final List<ParamSpec> REVOKE_ROLE_SESSIONS = List.of(new ParamSpec("role", ParamType.STRING, false,
-            "caller (default): the role whose session made the call; target: the role the request names")
+            "caller (default): the role whose session made the call; target: the role the request names."
+                    + " For a finding, the role whose session credentials it names, whatever this says")
             .withCheck(ParamChecks.oneOf("caller", "target")));
 
     public static final List<ParamSpec> DISABLE_CONSOLE_ACCESS = List.of(new ParamSpec("user", ParamType.STRING, false,

@@ -4,6 +4,7 @@ import dagger.Module;
 import dagger.Provides;
 import dagger.multibindings.IntoMap;
 import dagger.multibindings.StringKey;
+import dev.backstop.rules.ActionSpec;
 import dev.backstop.rules.ParamSpec;
 import dev.backstop.rules.ParamType;
 import dev.backstop.text.Shown;
@@ -23,10 +24,21 @@ public final class S3ParametersModule {
     public static final List<String> BLOCK_SETTINGS = List.of("blockPublicAcls", "ignorePublicAcls", "blockPublicPolicy",
             "restrictPublicBuckets");
 
+    public static final String MINIMUM_DAYS = "minimumDays";
+    public static final long DEFAULT_LIFECYCLE_MINIMUM_DAYS = 365;
     /** S3's limit for a bucket policy: 20 KB. */
     static final int MAX_POLICY = 20 * 1024;
 
     private S3ParametersModule() {
+    }
+
+    /** s3.restore-lifecycle's minimum; an IllegalArgumentException names a bad one. */
+    public static long lifecycleMinimumDays(ActionSpec spec) {
+        long days = spec.integer(MINIMUM_DAYS).orElse(DEFAULT_LIFECYCLE_MINIMUM_DAYS);
+        if (days < 1 || days > 36_500) {
+            throw new IllegalArgumentException(MINIMUM_DAYS + ": " + days + " is not a number of days from 1 to 36500");
+        }
+        return days;
     }
 
     @Provides
@@ -70,6 +82,15 @@ public final class S3ParametersModule {
     static List<ParamSpec> blockPublicAccess() {
         return BLOCK_SETTINGS.stream().map(name -> new ParamSpec(name, ParamType.BOOLEAN, false,
                 "turn " + name + " on (default true); false leaves the setting as it is")).toList();
+    }
+
+    @Provides
+    @IntoMap
+    @StringKey("s3.restore-lifecycle")
+    static List<ParamSpec> restoreLifecycle() {
+        return List.of(new ParamSpec(MINIMUM_DAYS, ParamType.INTEGER, false, "how long a trail's log files must be kept:"
+                + " a rule that expires them (current or noncurrent) sooner is cut short; " + DEFAULT_LIFECYCLE_MINIMUM_DAYS
+                + " when absent"));
     }
 
     @Provides

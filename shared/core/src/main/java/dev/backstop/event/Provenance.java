@@ -66,10 +66,11 @@ final class Provenance {
         }
     }
 
-    private static void requireNotAfter(String field, Instant time, Instant now) {
+    /** A time an event gives for itself must not be after now by more than {@link #CLOCK_SKEW}: nothing is delivered before it happens. */
+    static void requireNotAfter(String field, Instant time, Instant now) {
         if (time.isAfter(now.plus(CLOCK_SKEW))) {
             throw new MalformedEventException(field, "dated " + time + ", after now (" + now + ") by more than "
-                    + CLOCK_SKEW.toMinutes() + " minutes of clock skew: no call is delivered before it is made");
+                    + CLOCK_SKEW.toMinutes() + " minutes of clock skew: nothing is delivered before it happens");
         }
     }
 }

@@ -108,6 +108,29 @@ public final class UndoGolden {
         }
     }
 
+    /**
+     * What an action that came after version 1 must do ({@link UndoFormat#of}): the plan writes
+     * the current version's golden file, and the action reads the file back as the plan's record.
+     * Returns the file's undo data, for the test to undo from in its world (an emulator's or a fake
+     * service's).
+     */
+    public static JsonNode assertWrittenAndReadBack(RemediationAction action, ActionPlan plan) {
+        assertGolden(plan.action(), UndoFormat.VERSION, UndoFormat.write(plan.undo()));
+        JsonNode stored = read(plan.action(), UndoFormat.VERSION);
+        assertThat(action.readUndo(stored)).as("the record the action reads").isEqualTo(plan.undo());
+        return stored;
+    }
+
+    /**
+     * The shape an action that came after version 1 stores {@code undo} in, where its service is
+     * served by the emulators only (whose integration tests plan, store and undo it): the record
+     * writes the current version's golden file, and the file reads back as the record.
+     */
+    public static <T extends UndoData> void assertStoredAs(String name, UndoFormat<T> format, T undo) {
+        assertGolden(name, UndoFormat.VERSION, UndoFormat.write(undo));
+        assertThat(format.read(read(name, UndoFormat.VERSION))).as("the record the golden file holds").isEqualTo(undo);
+    }
+
     private static Path file(String name, int version) {
         return DIR.resolve(name + ".v" + version + ".json");
     }

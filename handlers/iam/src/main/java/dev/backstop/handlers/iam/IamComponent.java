@@ -4,6 +4,7 @@ import dagger.BindsInstance;
 import dagger.Component;
 import dev.backstop.action.iam.IamActionsModule;
 import dev.backstop.action.iam.IamClientModule;
+import dev.backstop.action.notify.NotifyActionsModule;
 import dev.backstop.aws.AwsClientsModule;
 import dev.backstop.config.Settings;
 import dev.backstop.engine.EngineModule;
@@ -12,10 +13,13 @@ import dev.backstop.runtime.EngineComponent;
 import java.time.Clock;
 import javax.inject.Singleton;
 
-/** The IAM function's graph: the engine with the credential actions only. */
+/**
+ * The IAM function's graph: the engine with the credential actions, and the notification the
+ * rules on Organizations calls send (those arrive in us-east-1 only, as IAM's do).
+ */
 @Singleton
 @Component(modules = {AwsClientsModule.class, EngineModule.class, RulesModule.class, IamActionsModule.class,
-        IamClientModule.class})
+        IamClientModule.class, NotifyActionsModule.class})
 interface IamComponent extends EngineComponent {
 
     @Component.Factory

@@ -2,6 +2,8 @@ package dev.backstop.handlers.s3;
 
 import dagger.BindsInstance;
 import dagger.Component;
+import dev.backstop.action.cloudtrail.CloudTrailClientModule;
+import dev.backstop.action.cloudtrail.TrailDestinationsModule;
 import dev.backstop.action.iam.IamActionsModule;
 import dev.backstop.action.iam.IamClientModule;
 import dev.backstop.action.s3.S3ActionsModule;
@@ -15,12 +17,15 @@ import java.time.Clock;
 import javax.inject.Singleton;
 
 /**
- * The S3 function's graph: the engine with the bucket and account S3 actions, and the IAM actions
- * its Block Public Access rule escalates to (a caller who keeps undoing the fix is quarantined).
+ * The S3 function's graph: the engine with the bucket and account S3 actions, CloudTrail's
+ * DescribeTrails, by which {@code s3.restore-lifecycle} knows a trail's log bucket, and the IAM
+ * actions its Block Public Access rule escalates to (a caller who keeps undoing the fix is
+ * quarantined).
  */
 @Singleton
 @Component(modules = {AwsClientsModule.class, EngineModule.class, RulesModule.class, S3ActionsModule.class,
-        S3ClientModule.class, IamActionsModule.class, IamClientModule.class})
+        S3ClientModule.class, CloudTrailClientModule.class, TrailDestinationsModule.class, IamActionsModule.class,
+        IamClientModule.class})
 interface S3Component extends EngineComponent {
 
     @Component.Factory

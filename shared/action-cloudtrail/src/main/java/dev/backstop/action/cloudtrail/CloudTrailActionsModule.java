@@ -42,6 +42,11 @@ public abstract class CloudTrailActionsModule {
     abstract RemediationAction restoreEventSelectors(RestoreEventSelectorsAction action);
 
     @Binds
+    @IntoMap
+    @StringKey(EnableLogFileValidationAction.NAME)
+    abstract RemediationAction enableLogFileValidation(EnableLogFileValidationAction action);
+
+    @Binds
     @IntoSet
     abstract EventObserver trailSnapshots(TrailSnapshotRecorder recorder);
 }

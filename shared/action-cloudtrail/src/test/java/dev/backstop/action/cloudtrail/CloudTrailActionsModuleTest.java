@@ -46,7 +46,8 @@ class CloudTrailActionsModuleTest {
     void bindsParametersForEveryActionItBinds() {
         assertThat(catalogue.parameters()).containsOnlyKeys(catalogue.actions().keySet())
                 .containsOnlyKeys("cloudtrail.start-logging", "cloudtrail.recreate-trail",
-                        "cloudtrail.restore-trail-settings", "cloudtrail.restore-event-selectors");
+                        "cloudtrail.restore-trail-settings", "cloudtrail.restore-event-selectors",
+                        "cloudtrail.enable-log-file-validation");
     }
 
     @Test

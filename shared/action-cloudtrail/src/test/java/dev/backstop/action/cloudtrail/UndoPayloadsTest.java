@@ -103,4 +103,10 @@ class UndoPayloadsTest {
                     () -> world.trails.read(NAME).isPresent());
         });
     }
+
+    @Test
+    void enableLogFileValidationStoresTheTrailInVersionTwo() {
+        UndoGolden.assertStoredAs(EnableLogFileValidationAction.NAME, EnableLogFileValidationUndo.FORMAT,
+                new EnableLogFileValidationUndo(NAME));
+    }
 }

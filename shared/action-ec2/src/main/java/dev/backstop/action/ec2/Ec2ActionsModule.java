@@ -5,7 +5,9 @@ import dagger.Binds;
 import dagger.Module;
 import dagger.Provides;
 import dagger.multibindings.IntoMap;
+import dagger.multibindings.IntoSet;
 import dagger.multibindings.StringKey;
+import dev.backstop.action.EventObserver;
 import dev.backstop.action.RemediationAction;
 import dev.backstop.action.UnshareAction;
 import dev.backstop.config.Settings;
@@ -32,6 +34,19 @@ public abstract class Ec2ActionsModule {
     @StringKey(IsolateInstanceAction.NAME)
     abstract RemediationAction isolateInstance(IsolateInstanceAction action);
 
+    @Binds
+    @IntoMap
+    @StringKey(RecreateFlowLogAction.NAME)
+    abstract RemediationAction recreateFlowLog(RecreateFlowLogAction action);
+
+    @Binds
+    @IntoMap
+    @StringKey(EnableEbsEncryptionAction.NAME)
+    abstract RemediationAction enableEbsEncryption(EnableEbsEncryptionAction action);
+
+    @Binds
+    @IntoSet
+    abstract EventObserver flowLogs(FlowLogRecorder recorder);
     @Provides
     @IntoMap
     @StringKey(Ec2ParametersModule.UNSHARE_SNAPSHOT)

@@ -3,10 +3,12 @@ package dev.backstop.action.ec2;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.backstop.action.ActionPlan;
 import dev.backstop.action.ActionRefusedException;
-import dev.backstop.action.AlarmOnlyAction;
+import dev.backstop.action.RemediationAction;
 import dev.backstop.action.ResourceState;
 import dev.backstop.catalogue.Ec2ParametersModule;
 import dev.backstop.event.AlarmEvent;
+import dev.backstop.event.FindingEvent;
+import dev.backstop.event.FindingResource;
 import dev.backstop.event.Trigger;
 import dev.backstop.rules.ActionSpec;
 import java.util.List;
@@ -27,10 +29,10 @@ import software.amazon.awssdk.services.ec2.model.SecurityGroup;
  *
  * <p>The groups each interface had are kept in the undo data; undo puts them back exactly, only
  * on interfaces that still have the quarantine group alone. CloudTrail events are not its
- * trigger: no API call alone says an instance is compromised; an alarm (GuardDuty findings
- * turned metric, a traffic anomaly) does.
+ * trigger: no API call alone says an instance is compromised; an alarm (a traffic anomaly) or a
+ * finding (GuardDuty's crypto-mining or command-and-control findings name the instance) does.
  */
-final class IsolateInstanceAction implements AlarmOnlyAction {
+final class IsolateInstanceAction implements RemediationAction {
 
     static final String NAME = "ec2.isolate-instance";
     static final String ALARM = "ALARM";
@@ -45,22 +47,30 @@ final class IsolateInstanceAction implements AlarmOnlyAction {
         this.region = region;
     }
 
+    /** An alarm in ALARM on an instance, or a finding that names an instance. */
     @Override
     public boolean appliesTo(Trigger trigger, ActionSpec spec) {
-        return trigger instanceof AlarmEvent alarm && ALARM.equals(alarm.state()) && instanceId(alarm).isPresent();
+        return (trigger instanceof AlarmEvent alarm && ALARM.equals(alarm.state()) && instanceId(alarm).isPresent())
+                || (trigger instanceof FindingEvent finding && instanceId(finding).isPresent());
     }
 
     @Override
     public ActionPlan plan(Trigger trigger, ActionSpec spec) {
-        if (!(trigger instanceof AlarmEvent alarm)) {
+        String instanceId;
+        if (trigger instanceof AlarmEvent alarm) {
+            instanceId = instanceId(alarm).orElseThrow(() -> new IllegalArgumentException(
+                    "the alarm names no instance (no " + INSTANCE_DIMENSION + " dimension)"));
+        } else if (trigger instanceof FindingEvent finding) {
+            instanceId = instanceId(finding).orElseThrow(() -> new IllegalArgumentException(
+                    "the finding names no instance (no AwsEc2Instance resource)"));
+        } else {
             throw ActionRefusedException.unanswered(trigger);
         }
-        String instanceId = instanceId(alarm).orElseThrow(() -> new IllegalArgumentException(
-                "the alarm names no instance (no " + INSTANCE_DIMENSION + " dimension)"));
         String quarantineName = Ec2ParametersModule.quarantineGroupName(spec);
-        if (alarm.region() != null && !region.id().equals(alarm.region())) {
-            throw new IllegalStateException("the alarm is in " + alarm.region() + ", but this handler's EC2 client"
-                    + " works in " + region.id() + ": deploy Backstop in " + alarm.region() + " too");
+        if (trigger.region() != null && !region.id().equals(trigger.region())) {
+            throw new IllegalStateException("the " + (trigger instanceof AlarmEvent ? "alarm" : "finding") + " is in "
+                    + trigger.region() + ", but this handler's EC2 client works in " + region.id()
+                    + ": deploy Backstop in " + trigger.region() + " too");
         }
         Optional<InstanceInterfaces> found = instances.find(instanceId);
         if (found.isEmpty()) {
@@ -155,5 +165,10 @@ final class IsolateInstanceAction implements AlarmOnlyAction {
 
     private static Optional<String> instanceId(AlarmEvent alarm) {
         return alarm.dimension(INSTANCE_DIMENSION).filter(id -> !id.isBlank());
+    }
+
+    /** A GuardDuty instance id, or the id at the end of a Security Hub instance ARN. */
+    private static Optional<String> instanceId(FindingEvent finding) {
+        return finding.resource("AwsEc2Instance").map(FindingResource::name).filter(id -> id.startsWith("i-"));
     }
 }

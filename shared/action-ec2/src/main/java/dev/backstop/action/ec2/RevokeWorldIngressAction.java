@@ -7,6 +7,8 @@ import dev.backstop.action.RemediationAction;
 import dev.backstop.action.ResourceState;
 import dev.backstop.action.ec2.PortPolicy.Verdict;
 import dev.backstop.event.CloudTrailEvent;
+import dev.backstop.event.FindingEvent;
+import dev.backstop.event.FindingResource;
 import dev.backstop.event.Trigger;
 import dev.backstop.rules.ActionSpec;
 import java.util.ArrayList;
@@ -30,10 +32,14 @@ import software.amazon.awssdk.services.ec2.model.SecurityGroup;
  * rule is revoked, so they never close: {@code tcp 400-500 from 0.0.0.0/0} with 443 allowed
  * ends as {@code tcp 443 from 0.0.0.0/0}. The undo re-authorizes what was revoked (with new rule
  * ids: EC2 never reuses one) and revokes what the split added.
+ *
+ * <p>A Security Hub finding about a security group (EC2.18, EC2.19) names no call: every rule of
+ * the group open to the world is judged the same way, the allowed ports kept.
  */
 final class RevokeWorldIngressAction implements RemediationAction {
 
     static final String NAME = "ec2.revoke-world-ingress";
+    static final String SECURITY_GROUP = "AwsEc2SecurityGroup";
 
     private final SecurityGroups groups;
     private final Region region;
@@ -44,8 +50,18 @@ final class RevokeWorldIngressAction implements RemediationAction {
         this.region = region;
     }
 
+    /** CloudTrail events, and findings that name a security group. */
+    @Override
+    public boolean appliesTo(Trigger trigger, ActionSpec spec) {
+        return trigger instanceof CloudTrailEvent
+                || (trigger instanceof FindingEvent finding && finding.resource(SECURITY_GROUP).isPresent());
+    }
+
     @Override
     public ActionPlan plan(Trigger trigger, ActionSpec spec) {
+        if (trigger instanceof FindingEvent finding) {
+            return plan(finding, spec);
+        }
         if (!(trigger instanceof CloudTrailEvent event)) {
             throw ActionRefusedException.unanswered(trigger);
         }
@@ -67,6 +83,26 @@ final class RevokeWorldIngressAction implements RemediationAction {
                 policy.allowedOn(SecurityGroups.tags(group)));
         String arn = group.securityGroupArn() != null ? group.securityGroupArn() : arn(event, group.groupId());
         return new ActionPlan(NAME, arn, group.groupId(), change.stateIn(current), describe(change), change.undoData());
+    }
+
+    /** Every world-open rule of the group the finding names, judged by the rule's port policy. */
+    private ActionPlan plan(FindingEvent finding, ActionSpec spec) {
+        PortPolicy policy = PortPolicy.from(spec);
+        FindingResource named = finding.resource(SECURITY_GROUP).orElseThrow();
+        if (!region.id().equals(finding.region())) {
+            throw new IllegalStateException("the finding is from " + finding.region() + ", but this handler's EC2 client"
+                    + " works in " + region.id() + ": deploy Backstop in " + finding.region() + " too");
+        }
+        String groupId = named.name();
+        Optional<SecurityGroup> found = groups.find(groupId, null);
+        if (found.isEmpty()) {
+            return new ActionPlan(NAME, named.id(), groupId, ResourceState.gone(), "revoke world-open ingress on " + groupId);
+        }
+        List<IngressRule> current = groups.ingressRules(groupId);
+        IngressChange change = change(groupId, current.stream().filter(IngressRule::isWorldOpen).toList(), current,
+                policy.allowedOn(SecurityGroups.tags(found.get())));
+        String arn = found.get().securityGroupArn() != null ? found.get().securityGroupArn() : named.id();
+        return new ActionPlan(NAME, arn, groupId, change.stateIn(current), describe(change), change.undoData());
     }
 
     /** What to revoke and keep among the rules the event opened, as they are now. */

@@ -62,6 +62,18 @@ class UndoPayloadsTest {
     }
 
     @Test
+    void enableEbsEncryptionStoresTheRegionInVersionTwo() {
+        UndoGolden.assertStoredAs(EnableEbsEncryptionAction.NAME, EnableEbsEncryptionUndo.FORMAT,
+                new EnableEbsEncryptionUndo("us-east-1"));
+    }
+
+    @Test
+    void recreateFlowLogStoresTheRecreatedFlowLogsInVersionTwo() {
+        UndoGolden.assertStoredAs(RecreateFlowLogAction.NAME, RecreateFlowLogUndo.FORMAT,
+                new RecreateFlowLogUndo(List.of("fl-0a1b2c3d4e5f67890", "fl-0f9e8d7c6b5a43210")));
+    }
+
+    @Test
     void unshareSnapshotIsUndoneFromVersionTwoOn() {
         UndoGolden.assertEveryVersionIsUndone(Ec2ParametersModule.UNSHARE_SNAPSHOT, UnshareUndo.FORMAT, 2, () -> {
             FakeEc2Shares ec2 = new FakeEc2Shares().snapshot("snap-0a1b2c3d4e5f60789", "999988887777", "444455556666");

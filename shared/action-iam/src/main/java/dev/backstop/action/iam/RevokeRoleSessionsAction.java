@@ -6,10 +6,13 @@ import dev.backstop.action.ActionRefusedException;
 import dev.backstop.action.RemediationAction;
 import dev.backstop.action.ResourceState;
 import dev.backstop.event.CloudTrailEvent;
+import dev.backstop.event.FindingEvent;
+import dev.backstop.event.FindingResource;
 import dev.backstop.event.Trigger;
 import dev.backstop.rules.ActionSpec;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Optional;
 import javax.inject.Inject;
 
 /**
@@ -18,6 +21,11 @@ import javax.inject.Inject;
  * ({@link SessionRevocation}). Whoever may assume the role gets fresh sessions that work; stolen
  * ones stop. Undo deletes the policy, or puts back the older one it replaced. For an
  * Attach*Policy event the policy must be attached now ({@link IamClaims}), or it refuses.
+ *
+ * <p>The role is the one a CloudTrail event names (its caller or target, as the rule says), or the
+ * one whose session credentials a GuardDuty finding says were taken (an {@code AccessKey} finding
+ * of user type AssumedRole, such as InstanceCredentialExfiltration: its user name is the role's
+ * name). An instance whose credentials were revoked gets fresh ones from its instance profile.
  */
 final class RevokeRoleSessionsAction implements RemediationAction {
 
@@ -32,8 +40,29 @@ final class RevokeRoleSessionsAction implements RemediationAction {
         this.revocation = new SessionRevocation(NAME, POLICY_NAME, principals, swap, claims, clock);
     }
 
+    /** CloudTrail events, and findings about a role session's credentials. */
+    @Override
+    public boolean appliesTo(Trigger trigger, ActionSpec spec) {
+        return trigger instanceof CloudTrailEvent
+                || (trigger instanceof FindingEvent finding && sessionRole(finding).isPresent());
+    }
+
+    /** The role whose session a finding's access key belongs to: {@code accessKeyDetails} of user type AssumedRole. */
+    static Optional<String> sessionRole(FindingEvent finding) {
+        return finding.resource("AwsIamAccessKey").map(FindingResource::details)
+                .filter(details -> "AssumedRole".equals(details.path("userType").asText()))
+                .map(details -> details.path("userName").asText(""))
+                .filter(name -> !name.isBlank());
+    }
+
     @Override
     public ActionPlan plan(Trigger trigger, ActionSpec spec) {
+        if (trigger instanceof FindingEvent finding) {
+            Principal role = Principal.role(sessionRole(finding).orElseThrow(() -> new ActionRefusedException(
+                    finding.findingId(), "the finding names no role session's access key (an AccessKey of user type"
+                    + " AssumedRole)")));
+            return revocation.plan(role, finding.updatedAt(), "sessions");
+        }
         if (!(trigger instanceof CloudTrailEvent event)) {
             throw ActionRefusedException.unanswered(trigger);
         }

@@ -46,6 +46,11 @@ final class SessionRevocation {
      */
     ActionPlan plan(CloudTrailEvent event, Principal named, String what) {
         claims.requireAttached(event);
+        return plan(named, event.detail().eventTime(), what);
+    }
+
+    /** Credentials issued up to {@code eventTime} (a finding's update time), and any since. */
+    ActionPlan plan(Principal named, Instant eventTime, String what) {
         Optional<Principal> found = principals.find(named);
         if (found.isEmpty()) {
             return new ActionPlan(action, named.path(), named.name(), ResourceState.gone(),
@@ -53,7 +58,6 @@ final class SessionRevocation {
         }
         Principal principal = found.get();
         Optional<String> current = principals.inlinePolicy(principal, policyName);
-        Instant eventTime = event.detail().eventTime();
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         Instant revokeBefore = now.isAfter(eventTime) ? now : eventTime.plusSeconds(1).truncatedTo(ChronoUnit.SECONDS);
         RevokeSessionsUndo undo = new RevokeSessionsUndo(principal.kind(), principal.name(), principal.arn(), policyName,

@@ -8,11 +8,14 @@ import dev.backstop.action.RemediationAction;
 import dev.backstop.action.ResourceState;
 import dev.backstop.action.s3.BlockTarget.Reading;
 import dev.backstop.event.CloudTrailEvent;
+import dev.backstop.event.FindingEvent;
+import dev.backstop.event.FindingResource;
 import dev.backstop.event.Trigger;
 import dev.backstop.rules.ActionSpec;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import javax.inject.Inject;
 import software.amazon.awssdk.services.s3control.S3ControlClient;
 
@@ -24,10 +27,15 @@ import software.amazon.awssdk.services.s3control.S3ControlClient;
  * though the S3 Control API serves them). It turns on all four settings, or those the rule's
  * params do not set to false, and never turns one off. Undo puts back the configuration read
  * before, or deletes it if there was none.
+ *
+ * <p>A Security Hub finding names its target instead of a call: a bucket (S3.2, S3.3, S3.8: an
+ * {@code AwsS3Bucket}) or the account (S3.1: an {@code AwsAccount}).
  */
 final class BlockPublicAccessAction implements RemediationAction {
 
     static final String NAME = "s3.block-public-access";
+    static final String BUCKET = "AwsS3Bucket";
+    static final String ACCOUNT = "AwsAccount";
 
     private final Buckets buckets;
     // Lazily: only the account's events need S3 Control.
@@ -39,12 +47,23 @@ final class BlockPublicAccessAction implements RemediationAction {
         this.s3Control = s3Control;
     }
 
+    /** CloudTrail events, and findings that name a bucket or an account. */
+    @Override
+    public boolean appliesTo(Trigger trigger, ActionSpec spec) {
+        return trigger instanceof CloudTrailEvent || (trigger instanceof FindingEvent finding
+                && (finding.resource(BUCKET).isPresent() || finding.resource(ACCOUNT).isPresent()));
+    }
+
     @Override
     public ActionPlan plan(Trigger trigger, ActionSpec spec) {
-        if (!(trigger instanceof CloudTrailEvent event)) {
+        BlockTarget target;
+        if (trigger instanceof CloudTrailEvent event) {
+            target = target(event);
+        } else if (trigger instanceof FindingEvent finding) {
+            target = target(finding);
+        } else {
             throw ActionRefusedException.unanswered(trigger);
         }
-        BlockTarget target = target(event);
         Reading read = target.read();
         ResourceState before = state(read);
         if (!before.exists()) {
@@ -119,6 +138,16 @@ final class BlockPublicAccessAction implements RemediationAction {
         Map<String, String> facts = new HashMap<>(read.settings().orElse(BlockSettings.NONE).asMap());
         facts.put("configured", Boolean.toString(read.settings().isPresent()));
         return new ResourceState(true, true, facts);
+    }
+
+    /** The bucket a finding names, else the account it is about. */
+    private BlockTarget target(FindingEvent finding) {
+        Optional<FindingResource> bucket = finding.resource(BUCKET);
+        if (bucket.isPresent()) {
+            String name = bucket.get().name();
+            return new BlockTarget.Bucket(buckets, name, "arn:" + Buckets.partition(finding.region()) + ":s3:::" + name);
+        }
+        return new BlockTarget.Account(s3Control, finding.account());
     }
 
     /** The account's configuration for the Account events, else the bucket's the event names. */

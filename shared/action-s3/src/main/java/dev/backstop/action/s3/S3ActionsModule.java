@@ -52,6 +52,15 @@ public abstract class S3ActionsModule {
     abstract RemediationAction makeAclPrivate(MakeAclPrivateAction action);
 
     @Binds
+    @IntoMap
+    @StringKey(RestoreLifecycleAction.NAME)
+    abstract RemediationAction restoreLifecycle(RestoreLifecycleAction action);
+
+    @Binds
     @IntoSet
     abstract EventObserver bucketPolicies(BucketPolicyRecorder recorder);
+
+    @Binds
+    @IntoSet
+    abstract EventObserver lifecycles(LifecycleRecorder recorder);
 }

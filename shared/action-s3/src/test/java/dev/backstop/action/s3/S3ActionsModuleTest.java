@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dagger.BindsInstance;
 import dagger.Component;
 import dev.backstop.action.RemediationAction;
+import dev.backstop.action.TrailDestinations;
+import dev.backstop.action.TrailStorage;
 import dev.backstop.config.Settings;
 import dev.backstop.rules.ParamSpec;
 import dev.backstop.rules.ParamType;
@@ -32,19 +34,21 @@ class S3ActionsModuleTest {
         @Component.Factory
         interface Factory {
             Catalogue create(@BindsInstance S3Client s3, @BindsInstance S3ControlClient s3Control,
-                    @BindsInstance DynamoDbClient dynamoDb, @BindsInstance Settings settings, @BindsInstance Clock clock);
+                    @BindsInstance DynamoDbClient dynamoDb, @BindsInstance Settings settings, @BindsInstance Clock clock,
+                    @BindsInstance TrailDestinations trails);
         }
     }
 
     private final Catalogue catalogue = DaggerS3ActionsModuleTest_Catalogue.factory().create(new FakeS3(),
-            new FakeS3Control(), new FakePolicyTable(), S3Samples.SETTINGS, Clock.systemUTC());
+            new FakeS3Control(), new FakePolicyTable(), S3Samples.SETTINGS, Clock.systemUTC(),
+            () -> new TrailStorage(java.util.Set.of(), java.util.Set.of()));
 
     @Test
     void bindsParametersForEveryActionItBinds() {
         assertThat(catalogue.parameters()).containsOnlyKeys(catalogue.actions().keySet())
                 .containsOnlyKeys("s3.restore-bucket-policy", "s3.remove-public-policy-statements",
-                        "s3.block-public-access", "s3.make-acl-private", "s3.remove-outside-policy-statements",
-                        "s3.remove-outside-replication");
+                        "s3.block-public-access", "s3.make-acl-private", "s3.restore-lifecycle",
+                        "s3.remove-outside-policy-statements", "s3.remove-outside-replication");
     }
 
     @Test

@@ -9,6 +9,7 @@ import static dev.backstop.action.s3.S3Samples.event;
 import static dev.backstop.testing.FakeS3.OWNER_ID;
 import static dev.backstop.testing.FakeS3.grant;
 import static dev.backstop.testing.FakeS3.groupGrant;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.backstop.rules.ActionSpec;
 import dev.backstop.testing.FakeS3;
@@ -19,9 +20,12 @@ import dev.backstop.testing.UndoGolden.Applied;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.s3.model.ExpirationStatus;
 import software.amazon.awssdk.services.s3.model.Grantee;
+import software.amazon.awssdk.services.s3.model.LifecycleRule;
 import software.amazon.awssdk.services.s3.model.Permission;
 import software.amazon.awssdk.services.s3.model.PublicAccessBlockConfiguration;
 import software.amazon.awssdk.services.s3.model.ReplicationConfiguration;
@@ -135,5 +139,19 @@ class UndoPayloadsTest {
             return Applied.apply(action, action.plan(event("delete-bucket-policy.json"),
                     spec(RestoreBucketPolicyAction.NAME)), () -> String.valueOf(s3.policy(POLICY_BUCKET)));
         });
+    }
+
+    @Test
+    void restoreLifecycleStoresBothConfigurationsAsRulesInVersionTwo() {
+        LifecycleRule tidy = LifecycleRule.builder().id("tidy").status(ExpirationStatus.ENABLED)
+                .filter(filter -> filter.prefix("")).expiration(expiration -> expiration.days(1)).build();
+        LifecycleRule archive = LifecycleRule.builder().id("archive").status(ExpirationStatus.ENABLED)
+                .filter(filter -> filter.prefix("AWSLogs/")).expiration(expiration -> expiration.days(730)).build();
+        RestoreLifecycleUndo undo = new RestoreLifecycleUndo("acme-trail-logs", new LifecycleRules(List.of(tidy)).tree(),
+                new LifecycleRules(List.of(archive)).tree(), 365);
+
+        UndoGolden.assertStoredAs(RestoreLifecycleAction.NAME, RestoreLifecycleUndo.FORMAT, undo);
+        assertThat(undo.beforeRules().rules()).containsExactly(tidy);
+        assertThat(undo.restoredRules().rules()).containsExactly(archive);
     }
 }
