@@ -57,7 +57,7 @@ endef
 .PHONY: build-CloudTrailFunction build-TrailWatchdogFunction build-IamFunction build-Ec2Function \
 	build-S3Function build-LambdaFunction build-AlarmFunction build-SnsAlarmFunction build-RdsFunction \
 	build-RolesAnywhereFunction build-CanaryFunction build-SelfWatchFunction build-DetectionFunction build-FindingsFunction \
-	build-S3FindingsFunction
+	build-NotifyFunction build-S3FindingsFunction
 build-CloudTrailFunction: handlers/cloudtrail/target/lambda-shrunk/.done ; $(call lambda-artifact,handlers/cloudtrail/target/lambda-shrunk)
 build-TrailWatchdogFunction: handlers/trail-watchdog/target/lambda-shrunk/.done ; $(call lambda-artifact,handlers/trail-watchdog/target/lambda-shrunk)
 build-IamFunction: $(REACTOR) ; $(call lambda-artifact,handlers/iam/target/lambda)
@@ -79,3 +79,5 @@ build-DetectionFunction: handlers/detection/target/lambda-shrunk/.done ; $(call 
 build-FindingsFunction: handlers/findings/target/lambda-shrunk/.done ; $(call lambda-artifact,handlers/findings/target/lambda-shrunk)
 # The S3 findings function carries S3's and S3 Control's SDK modules: shrunk, as the S3 function's is.
 build-S3FindingsFunction: handlers/s3-findings/target/lambda-shrunk/.done ; $(call lambda-artifact,handlers/s3-findings/target/lambda-shrunk)
+# The notification function: the channels and Secrets Manager, no action.
+build-NotifyFunction: $(REACTOR) ; $(call lambda-artifact,handlers/notify/target/lambda)

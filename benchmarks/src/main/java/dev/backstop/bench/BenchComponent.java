@@ -25,7 +25,7 @@ import software.amazon.awssdk.services.sns.SnsClient;
  */
 @Singleton
 @Component(modules = {EngineModule.class, RulesModule.class, CloudTrailActionsModule.class, NoRuleFileModule.class,
-        NoStsModule.class})
+        NoStsModule.class, NoTeamworkModule.class})
 interface BenchComponent {
 
     RemediationEngine engine();

@@ -59,6 +59,7 @@ public final class BackstopCli implements Runnable {
                 .addSubcommand(new ExplainCommand(rules))
                 .addSubcommand(new BacktestCommand(rules, env, "1".equals(env.get(STDERR_TERMINAL)), System::nanoTime))
                 .addSubcommand(new UndoCommand(env, in))
+                .addSubcommand(new VetoCommand(env, clock))
                 .addSubcommand(AuditCommand.commandLine(env, clock))
                 .addSubcommand(BreakerCommand.commandLine(env, clock))
                 .addSubcommand(new GuardrailsCommand())

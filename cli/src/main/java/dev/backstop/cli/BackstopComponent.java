@@ -45,12 +45,14 @@ import dev.backstop.correlate.lookup.CorrelateModule;
 import dev.backstop.engine.AlarmTriggersModule;
 import dev.backstop.engine.EngineModule;
 import dev.backstop.engine.UndoService;
+import dev.backstop.engine.VetoService;
 import dev.backstop.rules.source.RulesModule;
 import dev.backstop.runtime.EngineComponent;
 import java.time.Clock;
 import java.util.Map;
 import javax.inject.Provider;
 import javax.inject.Singleton;
+import software.amazon.awssdk.services.sts.StsClient;
 
 /**
  * The whole catalogue in one graph, for the command line (undo reverses any action), the demo
@@ -70,6 +72,12 @@ import javax.inject.Singleton;
 public interface BackstopComponent extends EngineComponent {
 
     UndoService undo();
+
+    /** Vetoes of decisions waiting out a veto window. */
+    VetoService vetoes();
+
+    /** Who runs the command: the caller identity a veto is audited with. */
+    StsClient sts();
 
     /**
      * The catalogue by name, for running an action outside the CloudTrail path (the alarm

@@ -111,6 +111,12 @@ public final class UndoCommand implements Callable<Integer> {
 
     /** The deployment's settings, the member role assumed with the operator's own session name. */
     private Settings settings(String operator) {
+        Settings deployment = settings(env, table, topic);
+        return deployment.withMembers(deployment.members().operator(operator));
+    }
+
+    /** The deployment's settings from the environment, with the table and topic the options name instead. */
+    static Settings settings(Map<String, String> env, String table, String topic) {
         Map<String, String> settings = new HashMap<>(env);
         if (table != null) {
             settings.put(Settings.AUDIT_TABLE, table);
@@ -118,7 +124,6 @@ public final class UndoCommand implements Callable<Integer> {
         if (topic != null) {
             settings.put(Settings.TOPIC_ARN, topic);
         }
-        Settings deployment = Settings.fromEnvironment(settings);
-        return deployment.withMembers(deployment.members().operator(operator));
+        return Settings.fromEnvironment(settings);
     }
 }

@@ -26,7 +26,7 @@ import software.amazon.awssdk.services.sns.SnsClient;
  * at their edge.
  */
 @Singleton
-@Component(modules = {CorrelateModule.class, AlarmTriggersModule.class, EngineModule.class, NoStsModule.class, CloudWatchActionsModule.class, AlarmTestComponent.RecordingActionModule.class})
+@Component(modules = {CorrelateModule.class, AlarmTriggersModule.class, EngineModule.class, NoStsModule.class, TeamworkFakesModule.class, HomeRegionModule.class, CloudWatchActionsModule.class, AlarmTestComponent.RecordingActionModule.class})
 interface AlarmTestComponent {
 
     RemediationEngine engine();

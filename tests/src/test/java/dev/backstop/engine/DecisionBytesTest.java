@@ -117,7 +117,7 @@ class DecisionBytesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"stop-logging-enforce", "stop-logging-dry-run", "stop-logging-notify", "failed-call",
-        "own-principal", "protected-target", "account-not-allowed", "malformed", "already-compliant", "duplicate",
+        "own-principal", "protected-target", "protected-caller", "account-not-allowed", "malformed", "already-compliant", "duplicate",
         "delete-trail-without-snapshot", "notification-failed"})
     void cloudTrailDecisionsWriteWhatTheyWroteBefore(String scenario) {
         FakeCloudTrail cloudTrail = new FakeCloudTrail().trail(TRAIL, false);
@@ -135,6 +135,8 @@ class DecisionBytesTest {
                     List.of("arn:aws:iam::123456789012:role/DeveloperAccess")), cloudTrail, stopLogging);
             case "protected-target" -> decideApiCalls(new Settings("audit", TOPIC, Mode.ENFORCE,
                     List.of("arn:aws:cloudtrail:*:123456789012:trail/management-*")), cloudTrail, stopLogging);
+            case "protected-caller" -> decideApiCalls(settings.withProtectedPrincipals(
+                    List.of("arn:aws:iam::123456789012:role/DeveloperAccess")), cloudTrail, stopLogging);
             case "account-not-allowed" -> decideApiCalls(settings.withMembers(new MemberAccess(
                     Optional.of("999999999999"), Set.of("111122223333"), Optional.of("BackstopRemediation"),
                     Optional.empty())), cloudTrail, stopLogging);

@@ -39,7 +39,7 @@ import software.amazon.awssdk.services.sns.SnsClient;
 class IamRemediationTest {
 
     @Singleton
-    @Component(modules = {EngineModule.class, IamActionsModule.class, NoStsModule.class})
+    @Component(modules = {EngineModule.class, IamActionsModule.class, NoStsModule.class, TeamworkFakesModule.class, HomeRegionModule.class})
     interface IamComponent {
 
         RemediationEngine engine();

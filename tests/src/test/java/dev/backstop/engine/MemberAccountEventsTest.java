@@ -121,4 +121,17 @@ class MemberAccountEventsTest {
 
         assertThat(decision.outcome()).isEqualTo(Outcome.REMEDIATED);
     }
+
+    @Test
+    void aCallAnOperatorMadeThroughTheMemberRoleIsDecidedLikeAnyonesNotIgnored() {
+        // The session name ./backstop undo and selfcheck assume the member role with.
+        String operatorSession = new MemberAccess(Optional.of(HOME), Set.of(SAMPLE_ACCOUNT),
+                Optional.of("BackstopRemediation"), Optional.empty()).operator("alice").sessionName();
+        AuditRecord decision = engine(HOME, SAMPLE_ACCOUNT)
+                .handle(apiCall(stopLogging(e -> byBackstopsSession(e, "BackstopRemediation", operatorSession))));
+
+        assertThat(operatorSession).isEqualTo("backstop-operator-alice");
+        assertThat(decision.outcome()).isEqualTo(Outcome.REMEDIATED);
+        assertThat(cloudTrail.isLogging(TRAIL)).isTrue();
+    }
 }

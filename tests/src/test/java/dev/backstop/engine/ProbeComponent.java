@@ -30,7 +30,7 @@ import software.amazon.awssdk.services.sns.SnsClient;
 @Singleton
 @Component(modules = {EngineModule.class, RulesModule.class, CloudTrailActionsModule.class, IamActionsModule.class,
         Ec2ActionsModule.class, S3ActionsModule.class, LambdaActionsModule.class, NoStsModule.class,
-        TrailDestinationsModule.class})
+        TrailDestinationsModule.class, TeamworkFakesModule.class})
 interface ProbeComponent {
 
     RemediationEngine engine();

@@ -40,7 +40,10 @@ class RemediationEngineTest {
     private final FakeSns sns = new FakeSns();
 
     private RemediationEngine engine(Mode mode, String... ownPrincipals) {
-        Settings settings = new Settings("audit", "arn:aws:sns:us-east-1:123456789012:backstop", mode, List.of(ownPrincipals));
+        return engine(new Settings("audit", "arn:aws:sns:us-east-1:123456789012:backstop", mode, List.of(ownPrincipals)));
+    }
+
+    private RemediationEngine engine(Settings settings) {
         return DaggerTestComponent.factory()
                 .create(settings, Clock.fixed(NOW, ZoneOffset.UTC), cloudTrail, dynamoDb, sns, Region.US_EAST_1,
                         new FakeS3())
@@ -150,6 +153,48 @@ class RemediationEngineTest {
         assertThat(decision.reason()).isEqualTo("made by Backstop's own principal");
         assertThat(cloudTrail.startLoggingCalls()).isZero();
         assertThat(dynamoDb.item(DECISION)).isNotNull();
+    }
+
+    @Test
+    void aRuleMatchingACallByAProtectedPrincipalIsNotifiedAsProtectedAndNeverActedOn() {
+        for (Mode mode : List.of(Mode.ENFORCE, Mode.DRY_RUN, Mode.NOTIFY)) {
+            String eventId = SampleEvents.eventId("protected-caller-" + mode);
+            Settings settings = new Settings("audit", "arn:aws:sns:us-east-1:123456789012:backstop", mode,
+                    List.of("arn:aws:iam::123456789012:role/backstop-CloudTrailFunctionRole"))
+                    .withProtectedPrincipals(List.of("arn:aws:iam::123456789012:role/Developer*"));
+
+            AuditRecord decision = engine(settings).handle(apiCall(stopLogging(e -> detail(e).put("eventID", eventId))));
+
+            assertThat(decision.outcome()).as(mode.label()).isEqualTo(Outcome.PROTECTED);
+            assertThat(decision.principal()).isEqualTo("arn:aws:sts::123456789012:assumed-role/DeveloperAccess/mallory");
+            assertThat(decision.actions()).singleElement().satisfies(action -> {
+                assertThat(action.outcome()).isEqualTo(Outcome.PROTECTED);
+                assertThat(action.detail()).isEqualTo("not acted: made by protected principal"
+                        + " arn:aws:sts::123456789012:assumed-role/DeveloperAccess/mallory (ProtectedPrincipalArns):"
+                        + " Backstop does not act on a protected principal's calls");
+                assertThat(action.undo()).isEmpty();
+            });
+            assertThat(dynamoDb.attribute("decision#" + eventId, "outcome")).isEqualTo("PROTECTED");
+            assertThat(dynamoDb.attribute("decision#" + eventId, "notification")).isEqualTo("sent");
+        }
+        assertThat(cloudTrail.startLoggingCalls()).isZero();
+        assertThat(cloudTrail.isLogging(TRAIL)).isFalse();
+        assertThat(sns.published()).hasSize(3).allSatisfy(message -> {
+            assertThat(message.subject()).isEqualTo("Backstop PROTECTED: StopLogging");
+            assertThat(message.message()).contains("StopLogging by arn:aws:sts::123456789012:assumed-role/DeveloperAccess/mallory"
+                    + " in 123456789012/us-east-1: PROTECTED. Protected principal, did not run cloudtrail.start-logging");
+        });
+    }
+
+    @Test
+    void aProtectedPrincipalsCallNoRuleMatchesIsNoMatchAsAnyonesIs() {
+        Settings settings = new Settings("audit", "arn:aws:sns:us-east-1:123456789012:backstop", Mode.ENFORCE, List.of())
+                .withProtectedPrincipals(List.of("arn:aws:iam::123456789012:role/Developer*"));
+
+        AuditRecord decision = engine(settings).handle(apiCall(stopLogging(e -> detail(e).put("eventName", "StartLogging"))));
+
+        assertThat(decision.outcome()).isEqualTo(Outcome.NO_MATCH);
+        assertThat(sns.published()).isEmpty();
     }
 
     @Test

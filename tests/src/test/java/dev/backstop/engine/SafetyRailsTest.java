@@ -57,7 +57,7 @@ import software.amazon.awssdk.services.sns.SnsClient;
 class SafetyRailsTest {
 
     @Singleton
-    @Component(modules = {EngineModule.class, CloudTrailActionsModule.class, IamActionsModule.class, NoStsModule.class})
+    @Component(modules = {EngineModule.class, CloudTrailActionsModule.class, IamActionsModule.class, NoStsModule.class, TeamworkFakesModule.class})
     interface RailsComponent {
 
         RemediationEngine engine();

@@ -23,7 +23,7 @@ import software.amazon.awssdk.services.sns.SnsClient;
 @Singleton
 @Component(modules = {EngineModule.class, RulesModule.class, CloudTrailActionsModule.class, NoRemoteRulesModule.class,
         IamActionsModule.class, NoIamModule.class, Ec2ActionsModule.class, NoEc2Module.class, S3ActionsModule.class,
-        NoS3ControlModule.class, NoStsModule.class, LambdaActionsModule.class, NoLambdaModule.class,
+        NoS3ControlModule.class, NoStsModule.class, TeamworkFakesModule.class, LambdaActionsModule.class, NoLambdaModule.class,
         TrailDestinationsModule.class})
 interface TestComponent {
 

@@ -65,6 +65,11 @@ class TriggerWiringTest {
             public ObjectMapper json() {
                 return new ObjectMapper();
             }
+
+            @Override
+            public InvocationTarget invocationTarget() {
+                return new InvocationTarget();
+            }
         };
 
         assertThatThrownBy(() -> new AlarmHandler(trail)).isInstanceOf(IllegalStateException.class)

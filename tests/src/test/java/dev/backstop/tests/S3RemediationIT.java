@@ -221,12 +221,12 @@ class S3RemediationIT {
         String bucket = bucket(stage);
         s3.putBucketPolicy(request -> request.bucket(bucket).policy(samplePolicy(bucket)));
         byte[] event = event("put-bucket-policy.json", bucket, e -> { });
-        Settings protectedDeveloper = new Settings(stage.auditTable(), stage.topicArn(), Mode.ENFORCE,
-                List.of("arn:aws:iam::" + ACCOUNT + ":role/DeveloperAccess"));
+        Settings protectedDeveloper = new Settings(stage.auditTable(), stage.topicArn(), Mode.ENFORCE, List.of())
+                .withProtectedPrincipals(List.of("arn:aws:iam::" + ACCOUNT + ":role/DeveloperAccess"));
 
         JsonNode answer = deliver(protectedDeveloper, event);
 
-        assertThat(answer.path("outcome").asText()).isEqualTo("IGNORED");
+        assertThat(answer.path("outcome").asText()).isEqualTo("PROTECTED");
         assertThat(sids(policyOf(bucket))).contains("ShareWithPartner");
         assertThat(world.auditItem(stage, "policy#arn:aws:s3:::" + bucket).orElseThrow().get("source").s())
                 .isEqualTo("read back after " + eventIdOf(event));

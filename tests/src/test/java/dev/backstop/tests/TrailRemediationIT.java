@@ -237,9 +237,9 @@ class TrailRemediationIT {
         String deployer = "arn:aws:iam::" + stage.trailArn().split(":")[4] + ":role/DeveloperAccess";
 
         JsonNode answer = deliver(BackstopComponent.factory().create(new Settings(stage.auditTable(), stage.topicArn(),
-                Mode.ENFORCE, List.of(deployer)), Clock.systemUTC()), event);
+                Mode.ENFORCE, List.of()).withProtectedPrincipals(List.of(deployer)), Clock.systemUTC()), event);
 
-        assertThat(answer.path("outcome").asText()).isEqualTo("IGNORED");
+        assertThat(answer.path("outcome").asText()).as("told, never acted on").isEqualTo("PROTECTED");
         assertThat(trail(stage).isMultiRegionTrail()).isFalse();
         assertThat(world.auditItem(stage, "trail#" + stage.trailArn()).orElseThrow().get("config").s())
                 .contains("\"multiRegion\":false");

@@ -77,7 +77,7 @@ public class BacktestBenchmark {
         }
         RuleBook rules = CatalogueComponent.create(Clock.systemUTC()).ruleLoader().load(List.of(DefaultPack.text()));
         SealedCatalogue catalogue = SealedCatalogue.create(Clock.systemUTC(), TrustedSet.none());
-        pack = new PackReplay("rules", rules, new Deployment(Mode.ENFORCE, List.of(), MemberAccess.singleAccount(),
+        pack = new PackReplay("rules", rules, new Deployment(Mode.ENFORCE, List.of(), List.of(), MemberAccess.singleAccount(),
                 BreakerLimits.DEFAULTS, TrustedSet.none()), catalogue::applies, catalogue::actsPastBreakers);
         ObjectMapper mapper = new ObjectMapper();
         feeder = new FileFeeder(new CloudTrailLogReader(new CloudTrailEventParser(), mapper), Duration.ofHours(1));

@@ -55,15 +55,17 @@ import picocli.CommandLine.Spec;
             "The AWS sources read the last 90 days unless --since and --until say otherwise, with region and credentials"
                     + " from the environment.",
             "",
-            "The deployment is read from the environment as the handlers read it: BACKSTOP_OWN_PRINCIPALS (own and"
-                    + " protected principals), BACKSTOP_HOME_ACCOUNT and BACKSTOP_ALLOWED_ACCOUNTS, the breaker"
-                    + " limits (BACKSTOP_BLAST_ACCOUNT_LIMIT and the others), and the trusted set"
+            "The deployment is read from the environment as the handlers read it: BACKSTOP_OWN_PRINCIPALS (Backstop's"
+                    + " own roles, whose calls are skipped), BACKSTOP_PROTECTED_PRINCIPALS (whose calls a rule matches are"
+                    + " reported as protected, never acted on), BACKSTOP_HOME_ACCOUNT and BACKSTOP_ALLOWED_ACCOUNTS, the"
+                    + " breaker limits (BACKSTOP_BLAST_ACCOUNT_LIMIT and the others), and the trusted set"
                     + " (BACKSTOP_TRUSTED_ACCOUNTS, BACKSTOP_TRUSTED_ORGANIZATION) by which shares, grants and trusts"
                     + " are judged outside.",
             "Resources are those the events name; exemptions by resource tag cannot be checked offline and are said so.",
             "",
             "Output: per rule, account and region, the matches, what would have been enforced, dry-run or notified,"
-                    + " held by a breaker, exempted (by which exemption) or refused as protected, the breaker trips, and"
+                    + " held by a breaker, exempted (by which exemption) or protected (a protected principal made the call,"
+                    + " or is the target), the breaker trips, and"
                     + " the top principals and resources. --json writes one JSON object a line instead; --html FILE"
                     + " also writes one self-contained page with a timeline of each rule's decisions. With --against,"
                     + " the events the two packs decide differently, with the reason on each side.",
@@ -103,8 +105,12 @@ public final class BacktestCommand implements Callable<Integer> {
     private Mode mode;
 
     @Option(names = "--own-principal", paramLabel = "ARN",
-            description = "An ARN pattern of Backstop's own or a protected principal, beside BACKSTOP_OWN_PRINCIPALS (repeatable).")
+            description = "An ARN pattern of Backstop's own principal, beside BACKSTOP_OWN_PRINCIPALS (repeatable).")
     private List<String> ownPrincipals = new ArrayList<>();
+
+    @Option(names = "--protected-principal", paramLabel = "ARN",
+            description = "An ARN pattern of a protected principal, beside BACKSTOP_PROTECTED_PRINCIPALS (repeatable).")
+    private List<String> protectedPrincipals = new ArrayList<>();
 
     @Option(names = "--json", description = "JSON lines instead of the table.")
     private boolean json;
@@ -161,7 +167,7 @@ public final class BacktestCommand implements Callable<Integer> {
         if (rules.isEmpty() || !againstFiles.isEmpty() && against.isEmpty()) {
             return 1;
         }
-        Deployment deployment = Deployment.fromEnvironment(env, mode, ownPrincipals);
+        Deployment deployment = Deployment.fromEnvironment(env, mode, ownPrincipals, protectedPrincipals);
         SealedCatalogue catalogue = SealedCatalogue.create(tools.clock(), deployment.trusted());
         List<PackReplay> packs = new ArrayList<>();
         List<String> described = new ArrayList<>();

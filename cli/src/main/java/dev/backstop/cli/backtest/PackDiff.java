@@ -114,7 +114,7 @@ final class PackDiff implements Replay.Listener {
         if (rule.isEmpty()) {
             return "the rule is not in this pack";
         }
-        if (rule.get().mode().capTo(pack.mode()) == Mode.OFF) {
+        if (rule.get().mostActiveMode().capTo(pack.mode()) == Mode.OFF) {
             return "the rule is off";
         }
         return rule.get().actions().stream().noneMatch(spec -> spec.action().equals(other.action()))

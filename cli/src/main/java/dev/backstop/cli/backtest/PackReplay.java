@@ -11,6 +11,7 @@ import dev.backstop.breaker.Hold;
 import dev.backstop.config.Mode;
 import dev.backstop.engine.IgnoredCalls;
 import dev.backstop.engine.PrincipalPatterns;
+import dev.backstop.engine.ProtectedCallers;
 import dev.backstop.engine.RuleSelection;
 import dev.backstop.event.CloudTrailEvent;
 import dev.backstop.event.CloudTrailEventParser;
@@ -35,7 +36,8 @@ import java.util.function.Predicate;
 /**
  * One rule pack replayed over history. Each event goes through the engine's own steps: the
  * allowlist, {@link IgnoredCalls} (failed and own calls), {@link RuleSelection} (rules matched,
- * modes capped, actions that apply) and the rule's exemptions at the event's time, then the checks
+ * modes capped, actions that apply), the rule's exemptions at the event's time and
+ * {@link ProtectedCallers} (a call a protected principal made is told, never acted on), then the checks
  * an action makes once it knows its target (protected principals, resource exemptions at the
  * event's time); enforcing decisions
  * then pass the real {@link Breakers}, counting in memory, in time order, at the event's time.
@@ -52,6 +54,7 @@ final class PackReplay {
     private final Deployment deployment;
     private final RuleSelection selection;
     private final IgnoredCalls ignoredCalls;
+    private final ProtectedCallers protectedCallers;
     private final PrincipalPatterns protectedTargets;
     private final BiPredicate<ActionSpec, Trigger> applies;
     private final Predicate<String> actsPastBreakers;
@@ -67,7 +70,8 @@ final class PackReplay {
         this.deployment = deployment;
         this.selection = new RuleSelection(deployment.mode());
         this.ignoredCalls = new IgnoredCalls(deployment.ownPrincipals(), deployment.ownSessions());
-        this.protectedTargets = new PrincipalPatterns(deployment.ownPrincipals());
+        this.protectedCallers = new ProtectedCallers(deployment.protectedPrincipals());
+        this.protectedTargets = new PrincipalPatterns(deployment.neverChanged());
         this.applies = applies;
         this.actsPastBreakers = actsPastBreakers;
         // A trip's metric line has nowhere to go in a replay; the trip itself is kept in memory.
@@ -91,7 +95,7 @@ final class PackReplay {
         Map<String, ExactPins> pins = new LinkedHashMap<>();
         rules.pins().forEach((id, pin) -> {
             Rule rule = rules.find(id).orElseThrow();
-            if (rule.mode().capTo(deployment.mode()) != Mode.OFF && mayMatchCloudTrail(rule)) {
+            if (rule.mostActiveMode().capTo(deployment.mode()) != Mode.OFF && mayMatchCloudTrail(rule)) {
                 pins.put(id, pin);
             }
         });
@@ -132,11 +136,12 @@ final class PackReplay {
         List<Decision> decisions = new ArrayList<>();
         String resource = EventResources.of(event);
         Instant time = event.detail().eventTime();
+        Optional<String> protectedCaller = protectedCallers.madeBy(event);
         for (RuleSelection.Selected selected : matched) {
             Optional<String> exemption = selected.rule().unless().forTrigger(event, time);
             for (int index : selected.actions()) {
                 decisions.add(decision(event, selected.rule(), selected.rule().actions().get(index), selected.mode(),
-                        resource, exemption));
+                        resource, exemption, protectedCaller));
             }
         }
         return decisions;
@@ -183,10 +188,11 @@ final class PackReplay {
     }
 
     private Decision decision(CloudTrailEvent event, Rule rule, ActionSpec spec, Mode mode, String resource,
-            Optional<String> exemption) {
+            Optional<String> exemption, Optional<String> protectedCaller) {
         Verdict verdict;
         String reason;
-        Optional<String> refusal = protectedTargets.refusal(resource);
+        // As the engine: a protected principal's call is told, never acted on, before any target is planned.
+        Optional<String> refusal = protectedCaller.isPresent() ? protectedCaller : protectedTargets.refusal(resource);
         // In the order the action runner checks them once it knows the target.
         Optional<String> resourceExemption = exemption.isPresent() || refusal.isPresent() ? Optional.empty()
                 : rule.unless().forResource(resource, java.util.Map::of, event.detail().eventTime());

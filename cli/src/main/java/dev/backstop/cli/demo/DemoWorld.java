@@ -156,6 +156,11 @@ public final class DemoWorld {
         cloudTrail.stopLogging(request -> request.name(stage.trailName()));
     }
 
+    /** Turns the stage's trail on again, as a person fixing it by hand would. */
+    public void startLogging(Stage stage) {
+        cloudTrail.startLogging(request -> request.name(stage.trailName()));
+    }
+
     public boolean isLogging(Stage stage) {
         return cloudTrail.getTrailStatus(request -> request.name(stage.trailName())).isLogging();
     }

@@ -9,6 +9,7 @@ import dev.backstop.rules.ActionSpec;
 import dev.backstop.rules.Correlation;
 import dev.backstop.rules.ParamSpec;
 import dev.backstop.rules.ParamType;
+import dev.backstop.rules.Declared;
 import dev.backstop.rules.Rule;
 import dev.backstop.rules.RuleBook;
 import dev.backstop.rules.RuleText;
@@ -37,9 +38,10 @@ import picocli.CommandLine.Spec;
         description = {
             "Explains one rule in words.",
             "Where it is defined, its description and severity, its effective mode and where that mode comes from"
-                    + " (the rule, an override in a later file, or --mode), its exemptions, its actions with their"
-                    + " parameters, the action that contains the caller past an open breaker (escalate), and which"
-                    + " events its pattern matches: in words and as the raw EventBridge pattern.",
+                    + " (the rule, an override in a later file, or --mode), its exemptions, what it does with calls by"
+                    + " Backstop's own and by protected principals, its actions with their parameters, the action that"
+                    + " contains the caller past an open breaker (escalate), and which events its pattern matches: in"
+                    + " words and as the raw EventBridge pattern.",
             ""},
         exitCodeListHeading = "Exit status:%n",
         exitCodeList = {
@@ -94,9 +96,20 @@ public final class ExplainCommand implements Callable<Integer> {
         wrap(Shown.escaped(rule.description()), "  ").forEach(out::println);
         out.println();
         field(out, "severity", List.of(rule.severity().label()));
-        field(out, "mode", List.of(mode(rule, ModeOrigin.of(rule, files))));
+        field(out, "mode", modeLines(rule, ModeOrigin.of(rule, files), book.get()));
+        rule.enforceAfter().ifPresent(window -> field(out, "veto", List.of("an enforcing action is notified as PENDING and"
+                + " runs " + window.toMinutes() + " min later unless vetoed (./backstop veto AUDIT-ID)")));
+        if (rule.declared() != Declared.REVERT) {
+            field(out, "declared", List.of(rule.declared() + ": a change to declared state is " + (rule.declared()
+                    == Declared.RESPECT ? "notified, not reverted" : "reverted, and the pipelines' owner told its code will"
+                    + " put it back")));
+        }
         List<String> exemptions = RuleWords.exemptions(rule.unless());
         field(out, "exemptions", exemptions.isEmpty() ? List.of("none") : exemptions);
+        if (!isAlarmRule(rule)) {
+            field(out, "callers", List.of("a call by Backstop's own principal is only audited (IGNORED); one by a"
+                    + " protected principal (ProtectedPrincipalArns) is notified as PROTECTED and never acted on"));
+        }
         field(out, "actions", rule.actions().stream().map(this::action).toList());
         rule.escalation().ifPresent(escalation -> field(out, "escalate", List.of(action(escalation),
                 "when the rule acts past an open breaker of its resource or of the caller (someone keeps undoing"
@@ -114,6 +127,22 @@ public final class ExplainCommand implements Callable<Integer> {
         pretty(rule.pattern()).lines().forEach(line -> out.println("    " + Shown.escaped(line)));
         out.flush();
         return 0;
+    }
+
+    /** The mode in words: the stepped cases first, then the mode they fall back to, the kill switch last. */
+    private List<String> modeLines(Rule rule, ModeOrigin origin, RuleBook book) {
+        List<String> lines = new ArrayList<>();
+        if (!rule.modes().cases().isEmpty()) {
+            lines.add("stepped: " + rule.modes().describe());
+            rule.modes().cases().forEach(entry -> lines.add("  case at " + rule.modes().file() + ":" + entry.line() + " -> "
+                    + entry.mode().capTo(mode) + (entry.mode().capTo(mode) == entry.mode() ? "" : " (capped by --mode)")));
+            lines.add("otherwise " + mode(rule, origin));
+        } else {
+            lines.add(mode(rule, origin));
+        }
+        book.directives().killSwitch().ifPresent(set -> lines.add("the kill switch is on (" + set.origin() + ", by "
+                + set.by() + ": " + set.reason() + "): every rule runs in notify mode"));
+        return lines;
     }
 
     private String mode(Rule rule, ModeOrigin origin) {

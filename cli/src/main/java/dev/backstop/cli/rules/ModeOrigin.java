@@ -46,8 +46,8 @@ record ModeOrigin(Mode ruleMode, Optional<Override> override) {
 
     private static Optional<Mode> definedMode(RuleText file, String id) {
         for (JsonNode rule : read(file).path("rules")) {
-            if (id.equals(rule.path("id").asText()) && rule.path("mode").isTextual()) {
-                return Optional.of(Mode.parse(rule.path("mode").asText()));
+            if (id.equals(rule.path("id").asText()) && rule.has("mode")) {
+                return Optional.of(word(rule.path("mode")));
             }
         }
         return Optional.empty();
@@ -70,8 +70,8 @@ record ModeOrigin(Mode ruleMode, Optional<Override> override) {
                     int line = parser.currentTokenLocation().getLineNr();
                     parser.nextToken();
                     JsonNode value = YAML.readTree(parser);
-                    if (ruleId.equals(id) && value.path("mode").isTextual()) {
-                        return Optional.of(new Override(file.name(), line, Mode.parse(value.path("mode").asText())));
+                    if (ruleId.equals(id) && value.has("mode")) {
+                        return Optional.of(new Override(file.name(), line, word(value.path("mode"))));
                     }
                 }
             }
@@ -79,6 +79,11 @@ record ModeOrigin(Mode ruleMode, Optional<Override> override) {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file.name() + " again", e);
         }
+    }
+
+    /** A mode as a word, or a stepped mode's default (its cases are said beside it). */
+    private static Mode word(JsonNode mode) {
+        return Mode.parse(mode.isTextual() ? mode.asText() : mode.path("default").asText());
     }
 
     private static JsonNode read(RuleText file) {

@@ -5,6 +5,7 @@ import dev.backstop.cli.UnreadableFileException;
 import dev.backstop.cli.sealed.SealedCatalogue;
 import dev.backstop.config.MemberAccess;
 import dev.backstop.config.Mode;
+import dev.backstop.config.Settings;
 import dev.backstop.config.TrustedSet;
 import dev.backstop.event.AlarmPayloadParser;
 import dev.backstop.event.CloudTrailEventParser;
@@ -62,7 +63,9 @@ import picocli.CommandLine.Spec;
                     + " time-boxed resource exemptions) cannot be decided from the event: they are shown as"
                     + " \"decided at run time\". A failed API call (errorCode set) is shown as ignored, as the handler"
                     + " ignores it. The handler also ignores events made by its own principals"
-                    + " (BACKSTOP_OWN_PRINCIPALS), which this command does not know.",
+                    + " (BACKSTOP_OWN_PRINCIPALS), which this command does not know. An event made by a protected"
+                    + " principal (BACKSTOP_PROTECTED_PRINCIPALS, or --protected-principal) is shown as protected: the"
+                    + " handler notifies the rules that match it as PROTECTED and runs none of their actions.",
             "Whether a share, grant or trust reaches outside is judged by the trusted set, read from the environment"
                     + " as the handlers read it: BACKSTOP_TRUSTED_ACCOUNTS, BACKSTOP_TRUSTED_ORGANIZATION and the"
                     + " deployment's own accounts (BACKSTOP_HOME_ACCOUNT, BACKSTOP_ALLOWED_ACCOUNTS). Unset: only the"
@@ -90,6 +93,11 @@ public final class PlanCommand implements Callable<Integer> {
             description = "Global mode of the deployment (the template's Mode parameter): enforce, dry-run, notify"
                     + " or off. It caps every rule's mode and can only make it safer. Default: ${DEFAULT-VALUE}.")
     private Mode mode;
+
+    @Option(names = "--protected-principal", paramLabel = "ARN",
+            description = "An ARN pattern of a protected principal (the template's ProtectedPrincipalArns), beside"
+                    + " BACKSTOP_PROTECTED_PRINCIPALS (repeatable).")
+    private List<String> protectedPrincipals = new ArrayList<>();
 
     @Option(names = "--json", description = "One JSON object per event per line instead of the table.")
     private boolean json;
@@ -121,7 +129,9 @@ public final class PlanCommand implements Callable<Integer> {
         FindingParser findings = new FindingParser();
         SealedCatalogue actions = SealedCatalogue.create(tools.clock(),
                 TrustedSet.fromEnvironment(env, MemberAccess.fromEnvironment(env)));
-        Planner planner = new Planner(rules.get(), mode, actions::applies, tools.clock().instant());
+        List<String> protectedCallers = new ArrayList<>(Settings.patterns(env, Settings.PROTECTED_PRINCIPALS));
+        protectedCallers.addAll(protectedPrincipals);
+        Planner planner = new Planner(rules.get(), mode, actions::applies, protectedCallers, tools.clock().instant());
         PlanJson lines = new PlanJson(new ObjectMapper(), tools.actionParameters());
         PlanTable table = new PlanTable(out);
         boolean[] anyRejected = {false};

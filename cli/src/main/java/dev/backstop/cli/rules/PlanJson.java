@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * One JSON object a line per event: {@code {"source", "eventId", "eventName", "ignored",
+ * One JSON object a line per event: {@code {"source", "eventId", "eventName", "ignored", "protected",
  * "matches": [{"rule", "mode", "exempted", "exemption", "actions": [{"action", "params"}]}], "error"}}.
  */
 final class PlanJson {
@@ -31,11 +31,13 @@ final class PlanJson {
         line.put("eventId", plan.eventId());
         line.put("eventName", plan.eventName());
         line.put("ignored", plan.ignored());
+        line.put("protected", plan.protectedCaller());
         ArrayNode matches = line.putArray("matches");
         for (EventPlan.Match match : plan.matches()) {
             ObjectNode node = matches.addObject();
             node.put("rule", match.rule());
             node.put("mode", match.mode().label());
+            node.put("modeReason", match.modeReason());
             node.put("exempted", match.exempted());
             node.put("exemption", match.exemption());
             ArrayNode actions = node.putArray("actions");

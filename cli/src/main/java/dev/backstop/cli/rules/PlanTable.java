@@ -34,6 +34,9 @@ final class PlanTable {
         if (plan.ignored() != null) {
             out.println("  ignored: " + Shown.escaped(plan.ignored()));
         }
+        if (plan.protectedCaller() != null) {
+            out.println("  protected: " + Shown.escaped(plan.protectedCaller()));
+        }
         if (plan.matches().isEmpty()) {
             unmatched++;
             out.println("  no rule matched");
@@ -46,6 +49,10 @@ final class PlanTable {
                 match.exemption() == null ? "-" : (match.exempted() ? "exempted: " : "") + match.exemption())
                 .map(Shown::escaped).toList()));
         printAligned(rows);
+        // Why each mode, where it is more than the rule's own word.
+        plan.matches().stream().filter(match -> !match.modeReason().equals("the rule's mode"))
+                .forEach(match -> out.println("  mode of " + match.rule() + ": " + match.mode().label() + ", "
+                        + match.modeReason()));
     }
 
     void summary(Mode globalMode) {
@@ -60,7 +67,9 @@ final class PlanTable {
             return match.actions().stream().map(RuleWords::action).collect(Collectors.joining(", "));
         }
         return match.mode() == Mode.OFF ? "none (mode off)" : match.exempted() ? "none (exempted)"
-                : plan.ignored() != null ? "none (ignored)" : "none (no action of the rule answers this event)";
+                : plan.ignored() != null ? "none (ignored)"
+                : plan.protectedCaller() != null ? "none (protected principal: notified)"
+                : "none (no action of the rule answers this event)";
     }
 
     private void printAligned(List<List<String>> rows) {

@@ -37,7 +37,7 @@ import software.amazon.awssdk.services.sts.StsClient;
             "Changes nothing. Uses AWS credentials and region from the environment and the",
             "deployment's BACKSTOP_* settings where set (BACKSTOP_ALLOWED_ACCOUNTS and",
             "BACKSTOP_MEMBER_ROLE_NAME for the members; the caller must be allowed to assume",
-            "the member role, as OperatorRoleArns allows).",
+            "the member role, as OperatorRoleArns allows; its session is named backstop-operator-USER).",
             "Exit 0 when every check passes, 1 when one fails, 2 on a usage error."})
 public final class SelfCheckCommand implements Callable<Integer> {
 
@@ -87,9 +87,11 @@ public final class SelfCheckCommand implements Callable<Integer> {
         } catch (SettingsException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
+        // The member role with the operator's own session name, as the member role's trust policy
+        // requires of OperatorRoleArns: never Backstop's, whose calls are only audited.
         Settings settings = new Settings(option(table, Settings.AUDIT_TABLE).orElse("unnamed"),
                 option(topic, Settings.TOPIC_ARN).orElse("arn:aws:sns:unnamed"), Mode.DRY_RUN, List.of())
-                .withMembers(members);
+                .withMembers(members.operator(System.getProperty("user.name", "operator")));
         SelfCheckComponent component = SelfCheckComponent.create(settings, clock);
         String home = members.homeAccount().orElseGet(() -> callerAccount());
         SelfCheckTarget target;

@@ -100,7 +100,7 @@ class AthenaQueryTest {
     @Test
     void theDefaultPacksRulesInForcePinTheirCallsSoOnlyTheyLeaveAthena() {
         RuleBook pack = CatalogueComponent.create(Clock.systemUTC()).ruleLoader().load(List.of(DefaultPack.text()));
-        PackReplay replay = new PackReplay("rules", pack, new Deployment(Mode.ENFORCE, List.of(),
+        PackReplay replay = new PackReplay("rules", pack, new Deployment(Mode.ENFORCE, List.of(), List.of(),
                 MemberAccess.singleAccount(), BreakerLimits.DEFAULTS, TrustedSet.none()), (spec, event) -> true,
                 action -> false);
 

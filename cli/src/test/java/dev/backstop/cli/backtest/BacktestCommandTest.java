@@ -195,6 +195,20 @@ class BacktestCommandTest {
     }
 
     @Test
+    void reportsACallByAProtectedPrincipalAsProtectedNotAsBackstopsOwn() {
+        logs().write(T0.plusSeconds(300), List.of(stopLogging(1, T0)));
+
+        Cli.Result result = new Cli().env("BACKSTOP_PROTECTED_PRINCIPALS", "arn:aws:iam::123456789012:role/DeveloperAccess")
+                .run("backtest", "--json", logsPath());
+
+        JsonNode decision = lines(result, "decision").get(0);
+        assertThat(decision.get("rule").asText()).isEqualTo("cloudtrail-logging-stopped");
+        assertThat(decision.get("verdict").asText()).isEqualTo("protected");
+        assertThat(decision.get("reason").asText()).startsWith("made by protected principal"
+                + " arn:aws:sts::123456789012:assumed-role/DeveloperAccess/");
+    }
+
+    @Test
     void theGlobalModeCapsEveryRule() {
         logs().write(T0.plusSeconds(300), List.of(stopLogging(1, T0)));
 

@@ -38,6 +38,8 @@ class ExplainCommandTest {
                 "  severity:   high",
                 "  mode:       enforce (as the rule sets it)",
                 "  exemptions: resources tagged backstop:exempt=true (read at run time from the action's target)",
+                "  callers:    a call by Backstop's own principal is only audited (IGNORED); one by a protected principal"
+                        + " (ProtectedPrincipalArns) is notified as PROTECTED and never acted on",
                 "  actions:    cloudtrail.start-logging (no parameters)",
                 "  escalate:   iam.quarantine-principal with principal=\"caller\"",
                 "              when the rule acts past an open breaker of its resource or of the caller (someone"
@@ -168,5 +170,44 @@ class ExplainCommandTest {
 
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.err()).startsWith("Missing required parameter: 'RULE-ID'");
+    }
+
+    @Test
+    void aSteppedModeIsExplainedCaseByCaseWithTheVetoWindowAndTheKillSwitch() throws IOException {
+        Path team = Files.writeString(dir.resolve("team.yaml"), """
+                version: 1
+                organization:
+                  sandbox: ["444455556666"]
+                kill-switch: {by: alice@example.com, reason: INC-4711}
+                rules:
+                  - id: trail-stopped-stepped
+                    description: A stopped trail.
+                    severity: high
+                    mode:
+                      default: notify
+                      when:
+                        - tags: {env: dev}
+                          mode: enforce
+                        - ous: [sandbox]
+                          mode: dry-run
+                    enforce-after: 15m
+                    declared: respect
+                    match: {detail: {eventName: [StopLogging]}}
+                    actions: [{action: cloudtrail.start-logging}]
+                """);
+
+        Cli.Result result = Cli.execute("explain", "trail-stopped-stepped", "--rules", team.toString());
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.out().lines()).containsSubsequence(
+                "  mode:       stepped: enforce where tag env=dev; dry-run where unit in [sandbox]; otherwise notify",
+                "                case at " + team + ":12 -> enforce",
+                "                case at " + team + ":14 -> dry-run",
+                "              otherwise notify (as the rule sets it)",
+                "              the kill switch is on (" + team + ":4, by alice@example.com: INC-4711): every rule runs in"
+                        + " notify mode",
+                "  veto:       an enforcing action is notified as PENDING and runs 15 min later unless vetoed"
+                        + " (./backstop veto AUDIT-ID)",
+                "  declared:   respect: a change to declared state is notified, not reverted");
     }
 }

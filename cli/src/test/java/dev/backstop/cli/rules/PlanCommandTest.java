@@ -65,14 +65,15 @@ class PlanCommandTest {
 
         JsonNode line = lines(result).get(0);
         assertThat(line.properties()).extracting(java.util.Map.Entry::getKey)
-                .containsExactly("source", "eventId", "eventName", "ignored", "matches", "error");
+                .containsExactly("source", "eventId", "eventName", "ignored", "protected", "matches", "error");
         assertThat(line.get("source").asText()).isEqualTo(stopLogging());
         assertThat(line.get("eventId").asText()).isEqualTo(STOP_LOGGING_ID);
         assertThat(line.get("eventName").asText()).isEqualTo("StopLogging");
         assertThat(line.get("error").isNull()).isTrue();
         JsonNode match = line.get("matches").get(0);
         assertThat(match.properties()).extracting(java.util.Map.Entry::getKey)
-                .containsExactly("rule", "mode", "exempted", "exemption", "actions");
+                .containsExactly("rule", "mode", "modeReason", "exempted", "exemption", "actions");
+        assertThat(match.get("modeReason").asText()).isEqualTo("the rule's mode");
         assertThat(match.get("rule").asText()).isEqualTo(RULE);
         assertThat(match.get("mode").asText()).isEqualTo("enforce");
         assertThat(match.get("exempted").asBoolean()).isFalse();
@@ -325,6 +326,24 @@ class PlanCommandTest {
     }
 
     @Test
+    void showsAnEventMadeByAProtectedPrincipalAsProtectedWithNoActionToRun() {
+        Cli.Result table = new Cli().env("BACKSTOP_PROTECTED_PRINCIPALS", "arn:aws:iam::123456789012:role/DeveloperAccess")
+                .run("plan", stopLogging());
+        JsonNode line = lines(Cli.execute("plan", "--json", "--protected-principal",
+                "arn:aws:iam::123456789012:role/Developer*", stopLogging())).get(0);
+
+        assertThat(table.exitCode()).isZero();
+        assertThat(table.out().lines()).contains("  protected: made by protected principal"
+                + " arn:aws:sts::123456789012:assumed-role/DeveloperAccess/mallory (ProtectedPrincipalArns): Backstop does"
+                + " not act on a protected principal's calls; a rule that matches is notified as PROTECTED")
+                .anySatisfy(row -> assertThat(row).startsWith("  " + RULE + "  enforce  none (protected principal: notified)"));
+        assertThat(line.get("protected").asText()).startsWith("made by protected principal");
+        assertThat(line.get("matches").get(0).get("rule").asText()).isEqualTo(RULE);
+        assertThat(line.get("matches").get(0).get("actions")).isEmpty();
+        assertThat(lines(Cli.execute("plan", "--json", stopLogging())).get(0).get("protected").isNull()).isTrue();
+    }
+
+    @Test
     void refusesToPlanWithRulesThatHaveErrors() throws IOException {
         Path team = rules("version: 2\nrules: []\n");
 
@@ -361,5 +380,32 @@ class PlanCommandTest {
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.err()).startsWith("Invalid value for option '--mode': unknown mode \"yolo\"; expected one of"
                 + " enforce, dry-run, notify, off");
+    }
+
+    @Test
+    void aModeSteppedByUnitIsResolvedForTheEventsAccountAndOneByTagsIsLeftToRunTime(@org.junit.jupiter.api.io.TempDir
+            java.nio.file.Path dir) throws java.io.IOException {
+        java.nio.file.Path team = java.nio.file.Files.writeString(dir.resolve("team.yaml"), """
+                version: 1
+                organization:
+                  sandbox: ["123456789012"]
+                rules: []
+                overrides:
+                  cloudtrail-logging-stopped:
+                    mode:
+                      default: notify
+                      when:
+                        - tags: {env: dev}
+                          mode: enforce
+                        - ous: [sandbox]
+                          mode: dry-run
+                """);
+
+        Cli.Result result = Cli.execute("plan", "--json", "--rules", team.toString(), stopLogging());
+
+        JsonNode match = lines(result).get(0).get("matches").get(0);
+        assertThat(match.get("mode").asText()).isEqualTo("dry-run");
+        assertThat(match.get("modeReason").asText()).isEqualTo("when case at " + team + ":12: organizational unit sandbox;"
+                + " cases on resource tags (tag env=dev -> enforce) are decided at run time");
     }
 }

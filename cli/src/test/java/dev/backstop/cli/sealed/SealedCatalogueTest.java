@@ -26,6 +26,16 @@ class SealedCatalogueTest {
     }
 
     @Test
+    void theActionsThatRestoreTheAccountsEyesAndDoorsActPastOpenBreakers() {
+        assertThat(catalogue.actions().keySet().stream().filter(catalogue::actsPastBreakers)).containsExactlyInAnyOrder(
+                "cloudtrail.start-logging", "cloudtrail.recreate-trail", "cloudtrail.restore-trail-settings",
+                "cloudtrail.restore-event-selectors", "s3.block-public-access", "s3.restore-lifecycle",
+                "events.enable-rule", "lambda.delete-function-concurrency", "guardduty.enable-detector",
+                "guardduty.deactivate-ip-set", "config.start-recorder", "securityhub.enable-standards",
+                "resolver.associate-query-logging", "logs.restore-retention", "ec2.recreate-flow-log");
+    }
+
+    @Test
     void itsActionsCanNeverReachAws() {
         RemediationAction startLogging = catalogue.actions().get("cloudtrail.start-logging").get();
         var event = new CloudTrailEventParser()

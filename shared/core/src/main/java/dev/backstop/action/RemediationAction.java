@@ -47,8 +47,9 @@ public interface RemediationAction {
 
     /**
      * True for an action that restores the account's eyes and doors (a trail's logging, a deleted
-     * or weakened trail, Block Public Access). Whoever can trip a breaker must not switch these off
-     * with it: they act past an open breaker, and their rule escalates against the caller instead.
+     * or weakened trail, Block Public Access, the detective services and the logs they write).
+     * Whoever can trip a breaker must not switch these off with it: they act past an open breaker,
+     * and their rule escalates against the caller instead, when it names an escalation.
      */
     default boolean restoresEyesOrDoors() {
         return false;

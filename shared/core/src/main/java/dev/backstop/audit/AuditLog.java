@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import javax.inject.Inject;
 import javax.inject.Singleton;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -37,8 +38,12 @@ public final class AuditLog {
 
     @Inject
     AuditLog(DynamoDbClient dynamoDb, Settings settings, ObjectMapper mapper, Telemetry telemetry) {
+        this(dynamoDb, settings.auditTable(), mapper, telemetry);
+    }
+
+    public AuditLog(DynamoDbClient dynamoDb, String table, ObjectMapper mapper, Telemetry telemetry) {
         this.dynamoDb = dynamoDb;
-        this.table = settings.auditTable();
+        this.table = table;
         this.items = new AuditItems(mapper);
         this.chain = new AuditChain(dynamoDb, table, telemetry);
         this.telemetry = telemetry;
@@ -150,6 +155,29 @@ public final class AuditLog {
                 .key(Map.of(AuditTable.KEY, s(auditId)))
                 .updateExpression("SET notification = :status")
                 .expressionAttributeValues(Map.of(":status", s(status))));
+    }
+
+    /**
+     * Adds a note of one channel's delivery to the record ({@link AuditTable#DELIVERIES}), beside
+     * the notes of its other deliveries; outside the chain's hash, as {@link #noteNotification} is.
+     */
+    public void noteDelivery(String auditId, String note) {
+        dynamoDb.updateItem(request -> request
+                .tableName(table)
+                .key(Map.of(AuditTable.KEY, s(auditId)))
+                .updateExpression("ADD #deliveries :note")
+                .expressionAttributeNames(Map.of("#deliveries", AuditTable.DELIVERIES))
+                .expressionAttributeValues(Map.of(":note", AttributeValue.fromSs(List.of(note)))));
+    }
+
+    /** The record's delivery notes; empty when it has none or there is no such record. */
+    public Set<String> deliveries(String auditId) {
+        Map<String, AttributeValue> item = dynamoDb.getItem(request -> request.tableName(table)
+                .key(Map.of(AuditTable.KEY, s(auditId))).consistentRead(true)
+                .projectionExpression("#deliveries").expressionAttributeNames(Map.of("#deliveries", AuditTable.DELIVERIES)))
+                .item();
+        AttributeValue notes = item == null ? null : item.get(AuditTable.DELIVERIES);
+        return notes == null ? Set.of() : Set.copyOf(notes.ss());
     }
 
     static AttributeValue s(String value) {

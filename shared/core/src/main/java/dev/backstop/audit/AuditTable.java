@@ -26,6 +26,11 @@ public final class AuditTable {
     public static final String FIELD_DIGESTS = "fieldDigests";
     /** The keys of the chains' own items (their heads, the list of chains) start with this; no record's does. */
     public static final String CHAIN_ITEMS_PREFIX = "chain#";
+    /**
+     * A record's delivery notes, a string set with one entry per owner channel it was delivered
+     * to or failed at; outside the chain's hash, since it is written after the record is chained.
+     */
+    public static final String DELIVERIES = "deliveries";
     /** The index that lists a chain's records in order: partition {@code chain}, sort {@code chainPosition}. */
     public static final String CHAIN_INDEX = "chain-position";
 

@@ -24,14 +24,16 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * The chain attributes ({@code chain}, {@code chainPosition}, {@code previousHash},
  * {@code previousAuditId}) are hashed like any other, so moving a record changes its hash.
  *
- * <p>Left out: the hash itself, the per-field digests derived from the content, and
- * {@code notification}, which is set after the record is chained (whether SNS took the message).
+ * <p>Left out: the hash itself, the per-field digests derived from the content, and the notes set
+ * after the record is chained: {@code notification} (whether SNS took the message) and
+ * {@code deliveries} (what each owner's channel made of it).
  */
 final class ChainHash {
 
     /** The previous hash of the first record of a chain. */
     static final String GENESIS = "0".repeat(64);
-    static final Set<String> UNHASHED = Set.of(AuditTable.CHAIN_HASH, AuditTable.FIELD_DIGESTS, "notification");
+    static final Set<String> UNHASHED = Set.of(AuditTable.CHAIN_HASH, AuditTable.FIELD_DIGESTS, "notification",
+            AuditTable.DELIVERIES);
 
     // A digest per field only needs to tell which field changed, not resist forgery: the chain hash does that.
     private static final int FIELD_DIGEST_LENGTH = 16;

@@ -8,8 +8,17 @@ public enum Outcome {
     REMEDIATED,
     /** An operator reversed an applied action and the read-back shows the state from before it. */
     UNDONE,
+    /** An enforcing action waits out its rule's veto window ({@code enforce-after}); it runs then unless vetoed. */
+    PENDING,
+    /** An operator vetoed a pending action before its time: it never ran. */
+    VETOED,
     /** Dry-run: the action would have run. */
     WOULD_REMEDIATE,
+    /**
+     * A protected principal (ProtectedPrincipalArns) made the call a rule matched: the team is told
+     * who, nothing is changed.
+     */
+    PROTECTED,
     /** Notify mode: the team is told, nothing is changed. */
     NOTIFIED,
     /** The rule leaves this caller, account or resource alone ({@code unless}). */
@@ -18,10 +27,12 @@ public enum Outcome {
     RESOURCE_GONE,
     /** The target was already in the desired state. */
     ALREADY_COMPLIANT,
-    /** The event was understood but calls for nothing: a failed API call, or Backstop's own. */
+    /** The event was understood but calls for nothing: a failed API call, or Backstop's own session. */
     IGNORED,
     /** No rule matched the event. */
     NO_MATCH,
+    /** A change to how Backstop runs (the kill switch set or cleared), kept in the audit trail. */
+    RECORDED,
     /** The event id was decided before; this delivery changes nothing. */
     DUPLICATE,
     /** The event could not be read, or (not a decision) a version of the team's rule file was refused. */

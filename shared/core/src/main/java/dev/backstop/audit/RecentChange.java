@@ -9,7 +9,7 @@ import java.util.Objects;
  *
  * @param resource the alarm's resource the change was found for (a function name, an instance id)
  * @param principal who made the call: the ARN of the caller, else the user name CloudTrail gives
- * @param byOwnPrincipal made by Backstop's own role or a protected principal (BACKSTOP_OWN_PRINCIPALS),
+ * @param byOwnPrincipal made by Backstop's own role or a protected principal (BACKSTOP_OWN_PRINCIPALS, BACKSTOP_PROTECTED_PRINCIPALS),
  *     whose calls Backstop never acts on: named, never counted for a rule's {@code correlate.require}
  *     (so Backstop's own rollback can never justify another)
  */

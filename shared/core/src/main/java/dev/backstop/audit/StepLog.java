@@ -53,9 +53,7 @@ public final class StepLog {
                 .key(Map.of(AuditTable.KEY, AttributeValue.fromS(key))).consistentRead(true)).item();
         if (done != null && done.containsKey("result")) {
             ActionResult earlier = read(key, done.get("result").s());
-            return new ActionResult(earlier.rule(), earlier.severity(), earlier.action(), earlier.mode(),
-                    earlier.resource(), earlier.outcome(), earlier.before(), earlier.after(), earlier.undo(),
-                    earlier.detail() + EARLIER);
+            return earlier.withDetail(earlier.detail() + EARLIER);
         }
         ActionResult result = step.get();
         dynamoDb.putItem(request -> request.tableName(table).item(Map.of(

@@ -16,6 +16,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.scheduler.SchedulerClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sts.StsClient;
 
@@ -86,6 +87,23 @@ public final class AwsClientsModule {
     @Singleton
     static SnsClient sns(SdkHttpClient http, @Named(HOME) AwsCredentialsProvider credentials, Region region) {
         return build(SnsClient.builder(), http, credentials, region);
+    }
+
+    /**
+     * Which stack manages a resource, asked in the account the engine acts in (the scoped
+     * credentials): one signed call, not the CloudFormation module.
+     */
+    @Provides
+    @Singleton
+    static StackLookup stackLookup(SdkHttpClient http, AwsCredentialsProvider credentials, Region region) {
+        return new SignedStackLookup(http, credentials, region);
+    }
+
+    /** Schedules veto windows and settle times, as the function itself; built on the first deferral. */
+    @Provides
+    @Singleton
+    static SchedulerClient scheduler(SdkHttpClient http, @Named(HOME) AwsCredentialsProvider credentials, Region region) {
+        return build(SchedulerClient.builder(), http, credentials, region);
     }
 
     /** Assumes the member roles, as the function itself; built on the first member account's event. */

@@ -10,6 +10,8 @@ import dev.backstop.correlate.Correlated;
 import dev.backstop.event.CloudTrailEvent;
 import dev.backstop.telemetry.Degradation;
 import dev.backstop.telemetry.Telemetry;
+import dev.backstop.rules.Pipelines;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 import javax.inject.Inject;
@@ -18,7 +20,8 @@ import javax.inject.Inject;
  * The engine's steps for a CloudTrail event: an account not on the allowlist is rejected before
  * any observer records anything from it; the actions act in the event's account
  * ({@link MemberAccounts}); a failed call changed nothing and is ignored; the observers see every
- * other call, Backstop's own included, which is then ignored. The audit record names the caller.
+ * other call, Backstop's own included, which is then ignored; a call a protected principal made is
+ * matched, and its rules are told, never run ({@link ProtectedCallers}). The audit record names the caller.
  */
 final class CloudTrailSteps implements TriggerSteps<CloudTrailEvent> {
 
@@ -27,6 +30,7 @@ final class CloudTrailSteps implements TriggerSteps<CloudTrailEvent> {
 
     private final MemberAccounts accounts;
     private final IgnoredCalls ignored;
+    private final ProtectedCallers protectedCallers;
     private final Set<EventObserver> observers;
     private final Telemetry telemetry;
 
@@ -35,6 +39,7 @@ final class CloudTrailSteps implements TriggerSteps<CloudTrailEvent> {
         this.accounts = accounts;
         // Its roles here, and its member-role sessions in the member accounts.
         this.ignored = new IgnoredCalls(settings.ownPrincipals(), accounts.ownSessions());
+        this.protectedCallers = new ProtectedCallers(settings.protectedPrincipals());
         this.observers = Set.copyOf(observers);
         this.telemetry = telemetry;
     }
@@ -72,6 +77,27 @@ final class CloudTrailSteps implements TriggerSteps<CloudTrailEvent> {
         }
         observe(event);
         return ignored.own(event);
+    }
+
+    @Override
+    public Optional<String> protectedCaller(CloudTrailEvent event) {
+        return protectedCallers.madeBy(event);
+    }
+
+    /**
+     * A call that creates a resource ({@code Create*}, {@code Run*}, {@code Import*}), or any call a
+     * pipeline principal made, settles until the rule files' settle time after the call: a
+     * pipeline tags what it creates in calls of its own, moments later.
+     */
+    @Override
+    public Optional<Instant> settledAt(CloudTrailEvent event, Pipelines pipelines) {
+        if (pipelines.settle().isZero()) {
+            return Optional.empty();
+        }
+        String name = event.detail().eventName();
+        boolean creating = name.startsWith("Create") || name.startsWith("Run") || name.startsWith("Import");
+        boolean byPipeline = pipelines.principals().stream().anyMatch(glob -> glob.matches(event.detail().userIdentity()));
+        return creating || byPipeline ? Optional.of(event.detail().eventTime().plus(pipelines.settle())) : Optional.empty();
     }
 
     /** Before an action planned there is no resource to name. */

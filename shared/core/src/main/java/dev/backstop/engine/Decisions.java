@@ -26,9 +26,14 @@ final class Decisions {
     }
 
     static Verdict acted(Trigger trigger, List<ActionResult> results, Instant now) {
+        return acted(AuditKeys.decision(trigger.id()), results, now);
+    }
+
+    /** A decision recorded under an audit id of its own, as the run at a veto window's end is. */
+    static Verdict acted(String auditId, List<ActionResult> results, Instant now) {
         Outcome outcome = results.stream().map(ActionResult::outcome).reduce(Outcome::weightier).orElseThrow();
         String reason = "matched " + results.stream().map(ActionResult::rule).distinct().collect(Collectors.joining(", "));
-        return new Verdict(AuditKeys.decision(trigger.id()), outcome, reason, results, now);
+        return new Verdict(auditId, outcome, reason, results, now);
     }
 
     static Verdict without(Trigger trigger, Outcome outcome, String reason, Instant now) {

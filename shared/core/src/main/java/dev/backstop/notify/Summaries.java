@@ -53,12 +53,15 @@ final class Summaries {
                 + alarm.changes().stream().map(RecentChange::describe).collect(Collectors.joining("; ")) + note + ".";
     }
 
-    private static String sentence(ActionResult result) {
+    static String sentence(ActionResult result) {
         String verb = switch (result.outcome()) {
             case REMEDIATED -> "Remediated";
             case UNDONE -> "Undone by an operator:";
+            case PENDING -> "Pending, waits out its veto window:";
+            case VETOED -> "Vetoed, will not run:";
             case FAILED -> "FAILED";
             case WOULD_REMEDIATE -> "Dry run, would have run";
+            case PROTECTED -> "Protected principal, did not run";
             case NOTIFIED -> "Notify only, did not run";
             case EXEMPTED -> "Exempted, did not run";
             case RESOURCE_GONE -> "Nothing to fix, the resource is gone, for";

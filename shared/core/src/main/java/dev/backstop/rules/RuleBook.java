@@ -28,10 +28,12 @@ public final class RuleBook {
     private final GenericMachine<RuleId> machine;
     private final RoutedMachines<RuleId> routed;
     private final Map<RuleId, Rule> rules;
+    private final Directives directives;
 
-    private RuleBook(GenericMachine<RuleId> machine, Map<RuleId, Rule> rules) {
+    private RuleBook(GenericMachine<RuleId> machine, Map<RuleId, Rule> rules, Directives directives) {
         this.machine = machine;
         this.rules = rules;
+        this.directives = directives;
         Map<RuleId, String> patterns = new LinkedHashMap<>();
         rules.forEach((id, rule) -> patterns.put(id, rule.pattern()));
         this.routed = new RoutedMachines<>(machine, patterns);
@@ -39,6 +41,16 @@ public final class RuleBook {
 
     /** Compiles the rules; a duplicate id or an invalid pattern is an {@link InvalidRuleException}. */
     public static RuleBook compile(List<Rule> rules) {
+        return compile(rules, Directives.NONE);
+    }
+
+    /** Compiles the rules, with where their decisions are notified. */
+    public static RuleBook compile(List<Rule> rules, Routing routing) {
+        return compile(rules, Directives.NONE.withRouting(routing));
+    }
+
+    /** Compiles the rules, with what their files say beside them. */
+    public static RuleBook compile(List<Rule> rules, Directives directives) {
         GenericMachine<RuleId> machine = GenericMachine.<RuleId>builder().withOverridesForDuplicateRules(false).build();
         Map<RuleId, Rule> byId = new LinkedHashMap<>();
         for (Rule rule : rules) {
@@ -56,7 +68,7 @@ public final class RuleBook {
                 throw new InvalidRuleException(rule.id(), "match", e.getMessage());
             }
         }
-        return new RuleBook(machine, Map.copyOf(byId));
+        return new RuleBook(machine, Map.copyOf(byId), directives);
     }
 
     /**
@@ -91,6 +103,16 @@ public final class RuleBook {
 
     private List<Rule> inIdOrder(List<RuleId> matched) {
         return matched.stream().map(rules::get).sorted(Comparator.comparing(Rule::id)).toList();
+    }
+
+    /** Who hears of decisions besides the default topic ({@link Routing#NONE} when no file says). */
+    public Routing routing() {
+        return directives.routing();
+    }
+
+    /** What the files say beside the rules: routing, organization, pipelines, kill switch. */
+    public Directives directives() {
+        return directives;
     }
 
     /** Each rule's exact source and event-name pins, by rule id in id order: what an event must be to match it. */

@@ -1,8 +1,8 @@
 package dev.backstop.rules;
 
-import dev.backstop.config.Mode;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -10,10 +10,14 @@ import java.util.Set;
  *
  * @param rules the rules without errors
  * @param declaredIds the ids of all its rules, with errors or without
+ * @param routing its {@code notify} section if it has one (empty also when the section has errors),
+ *     and likewise its {@code organization}, {@code pipelines} and {@code kill-switch} sections
  */
-record RuleFile(String name, List<Rule> rules, Set<String> declaredIds, Map<String, Override> overrides) {
+record RuleFile(String name, List<Rule> rules, Set<String> declaredIds, Map<String, Override> overrides,
+        Optional<Routing> routing, Optional<Organization> organization, Optional<Pipelines> pipelines,
+        Optional<KillSwitch> killSwitch) {
 
-    /** A mode set for a rule another file defines, with where it was said. */
-    record Override(Mode mode, int line) {
+    /** A mode, fixed or stepped, set for a rule another file defines, with where it was said. */
+    record Override(ModePolicy modes, int line) {
     }
 }

@@ -11,10 +11,12 @@ import java.util.TreeSet;
 
 /**
  * What a new version of the rules changes against the rules in force before it, weakening first:
- * rules turned off, downgraded or removed, rules that no longer escalate, exemptions added or
- * extended; then what strengthens or adds. Whoever can write the team's rule file can switch
- * Backstop off with it, so every change of that kind is said, in words, in the load's audit record
- * and notification.
+ * the kill switch set, rules turned off, downgraded or removed, modes stepped down for some
+ * accounts, units or tags, veto windows added or lengthened, declared state respected, rules that
+ * no longer escalate, exemptions added or extended, pipeline principals and tags added (their
+ * changes are declared state); then what strengthens or adds. Whoever can write the team's rule
+ * file can switch Backstop off with it, so every change of that kind is said, in words, in the
+ * load's audit record and notification.
  *
  * <pre>{@code
  * List<String> changes = RuleFileChanges.between(before, after);
@@ -32,6 +34,7 @@ public final class RuleFileChanges {
         Map<String, Rule> now = byId(after);
         List<String> weakened = new ArrayList<>();
         List<String> other = new ArrayList<>();
+        directives(before.directives(), after.directives(), weakened, other);
         for (Rule was : old.values()) {
             Rule is = now.get(was.id());
             if (is == null) {
@@ -39,6 +42,12 @@ public final class RuleFileChanges {
                 continue;
             }
             mode(was, is, weakened, other);
+            steps(was, is, weakened, other);
+            vetoWindow(was, is, weakened, other);
+            if (was.declared() != is.declared()) {
+                (is.declared() == Declared.RESPECT ? weakened : other).add("rule " + is.id() + ": declared state "
+                        + is.declared().label() + " (was " + was.declared().label() + ")");
+            }
             if (was.escalation().isPresent() && is.escalation().isEmpty()) {
                 weakened.add("rule " + is.id() + " no longer escalates (was " + was.escalation().get().action() + ")");
             }
@@ -65,6 +74,50 @@ public final class RuleFileChanges {
             weakened.add("rule " + is.id() + " downgraded from " + was.mode().label() + " to " + is.mode().label());
         } else {
             other.add("rule " + is.id() + " raised from " + was.mode().label() + " to " + is.mode().label());
+        }
+    }
+
+    /** A stepped mode whose cases changed: a case below the default, new or moved, turns the rule down somewhere. */
+    private static void steps(Rule was, Rule is, List<String> weakened, List<String> other) {
+        String before = was.modes().describe();
+        String after = is.modes().describe();
+        if (before.equals(after) || was.modes().cases().isEmpty() && is.modes().cases().isEmpty()) {
+            return;
+        }
+        boolean below = is.modes().cases().stream().anyMatch(entry -> entry.mode().ordinal() > is.modes().fallback().ordinal());
+        (below ? weakened : other).add("rule " + is.id() + ": mode now " + after + " (was " + before + ")");
+    }
+
+    private static void vetoWindow(Rule was, Rule is, List<String> weakened, List<String> other) {
+        if (was.enforceAfter().equals(is.enforceAfter())) {
+            return;
+        }
+        String before = was.enforceAfter().map(window -> "after a veto window of " + SectionsParser.words(window))
+                .orElse("at once");
+        String after = is.enforceAfter().map(window -> "after a veto window of " + SectionsParser.words(window))
+                .orElse("at once");
+        boolean later = is.enforceAfter().isPresent()
+                && (was.enforceAfter().isEmpty() || is.enforceAfter().get().compareTo(was.enforceAfter().get()) > 0);
+        (later ? weakened : other).add("rule " + is.id() + ": enforces " + after + " (was " + before + ")");
+    }
+
+    /** The file's own sections: the kill switch, and the principals and tags whose changes are declared state. */
+    private static void directives(Directives before, Directives after, List<String> weakened, List<String> other) {
+        if (after.killSwitch().isPresent() && before.killSwitch().isEmpty()) {
+            KillSwitch set = after.killSwitch().get();
+            weakened.add("kill switch set by " + set.by() + ": " + set.reason() + " (every rule notifies only)");
+        } else if (after.killSwitch().isEmpty() && before.killSwitch().isPresent()) {
+            other.add("kill switch cleared");
+        }
+        for (String principal : added(before.pipelines().principals().stream().map(Object::toString).toList(),
+                after.pipelines().principals().stream().map(Object::toString).toList())) {
+            weakened.add("pipeline principal added: " + principal + " (its changes are declared state)");
+        }
+        for (Map.Entry<String, String> tag : after.pipelines().tags().entrySet()) {
+            if (!Objects.equals(before.pipelines().tags().get(tag.getKey()), tag.getValue())) {
+                weakened.add("pipeline tag added: " + tag.getKey() + "=" + tag.getValue()
+                        + " (resources carrying it are declared state)");
+            }
         }
     }
 

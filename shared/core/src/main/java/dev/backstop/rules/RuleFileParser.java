@@ -22,9 +22,12 @@ import java.util.regex.Pattern;
 /** Reads and checks one rule file, collecting every error it finds. */
 final class RuleFileParser {
 
-    private static final Set<String> FILE_KEYS = Set.of("version", "rules", "overrides");
+    private static final Set<String> FILE_KEYS = Set.of("version", "rules", "overrides", "notify", "organization", "pipelines",
+            "kill-switch");
     private static final Set<String> RULE_KEYS = Set.of("id", "description", "severity", "mode", "match", "unless", "actions",
-            "correlate", "escalate");
+            "correlate", "enforce-after", "declared", "escalate");
+    static final Duration SHORTEST_VETO_WINDOW = Duration.ofMinutes(1);
+    static final Duration LONGEST_VETO_WINDOW = Duration.ofDays(7);
     private static final Set<String> CORRELATE_KEYS = Set.of("window", "require");
     private static final Pattern WINDOW = Pattern.compile("(\\d{1,5})([smh])");
     private static final Pattern EVENT_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9]{1,127}");
@@ -89,7 +92,15 @@ final class RuleFileParser {
             }
         }
         Map<String, RuleFile.Override> overrides = overrides(file.child("overrides"));
-        return Optional.of(new RuleFile(text.name(), rules, ids, overrides));
+        Fields notify = file.child("notify");
+        Optional<Routing> routing = RoutingParser.parse(notify);
+        Fields organization = file.child("organization");
+        Fields pipelines = file.child("pipelines");
+        Fields killSwitch = file.child("kill-switch");
+        return Optional.of(new RuleFile(text.name(), rules, ids, overrides, notify.present() ? routing : Optional.empty(),
+                organization.present() ? SectionsParser.organization(organization) : Optional.empty(),
+                pipelines.present() ? SectionsParser.pipelines(pipelines) : Optional.empty(),
+                killSwitch.present() ? SectionsParser.killSwitch(killSwitch) : Optional.empty()));
     }
 
     /** The id of the rule a JSON pointer lies in ({@code /rules/3/...}), or {@code -}. */
@@ -145,20 +156,24 @@ final class RuleFileParser {
         }
         String description = fields.child("description").requiredString();
         Severity severity = choice(fields.child("severity"), Severity.class);
-        Mode mode = mode(fields.child("mode"));
+        ModePolicy modes = SectionsParser.modes(fields.child("mode"));
         String pattern = pattern(fields.child("match"));
         Exemptions unless = unless(fields.child("unless"));
         List<ActionSpec> actions = actions(fields.child("actions"));
         Correlation correlate = correlate(fields.child("correlate"));
+        Fields vetoField = fields.child("enforce-after");
+        Duration enforceAfter = vetoField.present()
+                ? SectionsParser.duration(vetoField, SHORTEST_VETO_WINDOW, LONGEST_VETO_WINDOW) : null;
+        Declared declared = declared(fields.child("declared"));
         Fields escalateField = fields.child("escalate");
         Optional<ActionSpec> escalate = escalateField.present() ? action(escalateField) : Optional.empty();
-        if (checkedId == null || description == null || severity == null || mode == null || pattern == null
-                || unless == null || actions == null || correlate == null
-                || escalateField.present() && escalate.isEmpty()) {
+        if (checkedId == null || description == null || severity == null || modes == null || pattern == null
+                || unless == null || actions == null || correlate == null || vetoField.present() && enforceAfter == null
+                || declared == null || escalateField.present() && escalate.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new Rule(id, description, severity, pattern, unless, actions, mode, rule.file(), idField.line(),
-                correlate, escalate.orElse(null)));
+        return Optional.of(new Rule(id, description, severity, pattern, unless, actions, modes, rule.file(), idField.line(),
+                correlate, Optional.ofNullable(enforceAfter), declared, escalate.orElse(null)));
     }
 
     private String pattern(Fields match) {
@@ -181,8 +196,8 @@ final class RuleFileParser {
         int errorsBefore = unless.errorCount();
         unless.onlyKeys(UNLESS_KEYS);
         List<ArnGlob> principals = principals(unless.child("principals"));
-        List<String> accounts = accounts(unless.child("accounts"));
-        Map<String, String> tags = tags(unless.child("tags"));
+        List<String> accounts = SectionsParser.accounts(unless.child("accounts"));
+        Map<String, String> tags = SectionsParser.tags(unless.child("tags"));
         List<TimeBoxedExemption> timeBoxed = new ArrayList<>();
         Fields exemptions = unless.child("exemptions");
         if (exemptions.present() && exemptions.requireList()) {
@@ -194,7 +209,7 @@ final class RuleFileParser {
     }
 
     /** ARN patterns of callers: each an ARN of six parts, or a pattern for the whole text. */
-    private static List<ArnGlob> principals(Fields principals) {
+    static List<ArnGlob> principals(Fields principals) {
         List<ArnGlob> globs = new ArrayList<>();
         List<String> values = principals.strings();
         for (int i = 0; i < values.size(); i++) {
@@ -206,44 +221,6 @@ final class RuleFileParser {
             }
         }
         return globs;
-    }
-
-    private static List<String> accounts(Fields accounts) {
-        List<String> values = new ArrayList<>();
-        if (!accounts.present()) {
-            return values;
-        }
-        if (!accounts.requireList()) {
-            return values;
-        }
-        for (int i = 0; i < accounts.node().size(); i++) {
-            Fields account = accounts.element(i);
-            if (!account.node().isTextual()) {
-                account.error("quote account ids (\"012345678901\"), or YAML reads them as numbers and drops leading zeros");
-            } else if (!ACCOUNT.matcher(account.node().asText()).matches()) {
-                account.error("expected a 12-digit account id, found " + Fields.kind(account.node()));
-            } else {
-                values.add(account.node().asText());
-            }
-        }
-        return values;
-    }
-
-    private static Map<String, String> tags(Fields tags) {
-        Map<String, String> values = new LinkedHashMap<>();
-        if (!tags.optionalObject()) {
-            return values;
-        }
-        tags.node().fieldNames().forEachRemaining(key -> {
-            JsonNode value = tags.node().get(key);
-            if (value.isTextual()) {
-                values.put(key, value.asText());
-            } else {
-                tags.child(key).error("expected the tag value as a string, found " + Fields.kind(value)
-                        + " (quote \"true\" and numbers)");
-            }
-        });
-        return values;
     }
 
     private Optional<TimeBoxedExemption> exemption(Fields exemption) {
@@ -446,22 +423,26 @@ final class RuleFileParser {
             Fields override = overrides.child(id).forRule(id);
             if (override.requireObject()) {
                 override.onlyKeys(Set.of("mode"));
-                Mode mode = mode(override.child("mode"));
-                if (mode != null) {
-                    values.put(id, new RuleFile.Override(mode, override.line()));
+                ModePolicy modes = SectionsParser.modes(override.child("mode"));
+                if (modes != null) {
+                    values.put(id, new RuleFile.Override(modes, override.line()));
                 }
             }
         });
         return values;
     }
 
-    private static Mode mode(Fields field) {
+    /** A rule's {@code declared} policy; {@code revert} when it says none. */
+    private static Declared declared(Fields field) {
+        if (!field.present()) {
+            return Declared.REVERT;
+        }
         String text = field.requiredString();
         if (text == null) {
             return null;
         }
         try {
-            return Mode.parse(text);
+            return Declared.parse(text);
         } catch (IllegalArgumentException e) {
             field.error(e.getMessage());
             return null;

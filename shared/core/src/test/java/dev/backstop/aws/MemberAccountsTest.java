@@ -115,6 +115,32 @@ class MemberAccountsTest {
     }
 
     @Test
+    void anOperatorAssumesTheMemberRoleWithASessionOfItsOwnWhichIsNeverTakenForBackstops() {
+        MemberAccess access = new MemberAccess(Optional.of(HOME), Set.of(MEMBER), Optional.of("BackstopRemediation"),
+                Optional.empty()).operator("alice smith");
+        MemberAccounts operator = new MemberAccounts(new Settings("audit", "arn:aws:sns:us-east-1:" + HOME + ":t",
+                Mode.ENFORCE, List.of()).withMembers(access), scope, () -> sts);
+
+        try (CredentialScope.Scope member = operator.actAs(MEMBER)) {
+            cloudTrailKey();
+        }
+
+        assertThat(sts.requests()).singleElement().satisfies(request ->
+                assertThat(request.roleSessionName()).isEqualTo("backstop-operator-alice-smith"));
+        RoleSession own = operator.ownSessions().get(0);
+        assertThat(own.sessionName()).isEqualTo(MemberAccess.SESSION_NAME);
+        assertThat(own.matches(assumed(MEMBER, "backstop-operator-alice-smith"))).isFalse();
+        assertThat(own.matches(assumed(MEMBER, MemberAccess.SESSION_NAME))).isTrue();
+    }
+
+    private static dev.backstop.event.UserIdentity assumed(String account, String session) {
+        return new dev.backstop.event.UserIdentity("AssumedRole", null,
+                "arn:aws:sts::" + account + ":assumed-role/BackstopRemediation/" + session, account, null, null, null,
+                new dev.backstop.event.SessionIssuer("Role", null, "arn:aws:iam::" + account + ":role/BackstopRemediation",
+                        account, null), null, null);
+    }
+
+    @Test
     void theAuditTableIsWrittenAsTheFunctionEvenWhileActingInAMember() {
         MemberAccounts accounts = accounts(Optional.empty());
 

@@ -20,6 +20,21 @@ class SettingsTest {
         assertThat(settings.auditTable()).isEqualTo("backstop-audit");
         assertThat(settings.mode()).isEqualTo(Mode.DRY_RUN);
         assertThat(settings.ownPrincipals()).isEmpty();
+        assertThat(settings.protectedPrincipals()).isEmpty();
+    }
+
+    @Test
+    void readsProtectedPrincipalsApartFromBackstopsOwnRoles() {
+        env.put("BACKSTOP_OWN_PRINCIPALS", "arn:aws:iam::123456789012:role/backstop-CloudTrailFunctionRole-ABC");
+        env.put("BACKSTOP_PROTECTED_PRINCIPALS", " arn:aws:iam::123456789012:role/BreakGlass ,,arn:aws:iam::123456789012:role/ci-*");
+
+        Settings settings = Settings.fromEnvironment(env);
+
+        assertThat(settings.ownPrincipals()).containsExactly("arn:aws:iam::123456789012:role/backstop-CloudTrailFunctionRole-ABC");
+        assertThat(settings.protectedPrincipals()).containsExactly(
+                "arn:aws:iam::123456789012:role/BreakGlass", "arn:aws:iam::123456789012:role/ci-*");
+        assertThat(settings.neverChanged()).containsExactly("arn:aws:iam::123456789012:role/backstop-CloudTrailFunctionRole-ABC",
+                "arn:aws:iam::123456789012:role/BreakGlass", "arn:aws:iam::123456789012:role/ci-*");
     }
 
     @Test
@@ -125,6 +140,16 @@ class SettingsTest {
 
         assertThatThrownBy(() -> Settings.fromEnvironment(env)).isInstanceOf(SettingsException.class)
                 .hasMessageStartingWith("BACKSTOP_OWN_PRINCIPALS: \"" + pattern + "\" cannot name a protected principal: ");
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"*", "arn:aws:iam::*:role/BreakGlass", "arn:aws:iam::1234567890*:role/x",
+        "BreakGlass"})
+    void refusesAProtectedPrincipalPatternWithoutItsAccountNamingTheVariableAndTheEntry(String pattern) {
+        env.put("BACKSTOP_PROTECTED_PRINCIPALS", "arn:aws:iam::123456789012:role/BreakGlass," + pattern);
+
+        assertThatThrownBy(() -> Settings.fromEnvironment(env)).isInstanceOf(SettingsException.class)
+                .hasMessageStartingWith("BACKSTOP_PROTECTED_PRINCIPALS: \"" + pattern + "\" cannot name a protected principal: ");
     }
 
     @Test

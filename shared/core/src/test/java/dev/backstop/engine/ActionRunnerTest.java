@@ -24,7 +24,7 @@ class ActionRunnerTest {
     void anActionThisFunctionDoesNotHoldIsLeftToTheFunctionThatDoes() {
         ActionRunner runner = new ActionRunner(Map.of(), new VerifyPolicy(1, Duration.ZERO),
                 new Settings("audit", "arn:aws:sns:us-east-1:123456789012:t", Mode.ENFORCE, List.of()),
-                null, Clock.systemUTC());
+                null, null, Clock.systemUTC());
 
         assertThat(runner.appliesTo(new ActionSpec("s3.restore-bucket-policy", Map.of()), event)).isFalse();
     }

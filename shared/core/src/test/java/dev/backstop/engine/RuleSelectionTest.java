@@ -51,9 +51,73 @@ class RuleSelectionTest {
     }
 
     @Test
+    void aModeSteppedByAccountIsTheEventAccountsAndTheTeamFilesKillSwitchCapsIt() {
+        String stepped = """
+                version: 1
+                rules:
+                  - id: team-enforced-here-only
+                    description: Off except in the event's account.
+                    severity: high
+                    mode:
+                      default: "off"
+                      when:
+                        - accounts: ["123456789012"]
+                          mode: enforce
+                    match:
+                      source: [aws.cloudtrail]
+                      detail:
+                        eventName: [StopLogging]
+                    actions:
+                      - action: cloudtrail.start-logging
+                  - id: team-off-here-only
+                    description: Enforced except in the event's account.
+                    severity: high
+                    mode:
+                      default: enforce
+                      when:
+                        - accounts: ["123456789012"]
+                          mode: "off"
+                    match:
+                      source: [aws.cloudtrail]
+                      detail:
+                        eventName: [StopLogging]
+                    actions:
+                      - action: cloudtrail.start-logging
+                """;
+        String switched = stepped.replace("version: 1\n", "version: 1\nkill-switch: {by: alice, reason: INC-1}\n");
+
+        RuleSelection selection = new RuleSelection(Mode.ENFORCE);
+        List<RuleSelection.Selected> selected = selection.select(load(stepped), stop, (spec, event) -> true);
+        List<RuleSelection.Selected> capped = selection.select(load(switched), stop, (spec, event) -> true);
+
+        assertThat(selected).extracting(s -> s.rule().id() + " " + s.mode())
+                .containsExactly("cloudtrail-logging-stopped enforce", "team-enforced-here-only enforce");
+        assertThat(selected.get(1).rule().mode()).as("its mode elsewhere").isEqualTo(Mode.OFF);
+        assertThat(selected.get(1).rule().mostActiveMode()).isEqualTo(Mode.ENFORCE);
+        assertThat(capped).extracting(s -> s.rule().id() + " " + s.mode())
+                .containsExactly("cloudtrail-logging-stopped notify", "team-enforced-here-only notify");
+    }
+
+    @Test
+    void aDeferredRunSelectsOnlyItsPendingSteps() {
+        List<RuleSelection.Selected> selected = new RuleSelection(Mode.ENFORCE).select(book, stop,
+                KillSwitchWatch.State.OFF, step -> step.equals("team-logging-stopped#1"), (spec, event) -> true);
+
+        assertThat(selected).singleElement().satisfies(only -> {
+            assertThat(only.rule().id()).isEqualTo("team-logging-stopped");
+            assertThat(only.actions()).containsExactly(1);
+        });
+    }
+
+    @Test
     void aRuleOffOrWithNoActionThatAppliesIsNoMatch() {
         assertThat(new RuleSelection(Mode.OFF).select(book, stop, (spec, event) -> true)).isEmpty();
         assertThat(new RuleSelection(Mode.ENFORCE).select(book, stop, (spec, event) -> false)).isEmpty();
+    }
+
+    private static RuleBook load(String team) {
+        return TestRules.loader(Instant.parse("2026-11-20T00:00:00Z"))
+                .load(TestRules.withDefaultPack(new RuleText("team.yaml", team)));
     }
 
     @Test
@@ -78,6 +142,20 @@ class RuleSelectionTest {
         assertThat(IgnoredCalls.failed(stop)).isEmpty();
         assertThat(ignored.own(stop)).contains("made by Backstop's own principal");
         assertThat(new IgnoredCalls(List.of(), List.of()).own(stop)).isEqualTo(Optional.empty());
+    }
+
+    @Test
+    void aCallByAProtectedPrincipalIsNamedWithWhoMadeItAndNotTakenForBackstopsOwn() {
+        // The sample's caller: a session of role DeveloperAccess in 123456789012.
+        ProtectedCallers breakGlass = new ProtectedCallers(List.of("arn:aws:iam::123456789012:role/DeveloperAccess"));
+        IgnoredCalls own = new IgnoredCalls(List.of("arn:aws:iam::123456789012:role/backstop-CloudTrailFunctionRole"), List.of());
+
+        assertThat(breakGlass.madeBy(stop)).contains("made by protected principal"
+                + " arn:aws:sts::123456789012:assumed-role/DeveloperAccess/mallory (ProtectedPrincipalArns):"
+                + " Backstop does not act on a protected principal's calls");
+        assertThat(own.own(stop)).isEmpty();
+        assertThat(new ProtectedCallers(List.of("arn:aws:iam::123456789012:role/BreakGlass")).madeBy(stop)).isEmpty();
+        assertThat(new ProtectedCallers(List.of("arn:aws:iam::210987654321:role/DeveloperAccess")).madeBy(stop)).isEmpty();
     }
 
     @Test

@@ -71,4 +71,48 @@ class RuleFileChangesTest {
                 "rule team-trail-stopped no longer escalates (was iam.quarantine-principal)",
                 "rule team-trail-stopped: exemption added: account 111122223333");
     }
+
+    @Test
+    void theTeamFilesWaysToSwitchBackstopOffQuietlyAreEachSaidAsWeakening() {
+        RuleBook after = with(teamRule("""
+                    mode:
+                      default: enforce
+                      when:
+                        - accounts: ["111122223333"]
+                          mode: off
+                    enforce-after: 7d
+                    declared: respect
+                pipelines:
+                  principals: ["arn:aws:iam::*:role/mallory"]
+                  tags: {managed-by: terraform}
+                kill-switch:
+                  by: mallory@example.com
+                  reason: maintenance
+                """).replace("    mode: enforce\n", ""));
+
+        assertThat(RuleFileChanges.between(with(teamRule("")), after)).containsExactly(
+                "kill switch set by mallory@example.com: maintenance (every rule notifies only)",
+                "pipeline principal added: arn:aws:iam::*:role/mallory (its changes are declared state)",
+                "pipeline tag added: managed-by=terraform (resources carrying it are declared state)",
+                "rule team-trail-stopped: mode now off where account in [111122223333]; otherwise enforce (was enforce)",
+                "rule team-trail-stopped: enforces after a veto window of 7d (was at once)",
+                "rule team-trail-stopped: declared state respect (was revert)");
+    }
+
+    @Test
+    void clearingTheKillSwitchAndShorteningAVetoWindowAreNoWeakening() {
+        RuleBook before = with(teamRule("""
+                    enforce-after: 1h
+                kill-switch:
+                  by: alice@example.com
+                  reason: INC-4711
+                """));
+        RuleBook after = with(teamRule("""
+                    enforce-after: 15m
+                """));
+
+        assertThat(RuleFileChanges.between(before, after)).containsExactly(
+                "kill switch cleared",
+                "rule team-trail-stopped: enforces after a veto window of 15m (was after a veto window of 1h)");
+    }
 }

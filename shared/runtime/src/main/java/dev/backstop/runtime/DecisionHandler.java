@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.backstop.audit.AuditRecord;
+import dev.backstop.engine.InvocationTarget;
 import dev.backstop.engine.RemediationEngine;
 import dev.backstop.event.JsonInput;
 import dev.backstop.event.TriggerReader;
@@ -26,6 +27,7 @@ public abstract class DecisionHandler implements RequestStreamHandler {
     private final RemediationEngine engine;
     private final TriggerReader reader;
     private final ObjectMapper json;
+    private final InvocationTarget target;
 
     protected DecisionHandler(EngineComponent component, TriggerReader reader) {
         this.component = component;
@@ -37,12 +39,17 @@ public abstract class DecisionHandler implements RequestStreamHandler {
         }
         this.reader = reader;
         this.json = component.json();
+        this.target = component.invocationTarget();
     }
 
     @Override
     public final void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        // A decision put off to later (a veto window, a settle time) is run by invoking this function again.
+        if (context.getInvokedFunctionArn() != null) {
+            target.set(context.getInvokedFunctionArn());
+        }
         // No more than the largest event and one byte: a larger payload is rejected without being held.
-        List<Map<String, Object>> lines = engine.handle(reader.deliveries(JsonInput.readCapped(input))).stream()
+        List<Map<String, Object>> lines = engine.handle(JsonInput.readCapped(input), reader).stream()
                 .map(DecisionHandler::line).toList();
         for (Map<String, Object> line : lines) {
             context.getLogger().log(json.writeValueAsString(line) + "\n");

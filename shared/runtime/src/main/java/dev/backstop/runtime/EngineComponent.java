@@ -1,6 +1,7 @@
 package dev.backstop.runtime;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.backstop.engine.InvocationTarget;
 import dev.backstop.engine.RemediationEngine;
 
 /**
@@ -13,4 +14,7 @@ public interface EngineComponent {
     RemediationEngine engine();
 
     ObjectMapper json();
+
+    /** The function's own ARN as it was invoked, which deferred decisions' schedules invoke again. */
+    InvocationTarget invocationTarget();
 }

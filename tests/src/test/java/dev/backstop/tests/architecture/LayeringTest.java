@@ -71,7 +71,18 @@ class LayeringTest {
     static final ArchRule theCoreNeverReachesUpIntoActionsCorrelationHandlersOrTheCli = noClasses()
             .that().resideInAnyPackage(CORE).or().resideInAnyPackage("dev.backstop.action", "dev.backstop.correlate")
             .should().dependOnClassesThat().resideInAnyPackage("dev.backstop.action.*..", "dev.backstop.correlate.*..",
-                    "dev.backstop.runtime..", "dev.backstop.handlers..", "dev.backstop.watchdog..", "dev.backstop.cli..");
+                    "dev.backstop.runtime..", "dev.backstop.handlers..", "dev.backstop.watchdog..", "dev.backstop.cli..",
+                    "dev.backstop.channels..");
+
+    /**
+     * The notification channels sit beside the action families: they read audit records and the
+     * rules' routing, and never act, decide or correlate.
+     */
+    @ArchTest
+    static final ArchRule channelsNeverImportTheEngineActionsOrCorrelation = noClasses()
+            .that().resideInAPackage("dev.backstop.channels..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.backstop.engine..", "dev.backstop.action.*..",
+                    "dev.backstop.correlate..", "dev.backstop.runtime..", "dev.backstop.handlers..", "dev.backstop.cli..");
 
     @ArchTest
     static final ArchRule actionsNeverImportTheEngineHandlersOrTheCli = noClasses()

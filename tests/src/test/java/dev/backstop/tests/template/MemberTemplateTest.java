@@ -101,6 +101,10 @@ class MemberTemplateTest {
                     .filter(statement -> statement.path("Sid").asText().matches("(Remediate|Read).*"))
                     .forEach(statement -> central.addAll(Intrinsics.actions(statement)));
         }
+        // What every deciding handler reads in the account it acts in, beside its own remediation.
+        RolePermissions.statements(CENTRAL, HANDLER_ROLES.get(0)).stream()
+                .filter(statement -> statement.path("Sid").asText().startsWith("ReadDeclared"))
+                .forEach(statement -> central.addAll(Intrinsics.actions(statement)));
         Set<String> member = new TreeSet<>();
         // SelfCheck* statements serve ./backstop selfcheck, run by an operator through the role, not a handler.
         RolePermissions.own(MEMBER, "MemberRole").stream()

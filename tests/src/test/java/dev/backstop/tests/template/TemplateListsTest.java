@@ -82,7 +82,7 @@ class TemplateListsTest {
 
         for (String function : iamWriters) {
             assertThat(ownPrincipals(function)).as("%s's BACKSTOP_OWN_PRINCIPALS: every function's role", function)
-                    .containsExactlyInAnyOrderElementsOf(withProtected(everyRole));
+                    .containsExactlyInAnyOrderElementsOf(everyRole);
             List<JsonNode> denials = RolePermissions.statements(TEMPLATE, function + "Role").stream()
                     .filter(statement -> statement.path("Effect").asText().equals("Deny")).toList();
             assertThat(denials).as("%s's role: a Deny guardrail", function).hasSize(1);
@@ -96,9 +96,20 @@ class TemplateListsTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("functions")
-    void ignoresItsOwnRoleAndTheProtectedPrincipals(String function) {
+    void ignoresItsOwnRoleButNotTheProtectedPrincipals(String function) {
         assertThat(ownPrincipals(function)).as("%s's BACKSTOP_OWN_PRINCIPALS", function)
-                .contains(function + "Role", "ProtectedPrincipalArns");
+                .contains(function + "Role").doesNotContain("ProtectedPrincipalArns");
+        assertThat(FUNCTIONS.get(function).path("Properties").path("Environment").path("Variables")
+                .has("BACKSTOP_PROTECTED_PRINCIPALS")).as("%s sets BACKSTOP_PROTECTED_PRINCIPALS over Globals'", function)
+                .isFalse();
+    }
+
+    @Test
+    void everyFunctionIsToldTheProtectedPrincipalsApartFromItsOwn() {
+        JsonNode variables = TEMPLATE.json().path("Globals").path("Function").path("Environment").path("Variables");
+
+        assertThat(Intrinsics.referencedNames(variables.path("BACKSTOP_PROTECTED_PRINCIPALS")))
+                .as("Globals' BACKSTOP_PROTECTED_PRINCIPALS").containsExactly("ProtectedPrincipalArns");
     }
 
     @ParameterizedTest(name = "{0}")

@@ -48,7 +48,7 @@ final class TrailSnapshotRecorder implements EventObserver {
         this.trails = trails;
         this.snapshots = snapshots;
         this.telemetry = telemetry;
-        this.trusted = settings.ownPrincipals().stream().map(ArnGlob::new).toList();
+        this.trusted = settings.neverChanged().stream().map(ArnGlob::new).toList();
         this.clock = clock;
     }
 

@@ -112,6 +112,12 @@ final class RecreateFlowLogAction implements RemediationAction {
         return snapshot(account, ids(plan.address()).get(0)).map(FlowLogConfig::tags).orElse(Map.of());
     }
 
+    /** It keeps the account's eyes or doors: an open breaker does not stop it. */
+    @Override
+    public boolean restoresEyesOrDoors() {
+        return true;
+    }
+
     @Override
     public boolean undoable() {
         return true;

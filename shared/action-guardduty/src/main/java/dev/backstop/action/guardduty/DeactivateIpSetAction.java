@@ -78,6 +78,12 @@ final class DeactivateIpSetAction implements RemediationAction {
         return guardDuty.ipSet(ids[0], ids[1]).map(IpSet::tags).orElse(Map.of());
     }
 
+    /** It keeps the account's eyes or doors: an open breaker does not stop it. */
+    @Override
+    public boolean restoresEyesOrDoors() {
+        return true;
+    }
+
     @Override
     public boolean undoable() {
         return true;

@@ -61,6 +61,12 @@ final class EnableDetectorAction implements RemediationAction {
         return guardDuty.detector(plan.address()).map(Detector::tags).orElse(Map.of());
     }
 
+    /** It keeps the account's eyes or doors: an open breaker does not stop it. */
+    @Override
+    public boolean restoresEyesOrDoors() {
+        return true;
+    }
+
     @Override
     public boolean undoable() {
         return true;

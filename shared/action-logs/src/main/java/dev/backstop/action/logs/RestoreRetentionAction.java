@@ -121,6 +121,12 @@ final class RestoreRetentionAction implements RemediationAction {
         return groups.tags(plan.resource());
     }
 
+    /** It keeps the account's eyes or doors: an open breaker does not stop it. */
+    @Override
+    public boolean restoresEyesOrDoors() {
+        return true;
+    }
+
     @Override
     public boolean undoable() {
         return true;

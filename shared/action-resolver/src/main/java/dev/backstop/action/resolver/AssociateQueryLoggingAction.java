@@ -74,6 +74,12 @@ final class AssociateQueryLoggingAction implements RemediationAction {
         return resolver.config(plan.address().split("/", 2)[0]).map(config -> resolver.tags(config.arn())).orElse(Map.of());
     }
 
+    /** It keeps the account's eyes or doors: an open breaker does not stop it. */
+    @Override
+    public boolean restoresEyesOrDoors() {
+        return true;
+    }
+
     @Override
     public boolean undoable() {
         return true;

@@ -115,6 +115,12 @@ final class RestoreLifecycleAction implements RemediationAction {
         return lifecycles.tags(plan.address());
     }
 
+    /** It keeps the account's eyes or doors: an open breaker does not stop it. */
+    @Override
+    public boolean restoresEyesOrDoors() {
+        return true;
+    }
+
     @Override
     public boolean undoable() {
         return true;

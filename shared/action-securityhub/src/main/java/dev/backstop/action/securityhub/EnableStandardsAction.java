@@ -103,6 +103,12 @@ final class EnableStandardsAction implements RemediationAction {
         return Map.of();
     }
 
+    /** It keeps the account's eyes or doors: an open breaker does not stop it. */
+    @Override
+    public boolean restoresEyesOrDoors() {
+        return true;
+    }
+
     @Override
     public boolean undoable() {
         return true;

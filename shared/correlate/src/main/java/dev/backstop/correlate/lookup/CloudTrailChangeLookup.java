@@ -60,7 +60,7 @@ public final class CloudTrailChangeLookup implements ChangeLookup {
         this.cloudTrail = cloudTrail;
         this.related = related;
         this.mapper = mapper;
-        this.ownPrincipals = settings.ownPrincipals().stream().map(ArnGlob::new).toList();
+        this.ownPrincipals = settings.neverChanged().stream().map(ArnGlob::new).toList();
     }
 
     @Override

@@ -1,0 +1,62 @@
+package dev.backstop.testing;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import software.amazon.awssdk.services.scheduler.SchedulerClient;
+import software.amazon.awssdk.services.scheduler.model.ConflictException;
+import software.amazon.awssdk.services.scheduler.model.CreateScheduleRequest;
+import software.amazon.awssdk.services.scheduler.model.CreateScheduleResponse;
+import software.amazon.awssdk.services.scheduler.model.DeleteScheduleRequest;
+import software.amazon.awssdk.services.scheduler.model.DeleteScheduleResponse;
+import software.amazon.awssdk.services.scheduler.model.ResourceNotFoundException;
+
+/**
+ * EventBridge Scheduler at the SDK edge: keeps the schedules created, by group and name, as
+ * Scheduler refuses a second of one name (ConflictException) and a delete of none
+ * (ResourceNotFoundException). Nothing runs: a test invokes what a schedule would.
+ */
+public final class FakeScheduler implements SchedulerClient {
+
+    private final Map<String, CreateScheduleRequest> schedules = new LinkedHashMap<>();
+    private RuntimeException fault;
+
+    /** Every create fails with this, as a Scheduler that refuses (AccessDenied, a quota) does. */
+    public FakeScheduler failWith(RuntimeException fault) {
+        this.fault = fault;
+        return this;
+    }
+
+    /** The schedules there now, by {@code group/name}. */
+    public synchronized Map<String, CreateScheduleRequest> schedules() {
+        return Map.copyOf(schedules);
+    }
+
+    @Override
+    public synchronized CreateScheduleResponse createSchedule(CreateScheduleRequest request) {
+        if (fault != null) {
+            throw fault;
+        }
+        String key = request.groupName() + "/" + request.name();
+        if (schedules.putIfAbsent(key, request) != null) {
+            throw ConflictException.builder().message("Schedule " + request.name() + " already exists.").build();
+        }
+        return CreateScheduleResponse.builder().scheduleArn("arn:aws:scheduler:us-east-1:123456789012:schedule/" + key).build();
+    }
+
+    @Override
+    public synchronized DeleteScheduleResponse deleteSchedule(DeleteScheduleRequest request) {
+        if (schedules.remove(request.groupName() + "/" + request.name()) == null) {
+            throw ResourceNotFoundException.builder().message("Schedule " + request.name() + " does not exist.").build();
+        }
+        return DeleteScheduleResponse.builder().build();
+    }
+
+    @Override
+    public String serviceName() {
+        return "scheduler";
+    }
+
+    @Override
+    public void close() {
+    }
+}
