@@ -44,7 +44,7 @@ handlers/%/target/lambda-shrunk/.done: $(REACTOR)
 # Every function's artifact, built and shrunk ahead of sam build (`make -j2 artifacts`: the
 # shrinks run side by side), so that each `make build-<LogicalId>` only copies.
 .PHONY: artifacts
-artifacts: $(REACTOR) $(patsubst %,handlers/%/target/lambda-shrunk/.done,ec2 s3 alarm canary cloudtrail trail-watchdog selfwatch detection findings rds)
+artifacts: $(REACTOR) $(patsubst %,handlers/%/target/lambda-shrunk/.done,ec2 s3 alarm canary cloudtrail trail-watchdog selfwatch detection findings s3-findings rds)
 
 # $(call lambda-artifact,DIR): copies the artifact laid out in DIR/lib for SAM.
 define lambda-artifact
@@ -57,7 +57,7 @@ endef
 .PHONY: build-CloudTrailFunction build-TrailWatchdogFunction build-IamFunction build-Ec2Function \
 	build-S3Function build-LambdaFunction build-AlarmFunction build-SnsAlarmFunction build-RdsFunction \
 	build-RolesAnywhereFunction build-CanaryFunction build-SelfWatchFunction build-DetectionFunction build-FindingsFunction \
-	build-NotifyFunction
+	build-NotifyFunction build-S3FindingsFunction
 build-CloudTrailFunction: handlers/cloudtrail/target/lambda-shrunk/.done ; $(call lambda-artifact,handlers/cloudtrail/target/lambda-shrunk)
 build-TrailWatchdogFunction: handlers/trail-watchdog/target/lambda-shrunk/.done ; $(call lambda-artifact,handlers/trail-watchdog/target/lambda-shrunk)
 build-IamFunction: $(REACTOR) ; $(call lambda-artifact,handlers/iam/target/lambda)
@@ -74,7 +74,10 @@ build-CanaryFunction: handlers/canary/target/lambda-shrunk/.done ; $(call lambda
 build-SelfWatchFunction: handlers/selfwatch/target/lambda-shrunk/.done ; $(call lambda-artifact,handlers/selfwatch/target/lambda-shrunk)
 # The detection function carries five SDK modules (CloudWatch Logs' alone is 3.5 MB): 15.9 MB zipped unshrunk.
 build-DetectionFunction: handlers/detection/target/lambda-shrunk/.done ; $(call lambda-artifact,handlers/detection/target/lambda-shrunk)
-# The findings function carries EC2's and S3's SDK modules too: shrunk, as the EC2 function's is.
+# The findings function carries EC2's SDK module (S3's went to the S3 findings function, or the
+# artifact was over 15 MB even shrunk): shrunk, as the EC2 function's is.
 build-FindingsFunction: handlers/findings/target/lambda-shrunk/.done ; $(call lambda-artifact,handlers/findings/target/lambda-shrunk)
+# The S3 findings function carries S3's and S3 Control's SDK modules: shrunk, as the S3 function's is.
+build-S3FindingsFunction: handlers/s3-findings/target/lambda-shrunk/.done ; $(call lambda-artifact,handlers/s3-findings/target/lambda-shrunk)
 # The notification function: the channels and Secrets Manager, no action.
 build-NotifyFunction: $(REACTOR) ; $(call lambda-artifact,handlers/notify/target/lambda)

@@ -593,10 +593,10 @@ class ArtifactHandlersIT {
         assertNotified(stage, "REMEDIATED");
     }
 
-    // ---- findings: a failed S3.8 control puts the bucket's Block Public Access on (its SDK modules shrunk) ----
+    // ---- S3 findings: a failed S3.8 control puts the bucket's Block Public Access on (its SDK modules shrunk) ----
 
     @Test
-    void theFindingsArtifactBlocksPublicAccessOnTheBucketOfAFailedControl() throws IOException {
+    void theS3FindingsArtifactBlocksPublicAccessOnTheBucketOfAFailedControl() throws IOException {
         Stage stage = world.build(Emulators.uniquePrefix("artifact-findings"));
         String bucket = stage.trailName().replace("-trail", "-bucket");
         world.s3().createBucket(request -> request.bucket(bucket));
@@ -610,13 +610,42 @@ class ArtifactHandlersIT {
                 + ACCOUNT + ":security-control/S3.8/finding/" + UUID.randomUUID()).put("UpdatedAt", now)
                 .put("Region", region.id());
 
-        JsonNode answer = invoke("FindingsFunction", "dev.backstop.handlers.findings.FindingsHandler", stage, Map.of(),
-                JSON.writeValueAsBytes(event));
+        JsonNode answer = invoke("S3FindingsFunction", "dev.backstop.handlers.s3findings.S3FindingsHandler", stage,
+                Map.of(), JSON.writeValueAsBytes(event));
 
         assertThat(answer.path("outcome").asText()).as(answer.toString()).isEqualTo("REMEDIATED");
         assertThat(world.s3().getPublicAccessBlock(request -> request.bucket(bucket)).publicAccessBlockConfiguration()
                 .blockPublicPolicy()).isTrue();
         assertThat(firstAction(stage, answer).path("action").asText()).isEqualTo("s3.block-public-access");
+    }
+
+    // ---- findings: a failed EC2.19 control closes the group's world-open SSH rule (EC2's SDK module shrunk) ----
+
+    @Test
+    void theFindingsArtifactClosesTheWorldOpenRuleOfAFailedHighRiskPortsControl() throws IOException {
+        String prefix = Emulators.uniquePrefix("artifact-findings");
+        Stage stage = world.build(prefix);
+        String groupId = ec2.createSecurityGroup(request -> request.groupName(prefix + "-sg")
+                .description("Backstop artifact check")).groupId();
+        ec2.authorizeSecurityGroupIngress(request -> request.groupId(groupId).ipPermissions(IpPermission.builder()
+                .ipProtocol("tcp").fromPort(22).toPort(22).ipRanges(IpRange.builder().cidrIp("0.0.0.0/0").build())
+                .build()));
+        String now = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
+        ObjectNode event = (ObjectNode) JSON.readTree(Files.readString(
+                SampleEvents.path("findings/securityhub-ec2-19-high-risk-ports.json")).replace(SAMPLE_ACCOUNT, ACCOUNT));
+        event.put("id", UUID.randomUUID().toString()).put("time", now).put("region", region.id());
+        ObjectNode finding = (ObjectNode) event.path("detail").path("findings").get(0);
+        finding.put("Id", "arn:aws:securityhub:" + region.id() + ":" + ACCOUNT + ":security-control/EC2.19/finding/"
+                + UUID.randomUUID()).put("UpdatedAt", now).put("Region", region.id());
+        ((ObjectNode) finding.path("Resources").get(0)).put("Id", "arn:aws:ec2:" + region.id() + ":" + ACCOUNT
+                + ":security-group/" + groupId).put("Region", region.id());
+
+        JsonNode answer = invoke("FindingsFunction", "dev.backstop.handlers.findings.FindingsHandler", stage, Map.of(),
+                JSON.writeValueAsBytes(event));
+
+        assertThat(answer.path("outcome").asText()).as(answer.toString()).isEqualTo("REMEDIATED");
+        assertThat(ingress(groupId)).isEmpty();
+        assertThat(firstAction(stage, answer).path("action").asText()).isEqualTo("ec2.revoke-world-ingress");
     }
 
     private static JsonNode invoke(String function, String handler, Stage stage, Map<String, String> extraEnv,

@@ -14,6 +14,9 @@ import dev.backstop.config.Mode;
 import dev.backstop.config.Settings;
 import dev.backstop.handlers.findings.FindingsComponent;
 import dev.backstop.handlers.findings.FindingsHandler;
+import dev.backstop.handlers.s3findings.S3FindingsComponent;
+import dev.backstop.handlers.s3findings.S3FindingsHandler;
+import dev.backstop.runtime.DecisionHandler;
 import dev.backstop.testing.SampleEvents;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -29,6 +32,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -45,8 +49,9 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
  * Findings as the third trigger, on the emulators (IAM and S3 on LocalStack): the real findings
- * handler, given a GuardDuty or Security Hub finding as EventBridge delivers it, acts through the
- * same actions as the CloudTrail rules, reads the fix back, and `./backstop undo` reverses it. A
+ * handler (the S3 findings handler for S3 controls, as the template routes them), given a
+ * GuardDuty or Security Hub finding as EventBridge delivers it, acts through the same actions as
+ * the CloudTrail rules, reads the fix back, and `./backstop undo` reverses it. A
  * finding no AWS product wrote is rejected, whatever it names. Security Hub's BatchUpdateFindings
  * is served by neither emulator: the finding's RESOLVED status is covered by SecurityHubSdkEdgeTest.
  */
@@ -74,13 +79,25 @@ class FindingsIT {
     }
 
     private static JsonNode deliver(String sample, MemberAccess accounts, Consumer<ObjectNode> edit) throws IOException {
+        return deliver(sample, accounts, settings -> new FindingsHandler(FindingsComponent.create(settings,
+                Clock.systemUTC())), edit);
+    }
+
+    /** As {@link #deliver(String, Consumer)}, to the S3 findings function, which the template routes S3 controls to. */
+    private static JsonNode deliverS3Control(String sample, Consumer<ObjectNode> edit) throws IOException {
+        return deliver(sample, MemberAccess.singleAccount(), settings -> new S3FindingsHandler(
+                S3FindingsComponent.create(settings, Clock.systemUTC())), edit);
+    }
+
+    private static JsonNode deliver(String sample, MemberAccess accounts, Function<Settings, DecisionHandler> function,
+            Consumer<ObjectNode> edit) throws IOException {
         String now = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
         ObjectNode event = (ObjectNode) JSON.readTree(SampleEvents.read(sample).toString().replace(SAMPLE_ACCOUNT, ACCOUNT));
         event.put("id", UUID.randomUUID().toString()).put("time", now);
         edit.accept(event);
         Settings settings = new Settings(stage.auditTable(), stage.topicArn(), Mode.ENFORCE, List.of()).withMembers(accounts);
         ByteArrayOutputStream answer = new ByteArrayOutputStream();
-        new FindingsHandler(FindingsComponent.create(settings, Clock.systemUTC())).handleRequest(
+        function.apply(settings).handleRequest(
                 new ByteArrayInputStream(JSON.writeValueAsBytes(event)), answer,
                 new TerminalContext(new PrintStream(new ByteArrayOutputStream())));
         return JSON.readTree(answer.toByteArray());
@@ -219,7 +236,7 @@ class FindingsIT {
         world.s3().createBucket(request -> request.bucket(bucket));
         world.s3().deletePublicAccessBlock(request -> request.bucket(bucket));
 
-        JsonNode decision = deliver("findings/securityhub-s3-8-bucket-block-public-access.json",
+        JsonNode decision = deliverS3Control("findings/securityhub-s3-8-bucket-block-public-access.json",
                 e -> onBucket(e, bucket, "arn:aws:securityhub:us-east-1::product/aws/securityhub"));
 
         assertThat(decision.path("outcome").asText()).as(decision.toString()).isEqualTo("REMEDIATED");
@@ -244,7 +261,7 @@ class FindingsIT {
         world.s3().createBucket(request -> request.bucket(bucket));
         world.s3().deletePublicAccessBlock(request -> request.bucket(bucket));
 
-        JsonNode decision = deliver("findings/securityhub-s3-8-bucket-block-public-access.json",
+        JsonNode decision = deliverS3Control("findings/securityhub-s3-8-bucket-block-public-access.json",
                 e -> onBucket(e, bucket, "arn:aws:securityhub:us-east-1:" + ACCOUNT + ":product/" + ACCOUNT + "/default"));
 
         assertThat(decision.path("outcome").asText()).as(decision.toString()).isEqualTo("REJECTED");

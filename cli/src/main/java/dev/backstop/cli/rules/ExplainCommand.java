@@ -1,6 +1,7 @@
 package dev.backstop.cli.rules;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.backstop.config.Mode;
 import dev.backstop.event.FindingSource;
@@ -173,7 +174,7 @@ public final class ExplainCommand implements Callable<Integer> {
         return rule.pattern().contains("\"aws.cloudwatch\"") || !rule.correlate().equals(Correlation.DEFAULT);
     }
 
-    /** For a rule on findings: which ones the findings function decides at all, and what follows a fix. */
+    /** For a rule on findings: which function decides them, which ones at all, and what follows a fix. */
     private static Optional<List<String>> findings(Rule rule) {
         boolean guardDuty = rule.pattern().contains("\"" + FindingSource.GUARDDUTY.detailType() + "\"");
         boolean securityHub = rule.pattern().contains("\"" + FindingSource.SECURITY_HUB.detailType() + "\"");
@@ -181,13 +182,43 @@ public final class ExplainCommand implements Callable<Integer> {
             return Optional.empty();
         }
         List<String> lines = new ArrayList<>();
-        lines.add("decided by FindingsFunction, in the finding's account; a finding no AWS product wrote is rejected,"
-                + " a sample, archived, closed or passing one ignored");
+        lines.add("decided by " + deciders(rule, guardDuty, securityHub) + ", in the finding's account; a finding no AWS"
+                + " product wrote is rejected, a sample, archived, closed or passing one ignored");
         if (securityHub) {
             lines.add("after a fix verified by read-back the Security Hub finding is set RESOLVED, its note naming the"
                     + " audit record");
         }
         return Optional.of(lines);
+    }
+
+    /**
+     * The functions the template routes the rule's findings to: Security Hub's S3 controls (a
+     * control id starting with S3.) to S3FindingsFunction, every other finding to FindingsFunction.
+     * A rule naming no control id may match either.
+     */
+    private static String deciders(Rule rule, boolean guardDuty, boolean securityHub) {
+        List<String> controls = new ArrayList<>();
+        try {
+            for (String field : List.of("SecurityControlId", "ControlId")) {
+                JSON.readTree(rule.pattern()).findValues(field).forEach(value -> collectText(value, controls));
+            }
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a loaded rule's pattern is not JSON: " + rule.id(), e);
+        }
+        boolean s3 = securityHub && (controls.isEmpty() || controls.stream().anyMatch(id -> id.startsWith("S3.")));
+        boolean other = guardDuty || securityHub && (controls.isEmpty()
+                || controls.stream().anyMatch(id -> !id.startsWith("S3.")));
+        if (s3 && other) {
+            return "FindingsFunction (Security Hub's S3 controls: S3FindingsFunction)";
+        }
+        return s3 ? "S3FindingsFunction" : "FindingsFunction";
+    }
+
+    private static void collectText(JsonNode node, List<String> into) {
+        if (node.isTextual()) {
+            into.add(node.asText());
+        }
+        node.forEach(child -> collectText(child, into));
     }
 
     private static List<String> correlate(Correlation correlate) {

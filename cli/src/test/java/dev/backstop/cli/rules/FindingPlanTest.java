@@ -57,10 +57,19 @@ class FindingPlanTest {
 
     @Test
     void explainsWhichFunctionDecidesAFindingRuleAndThatAFixResolvesIt() {
+        Cli.Result result = Cli.execute("explain", "securityhub-trail-log-file-validation");
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.out()).contains("decided by FindingsFunction,")
+                .contains("the Security Hub finding is set RESOLVED");
+    }
+
+    @Test
+    void explainsThatAnS3ControlRuleIsDecidedByTheS3FindingsFunction() {
         Cli.Result result = Cli.execute("explain", "securityhub-s3-bucket-public-access");
 
         assertThat(result.exitCode()).as(result.err()).isZero();
-        assertThat(result.out()).contains("decided by FindingsFunction")
+        assertThat(result.out()).contains("decided by S3FindingsFunction,")
                 .contains("the Security Hub finding is set RESOLVED");
     }
 }

@@ -14,8 +14,6 @@ import dev.backstop.action.guardduty.GuardDutyClientModule;
 import dev.backstop.action.iam.IamActionsModule;
 import dev.backstop.action.iam.IamClientModule;
 import dev.backstop.action.notify.NotifyActionsModule;
-import dev.backstop.action.s3.S3ActionsModule;
-import dev.backstop.action.s3.S3ClientModule;
 import dev.backstop.action.securityhub.SecurityHubActionsModule;
 import dev.backstop.action.securityhub.SecurityHubClientModule;
 import dev.backstop.aws.AwsClientsModule;
@@ -30,13 +28,15 @@ import javax.inject.Singleton;
 /**
  * The findings function's graph: the engine with its steps for findings, Security Hub's workflow
  * (a verified fix marks the finding RESOLVED), and the actions that answer findings: revoke a
- * role's sessions, isolate an instance, close world-open ingress, block public access, turn
- * on log file validation, EBS encryption by default, GuardDuty and AWS Config, and notify.
+ * role's sessions, isolate an instance, close world-open ingress, turn on log file validation,
+ * EBS encryption by default, GuardDuty and AWS Config, and notify. Security Hub's S3 controls go
+ * to the S3 findings function instead: S3's SDK modules beside EC2's would take this artifact
+ * over 15 MB.
  */
 @Singleton
 @Component(modules = {AwsClientsModule.class, EngineModule.class, RulesModule.class, FindingTriggersModule.class,
         SecurityHubActionsModule.Workflow.class, SecurityHubClientModule.class, IamActionsModule.class,
-        IamClientModule.class, Ec2ActionsModule.class, Ec2ClientModule.class, S3ActionsModule.class, S3ClientModule.class,
+        IamClientModule.class, Ec2ActionsModule.class, Ec2ClientModule.class,
         CloudTrailActionsModule.class, CloudTrailClientModule.class, TrailDestinationsModule.class,
         GuardDutyActionsModule.class, GuardDutyClientModule.class, ConfigActionsModule.class, ConfigClientModule.class,
         NotifyActionsModule.class})

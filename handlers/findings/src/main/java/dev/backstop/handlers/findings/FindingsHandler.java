@@ -8,7 +8,8 @@ import java.time.Clock;
 
 /**
  * Lambda entry point for findings: "GuardDuty Finding" events and "Security Hub Findings -
- * Imported" events, each finding decided on its own.
+ * Imported" events of every control but S3's (the S3 findings function's), each finding decided
+ * on its own.
  */
 public final class FindingsHandler extends DecisionHandler {
 
