@@ -25,7 +25,8 @@ import javax.inject.Singleton;
  * The self-watch function's graph: the engine with the actions that put Backstop's own resources
  * back (rules, functions and their aliases, keys, alarms, the audit table's recovery) or tell the
  * team what to run, and the list of what is Backstop's own ({@link OwnResources}), the only
- * resources they act on.
+ * resources they act on. Its KMS module also answers every other key (a deletion scheduled, a
+ * policy that lets in an outsider): those actions act only on keys that list does not name.
  */
 @Singleton
 @Component(modules = {AwsClientsModule.class, EngineModule.class, RulesModule.class, EventsActionsModule.class,

@@ -33,12 +33,12 @@ final class EnableKeyAction implements RemediationAction {
 
     @Override
     public boolean appliesTo(Trigger trigger, ActionSpec spec) {
-        return KeyTargets.applies(trigger, own);
+        return KeyTargets.OWN.applies(trigger, own);
     }
 
     @Override
     public ActionPlan plan(Trigger trigger, ActionSpec spec) {
-        String key = KeyTargets.key(trigger, own);
+        String key = KeyTargets.OWN.key(trigger, own);
         ResourceState before = keys.state(key);
         if (Keys.pendingDeletion(before)) {
             throw new ActionRefusedException(key, "the key is pending deletion: a disabled key cannot be enabled until"

@@ -1,6 +1,7 @@
 package dev.backstop.action.kms;
 
 import dev.backstop.action.ResourceState;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import javax.inject.Inject;
@@ -45,6 +46,18 @@ final class Keys {
         String keyState = state.facts().get(KEY_STATE);
         return KeyState.PENDING_DELETION.toString().equals(keyState)
                 || KeyState.PENDING_REPLICA_DELETION.toString().equals(keyState);
+    }
+
+    /** The key's tags, which a team's exemption ({@code backstop:exempt}) is read from; none when KMS does not know it. */
+    Map<String, String> tags(String keyArn) {
+        Map<String, String> tags = new LinkedHashMap<>();
+        try {
+            kms.listResourceTagsPaginator(request -> request.keyId(keyArn)).tags()
+                    .forEach(tag -> tags.put(tag.tagKey(), tag.tagValue()));
+        } catch (NotFoundException e) {
+            return Map.of();
+        }
+        return tags;
     }
 
     void cancelDeletion(String keyArn) {

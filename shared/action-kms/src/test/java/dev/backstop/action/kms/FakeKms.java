@@ -17,9 +17,12 @@ import software.amazon.awssdk.services.kms.model.EnableKeyResponse;
 import software.amazon.awssdk.services.kms.model.KeyMetadata;
 import software.amazon.awssdk.services.kms.model.KeyState;
 import software.amazon.awssdk.services.kms.model.KmsInvalidStateException;
+import software.amazon.awssdk.services.kms.model.ListResourceTagsRequest;
+import software.amazon.awssdk.services.kms.model.ListResourceTagsResponse;
 import software.amazon.awssdk.services.kms.model.NotFoundException;
 import software.amazon.awssdk.services.kms.model.ScheduleKeyDeletionRequest;
 import software.amazon.awssdk.services.kms.model.ScheduleKeyDeletionResponse;
+import software.amazon.awssdk.services.kms.model.Tag;
 
 /**
  * KMS keys at the SDK edge, as KMS documents their states: a cancelled deletion leaves the key
@@ -32,11 +35,17 @@ final class FakeKms implements KmsClient {
 
     private final Map<String, KeyState> keys = new HashMap<>();
     private final Map<String, Instant> deletionDates = new HashMap<>();
+    private final Map<String, Map<String, String>> tags = new HashMap<>();
     private final List<String> calls = new ArrayList<>();
 
     FakeKms key(String arn, KeyState state) {
         keys.put(arn, state);
         deletionDates.put(arn, SCHEDULED);
+        return this;
+    }
+
+    FakeKms tag(String arn, String key, String value) {
+        tags.computeIfAbsent(arn, k -> new HashMap<>()).put(key, value);
         return this;
     }
 
@@ -62,6 +71,14 @@ final class FakeKms implements KmsClient {
         return DescribeKeyResponse.builder().keyMetadata(KeyMetadata.builder().arn(request.keyId()).keyState(state)
                 .deletionDate(state == KeyState.PENDING_DELETION ? deletionDates.get(request.keyId()) : null)
                 .build()).build();
+    }
+
+    @Override
+    public ListResourceTagsResponse listResourceTags(ListResourceTagsRequest request) {
+        known(request.keyId());
+        return ListResourceTagsResponse.builder().truncated(false).tags(tags.getOrDefault(request.keyId(), Map.of())
+                .entrySet().stream().map(tag -> Tag.builder().tagKey(tag.getKey()).tagValue(tag.getValue()).build())
+                .toList()).build();
     }
 
     @Override
