@@ -179,7 +179,8 @@ final class SelfCheckDeployment {
         EventBridgeClient events = memberEvents();
         String bus = "arn:aws:events:" + REGION.id() + ":" + HOME + ":event-bus/default";
         for (String rule : List.of("backstop-forward", "backstop-forward-ingress", "backstop-forward-rules",
-                "backstop-forward-sharing")) {
+                "backstop-forward-sharing", "backstop-forward-detection", "backstop-forward-findings",
+                "backstop-forward-keys")) {
             events.putRule(request -> request.name(rule).eventPattern("{\"source\":[\"aws.cloudtrail\"]}"));
             events.putTargets(request -> request.rule(rule).targets(target -> target.id("backstop-central-bus").arn(bus)));
         }

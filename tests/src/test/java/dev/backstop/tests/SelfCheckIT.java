@@ -56,7 +56,10 @@ class SelfCheckIT {
                 "PASS  member " + deployment.member + " forwarding rule backstop-forward: enabled, delivers to",
                 "PASS  member " + deployment.member + " forwarding rule backstop-forward-ingress: enabled",
                 "PASS  member " + deployment.member + " forwarding rule backstop-forward-rules: enabled",
-                "PASS  member " + deployment.member + " forwarding rule backstop-forward-sharing: enabled");
+                "PASS  member " + deployment.member + " forwarding rule backstop-forward-sharing: enabled",
+                "PASS  member " + deployment.member + " forwarding rule backstop-forward-detection: enabled",
+                "PASS  member " + deployment.member + " forwarding rule backstop-forward-findings: enabled",
+                "PASS  member " + deployment.member + " forwarding rule backstop-forward-keys: enabled");
         assertThat(failures(run)).isEmpty();
     }
 

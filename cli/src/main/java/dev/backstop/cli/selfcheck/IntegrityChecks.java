@@ -33,10 +33,12 @@ import dev.backstop.aws.S3ObjectReader;
 final class IntegrityChecks {
 
     /**
-     * member-account.yaml names its forwarding rules PREFIX, PREFIX-ingress, PREFIX-rules and
-     * PREFIX-sharing (and PREFIX-key-use, optional).
+     * member-account.yaml names its forwarding rules PREFIX, PREFIX-ingress, PREFIX-rules,
+     * PREFIX-sharing, PREFIX-detection, PREFIX-findings and PREFIX-keys (and PREFIX-key-use,
+     * optional).
      */
-    static final List<String> FORWARD_SUFFIXES = List.of("", "-ingress", "-rules", "-sharing");
+    static final List<String> FORWARD_SUFFIXES = List.of("", "-ingress", "-rules", "-sharing", "-detection", "-findings",
+            "-keys");
 
     private final CloudWatchClient cloudWatch;
     private final EventBridgeClient eventBridge;

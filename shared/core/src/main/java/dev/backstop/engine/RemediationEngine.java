@@ -21,6 +21,7 @@ import dev.backstop.rules.ActionSpec;
 import dev.backstop.rules.Rule;
 import dev.backstop.rules.RuleBook;
 import dev.backstop.rules.RuleSource;
+import dev.backstop.telemetry.Degradation;
 import dev.backstop.telemetry.Telemetry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -217,7 +218,7 @@ public final class RemediationEngine {
             // ./backstop veto records every veto it makes; a deferral marked vetoed without that
             // record was written into the table by someone else: the refusal goes on the chain and is counted.
             if (vetoed && audit.find(VetoService.PREFIX + id).isEmpty()) {
-                telemetry.count("VetoNotOnRecord", "a deferred decision was marked vetoed without a veto record",
+                telemetry.count(Degradation.VETO_NOT_ON_RECORD.metric(), "a deferred decision was marked vetoed without a veto record",
                         telemetry.fields().put("id", id));
                 AuditRecord unrecorded = new AuditRecord("veto-unrecorded#" + id + "#" + now, null, null, null, refused.account(),
                         refused.region(), null, now, null, null, null, Outcome.VETOED, why + "; no veto#" + id

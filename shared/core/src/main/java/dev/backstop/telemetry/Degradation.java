@@ -18,7 +18,9 @@ public enum Degradation {
     /** The trail watchdog could not check a trail, or a member account's trails. */
     TRAIL_UNCHECKED("TrailUnchecked"),
     /** A chain position was left empty. */
-    AUDIT_CHAIN_GAP("AuditChainGap");
+    AUDIT_CHAIN_GAP("AuditChainGap"),
+    /** A deferred decision was found vetoed with no veto on record: the audit table was written around ./backstop veto. */
+    VETO_NOT_ON_RECORD("VetoNotOnRecord");
 
     private final String metric;
 
