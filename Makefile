@@ -44,7 +44,7 @@ handlers/%/target/lambda-shrunk/.done: $(REACTOR)
 # Every function's artifact, built and shrunk ahead of sam build (`make -j2 artifacts`: the
 # shrinks run side by side), so that each `make build-<LogicalId>` only copies.
 .PHONY: artifacts
-artifacts: $(REACTOR) $(patsubst %,handlers/%/target/lambda-shrunk/.done,ec2 s3 alarm canary cloudtrail trail-watchdog selfwatch detection findings s3-findings rds)
+artifacts: $(REACTOR) $(patsubst %,handlers/%/target/lambda-shrunk/.done,ec2 s3 alarm canary cloudtrail trail-watchdog selfwatch detection findings s3-findings rds iam)
 
 # $(call lambda-artifact,DIR): copies the artifact laid out in DIR/lib for SAM.
 define lambda-artifact
@@ -60,7 +60,7 @@ endef
 	build-NotifyFunction build-S3FindingsFunction
 build-CloudTrailFunction: handlers/cloudtrail/target/lambda-shrunk/.done ; $(call lambda-artifact,handlers/cloudtrail/target/lambda-shrunk)
 build-TrailWatchdogFunction: handlers/trail-watchdog/target/lambda-shrunk/.done ; $(call lambda-artifact,handlers/trail-watchdog/target/lambda-shrunk)
-build-IamFunction: $(REACTOR) ; $(call lambda-artifact,handlers/iam/target/lambda)
+build-IamFunction: handlers/iam/target/lambda-shrunk/.done ; $(call lambda-artifact,handlers/iam/target/lambda-shrunk)
 build-Ec2Function: handlers/ec2/target/lambda-shrunk/.done ; $(call lambda-artifact,handlers/ec2/target/lambda-shrunk)
 build-S3Function: handlers/s3/target/lambda-shrunk/.done ; $(call lambda-artifact,handlers/s3/target/lambda-shrunk)
 build-LambdaFunction: $(REACTOR) ; $(call lambda-artifact,handlers/lambda/target/lambda)
