@@ -49,10 +49,16 @@ public final class UndoFormat<T extends UndoData> {
     static final String VERSION_FIELD = "undoVersion";
     static final String CALL_FIELD = "call";
 
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .setSerializationInclusion(JsonInclude.Include.NON_NULL);
+    /**
+     * Built when undo data is first written or read, not when an action's format constant is: a
+     * decision that changes nothing (dry-run) then loads no Java-time module.
+     */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper()
+                .registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .setSerializationInclusion(JsonInclude.Include.NON_NULL);
+    }
 
     private final Class<T> type;
     private final Function<Map<String, String>, T> version1;
@@ -80,8 +86,8 @@ public final class UndoFormat<T extends UndoData> {
 
     /** The undo data as the audit record keeps it, in the current version. */
     public static ObjectNode write(UndoData undo) {
-        ObjectNode stored = JSON.createObjectNode().put(VERSION_FIELD, VERSION).put(CALL_FIELD, undo.call());
-        ObjectNode components = JSON.valueToTree(undo);
+        ObjectNode stored = Json.MAPPER.createObjectNode().put(VERSION_FIELD, VERSION).put(CALL_FIELD, undo.call());
+        ObjectNode components = Json.MAPPER.valueToTree(undo);
         if (components.has(VERSION_FIELD) || components.has(CALL_FIELD)) {
             throw new IllegalArgumentException(undo.getClass().getSimpleName() + " has a component named "
                     + VERSION_FIELD + " or " + CALL_FIELD + ", which the stored undo data keeps for itself");
@@ -92,7 +98,7 @@ public final class UndoFormat<T extends UndoData> {
     /** The undo's call with the record's components, {@code StopLogging name=arn:...}, texts unquoted. */
     static String describe(UndoData undo) {
         StringBuilder line = new StringBuilder(undo.call());
-        JSON.<ObjectNode>valueToTree(undo).fields().forEachRemaining(component -> line.append(' ')
+        Json.MAPPER.<ObjectNode>valueToTree(undo).fields().forEachRemaining(component -> line.append(' ')
                 .append(component.getKey()).append('=').append(component.getValue().isTextual()
                         ? component.getValue().textValue() : component.getValue().toString()));
         return line.toString();
@@ -116,7 +122,7 @@ public final class UndoFormat<T extends UndoData> {
         components.remove(VERSION_FIELD);
         components.remove(CALL_FIELD);
         try {
-            return JSON.treeToValue(components, type);
+            return Json.MAPPER.treeToValue(components, type);
         } catch (JsonProcessingException e) {
             // The record's own check names the field at fault better than Jackson's wrapper does.
             if (e.getCause() instanceof IllegalArgumentException invalid) {
