@@ -127,6 +127,12 @@ final class RestoreDeferralScheduleAction implements RemediationAction {
                 "enabled", Boolean.toString(schedule.enabled()), "target", String.valueOf(schedule.target())));
     }
 
+    /** Whoever could trip a breaker by deleting schedules must not leave a decision pending with it. */
+    @Override
+    public boolean restoresEyesOrDoors() {
+        return true;
+    }
+
     @Override
     public Map<String, String> tags(ActionPlan plan) {
         return Map.of(); // Backstop's own schedules are never exempt by tag
