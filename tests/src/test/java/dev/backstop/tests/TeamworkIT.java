@@ -349,7 +349,7 @@ class TeamworkIT {
     }
 
     @Test
-    void aVetoedDecisionsScheduleDeletedAgainIsLeftAloneByTheSelfWatch() throws IOException {
+    void theVetosOwnDeletionOfTheScheduleIsLeftAloneByTheSelfWatch() throws IOException {
         Team team = team("veto-then-deleted", TEAM);
         byte[] event = stopLogging(team);
         String id = AuditKeys.decision(eventId(event));

@@ -41,7 +41,8 @@ public final class CallTargets {
             case "kms.amazonaws.com" -> key(event).stream().toList();
             case "monitoring.amazonaws.com" -> alarms(event);
             case "s3.amazonaws.com" -> object(event).stream().toList();
-            case "scheduler.amazonaws.com" -> schedule(event).stream().toList();
+            case "scheduler.amazonaws.com" -> (event.detail().eventName().equals("DeleteScheduleGroup")
+                    ? scheduleGroup(event) : schedule(event)).stream().toList();
             default -> List.of();
         };
     }
@@ -157,6 +158,12 @@ public final class CallTargets {
             return Optional.empty();
         }
         return regional(event, "scheduler", "schedule/" + (group.isEmpty() ? "default" : group) + "/" + name);
+    }
+
+    /** EventBridge Scheduler's group calls (DeleteScheduleGroup): {@code name}, as its {@code schedule-group/} ARN. */
+    public static Optional<String> scheduleGroup(CloudTrailEvent event) {
+        String name = text(event.detail().requestParameters(), "name");
+        return name.contains("/") ? Optional.empty() : regional(event, "scheduler", "schedule-group/" + name);
     }
 
     /** S3 object calls: {@code bucketName} and {@code key}, as {@code arn:<partition>:s3:::<bucket>/<key>}. */

@@ -84,7 +84,7 @@ class TeamworkTemplateTest {
     }
 
     @Test
-    void onlyTheSelfWatchMayReadAndUpdateTheGroupsSchedulesAndItHearsTheirDeletion() {
+    void onlyTheSelfWatchMayReadAndUpdateTheGroupsSchedulesAndItHearsTheirAndTheGroupsDeletion() {
         JsonNode guard = RolePermissions.own(TEMPLATE, "SelfWatchFunctionRole").stream()
                 .filter(statement -> statement.path("Sid").asText().equals("GuardDeferralSchedules")).findFirst()
                 .orElseThrow();
@@ -96,8 +96,9 @@ class TeamworkTemplateTest {
         assertThat(guard.path("Resource").path("Fn::Sub").asText()).endsWith(":schedule/${DeferralScheduleGroup}/*");
         assertThat(RolePermissions.allowed(TEMPLATE, "SelfWatchFunctionRole"))
                 .contains("ScheduleDeferredDecisions: scheduler:CreateSchedule", "PassSchedulerRole: iam:PassRole");
-        assertThat(own).contains(":schedule/${DeferralScheduleGroup}/*");
-        assertThat(pattern).contains("\"aws.scheduler\"", "\"DeleteSchedule\"", "\"UpdateSchedule\"");
+        assertThat(own).contains(":schedule/${DeferralScheduleGroup}/*").containsPattern("DeferralScheduleGroup\\W+Arn");
+        assertThat(pattern).contains("\"aws.scheduler\"", "\"DeleteSchedule\"", "\"UpdateSchedule\"",
+                "\"DeleteScheduleGroup\"");
         for (String function : TEMPLATE.resourcesOfType("AWS::Serverless::Function").keySet()) {
             if (!function.equals("SelfWatchFunction")) {
                 assertThat(RolePermissions.allowed(TEMPLATE, function + "Role")).as(function)
