@@ -142,6 +142,36 @@ class AuditTrailIT {
     }
 
     @Test
+    void recordsFromFourContainersEachRememberingItsHeadLeaveOneIntactChain() throws Exception {
+        Stage stage = tableOnly("audit-containers");
+        // Each engine is a container of its own, with its own memory of the head it moved last.
+        List<RemediationEngine> containers = IntStream.range(0, 4).mapToObj(i -> engine(stage, Mode.ENFORCE)).toList();
+        List<Callable<AuditRecord>> decisions = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            RemediationEngine engine = containers.get(i % containers.size());
+            byte[] event = unwatchedCall(stage, "arn:aws:iam::" + ACCOUNT + ":user/c" + i);
+            decisions.add(() -> engine.handle(apiCall(event)));
+        }
+        ExecutorService writers = Executors.newFixedThreadPool(4);
+        try {
+            for (Future<AuditRecord> decision : writers.invokeAll(decisions)) {
+                assertThat(decision.get().outcome()).isEqualTo(Outcome.NO_MATCH);
+            }
+        } finally {
+            writers.shutdown();
+        }
+        // Then each appends once more, from memory or after another's append.
+        for (RemediationEngine engine : containers) {
+            engine.handle(apiCall(unwatchedCall(stage, "arn:aws:iam::" + ACCOUNT + ":user/again")));
+        }
+
+        CommandRun run = verify(stage);
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        assertThat(run.out()).contains("chain " + ACCOUNT + "/us-east-1: 44 records, intact; head 44 ");
+    }
+
+    @Test
     void anEditedRecordIsNamedWithTheFieldThatChanged() throws IOException {
         Stage stage = tableOnly("audit-edit");
         List<String> ids = chainOfRecords(stage, 5);

@@ -115,6 +115,20 @@ public final class AuditLog {
         }
     }
 
+    /**
+     * Writes the full record of the event this invocation holds the claim of ({@link #claim}), as
+     * {@link #record} does but without first reading whether its id is chained: a claim is never
+     * taken from a chained record (see {@link AuditChain#appendClaimed}). A record of another id
+     * than the claimed one is written as {@link #record} writes it.
+     */
+    public void recordClaimed(String claimedId, AuditRecord record) {
+        if (!record.auditId().equals(claimedId)) {
+            record(record);
+            return;
+        }
+        chain.appendClaimed(AuditChain.chainOf(record), items.toItem(record, COMPLETE));
+    }
+
     /** The completed record with this id, if there is one. */
     public Optional<AuditRecord> find(String auditId) {
         Map<String, AttributeValue> item = dynamoDb.getItem(request -> request.tableName(table)

@@ -53,7 +53,7 @@ final class DecisionRecorder {
         AuditRecord decision;
         try {
             decision = decide.get();
-            audit.record(decision);
+            audit.recordClaimed(id, decision);
         } catch (RuntimeException | Error e) {
             // An error too (a stack or heap exhausted): a claim left behind would hold the event
             // back from every retry, until it expires, with nothing recorded.
