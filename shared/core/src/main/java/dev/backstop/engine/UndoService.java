@@ -103,7 +103,7 @@ public final class UndoService {
     public AuditRecord undo(String typed, String operator) {
         String auditId = AuditKeys.typed(typed);
         List<ActionResult> applied = plan(auditId);
-        if (!audit.claim(PREFIX + auditId, clock.instant())) {
+        if (!audit.claim(PREFIX + auditId, clock.instant()).held()) {
             throw new UndoException(auditId + " is being undone or was undone already");
         }
         AuditRecord original = audit.find(auditId).orElseThrow();

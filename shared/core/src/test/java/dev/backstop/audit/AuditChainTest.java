@@ -86,7 +86,7 @@ class AuditChainTest {
     @Test
     void theClaimIsReplacedByTheChainedRecord() {
         AuditLog log = auditLog(dynamoDb);
-        assertThat(log.claim("e1", Instant.EPOCH)).isTrue();
+        assertThat(log.claim("e1", Instant.EPOCH)).isEqualTo(AuditLog.Claim.FIRST);
 
         log.record(fullRecord("e1"));
 
@@ -294,7 +294,7 @@ class AuditChainTest {
     }
 
     private static void decide(AuditLog log, String id) {
-        assertThat(log.claim(id, Instant.EPOCH)).isTrue();
+        assertThat(log.claim(id, Instant.EPOCH).held()).isTrue();
         log.recordClaimed(id, fullRecord(id));
     }
 

@@ -26,8 +26,9 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
 
 /**
  * The audit table at the SDK edge, keyed by {@code auditId}. The audit chain's conditions and the
- * histories' "recorded no later" are evaluated; the others are simplified to "the item is absent or released for retry". The real
- * expressions run against the emulator in the integration tests.
+ * histories' "recorded no later" are evaluated; the others are simplified to "the item is absent, released for retry or a claim whose lease is over". The real
+ * expressions run against the emulator in the integration tests. A put that asks for
+ * {@code ReturnValues ALL_OLD} gets the item it replaced.
  */
 public final class FakeDynamoDb implements DynamoDbClient {
 
@@ -100,12 +101,22 @@ public final class FakeDynamoDb implements DynamoDbClient {
                 || (noLater.matches() ? existing == null || Long.parseLong(existing.get(noLater.group(1)).n())
                         <= Long.parseLong(request.expressionAttributeValues().get(noLater.group(2)).n())
                 : CHAIN_CONDITION.matcher(condition).matches() ? holds(request, existing)
-                        : existing == null || "retryable".equals(existing.get("status").s()));
+                        : existing == null || "retryable".equals(existing.get("status").s()) || leaseOver(request, existing));
         if (!holds) {
             throw ConditionalCheckFailedException.builder().message("The conditional request failed").build();
         }
         items.put(key, new HashMap<>(request.item()));
-        return PutItemResponse.builder().build();
+        return PutItemResponse.builder()
+                .attributes("ALL_OLD".equals(request.returnValuesAsString()) && existing != null ? existing : null)
+                .build();
+    }
+
+    /** A claim's "in progress, but its lease ended before :now": one left behind by a crash. */
+    private static boolean leaseOver(PutItemRequest request, Map<String, AttributeValue> existing) {
+        AttributeValue now = request.expressionAttributeValues().get(":now");
+        AttributeValue lease = existing.get("leaseUntil");
+        return now != null && lease != null && "in-progress".equals(existing.get("status").s())
+                && Long.parseLong(lease.n()) < Long.parseLong(now.n());
     }
 
     @Override
