@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.backstop.audit.AuditLog;
 import dev.backstop.audit.AuditRecord;
 import dev.backstop.audit.AuditTable;
 import dev.backstop.audit.Outcome;
@@ -15,8 +16,12 @@ import dev.backstop.cli.demo.DemoWorld;
 import dev.backstop.config.Mode;
 import dev.backstop.config.Settings;
 import dev.backstop.engine.RemediationEngine;
+import dev.backstop.telemetry.Telemetry;
 import dev.backstop.testing.SampleEvents;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -169,6 +174,20 @@ class AuditTrailIT {
 
         assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
         assertThat(run.out()).contains("chain " + ACCOUNT + "/us-east-1: 44 records, intact; head 44 ");
+    }
+
+    @Test
+    void theClaimTellsTheFirstAttemptFromARetryInTheSameCall() {
+        Stage stage = tableOnly("audit-claim");
+        AuditLog audit = new AuditLog(dynamoDb, stage.auditTable(), JSON,
+                new Telemetry(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), JSON, Clock.systemUTC()));
+        Instant now = Instant.now();
+
+        assertThat(audit.claim("decision#claimed", now)).isEqualTo(AuditLog.Claim.FIRST);
+        assertThat(audit.claim("decision#claimed", now)).isEqualTo(AuditLog.Claim.REFUSED);
+        audit.release("decision#claimed");
+        // The step log is read on this attempt only: the put returned the claim it replaced.
+        assertThat(audit.claim("decision#claimed", now)).isEqualTo(AuditLog.Claim.RETRY);
     }
 
     @Test
