@@ -231,11 +231,8 @@ class AuditChainTest {
         AuditLog stopping = auditLog(dynamoDb);
         AuditLog other = auditLog(dynamoDb);
         decide(stopping, "e1");
-        stopping.claim("e2", Instant.EPOCH);
-        dynamoDb.failPutOnce(item -> item.get(AuditTable.KEY).s().equals("e2") && item.containsKey(AuditTable.CHAIN_POSITION),
-                () -> new IllegalStateException("the invocation timed out"));
 
-        assertThatThrownBy(() -> stopping.recordClaimed("e2", fullRecord("e2"))).hasMessageContaining("timed out");
+        stopBetweenItsTwoPuts(stopping, "e2");
         assertThat(dynamoDb.item("e2")).doesNotContainKey(AuditTable.CHAIN_POSITION);
 
         decide(other, "e3");
@@ -250,10 +247,7 @@ class AuditChainTest {
     void aWriterThatStoppedAfterMovingTheHeadForgetsItsHeadAndFinishesItsOwnRecordNextTime() {
         AuditLog log = auditLog(dynamoDb);
         decide(log, "e1");
-        log.claim("e2", Instant.EPOCH);
-        dynamoDb.failPutOnce(item -> item.get(AuditTable.KEY).s().equals("e2") && item.containsKey(AuditTable.CHAIN_POSITION),
-                () -> new IllegalStateException("the invocation timed out"));
-        assertThatThrownBy(() -> log.recordClaimed("e2", fullRecord("e2"))).hasMessageContaining("timed out");
+        stopBetweenItsTwoPuts(log, "e2");
         log.claim("e3", Instant.EPOCH);
         int before = dynamoDb.calls().size();
 
@@ -296,6 +290,14 @@ class AuditChainTest {
     private static void decide(AuditLog log, String id) {
         assertThat(log.claim(id, Instant.EPOCH).held()).isTrue();
         log.recordClaimed(id, fullRecord(id));
+    }
+
+    /** Claims and records the event, and fails its record put after the head moved, as a Lambda that times out there. */
+    private void stopBetweenItsTwoPuts(AuditLog log, String id) {
+        log.claim(id, Instant.EPOCH);
+        dynamoDb.failPutOnce(item -> item.get(AuditTable.KEY).s().equals(id) && item.containsKey(AuditTable.CHAIN_POSITION),
+                () -> new IllegalStateException("the invocation timed out"));
+        assertThatThrownBy(() -> log.recordClaimed(id, fullRecord(id))).hasMessageContaining("timed out");
     }
 
     private ChainVerifier verifier() {
