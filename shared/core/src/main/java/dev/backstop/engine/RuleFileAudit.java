@@ -133,7 +133,7 @@ final class RuleFileAudit implements RuleFileLoads {
         AuditRecord record = new AuditRecord(key, null, eventName, SOURCE,
                 read.location().expectedOwner().or(() -> home).orElse(null), region.id(), null, now, null, null, null,
                 outcome, reason, List.of());
-        audit.record(record);
+        audit.recordClaimed(key, record);
         try {
             notifier.publish(record);
             audit.noteNotification(key, "sent");

@@ -131,7 +131,7 @@ public final class UndoService {
                 original.eventSource(), original.account(), original.region(), original.eventTime(), clock.instant(),
                 operator, "Operator", null, outcome, "undo of " + auditId + " requested by " + operator, results,
                 original.alarm());
-        audit.record(undone);
+        audit.recordClaimed(PREFIX + auditId, undone);
         notifier.publish(undone);
         return undone;
     }
