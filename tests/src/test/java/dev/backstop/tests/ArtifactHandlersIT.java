@@ -56,6 +56,9 @@ import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.StatusType;
 import software.amazon.awssdk.services.rds.RdsClient;
 import software.amazon.awssdk.services.rds.model.DBSnapshotAttribute;
+import software.amazon.awssdk.services.s3.model.BucketLifecycleConfiguration;
+import software.amazon.awssdk.services.s3.model.ExpirationStatus;
+import software.amazon.awssdk.services.s3.model.LifecycleRule;
 import software.amazon.awssdk.services.s3.model.PublicAccessBlockConfiguration;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
@@ -452,6 +455,54 @@ class ArtifactHandlersIT {
                         .blockPublicPolicy(true).restrictPublicBuckets(true).build());
         assertThat(firstAction(stage, answer).path("action").asText()).isEqualTo("s3.block-public-access");
         assertNotified(stage, "REMEDIATED");
+    }
+
+    // ---- S3: a trail bucket's lifecycle that expires the logs early, known by the signed DescribeTrails ----
+
+    @Test
+    void theS3ArtifactAsksCloudTrailForTheTrailsBucketAndTakesOutTheRuleExpiringItsLogsEarly() throws IOException {
+        Stage stage = world.build(Emulators.uniquePrefix("artifact-s3-trail"));
+        String bucket = stage.trailName() + "-logs";
+        putLifecycle(bucket, expiring("archive", 730), expiring("tidy", 1));
+
+        JsonNode answer = invoke("S3Function", "dev.backstop.handlers.s3.S3Handler", stage, Map.of(),
+                lifecycleEvent(bucket));
+
+        assertThat(answer.path("outcome").asText()).as(answer.toString()).isEqualTo("REMEDIATED");
+        assertThat(world.s3().getBucketLifecycleConfiguration(request -> request.bucket(bucket)).rules())
+                .extracting(LifecycleRule::id).containsExactly("archive");
+        assertThat(firstAction(stage, answer).path("action").asText()).isEqualTo("s3.restore-lifecycle");
+    }
+
+    @Test
+    void theS3ArtifactLeavesTheLifecycleOfABucketNoTrailWritesTo() throws IOException {
+        Stage stage = world.build(Emulators.uniquePrefix("artifact-s3-scratch"));
+        String bucket = stage.trailName().replace("-trail", "-scratch");
+        world.s3().createBucket(request -> request.bucket(bucket));
+        putLifecycle(bucket, expiring("tidy", 1));
+
+        JsonNode answer = invoke("S3Function", "dev.backstop.handlers.s3.S3Handler", stage, Map.of(),
+                lifecycleEvent(bucket));
+
+        assertThat(answer.path("outcome").asText()).as(answer.toString()).isEqualTo("NO_MATCH");
+        assertThat(world.s3().getBucketLifecycleConfiguration(request -> request.bucket(bucket)).rules())
+                .extracting(LifecycleRule::id).containsExactly("tidy");
+    }
+
+    private static LifecycleRule expiring(String id, int days) {
+        return LifecycleRule.builder().id(id).status(ExpirationStatus.ENABLED).filter(filter -> filter.prefix(id + "/"))
+                .expiration(expiration -> expiration.days(days)).build();
+    }
+
+    private static void putLifecycle(String bucket, LifecycleRule... rules) {
+        world.s3().putBucketLifecycleConfiguration(request -> request.bucket(bucket)
+                .lifecycleConfiguration(BucketLifecycleConfiguration.builder().rules(rules).build()));
+    }
+
+    private static byte[] lifecycleEvent(String bucket) throws IOException {
+        ObjectNode event = (ObjectNode) JSON.readTree(Files.readString(SampleEvents.path("s3/put-bucket-lifecycle.json"))
+                .replace("acme-cloudtrail-logs", bucket).replace(SAMPLE_ACCOUNT, ACCOUNT));
+        return fresh(event);
     }
 
     // ---- IAM: an access key the root user made is deactivated ----

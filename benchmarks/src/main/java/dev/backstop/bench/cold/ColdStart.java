@@ -34,6 +34,9 @@ public final class ColdStart {
 
     static final String FIRST_EVENT_DONE = "FIRST-EVENT-DONE";
 
+    /** System property: after each event, print a {@code CALLS} line with the AWS calls it made ({@link CallLog}). */
+    static final String CALLS = "backstop.bench.calls";
+
     private ColdStart() {
     }
 
@@ -58,6 +61,7 @@ public final class ColdStart {
         // The runner takes its wall-clock reading at this line, before the memory figures below.
         System.out.println(FIRST_EVENT_DONE);
         System.out.flush();
+        printCalls(0, outcome);
         long cpu = ProcessHandle.current().info().totalCpuDuration().map(java.time.Duration::toMillis).orElse(-1L);
 
         long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
@@ -86,8 +90,9 @@ public final class ColdStart {
             double[] times = new double[warm.length];
             for (int i = 0; i < warm.length; i++) {
                 long before = System.nanoTime();
-                decide(handler, Files.readAllBytes(Path.of(warm[i])));
+                String decided = decide(handler, Files.readAllBytes(Path.of(warm[i])));
                 times[i] = ms(System.nanoTime() - before);
+                printCalls(i + 1, decided);
             }
             Arrays.sort(times);
             line.append(" warm_events=").append(warm.length);
@@ -104,6 +109,12 @@ public final class ColdStart {
         String result = out.toString(StandardCharsets.UTF_8);
         int at = result.indexOf("\"outcome\":\"");
         return at < 0 ? "?" : result.substring(at + 11, result.indexOf('"', at + 11));
+    }
+
+    private static void printCalls(int event, String outcome) {
+        if (Boolean.getBoolean(CALLS)) {
+            System.out.println("CALLS event=" + event + " outcome=" + outcome + " " + String.join(",", CallLog.drain()));
+        }
     }
 
     private static double liveAfterGc() {

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -224,13 +225,22 @@ public final class ColdStartRuns {
      */
     static Map<String, String> run(List<String> jvm, String classpath, Path work, DemoWorld world,
             DemoWorld.Stage stage, Path sample, String name, int warm, String mode) throws Exception {
+        return run(jvm, classpath, work, world, Collections.nCopies(warm + 1, stage), sample, name, mode);
+    }
+
+    /**
+     * One cold start in a fresh JVM on a fresh StopLogging event about each stage's trail: the
+     * first decided cold, the others warm after it; the first's audit record must be in the table.
+     */
+    static Map<String, String> run(List<String> jvm, String classpath, Path work, DemoWorld world,
+            List<DemoWorld.Stage> stages, Path sample, String name, String mode) throws Exception {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty(JAVA_HOME, System.getProperty("java.home")), "bin", "java").toString());
         command.addAll(jvm);
         command.addAll(List.of("-cp", classpath, ColdStart.class.getName()));
         String eventId = null;
-        for (int i = 0; i <= warm; i++) {
-            byte[] event = world.stopLoggingEvent(sample, stage);
+        for (int i = 0; i < stages.size(); i++) {
+            byte[] event = world.stopLoggingEvent(sample, stages.get(i));
             Path file = work.resolve(name + "-event-" + i + ".json");
             Files.write(file, event);
             command.add(file.toString());
@@ -238,6 +248,7 @@ public final class ColdStartRuns {
                 eventId = JSON.readTree(event).path("detail").path("eventID").asText();
             }
         }
+        DemoWorld.Stage stage = stages.get(0);
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().remove("JAVA_TOOL_OPTIONS");
         builder.environment().put("BACKSTOP_AUDIT_TABLE", stage.auditTable());

@@ -25,8 +25,12 @@ import java.util.UUID;
  *
  * <pre>
  * java dev.backstop.bench.cold.SideBySide --artifact DIR --harness DIR --python PY --package DIR
- *     --runner FILE [--rounds 7] [--jvm "FLAGS"] [--aot FILE]
+ *     --runner FILE [--rounds 7] [--warm 3] [--jvm "FLAGS"] [--aot FILE]
  * </pre>
+ *
+ * After its first event each process decides {@code --warm} more, each about a stopped trail of
+ * its own, as a warm container would, and reports the median of their wall times; the cold
+ * figures (wall to the first event's end, CPU up to it) do not include them.
  *
  * {@code --package} is Custodian's function as its {@code mu} module packages it (see
  * {@code benchmarks/custodian/package.py}); {@code --runner} stands in for Lambda's Python runtime
@@ -46,6 +50,7 @@ public final class SideBySide {
     public static void main(String[] args) throws Exception {
         Map<String, String> options = ColdStartRuns.options(args, "artifact", "harness", "python", "package", "runner");
         int rounds = Integer.parseInt(options.getOrDefault("rounds", "7"));
+        int warm = Integer.parseInt(options.getOrDefault("warm", "3"));
         if (rounds < 5) {
             throw new IllegalArgumentException("--rounds must be at least 5, found " + rounds);
         }
@@ -83,7 +88,7 @@ public final class SideBySide {
             ColdStartRuns.run(jvm, classpath, work, world, stage, sample, "warm-up-backstop", 0, ENFORCE);
         }
         world.stopLogging(stage);
-        peer(python, pkg, runner, work, world, stage, sample, "warm-up-custodian");
+        peer(python, pkg, runner, work, world, List.of(stage), sample, "warm-up-custodian");
 
         Map<String, List<Map<String, String>>> results = new LinkedHashMap<>();
         results.put(BACKSTOP, new ArrayList<>());
@@ -96,12 +101,18 @@ public final class SideBySide {
             stage = world.build(prefix + "-" + round);
             List<String> order = round % 2 == 1 ? List.of(BACKSTOP, PEER) : List.of(PEER, BACKSTOP);
             for (String system : order) {
-                world.stopLogging(stage);
                 String name = system + "-" + round;
+                // The warm events, each about a stopped trail of its own, so that every one acts.
+                List<DemoWorld.Stage> stages = new ArrayList<>(List.of(stage));
+                for (int i = 1; i <= warm; i++) {
+                    stages.add(world.withTrail(stage, stage.trailName() + "-" + name + "-" + i));
+                }
+                stages.forEach(world::stopLogging);
                 Map<String, String> result = system.equals(BACKSTOP)
-                        ? ColdStartRuns.run(jvm, classpath, work, world, stage, sample, name, 0, ENFORCE)
-                        : peer(python, pkg, runner, work, world, stage, sample, name);
-                if (!world.isLogging(stage) || system.equals(BACKSTOP) && !"REMEDIATED".equals(result.get("audited"))) {
+                        ? ColdStartRuns.run(jvm, classpath, work, world, stages, sample, name, ENFORCE)
+                        : peer(python, pkg, runner, work, world, stages, sample, name);
+                if (!stages.stream().allMatch(world::isLogging)
+                        || system.equals(BACKSTOP) && !"REMEDIATED".equals(result.get("audited"))) {
                     throw new IllegalStateException(name + " did not turn logging back on: " + result);
                 }
                 results.get(system).add(result);
@@ -116,7 +127,7 @@ public final class SideBySide {
         }
         double[] load = loads.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         System.out.printf(Locale.ROOT, "%nload average (1 min) during the rounds: %.1f .. %.1f%n", load[0], load[load.length - 1]);
-        for (String figure : List.of("wall_ms", "cpu_ms")) {
+        for (String figure : warm > 0 ? List.of("wall_ms", "cpu_ms", "warm_median_ms") : List.of("wall_ms", "cpu_ms")) {
             double ours = median(results.get(BACKSTOP), figure);
             double theirs = median(results.get(PEER), figure);
             System.out.printf(Locale.ROOT, "%s: Backstop %,.0f ms, Custodian %,.0f ms (medians of %d rounds): Backstop takes %.2f times Custodian's%n",
@@ -126,14 +137,17 @@ public final class SideBySide {
 
     /**
      * One cold start of Custodian's function in a fresh Python process on a fresh event about the
-     * stage's trail.
+     * first stage's trail, then warm, in the same process, on one about each other stage's trail.
      */
     private static Map<String, String> peer(Path python, Path pkg, Path runner, Path work, DemoWorld world,
-            DemoWorld.Stage stage, Path sample, String name) throws Exception {
-        Path event = work.resolve(name + "-event.json").toAbsolutePath();
-        Files.write(event, world.stopLoggingEvent(sample, stage));
-        ProcessBuilder builder = new ProcessBuilder(python.toString(), runner.toString(), event.toString())
-                .directory(pkg.toFile());
+            List<DemoWorld.Stage> stages, Path sample, String name) throws Exception {
+        List<String> command = new ArrayList<>(List.of(python.toString(), runner.toString()));
+        for (int i = 0; i < stages.size(); i++) {
+            Path event = work.resolve(name + "-event-" + i + ".json").toAbsolutePath();
+            Files.write(event, world.stopLoggingEvent(sample, stages.get(i)));
+            command.add(event.toString());
+        }
+        ProcessBuilder builder = new ProcessBuilder(command).directory(pkg.toFile());
         builder.environment().put("PYTHONPATH", pkg.toString());
         // Custodian reads a trail's tags through the tagging API, served by the trail's emulator.
         String trails = System.getenv("AWS_ENDPOINT_URL_CLOUDTRAIL");

@@ -136,14 +136,18 @@ public final class JsonApi {
 
     /** A JSON 1.1 operation: {@code POST /} with {@code X-Amz-Target: <prefix>.<operation>}; the response body. */
     public JsonNode target(String operation, JsonNode body) {
+        return call(operation, targetRequest(operation, body));
+    }
+
+    /** The unsigned request of a JSON 1.1 operation (for a test to sign it beside the SDK client's). */
+    SdkHttpFullRequest targetRequest(String operation, JsonNode body) {
         if (service.targetPrefix() == null) {
             throw new IllegalStateException(service.signingName() + " is a REST-JSON service: use rest()");
         }
-        SdkHttpFullRequest request = base(SdkHttpMethod.POST, "/", body)
+        return base(SdkHttpMethod.POST, "/", body)
                 .putHeader("Content-Type", "application/x-amz-json-1.1")
                 .putHeader("X-Amz-Target", service.targetPrefix() + "." + operation)
                 .build();
-        return call(operation, request);
     }
 
     /** A REST-JSON operation: the method and the path (its variables already URL-encoded); the body may be null. */
@@ -217,7 +221,7 @@ public final class JsonApi {
         }
     }
 
-    private SignedRequest sign(SdkHttpFullRequest request) {
+    SignedRequest sign(SdkHttpFullRequest request) {
         return signer.sign(sign -> sign
                 .identity(credentials.resolveCredentials())
                 .request(request)

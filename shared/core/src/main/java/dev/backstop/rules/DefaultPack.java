@@ -11,10 +11,22 @@ public final class DefaultPack {
     /** What errors call the shipped pack: its path in the repository. */
     public static final String NAME = "rules/default.yaml";
 
+    // Read once: the same text each time, so the prebuilt reading's check is a comparison of one string with itself.
+    private static volatile RuleText shipped;
+
     private DefaultPack() {
     }
 
     public static RuleText text() {
+        RuleText text = shipped;
+        if (text == null) {
+            text = read();
+            shipped = text;
+        }
+        return text;
+    }
+
+    private static RuleText read() {
         try (InputStream in = DefaultPack.class.getResourceAsStream("default.yaml")) {
             if (in == null) {
                 throw new IllegalStateException("the default rule pack is missing from the classpath");

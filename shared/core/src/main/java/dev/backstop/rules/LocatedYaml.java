@@ -65,19 +65,6 @@ final class LocatedYaml {
         }
     }
 
-    // Plain scalars as YAML 1.2 reads them: "mode: off" is the word off, not YAML 1.1's false (nor
-    // are yes, no and on booleans), and a key with no value has none rather than an empty string.
-    private static final YAMLFactory YAML = YAMLFactory.builder()
-            .enable(YAMLParser.Feature.PARSE_BOOLEAN_LIKE_WORDS_AS_STRINGS)
-            .enable(YAMLParser.Feature.EMPTY_STRING_AS_NULL)
-            .loaderOptions(loaderOptions())
-            .streamReadConstraints(StreamReadConstraints.builder()
-                    .maxNestingDepth(MAX_DEPTH)
-                    .maxStringLength(MAX_SCALAR)
-                    .maxNameLength(MAX_SCALAR)
-                    .maxNumberLength(100)
-                    .build())
-            .build();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final Pattern PLAIN_INTEGER = Pattern.compile("-?(0|[1-9][0-9]*)");
     private static final Pattern PLAIN_DECIMAL = Pattern.compile("-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][-+]?[0-9]+)?");
@@ -87,26 +74,46 @@ final class LocatedYaml {
     private final Map<String, Integer> lines;
     private final List<Problem> problems;
 
-    private LocatedYaml(JsonNode root, Map<String, Integer> lines, List<Problem> problems) {
+    LocatedYaml(JsonNode root, Map<String, Integer> lines, List<Problem> problems) {
         this.root = root;
         this.lines = lines;
         this.problems = List.copyOf(problems);
     }
 
-    /** SnakeYAML's own limits: the size of the document, and no expansion of aliases (refused anyway). */
-    private static LoaderOptions loaderOptions() {
-        LoaderOptions options = new LoaderOptions();
-        options.setCodePointLimit(RuleText.MAX_BYTES);
-        options.setNestingDepthLimit(MAX_DEPTH);
-        options.setMaxAliasesForCollections(0);
-        return options;
+    /**
+     * The parser's settings, in a class of their own so that a prebuilt reading ({@link PrebuiltYaml})
+     * loads neither SnakeYAML nor Jackson's YAML module.
+     */
+    private static final class Parsing {
+        // Plain scalars as YAML 1.2 reads them: "mode: off" is the word off, not YAML 1.1's false (nor
+        // are yes, no and on booleans), and a key with no value has none rather than an empty string.
+        private static final YAMLFactory YAML = YAMLFactory.builder()
+                .enable(YAMLParser.Feature.PARSE_BOOLEAN_LIKE_WORDS_AS_STRINGS)
+                .enable(YAMLParser.Feature.EMPTY_STRING_AS_NULL)
+                .loaderOptions(loaderOptions())
+                .streamReadConstraints(StreamReadConstraints.builder()
+                        .maxNestingDepth(MAX_DEPTH)
+                        .maxStringLength(MAX_SCALAR)
+                        .maxNameLength(MAX_SCALAR)
+                        .maxNumberLength(100)
+                        .build())
+                .build();
+
+        /** SnakeYAML's own limits: the size of the document, and no expansion of aliases (refused anyway). */
+        private static LoaderOptions loaderOptions() {
+            LoaderOptions options = new LoaderOptions();
+            options.setCodePointLimit(RuleText.MAX_BYTES);
+            options.setNestingDepthLimit(MAX_DEPTH);
+            options.setMaxAliasesForCollections(0);
+            return options;
+        }
     }
 
     static LocatedYaml read(String text) throws SyntaxException {
         requireShortLines(text);
         Map<String, Integer> lines = new HashMap<>();
         List<Problem> problems = new ArrayList<>();
-        try (YAMLParser parser = (YAMLParser) YAML.createParser(text)) {
+        try (YAMLParser parser = (YAMLParser) Parsing.YAML.createParser(text)) {
             try {
                 if (parser.nextToken() == null) {
                     return new LocatedYaml(NODES.missingNode(), lines, problems);
@@ -179,6 +186,11 @@ final class LocatedYaml {
 
     JsonNode root() {
         return root;
+    }
+
+    /** The line of every field, by JSON pointer. */
+    Map<String, Integer> lines() {
+        return Map.copyOf(lines);
     }
 
     /** The values read as something other than they look, in file order; none when the file is plain. */

@@ -64,7 +64,8 @@ final class RuleFileParser {
         }
         LocatedYaml yaml;
         try {
-            yaml = LocatedYaml.read(text.content());
+            Optional<LocatedYaml> prebuilt = PrebuiltYaml.of(text.content());
+            yaml = prebuilt.isPresent() ? prebuilt.get() : LocatedYaml.read(text.content());
         } catch (LocatedYaml.SyntaxException e) {
             errors.add(new RuleError(text.name(), e.line(), "-", "(file)", e.getMessage()));
             return Optional.empty();
