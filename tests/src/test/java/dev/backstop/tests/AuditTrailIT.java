@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.backstop.audit.AuditLog;
 import dev.backstop.audit.AuditRecord;
 import dev.backstop.audit.AuditTable;
 import dev.backstop.audit.Outcome;
@@ -15,8 +16,12 @@ import dev.backstop.cli.demo.DemoWorld;
 import dev.backstop.config.Mode;
 import dev.backstop.config.Settings;
 import dev.backstop.engine.RemediationEngine;
+import dev.backstop.telemetry.Telemetry;
 import dev.backstop.testing.SampleEvents;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -139,6 +144,50 @@ class AuditTrailIT {
                 .map(item -> item.get(AuditTable.CHAIN_POSITION).n()).sorted().toList();
         assertThat(positions).containsExactlyInAnyOrderElementsOf(
                 IntStream.rangeClosed(1, 50).mapToObj(Integer::toString).toList());
+    }
+
+    @Test
+    void recordsFromFourContainersEachRememberingItsHeadLeaveOneIntactChain() throws Exception {
+        Stage stage = tableOnly("audit-containers");
+        // Each engine is a container of its own, with its own memory of the head it moved last.
+        List<RemediationEngine> containers = IntStream.range(0, 4).mapToObj(i -> engine(stage, Mode.ENFORCE)).toList();
+        List<Callable<AuditRecord>> decisions = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            RemediationEngine engine = containers.get(i % containers.size());
+            byte[] event = unwatchedCall(stage, "arn:aws:iam::" + ACCOUNT + ":user/c" + i);
+            decisions.add(() -> engine.handle(apiCall(event)));
+        }
+        ExecutorService writers = Executors.newFixedThreadPool(4);
+        try {
+            for (Future<AuditRecord> decision : writers.invokeAll(decisions)) {
+                assertThat(decision.get().outcome()).isEqualTo(Outcome.NO_MATCH);
+            }
+        } finally {
+            writers.shutdown();
+        }
+        // Then each appends once more, from memory or after another's append.
+        for (RemediationEngine engine : containers) {
+            engine.handle(apiCall(unwatchedCall(stage, "arn:aws:iam::" + ACCOUNT + ":user/again")));
+        }
+
+        CommandRun run = verify(stage);
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        assertThat(run.out()).contains("chain " + ACCOUNT + "/us-east-1: 44 records, intact; head 44 ");
+    }
+
+    @Test
+    void theClaimTellsTheFirstAttemptFromARetryInTheSameCall() {
+        Stage stage = tableOnly("audit-claim");
+        AuditLog audit = new AuditLog(dynamoDb, stage.auditTable(), JSON,
+                new Telemetry(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), JSON, Clock.systemUTC()));
+        Instant now = Instant.now();
+
+        assertThat(audit.claim("decision#claimed", now)).isEqualTo(AuditLog.Claim.FIRST);
+        assertThat(audit.claim("decision#claimed", now)).isEqualTo(AuditLog.Claim.REFUSED);
+        audit.release("decision#claimed");
+        // The step log is read on this attempt only: the put returned the claim it replaced.
+        assertThat(audit.claim("decision#claimed", now)).isEqualTo(AuditLog.Claim.RETRY);
     }
 
     @Test

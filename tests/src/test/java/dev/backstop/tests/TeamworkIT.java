@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.backstop.audit.AuditKeys;
 import dev.backstop.aws.AwsClientsModule;
 import dev.backstop.cli.BackstopCli;
@@ -14,9 +15,12 @@ import dev.backstop.cli.demo.DemoWorld.Stage;
 import dev.backstop.cli.demo.TerminalContext;
 import dev.backstop.config.Controls;
 import dev.backstop.config.Mode;
+import dev.backstop.config.OwnResources;
 import dev.backstop.config.RulesLocation;
 import dev.backstop.config.Settings;
 import dev.backstop.handlers.cloudtrail.CloudTrailHandler;
+import dev.backstop.handlers.selfwatch.SelfWatchComponent;
+import dev.backstop.handlers.selfwatch.SelfWatchHandler;
 import dev.backstop.testing.MutableClock;
 import dev.backstop.testing.SampleEvents;
 import java.io.ByteArrayInputStream;
@@ -33,6 +37,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
@@ -51,7 +56,9 @@ import software.amazon.awssdk.services.scheduler.model.ResourceNotFoundException
  * emulators: the trail on moto's CloudTrail, the audit table and deferrals on moto's DynamoDB
  * (whose conditions decide who wins a race), the schedules on moto's EventBridge Scheduler, the
  * team file in LocalStack's S3 and the notices on its SNS. Scheduler does not fire here: the test
- * invokes the handler with the schedule's own input, as Scheduler would at the due time.
+ * invokes the handler with the schedule's own input, as Scheduler would at the due time. A
+ * schedule deleted behind Backstop's back is heard by the real self-watch handler, which puts it
+ * back unless its decision was vetoed.
  */
 class TeamworkIT {
 
@@ -188,10 +195,7 @@ class TeamworkIT {
         String bare = eventId(event);
         String id = AuditKeys.decision(bare);
         invoke(team.handler(), event);
-        Map<String, String> env = new HashMap<>(System.getenv());
-        env.put(Controls.SCHEDULE_GROUP, team.group());
-        env.put(Settings.AUDIT_TABLE, team.stage().auditTable());
-        env.put(Settings.TOPIC_ARN, team.stage().topicArn());
+        Map<String, String> env = vetoEnvironment(team);
 
         String[] dryRun = veto(env, team, bare);
         String[] vetoed = veto(env, team, bare, "--yes");
@@ -211,6 +215,15 @@ class TeamworkIT {
         assertThat(ran.path("outcome").asText()).isEqualTo("VETOED");
         assertThat(world.isLogging(team.stage())).isFalse();
         assertThat(veto(env, team, id, "--yes")[0]).as("vetoed once").isEqualTo("1");
+    }
+
+    /** What ./backstop veto is run with: the team's schedule group, audit table and topic. */
+    private static Map<String, String> vetoEnvironment(Team team) {
+        Map<String, String> env = new HashMap<>(System.getenv());
+        env.put(Controls.SCHEDULE_GROUP, team.group());
+        env.put(Settings.AUDIT_TABLE, team.stage().auditTable());
+        env.put(Settings.TOPIC_ARN, team.stage().topicArn());
+        return env;
     }
 
     private static String[] veto(Map<String, String> env, Team team, String id, String... more) {
@@ -281,19 +294,75 @@ class TeamworkIT {
         assertThat(attribute(team, refused.path("auditId").asText(), "outcome")).isEqualTo("VETOED");
     }
 
+    /** The self-watch hears the schedule's deletion as CloudTrail delivers it, made by someone outside Backstop. */
+    private static JsonNode heardDeleted(Team team, String name) throws IOException {
+        String account = "000000000000";
+        byte[] call = SampleEvents.edited("selfwatch/delete-schedule.json", e -> {
+            e.put("account", account).put("region", "us-east-1");
+            ObjectNode detail = (ObjectNode) e.path("detail");
+            detail.put("eventID", UUID.randomUUID().toString()).put("recipientAccountId", account).put("awsRegion", "us-east-1");
+            ((ObjectNode) detail.path("requestParameters")).put("name", name).put("groupName", team.group());
+        });
+        OwnResources own = new OwnResources(List.of("arn:aws:lambda:local:" + account + ":function:backstop-*",
+                "arn:aws:scheduler:us-east-1:" + account + ":schedule/" + team.group() + "/*"));
+        Settings settings = new Settings(team.stage().auditTable(), team.stage().topicArn(), Mode.ENFORCE, List.of())
+                .withControls(team.settings().controls());
+        ByteArrayOutputStream answer = new ByteArrayOutputStream();
+        new SelfWatchHandler(SelfWatchComponent.create(settings, own, team.clock())).handleRequest(
+                new ByteArrayInputStream(call), answer, new TerminalContext(new PrintStream(new ByteArrayOutputStream())));
+        return JSON.readTree(answer.toByteArray());
+    }
+
+    private static GetScheduleResponse onlySchedule(Team team) {
+        String name = scheduler.listSchedules(request -> request.groupName(team.group())).schedules().get(0).name();
+        return scheduler.getSchedule(request -> request.groupName(team.group()).name(name));
+    }
+
     @Test
-    void aScheduleDeletedBehindBackstopsBackLeavesTheDecisionPendingAndVisible() throws IOException {
+    void aScheduleDeletedBehindBackstopsBackIsPutBackByTheSelfWatchAsMadeAndTheDecisionStillRuns() throws IOException {
         Team team = team("veto-deleted", TEAM);
         byte[] event = stopLogging(team);
         String id = AuditKeys.decision(eventId(event));
         invoke(team.handler(), event);
-        String name = scheduler.listSchedules(request -> request.groupName(team.group())).schedules().get(0).name();
-
-        scheduler.deleteSchedule(request -> request.groupName(team.group()).name(name));
-
-        assertThatThrownBy(() -> scheduler.getSchedule(request -> request.groupName(team.group()).name(name)))
+        GetScheduleResponse made = onlySchedule(team);
+        scheduler.deleteSchedule(request -> request.groupName(team.group()).name(made.name()));
+        assertThatThrownBy(() -> scheduler.getSchedule(request -> request.groupName(team.group()).name(made.name())))
                 .isInstanceOf(ResourceNotFoundException.class);
-        assertThat(world.auditItem(team.stage(), "deferred#" + id).map(item -> item.get("state").s())).contains("pending");
-        assertThat(attribute(team, id, "outcome")).isEqualTo("PENDING");
+
+        JsonNode restored = heardDeleted(team, made.name());
+
+        assertThat(restored.path("outcome").asText()).as(restored.toString()).isEqualTo("REMEDIATED");
+        GetScheduleResponse again = scheduler.getSchedule(request -> request.groupName(team.group()).name(made.name()));
+        assertThat(again.scheduleExpression()).isEqualTo(made.scheduleExpression());
+        assertThat(again.target().arn()).isEqualTo(made.target().arn());
+        assertThat(again.target().roleArn()).isEqualTo(ROLE);
+        assertThat(again.target().input()).isEqualTo(new String(due(id), StandardCharsets.UTF_8));
+        assertThat(again.stateAsString()).isEqualTo("ENABLED");
+        assertThat(again.actionAfterCompletionAsString()).isEqualTo("DELETE");
+        var record = world.auditItem(team.stage(), restored.path("auditId").asText()).orElseThrow();
+        assertThat(record.get("rules").ss()).containsExactly("self-watch-deferral-schedule-removed");
+        assertThat(record.get("outcome").s()).isEqualTo("REMEDIATED");
+
+        team.clock().advance(Duration.ofMinutes(16));
+        assertThat(invoke(team.handler(), due(id)).path("outcome").asText()).isEqualTo("REMEDIATED");
+        assertThat(world.isLogging(team.stage())).isTrue();
+    }
+
+    @Test
+    void theVetosOwnDeletionOfTheScheduleIsLeftAloneByTheSelfWatch() throws IOException {
+        Team team = team("veto-then-deleted", TEAM);
+        byte[] event = stopLogging(team);
+        String id = AuditKeys.decision(eventId(event));
+        invoke(team.handler(), event);
+        String name = onlySchedule(team).name();
+        Map<String, String> env = vetoEnvironment(team);
+        assertThat(veto(env, team, id, "--yes")[0]).isEqualTo("0");
+
+        // The veto's own DeleteSchedule, made with the operator's credentials, reaches the self-watch too.
+        JsonNode leftAlone = heardDeleted(team, name);
+
+        assertThat(leftAlone.path("outcome").asText()).as(leftAlone.toString()).isEqualTo("ALREADY_COMPLIANT");
+        assertThat(scheduler.listSchedules(request -> request.groupName(team.group())).schedules()).isEmpty();
+        assertThat(world.auditItem(team.stage(), "deferred#" + id).map(item -> item.get("state").s())).contains("vetoed");
     }
 }

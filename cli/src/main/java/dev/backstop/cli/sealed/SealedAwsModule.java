@@ -15,6 +15,7 @@ import software.amazon.awssdk.http.HttpExecuteRequest;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.scheduler.SchedulerClient;
 
 /**
  * What the sealed catalogue builds its SDK clients with: an HTTP client that refuses every
@@ -66,6 +67,13 @@ final class SealedAwsModule {
     @Singleton
     static DynamoDbClient dynamoDb(SdkHttpClient http, AwsCredentialsProvider credentials, Region region) {
         return AwsClientsModule.build(DynamoDbClient.builder(), http, credentials, region);
+    }
+
+    /** The deferred decisions' schedules, which the self-watch puts back; sealed like every other client. */
+    @Provides
+    @Singleton
+    static SchedulerClient scheduler(SdkHttpClient http, AwsCredentialsProvider credentials, Region region) {
+        return AwsClientsModule.build(SchedulerClient.builder(), http, credentials, region);
     }
 
     /**

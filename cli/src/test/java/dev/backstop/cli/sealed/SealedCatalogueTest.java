@@ -32,7 +32,8 @@ class SealedCatalogueTest {
                 "cloudtrail.restore-event-selectors", "s3.block-public-access", "s3.restore-lifecycle",
                 "events.enable-rule", "lambda.delete-function-concurrency", "guardduty.enable-detector",
                 "guardduty.deactivate-ip-set", "config.start-recorder", "securityhub.enable-standards",
-                "resolver.associate-query-logging", "logs.restore-retention", "ec2.recreate-flow-log");
+                "resolver.associate-query-logging", "logs.restore-retention", "ec2.recreate-flow-log",
+                "scheduler.restore-deferral-schedule");
     }
 
     @Test

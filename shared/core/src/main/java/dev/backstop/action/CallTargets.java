@@ -26,7 +26,8 @@ public final class CallTargets {
 
     /**
      * What the call names, by the service that recorded it: a rule, a function, a role (looked up
-     * among {@code knownRoles}), a table, a topic, a queue, a key, alarms or an S3 object; nothing
+     * among {@code knownRoles}), a table, a topic, a queue, a key, alarms, an S3 object or a
+     * Scheduler schedule; nothing
      * for another service.
      */
     public static List<String> of(CloudTrailEvent event, List<String> knownRoles) {
@@ -40,6 +41,8 @@ public final class CallTargets {
             case "kms.amazonaws.com" -> key(event).stream().toList();
             case "monitoring.amazonaws.com" -> alarms(event);
             case "s3.amazonaws.com" -> object(event).stream().toList();
+            case "scheduler.amazonaws.com" -> (event.detail().eventName().equals("DeleteScheduleGroup")
+                    ? scheduleGroup(event) : schedule(event)).stream().toList();
             default -> List.of();
         };
     }
@@ -141,6 +144,26 @@ public final class CallTargets {
             return Optional.empty();
         }
         return Optional.of("arn:" + partition(event.region()) + ":sqs:" + event.region() + ":" + path[0] + ":" + path[1]);
+    }
+
+    /**
+     * EventBridge Scheduler (DeleteSchedule, UpdateSchedule): {@code name} in {@code groupName},
+     * else the group {@code default}, as {@code arn:<partition>:scheduler:<region>:<account>:schedule/<group>/<name>}.
+     */
+    public static Optional<String> schedule(CloudTrailEvent event) {
+        JsonNode request = event.detail().requestParameters();
+        String name = text(request, "name");
+        String group = text(request, "groupName");
+        if (name.isEmpty() || name.contains("/") || group.contains("/")) {
+            return Optional.empty();
+        }
+        return regional(event, "scheduler", "schedule/" + (group.isEmpty() ? "default" : group) + "/" + name);
+    }
+
+    /** EventBridge Scheduler's group calls (DeleteScheduleGroup): {@code name}, as its {@code schedule-group/} ARN. */
+    public static Optional<String> scheduleGroup(CloudTrailEvent event) {
+        String name = text(event.detail().requestParameters(), "name");
+        return name.contains("/") ? Optional.empty() : regional(event, "scheduler", "schedule-group/" + name);
     }
 
     /** S3 object calls: {@code bucketName} and {@code key}, as {@code arn:<partition>:s3:::<bucket>/<key>}. */

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -17,6 +18,15 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
  * it is still where it was read, else it reads it again and retries), then writes the item. The
  * head keeps a copy of the item, and every writer first writes its predecessor's item if that is
  * not there yet, so a writer that stops between its two puts leaves no hole in the chain.
+ *
+ * <p>The warm path skips the reads: the writer remembers, per chain, the head it moved last and
+ * whose item it then wrote, and moves the head on from there without reading it. The condition
+ * that the head is still at that position (with that hash) is what makes this safe: when it holds,
+ * the head's item is this writer's own, written, so there is nothing to finish; when another
+ * writer moved the head meanwhile, the condition fails and the writer falls back to reading it.
+ * Any failure forgets the remembered head, so a writer that stopped between its two puts reads
+ * the head next time and finishes its own item like anyone else's. That is two writes per
+ * record, where reading costs three reads more.
  *
  * <p>Why not one transaction of head and item: a transaction costs twice the writes and cannot be
  * tested against moto, whose transactions roll back by restoring a copy of the whole table and so
@@ -37,6 +47,8 @@ final class AuditChain {
     private final DynamoDbClient dynamoDb;
     private final String table;
     private final Telemetry telemetry;
+    /** Per chain, the head this writer moved last, once it has written the head's item. */
+    private final Map<String, ChainHead> written = new ConcurrentHashMap<>();
 
     AuditChain(DynamoDbClient dynamoDb, String table, Telemetry telemetry) {
         this.dynamoDb = dynamoDb;
@@ -55,25 +67,53 @@ final class AuditChain {
      * already: a chained record is never overwritten, as that would be an edit.
      */
     boolean append(String chain, Map<String, AttributeValue> content) {
-        String auditId = content.get(AuditTable.KEY).s();
-        if (chainPositionOf(auditId).isPresent()) {
+        if (chainPositionOf(content.get(AuditTable.KEY).s()).isPresent()) {
             return false;
         }
+        appendClaimed(chain, content);
+        return true;
+    }
+
+    /**
+     * Chains and writes the item of an id the caller holds the claim of, without first asking
+     * whether it is chained: a claim is taken only from an item that is absent, handed back or
+     * abandoned, never from a chained record. The one way such an id is chained already is a
+     * crashed earlier attempt whose head copy the next writer wrote; then this item's position
+     * stays empty, and {@link #CHAIN_GAP} counts it as it does for any id chained twice.
+     */
+    void appendClaimed(String chain, Map<String, AttributeValue> content) {
+        // Forgotten until this append has written its item: whatever fails on the way, the next
+        // append reads the head.
+        ChainHead own = written.remove(chain);
+        Optional<ChainHead> moved = own == null ? Optional.empty() : appendAfter(own, content);
+        written.put(chain, moved.orElseGet(() -> appendAfterReading(chain, content)));
+    }
+
+    /** The new head, once the item is chained after the given one; empty when the head is no longer there. */
+    private Optional<ChainHead> appendAfter(ChainHead head, Map<String, AttributeValue> content) {
+        Map<String, AttributeValue> item = chained(content, head);
+        ChainHead next = ChainHead.of(item);
+        if (!moveHead(head, next)) {
+            return Optional.empty();
+        }
+        if (!write(item)) {
+            reportIfChainedElsewhere(item);
+        }
+        return Optional.of(next);
+    }
+
+    private ChainHead appendAfterReading(String chain, Map<String, AttributeValue> content) {
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
             Optional<ChainHead> stored = head(chain);
             stored.ifPresentOrElse(this::finish, () -> register(chain));
-            ChainHead head = stored.orElseGet(() -> ChainHead.empty(chain));
-            Map<String, AttributeValue> item = chained(content, head);
-            if (moveHead(head, ChainHead.of(item))) {
-                if (!write(item)) {
-                    reportIfChainedElsewhere(item);
-                }
-                return true;
+            Optional<ChainHead> moved = appendAfter(stored.orElseGet(() -> ChainHead.empty(chain)), content);
+            if (moved.isPresent()) {
+                return moved.get();
             }
             backOff(attempt);
         }
-        throw new IllegalStateException("could not chain audit record " + auditId + " in " + chain + " after "
-                + MAX_ATTEMPTS + " attempts: other writers kept winning");
+        throw new IllegalStateException("could not chain audit record " + content.get(AuditTable.KEY).s() + " in "
+                + chain + " after " + MAX_ATTEMPTS + " attempts: other writers kept winning");
     }
 
     static Map<String, AttributeValue> chained(Map<String, AttributeValue> content, ChainHead head) {
@@ -116,10 +156,13 @@ final class AuditChain {
                         .conditionExpression("attribute_not_exists(#key)")
                         .expressionAttributeNames(Map.of("#key", AuditTable.KEY)));
             } else {
+                // The hash too: a head remembered from an earlier append must be that very head, even
+                // in a table emptied and refilled to the same position since.
                 dynamoDb.putItem(request -> request.tableName(table).item(to.toItem())
-                        .conditionExpression("#position = :position")
-                        .expressionAttributeNames(Map.of("#position", ChainHead.POSITION))
-                        .expressionAttributeValues(Map.of(":position", AttributeValue.fromN(Long.toString(from.position())))));
+                        .conditionExpression("#position = :position AND #hash = :hash")
+                        .expressionAttributeNames(Map.of("#position", ChainHead.POSITION, "#hash", ChainHead.HASH))
+                        .expressionAttributeValues(Map.of(":position", AttributeValue.fromN(Long.toString(from.position())),
+                                ":hash", AttributeValue.fromS(from.hash()))));
             }
             return true;
         } catch (ConditionalCheckFailedException anotherWriterMovedIt) {

@@ -14,6 +14,8 @@ import javax.inject.Singleton;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.PutItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 
 /**
  * The audit table. A decision first claims its event id with a conditional put, so two
@@ -49,13 +51,30 @@ public final class AuditLog {
         this.telemetry = telemetry;
     }
 
+    /** What claiming an event found. */
+    public enum Claim {
+        /** The table had no item of the event: no attempt at it came before, so none of its steps ran. */
+        FIRST,
+        /** An earlier attempt handed the event back or stopped: some of its steps may have run. */
+        RETRY,
+        /** Another delivery decided the event already or is deciding it now. */
+        REFUSED;
+
+        /** True when this invocation holds the claim and decides the event. */
+        public boolean held() {
+            return this != REFUSED;
+        }
+    }
+
     /**
-     * Claims the event for this invocation. False when another delivery decided it already or is
-     * deciding it now; a claim released for retry or left behind by a crash can be taken over.
+     * Claims the event for this invocation. Refused when another delivery decided it already or is
+     * deciding it now; a claim released for retry or left behind by a crash can be taken over. The
+     * put returns the item it replaced, so the caller learns in the same call whether an attempt
+     * came before this one.
      */
-    public boolean claim(String eventId, Instant now) {
+    public Claim claim(String eventId, Instant now) {
         try {
-            dynamoDb.putItem(request -> request
+            PutItemResponse replaced = dynamoDb.putItem(request -> request
                     .tableName(table)
                     .item(Map.of(
                             AuditTable.KEY, s(eventId),
@@ -68,10 +87,11 @@ public final class AuditLog {
                     .expressionAttributeValues(Map.of(
                             ":retryable", s(RETRYABLE),
                             ":inProgress", s(IN_PROGRESS),
-                            ":now", n(now.getEpochSecond()))));
-            return true;
+                            ":now", n(now.getEpochSecond())))
+                    .returnValues(ReturnValue.ALL_OLD));
+            return replaced.attributes().isEmpty() ? Claim.FIRST : Claim.RETRY;
         } catch (ConditionalCheckFailedException decidedElsewhere) {
-            return false;
+            return Claim.REFUSED;
         }
     }
 
@@ -113,6 +133,20 @@ public final class AuditLog {
             telemetry.count(CHAINED_ALREADY, "audit record " + record.auditId() + " is chained already; kept as it was",
                     telemetry.fields().put("auditId", record.auditId()));
         }
+    }
+
+    /**
+     * Writes the full record of the event this invocation holds the claim of ({@link #claim}), as
+     * {@link #record} does but without first reading whether its id is chained: a claim is never
+     * taken from a chained record (see {@link AuditChain#appendClaimed}). A record of another id
+     * than the claimed one is written as {@link #record} writes it.
+     */
+    public void recordClaimed(String claimedId, AuditRecord record) {
+        if (!record.auditId().equals(claimedId)) {
+            record(record);
+            return;
+        }
+        chain.appendClaimed(AuditChain.chainOf(record), items.toItem(record, COMPLETE));
     }
 
     /** The completed record with this id, if there is one. */

@@ -21,7 +21,7 @@ record ChainHead(String chain, long position, String hash, String auditId, Map<S
     static final String POSITION = "headPosition";
     private static final String PREFIX = AuditTable.CHAIN_ITEMS_PREFIX + "head#";
     private static final String CHAIN = "headOf";
-    private static final String HASH = "headHash";
+    static final String HASH = "headHash";
     private static final String AUDIT_ID = "headAuditId";
     private static final String LAST = "lastRecord";
 

@@ -1,8 +1,13 @@
 package dev.backstop.audit;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.backstop.config.Settings;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -20,11 +25,18 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
  * {@code pending}, then {@code vetoed} (with who and why) or {@code running} and {@code done}.
  * Each move is a conditional update, so a veto and the run at the due time cannot both win, and
  * a run before the due time (a forged invocation) wins nothing.
+ *
+ * <p>A schedule's name is a digest of its deferral's id, so each schedule also has an item,
+ * {@code deferred-schedule#<name>}, naming its deferral and the function it invokes: what the
+ * self-watch needs to put back a schedule someone deleted, from the name alone.
  */
 @Singleton
 public final class Deferrals {
 
     static final String PREFIX = "deferred#";
+    static final String SCHEDULE_PREFIX = "deferred-schedule#";
+    /** The {@code backstop} field of a deferral's schedule input: {@code {"backstop": "deferred", "id": ID}}. */
+    public static final String RUN = "deferred";
     public static final String PENDING = "pending";
     public static final String VETOED = "vetoed";
     public static final String RUNNING = "running";
@@ -70,6 +82,21 @@ public final class Deferrals {
         }
     }
 
+    /**
+     * What a deferral's schedule is for, read from the schedule's name.
+     *
+     * @param deferral the id of the deferral it runs
+     * @param target the function (its alias ARN) it invokes at the due time
+     */
+    public record ScheduleOwner(String schedule, String deferral, String target) {
+
+        public ScheduleOwner {
+            Objects.requireNonNull(schedule, "schedule");
+            Objects.requireNonNull(deferral, "deferral");
+            Objects.requireNonNull(target, "target");
+        }
+    }
+
     private final DynamoDbClient dynamoDb;
     private final String table;
 
@@ -109,6 +136,40 @@ public final class Deferrals {
         } catch (ConditionalCheckFailedException exists) {
             return false;
         }
+    }
+
+    /** The name of the deferral's schedule: unique to it within Scheduler's 64 characters. */
+    public static String scheduleName(String id) {
+        try {
+            return "backstop-" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(id.getBytes(StandardCharsets.UTF_8))).substring(0, 40);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JVM", e);
+        }
+    }
+
+    /** What the deferral's schedule invokes the function with, for it to run the deferral. */
+    public static String runInput(String id) {
+        return JsonNodeFactory.instance.objectNode().put("backstop", RUN).put("id", id).toString();
+    }
+
+    /** Records which deferral the schedule runs and what it invokes; written again by a redelivery, unchanged. */
+    public void recordSchedule(ScheduleOwner owner) {
+        dynamoDb.putItem(request -> request.tableName(table).item(Map.of(
+                AuditTable.KEY, s(SCHEDULE_PREFIX + owner.schedule()),
+                "kind", s("deferred-schedule"),
+                "deferral", s(owner.deferral()),
+                "target", s(owner.target()))));
+    }
+
+    /** Which deferral the schedule runs; empty for a name no deferral recorded (or one made before these records). */
+    public Optional<ScheduleOwner> scheduleOwner(String schedule) {
+        Map<String, AttributeValue> item = dynamoDb.getItem(request -> request.tableName(table)
+                .key(Map.of(AuditTable.KEY, s(SCHEDULE_PREFIX + schedule))).consistentRead(true)).item();
+        if (item == null || text(item, "deferral") == null || text(item, "target") == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new ScheduleOwner(schedule, text(item, "deferral"), text(item, "target")));
     }
 
     public Optional<Deferral> find(String id) {

@@ -24,4 +24,11 @@ public final class SelfWatchParametersModule {
         return List.of(new ParamSpec(RUN, ParamType.STRING, true,
                 "what to run to put the change right, quoted in the notification (a command or a step)"));
     }
+
+    @Provides
+    @IntoMap
+    @StringKey("scheduler.restore-deferral-schedule")
+    static List<ParamSpec> restoreDeferralScheduleParameters() {
+        return List.of(); // none: the schedule is the one the call named, if it is of Backstop's group
+    }
 }

@@ -2,11 +2,13 @@ package dev.backstop.engine;
 
 import dev.backstop.action.AwsErrors;
 import dev.backstop.audit.AuditLog;
+import dev.backstop.audit.AuditLog.Claim;
 import dev.backstop.audit.AuditRecord;
 import dev.backstop.notify.Notifier;
 import dev.backstop.telemetry.Degradation;
 import dev.backstop.telemetry.Telemetry;
 import java.time.Instant;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import javax.inject.Inject;
 import javax.inject.Singleton;
@@ -39,10 +41,12 @@ final class DecisionRecorder {
      * delivery may still hand it back, so Lambda retries this one later and, if the event is never
      * decided, it reaches the dead-letter queue instead of vanishing behind a DUPLICATE record.
      * Whatever escapes the decision or its audit write hands the event back for Lambda's retry,
-     * which takes the enforcing steps that finished from the step log.
+     * which takes the enforcing steps that finished from the step log. The decision is told what
+     * the claim found, so a first attempt need not look in the step log.
      */
-    AuditRecord once(String id, Instant now, Supplier<AuditRecord> duplicate, Supplier<AuditRecord> decide) {
-        if (!audit.claim(id, now)) {
+    AuditRecord once(String id, Instant now, Supplier<AuditRecord> duplicate, Function<Claim, AuditRecord> decide) {
+        Claim claim = audit.claim(id, now);
+        if (!claim.held()) {
             if (audit.inProgress(id)) {
                 throw new DecisionInProgressException(id);
             }
@@ -52,8 +56,8 @@ final class DecisionRecorder {
         }
         AuditRecord decision;
         try {
-            decision = decide.get();
-            audit.record(decision);
+            decision = decide.apply(claim);
+            audit.recordClaimed(id, decision);
         } catch (RuntimeException | Error e) {
             // An error too (a stack or heap exhausted): a claim left behind would hold the event
             // back from every retry, until it expires, with nothing recorded.

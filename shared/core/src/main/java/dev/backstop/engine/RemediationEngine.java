@@ -56,19 +56,21 @@ import javax.inject.Singleton;
 public final class RemediationEngine {
 
     /**
-     * One run of the rule loop: the audit id its record gets, the key its finished steps are kept
-     * under in the {@link StepLog}, the steps it may run ({@code RULE#INDEX}; empty: every matched
-     * one), and whether a veto window has passed (the run at the due time).
+     * One run of the rule loop: the audit id its record gets, the attempt its finished steps are
+     * kept under in the {@link StepLog}, the steps it may run ({@code RULE#INDEX}; empty: every
+     * matched one), and whether a veto window has passed (the run at the due time).
      */
-    private record Run(String auditId, String stepKey, Optional<Set<String>> only, boolean windowPassed) {
+    private record Run(String auditId, StepLog.Attempt attempt, Optional<Set<String>> only, boolean windowPassed) {
 
-        static Run of(Trigger trigger) {
-            return new Run(AuditKeys.decision(trigger.id()), trigger.id(), Optional.empty(), false);
+        static Run of(Trigger trigger, AuditLog.Claim claim) {
+            return new Run(AuditKeys.decision(trigger.id()), StepLog.Attempt.claimed(trigger.id(), claim), Optional.empty(),
+                    false);
         }
 
         static Run due(Deferral deferral) {
             String id = VetoService.DUE + deferral.id();
-            return new Run(id, id, Optional.of(Set.copyOf(deferral.steps())), true);
+            // A due run handed back runs again, so its steps are looked up every time.
+            return new Run(id, StepLog.Attempt.maybeRepeated(id), Optional.of(Set.copyOf(deferral.steps())), true);
         }
     }
 
@@ -198,7 +200,7 @@ public final class RemediationEngine {
     private <T extends Trigger> AuditRecord decideOnce(TriggerSteps<T> steps, T trigger) {
         return recorder.once(AuditKeys.decision(trigger.id()), clock.instant(),
                 () -> steps.record(trigger, null, Decisions.duplicate(trigger, steps.named(trigger), clock.instant())),
-                () -> decide(steps, trigger, Run.of(trigger)));
+                claim -> decide(steps, trigger, Run.of(trigger, claim)));
     }
 
     private AuditRecord resumeDeferred(String id, TriggerReader reader) {
@@ -309,7 +311,7 @@ public final class RemediationEngine {
                                 protectedCaller.get())
                         : unmet.isPresent()
                         ? ActionRunner.notActed(rule, spec, choice.upper(), steps.unplannedResource(trigger), unmet.get())
-                        : stepLog.once(run.stepKey(), rule.id(), index, choice.upper(),
+                        : stepLog.once(run.attempt(), rule.id(), index, choice.upper(),
                                 () -> runner.run(rule, spec, choice, trigger, context));
                 if (result.outcome() == Outcome.PENDING) {
                     pending.add(rule.id() + "#" + index);
@@ -320,7 +322,7 @@ public final class RemediationEngine {
                 Optional<Hold> repeated = escalated ? Optional.empty() : runner.repeated(rule, trigger, result);
                 if (repeated.isPresent()) {
                     escalated = true;
-                    results.add(stepLog.once(run.stepKey(), rule.id(), rule.actions().size(), result.mode(),
+                    results.add(stepLog.once(run.attempt(), rule.id(), rule.actions().size(), result.mode(),
                             () -> runner.escalate(rule, result.mode(), trigger, repeated.get())));
                 }
             }

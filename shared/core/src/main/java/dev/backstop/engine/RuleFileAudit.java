@@ -76,7 +76,7 @@ final class RuleFileAudit implements RuleFileLoads {
     public void loaded(Read read, RuleBook rules) {
         String key = AuditKeys.ruleFile(read.location().toString(), version(read));
         Instant now = clock.instant();
-        if (audit.find(key).isPresent() || !audit.claim(key, now)) {
+        if (audit.find(key).isPresent() || !audit.claim(key, now).held()) {
             return;
         }
         try {
@@ -105,7 +105,7 @@ final class RuleFileAudit implements RuleFileLoads {
     public void rejected(Read read, List<RuleError> errors) {
         String key = AuditKeys.ruleFileRejected(read.location().toString(), version(read));
         Instant now = clock.instant();
-        if (audit.find(key).isPresent() || !audit.claim(key, now)) {
+        if (audit.find(key).isPresent() || !audit.claim(key, now).held()) {
             return;
         }
         String shown = errors.stream().limit(ERRORS_SHOWN).map(RuleError::toString).collect(Collectors.joining("; "));
@@ -133,7 +133,7 @@ final class RuleFileAudit implements RuleFileLoads {
         AuditRecord record = new AuditRecord(key, null, eventName, SOURCE,
                 read.location().expectedOwner().or(() -> home).orElse(null), region.id(), null, now, null, null, null,
                 outcome, reason, List.of());
-        audit.record(record);
+        audit.recordClaimed(key, record);
         try {
             notifier.publish(record);
             audit.noteNotification(key, "sent");

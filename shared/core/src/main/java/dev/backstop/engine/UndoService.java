@@ -103,7 +103,7 @@ public final class UndoService {
     public AuditRecord undo(String typed, String operator) {
         String auditId = AuditKeys.typed(typed);
         List<ActionResult> applied = plan(auditId);
-        if (!audit.claim(PREFIX + auditId, clock.instant())) {
+        if (!audit.claim(PREFIX + auditId, clock.instant()).held()) {
             throw new UndoException(auditId + " is being undone or was undone already");
         }
         AuditRecord original = audit.find(auditId).orElseThrow();
@@ -131,7 +131,7 @@ public final class UndoService {
                 original.eventSource(), original.account(), original.region(), original.eventTime(), clock.instant(),
                 operator, "Operator", null, outcome, "undo of " + auditId + " requested by " + operator, results,
                 original.alarm());
-        audit.record(undone);
+        audit.recordClaimed(PREFIX + auditId, undone);
         notifier.publish(undone);
         return undone;
     }

@@ -7,14 +7,9 @@ import dev.backstop.audit.Deferrals.Deferral;
 import dev.backstop.aws.OneTimeSchedules;
 import dev.backstop.event.Trigger;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import javax.inject.Inject;
@@ -30,7 +25,7 @@ import javax.inject.Singleton;
 final class VetoWindow {
 
     /** The input a deferred decision's schedule invokes the function with. */
-    static final String DEFERRED = "deferred";
+    static final String DEFERRED = Deferrals.RUN;
 
     private final Deferrals deferrals;
     private final OneTimeSchedules schedules;
@@ -49,7 +44,7 @@ final class VetoWindow {
 
     /** When a window of this length that starts now ends: rounded up to the minute, as the schedule runs. */
     Instant dueAfter(Duration window) {
-        return roundUp(clock.instant().plus(window));
+        return OneTimeSchedules.runsAt(clock.instant().plus(window));
     }
 
     /** Why nothing can be deferred in this function, or empty when it can. */
@@ -68,13 +63,15 @@ final class VetoWindow {
      * words the actions; a redelivery that finds it deferred already changes nothing.
      */
     void defer(String id, Deferrals.Purpose purpose, Trigger trigger, Instant due, List<String> steps, List<String> actions) {
-        String schedule = scheduleName(id);
+        String schedule = Deferrals.scheduleName(id);
         boolean created = deferrals.create(Deferral.pending(id, purpose, due, trigger.tree().toString(), schedule,
                 trigger.account(), trigger.region(), steps, actions));
         // A retry after a failure between the two writes schedules it then; a schedule already there is kept.
         if (created || deferrals.find(id).map(found -> found.state().equals(Deferrals.PENDING)).orElse(false)) {
-            schedules.create(schedule, due, target.arn().orElseThrow(),
-                    json.createObjectNode().put("backstop", DEFERRED).put("id", id).toString());
+            String function = target.arn().orElseThrow();
+            // Before the schedule exists: the self-watch puts back only a schedule it can name the deferral of.
+            deferrals.recordSchedule(new Deferrals.ScheduleOwner(schedule, id, function));
+            schedules.create(schedule, due, function, Deferrals.runInput(id));
         }
     }
 
@@ -90,20 +87,5 @@ final class VetoWindow {
         } catch (IOException notJson) {
             return Optional.empty();
         }
-    }
-
-    /** A schedule name unique to the deferral within Scheduler's 64 characters. */
-    static String scheduleName(String id) {
-        try {
-            return "backstop-" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(id.getBytes(StandardCharsets.UTF_8))).substring(0, 40);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JVM", e);
-        }
-    }
-
-    private static Instant roundUp(Instant at) {
-        Instant minute = at.truncatedTo(ChronoUnit.MINUTES);
-        return minute.equals(at) ? at : minute.plus(1, ChronoUnit.MINUTES);
     }
 }

@@ -45,6 +45,18 @@ class CallTargetsTest {
                 "arn:aws:cloudwatch:us-east-1:" + ACCOUNT + ":alarm:backstop-s3-silent");
         assertThat(CallTargets.of(call("put-rule-file.json"), List.of()))
                 .containsExactly("arn:aws:s3:::example-security-rules/backstop/rules.yaml");
+        assertThat(CallTargets.of(call("delete-schedule.json"), List.of())).containsExactly("arn:aws:scheduler:us-east-1:"
+                + ACCOUNT + ":schedule/backstop-deferred/backstop-3f1c9a7e5b2d4c6e8a0f1b3d5c7e9a2b4d6f8a0c");
+        assertThat(CallTargets.of(call("delete-schedule-group.json"), List.of()))
+                .containsExactly("arn:aws:scheduler:us-east-1:" + ACCOUNT + ":schedule-group/backstop-deferred");
+    }
+
+    @Test
+    void aScheduleWithoutAGroupIsTheDefaultGroupsAndASlashInANameNamesNothing() {
+        assertThat(CallTargets.schedule(call("delete-schedule.json", request -> request.remove("groupName"))))
+                .contains("arn:aws:scheduler:us-east-1:" + ACCOUNT + ":schedule/default/backstop-3f1c9a7e5b2d4c6e8a0f1b3d5c7e9a2b4d6f8a0c");
+        assertThat(CallTargets.schedule(call("delete-schedule.json", request -> request.put("groupName", "a/b")))).isEmpty();
+        assertThat(CallTargets.schedule(call("delete-schedule.json", request -> request.put("name", "")))).isEmpty();
     }
 
     @Test

@@ -86,7 +86,7 @@ class AuditChainTest {
     @Test
     void theClaimIsReplacedByTheChainedRecord() {
         AuditLog log = auditLog(dynamoDb);
-        assertThat(log.claim("e1", Instant.EPOCH)).isTrue();
+        assertThat(log.claim("e1", Instant.EPOCH)).isEqualTo(AuditLog.Claim.FIRST);
 
         log.record(fullRecord("e1"));
 
@@ -155,6 +155,153 @@ class AuditChainTest {
             assertThat(line.path("chainedAt").asText()).isEqualTo("1");
             assertThat(line.path("level").asText()).isEqualTo("WARN");
         });
+    }
+
+    @Test
+    void aClaimedRecordIsChainedWithoutAskingWhetherItsIdIsChainedAlready() {
+        AuditLog log = auditLog(dynamoDb);
+        log.claim("e1", Instant.EPOCH);
+        int before = dynamoDb.calls().size();
+
+        log.recordClaimed("e1", fullRecord("e1"));
+
+        assertThat(dynamoDb.callsSince(before)).doesNotContain("GetItem e1")
+                .containsExactly("GetItem " + ChainHead.key(CHAIN), "UpdateItem " + ChainHead.REGISTRY_KEY,
+                        "PutItem " + ChainHead.key(CHAIN), "PutItem e1");
+        assertThat(log.find("e1")).contains(fullRecord("e1"));
+    }
+
+    @Test
+    void aSecondAppendFromTheSameWriterMovesTheHeadOnWithTwoWritesAndNoRead() {
+        AuditLog log = auditLog(dynamoDb);
+        decide(log, "e1");
+        log.claim("e2", Instant.EPOCH);
+        int before = dynamoDb.calls().size();
+
+        log.recordClaimed("e2", fullRecord("e2"));
+
+        assertThat(dynamoDb.callsSince(before)).containsExactly("PutItem " + ChainHead.key(CHAIN), "PutItem e2");
+        assertThat(dynamoDb.item("e2").get(AuditTable.CHAIN_POSITION).n()).isEqualTo("2");
+        assertThat(dynamoDb.attribute("e2", AuditTable.PREVIOUS_HASH)).isEqualTo(dynamoDb.attribute("e1", AuditTable.CHAIN_HASH));
+        assertThat(verifier().verify(CHAIN).problems()).isEmpty();
+    }
+
+    @Test
+    void anUnclaimedRecordFromAWarmWriterStillAsksWhetherItsIdIsChainedFirst() {
+        AuditLog log = auditLog(dynamoDb);
+        decide(log, "e1");
+        int before = dynamoDb.calls().size();
+
+        log.record(fullRecord("e2"));
+        log.record(fullRecord("e2"));
+
+        assertThat(dynamoDb.callsSince(before)).containsExactly("GetItem e2", "PutItem " + ChainHead.key(CHAIN),
+                "PutItem e2", "GetItem e2");
+        assertThat(telemetry.counted(AuditLog.CHAINED_ALREADY)).hasSize(1);
+    }
+
+    @Test
+    void whenAnotherWriterMovedTheHeadTheNextAppendReadsItAndTheChainStillVerifies() {
+        AuditLog first = auditLog(dynamoDb);
+        AuditLog second = auditLog(dynamoDb);
+        decide(first, "e1");
+        decide(second, "e2");
+        first.claim("e3", Instant.EPOCH);
+        int before = dynamoDb.calls().size();
+
+        first.recordClaimed("e3", fullRecord("e3"));
+
+        // The move from its own head fails; it reads the head, finds e2 written, and chains after it.
+        assertThat(dynamoDb.callsSince(before)).containsExactly("PutItem " + ChainHead.key(CHAIN),
+                "GetItem " + ChainHead.key(CHAIN), "GetItem e2", "PutItem " + ChainHead.key(CHAIN), "PutItem e3");
+        assertThat(List.of("e1", "e2", "e3")).extracting(id -> dynamoDb.item(id).get(AuditTable.CHAIN_POSITION).n())
+                .containsExactly("1", "2", "3");
+        assertThat(verifier().verify(CHAIN).problems()).isEmpty();
+
+        // It remembers the head it ended with: warm again.
+        first.claim("e4", Instant.EPOCH);
+        int warm = dynamoDb.calls().size();
+        first.recordClaimed("e4", fullRecord("e4"));
+        assertThat(dynamoDb.callsSince(warm)).containsExactly("PutItem " + ChainHead.key(CHAIN), "PutItem e4");
+        assertThat(verifier().verify(CHAIN).problems()).isEmpty();
+    }
+
+    @Test
+    void aWarmWriterThatStopsAfterMovingTheHeadIsFinishedByTheNextWriterFromAnotherContainer() {
+        AuditLog stopping = auditLog(dynamoDb);
+        AuditLog other = auditLog(dynamoDb);
+        decide(stopping, "e1");
+
+        stopBetweenItsTwoPuts(stopping, "e2");
+        assertThat(dynamoDb.item("e2")).doesNotContainKey(AuditTable.CHAIN_POSITION);
+
+        decide(other, "e3");
+
+        assertThat(List.of("e1", "e2", "e3")).extracting(id -> dynamoDb.item(id).get(AuditTable.CHAIN_POSITION).n())
+                .containsExactly("1", "2", "3");
+        assertThat(ChainHash.of(dynamoDb.item("e2"))).isEqualTo(dynamoDb.attribute("e2", AuditTable.CHAIN_HASH));
+        assertThat(verifier().verify(CHAIN).problems()).isEmpty();
+    }
+
+    @Test
+    void aWriterThatStoppedAfterMovingTheHeadForgetsItsHeadAndFinishesItsOwnRecordNextTime() {
+        AuditLog log = auditLog(dynamoDb);
+        decide(log, "e1");
+        stopBetweenItsTwoPuts(log, "e2");
+        log.claim("e3", Instant.EPOCH);
+        int before = dynamoDb.calls().size();
+
+        log.recordClaimed("e3", fullRecord("e3"));
+
+        assertThat(dynamoDb.callsSince(before)).containsExactly("GetItem " + ChainHead.key(CHAIN), "GetItem e2",
+                "PutItem e2", "PutItem " + ChainHead.key(CHAIN), "PutItem e3");
+        assertThat(List.of("e1", "e2", "e3")).extracting(id -> dynamoDb.item(id).get(AuditTable.CHAIN_POSITION).n())
+                .containsExactly("1", "2", "3");
+        assertThat(verifier().verify(CHAIN).problems()).isEmpty();
+    }
+
+    @Test
+    void aRememberedHeadIsNotTrustedWhenTheHeadAtItsPositionHasAnotherHash() {
+        AuditLog log = auditLog(dynamoDb);
+        decide(log, "e1");
+        // The table emptied and refilled by another writer up to the same position.
+        dynamoDb.items().clear();
+        decide(auditLog(dynamoDb), "other");
+        log.claim("e2", Instant.EPOCH);
+
+        log.recordClaimed("e2", fullRecord("e2"));
+
+        assertThat(dynamoDb.attribute("e2", AuditTable.PREVIOUS_AUDIT_ID)).isEqualTo("other");
+        assertThat(verifier().verify(CHAIN).problems()).isEmpty();
+    }
+
+    @Test
+    void aRecordOfAnotherIdThanTheClaimedOneIsCheckedAsAnUnclaimedOneIs() {
+        AuditLog log = auditLog(dynamoDb);
+        log.record(fullRecord("e1"));
+        log.claim("e2", Instant.EPOCH);
+
+        log.recordClaimed("e2", fullRecord("e1"));
+
+        assertThat(telemetry.counted(AuditLog.CHAINED_ALREADY)).hasSize(1);
+        assertThat(ChainHead.fromItem(dynamoDb.item(ChainHead.key(CHAIN))).orElseThrow().position()).isEqualTo(1);
+    }
+
+    private static void decide(AuditLog log, String id) {
+        assertThat(log.claim(id, Instant.EPOCH).held()).isTrue();
+        log.recordClaimed(id, fullRecord(id));
+    }
+
+    /** Claims and records the event, and fails its record put after the head moved, as a Lambda that times out there. */
+    private void stopBetweenItsTwoPuts(AuditLog log, String id) {
+        log.claim(id, Instant.EPOCH);
+        dynamoDb.failPutOnce(item -> item.get(AuditTable.KEY).s().equals(id) && item.containsKey(AuditTable.CHAIN_POSITION),
+                () -> new IllegalStateException("the invocation timed out"));
+        assertThatThrownBy(() -> log.recordClaimed(id, fullRecord(id))).hasMessageContaining("timed out");
+    }
+
+    private ChainVerifier verifier() {
+        return new ChainVerifier(dynamoDb, "audit");
     }
 
     /** Another writer appends e1 after this one read the head and before it moves it. */

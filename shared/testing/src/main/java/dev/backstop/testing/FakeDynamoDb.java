@@ -26,17 +26,19 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
 
 /**
  * The audit table at the SDK edge, keyed by {@code auditId}. The audit chain's conditions and the
- * histories' "recorded no later" are evaluated; the others are simplified to "the item is absent or released for retry". The real
- * expressions run against the emulator in the integration tests.
+ * histories' "recorded no later" are evaluated; the others are simplified to "the item is absent, released for retry or a claim whose lease is over". The real
+ * expressions run against the emulator in the integration tests. A put that asks for
+ * {@code ReturnValues ALL_OLD} gets the item it replaced.
  */
 public final class FakeDynamoDb implements DynamoDbClient {
 
     private static final Pattern CLAUSE = Pattern.compile("(SET|ADD|REMOVE|DELETE)\\s+(.+?)(?=\\s+(?:SET|ADD|REMOVE|DELETE)\\s|$)");
-    private static final Pattern CHAIN_CONDITION = Pattern.compile("attribute_not_exists\\(#\\w+\\)|#\\w+ = :\\w+");
+    private static final Pattern CHAIN_CONDITION = Pattern.compile("attribute_not_exists\\(#\\w+\\)|#\\w+ = :\\w+( AND #\\w+ = :\\w+)*");
     /** The histories' "absent, or recorded no later than this one". */
     private static final Pattern NO_LATER = Pattern.compile("attribute_not_exists\\(#\\w+\\) OR (\\w+) <= (:\\w+)");
 
     private final Map<String, Map<String, AttributeValue>> items = new LinkedHashMap<>();
+    private final List<String> calls = new ArrayList<>();
 
     public Map<String, Map<String, AttributeValue>> items() {
         return items;
@@ -64,6 +66,16 @@ public final class FakeDynamoDb implements DynamoDbClient {
         return records;
     }
 
+    /** Every call made so far, in order, as its operation and key: {@code PutItem chain#head#...}. */
+    public synchronized List<String> calls() {
+        return List.copyOf(calls);
+    }
+
+    /** The calls made after the first {@code from}. */
+    public synchronized List<String> callsSince(int from) {
+        return List.copyOf(calls.subList(from, calls.size()));
+    }
+
     public Map<String, AttributeValue> item(String auditId) {
         return items.get(auditId);
     }
@@ -75,6 +87,7 @@ public final class FakeDynamoDb implements DynamoDbClient {
 
     @Override
     public synchronized PutItemResponse putItem(PutItemRequest request) {
+        calls.add("PutItem " + request.item().get("auditId").s());
         if (putFault != null && faultyPut.test(request.item())) {
             RuntimeException fault = putFault.get();
             putFault = null;
@@ -88,16 +101,27 @@ public final class FakeDynamoDb implements DynamoDbClient {
                 || (noLater.matches() ? existing == null || Long.parseLong(existing.get(noLater.group(1)).n())
                         <= Long.parseLong(request.expressionAttributeValues().get(noLater.group(2)).n())
                 : CHAIN_CONDITION.matcher(condition).matches() ? holds(request, existing)
-                        : existing == null || "retryable".equals(existing.get("status").s()));
+                        : existing == null || "retryable".equals(existing.get("status").s()) || leaseOver(request, existing));
         if (!holds) {
             throw ConditionalCheckFailedException.builder().message("The conditional request failed").build();
         }
         items.put(key, new HashMap<>(request.item()));
-        return PutItemResponse.builder().build();
+        return PutItemResponse.builder()
+                .attributes("ALL_OLD".equals(request.returnValuesAsString()) && existing != null ? existing : null)
+                .build();
+    }
+
+    /** A claim's "in progress, but its lease ended before :now": one left behind by a crash. */
+    private static boolean leaseOver(PutItemRequest request, Map<String, AttributeValue> existing) {
+        AttributeValue now = request.expressionAttributeValues().get(":now");
+        AttributeValue lease = existing.get("leaseUntil");
+        return now != null && lease != null && "in-progress".equals(existing.get("status").s())
+                && Long.parseLong(lease.n()) < Long.parseLong(now.n());
     }
 
     @Override
     public synchronized GetItemResponse getItem(GetItemRequest request) {
+        calls.add("GetItem " + request.key().get("auditId").s());
         Map<String, AttributeValue> item = items.get(request.key().get("auditId").s());
         return GetItemResponse.builder().item(item == null ? null : new HashMap<>(item)).build();
     }
@@ -111,6 +135,7 @@ public final class FakeDynamoDb implements DynamoDbClient {
     @Override
     public synchronized UpdateItemResponse updateItem(UpdateItemRequest request) {
         String key = request.key().get("auditId").s();
+        calls.add("UpdateItem " + key);
         Map<String, AttributeValue> item = items.get(key);
         if (item == null && request.conditionExpression() != null) {
             throw ConditionalCheckFailedException.builder().message("The conditional request failed").build();
@@ -172,25 +197,30 @@ public final class FakeDynamoDb implements DynamoDbClient {
         return name.startsWith("#") ? request.expressionAttributeNames().get(name) : name;
     }
 
-    /** The audit chain's conditions: an attribute is absent, or a number equals a value; others are simplified. */
+    /** The audit chain's conditions: an attribute is absent, or attributes equal values; others are simplified. */
     private boolean holds(PutItemRequest put, Map<String, AttributeValue> existing) {
         String condition = put.conditionExpression();
         Matcher absent = Pattern.compile("attribute_not_exists\\((#\\w+)\\)").matcher(condition);
         if (absent.matches()) {
             return existing == null || !existing.containsKey(put.expressionAttributeNames().get(absent.group(1)));
         }
-        Matcher equal = Pattern.compile("(#\\w+) = (:\\w+)").matcher(condition);
-        if (equal.matches()) {
+        boolean all = true;
+        for (String clause : condition.split(" AND ")) {
+            Matcher equal = Pattern.compile("(#\\w+) = (:\\w+)").matcher(clause);
+            if (!equal.matches()) {
+                throw new UnsupportedOperationException("the fake does not understand the condition " + condition);
+            }
             AttributeValue value = existing == null ? null : existing.get(put.expressionAttributeNames().get(equal.group(1)));
-            return value != null && value.equals(put.expressionAttributeValues().get(equal.group(2)));
+            all &= value != null && value.equals(put.expressionAttributeValues().get(equal.group(2)));
         }
-        throw new UnsupportedOperationException("the fake does not understand the condition " + condition);
+        return all;
     }
 
 
     /** The chain index: a chain's items by position, in one page. Filter expressions are not applied. */
     @Override
-    public QueryResponse query(QueryRequest request) {
+    public synchronized QueryResponse query(QueryRequest request) {
+        calls.add("Query " + request.indexName());
         if (!"chain-position".equals(request.indexName()) || request.filterExpression() != null) {
             throw new UnsupportedOperationException("the fake queries the chain index without filters only");
         }

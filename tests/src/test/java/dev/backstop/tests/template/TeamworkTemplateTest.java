@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.backstop.channels.ChannelSettings;
 import dev.backstop.config.Controls;
+import dev.backstop.config.OwnResources;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -80,6 +81,30 @@ class TeamworkTemplateTest {
                 .path("iam:PassedToService").asText()).isEqualTo("scheduler.amazonaws.com");
         assertThat(Intrinsics.actions(statements.get("ReadDeclaredStacks")))
                 .containsExactly("cloudformation:DescribeStackResources");
+    }
+
+    @Test
+    void onlyTheSelfWatchMayReadAndUpdateTheGroupsSchedulesAndItHearsTheirAndTheGroupsDeletion() {
+        JsonNode guard = RolePermissions.own(TEMPLATE, "SelfWatchFunctionRole").stream()
+                .filter(statement -> statement.path("Sid").asText().equals("GuardDeferralSchedules")).findFirst()
+                .orElseThrow();
+        JsonNode selfWatch = TEMPLATE.resource("SelfWatchFunction").path("Properties");
+        String own = selfWatch.path("Environment").path("Variables").path(OwnResources.VARIABLE).toString();
+        String pattern = selfWatch.path("Events").path("OwnResourceChanges").path("Properties").path("Pattern").toString();
+
+        assertThat(Intrinsics.actions(guard)).containsExactlyInAnyOrder("scheduler:GetSchedule", "scheduler:UpdateSchedule");
+        assertThat(guard.path("Resource").path("Fn::Sub").asText()).endsWith(":schedule/${DeferralScheduleGroup}/*");
+        assertThat(RolePermissions.allowed(TEMPLATE, "SelfWatchFunctionRole"))
+                .contains("ScheduleDeferredDecisions: scheduler:CreateSchedule", "PassSchedulerRole: iam:PassRole");
+        assertThat(own).contains(":schedule/${DeferralScheduleGroup}/*").containsPattern("DeferralScheduleGroup\\W+Arn");
+        assertThat(pattern).contains("\"aws.scheduler\"", "\"DeleteSchedule\"", "\"UpdateSchedule\"",
+                "\"DeleteScheduleGroup\"");
+        for (String function : TEMPLATE.resourcesOfType("AWS::Serverless::Function").keySet()) {
+            if (!function.equals("SelfWatchFunction")) {
+                assertThat(RolePermissions.allowed(TEMPLATE, function + "Role")).as(function)
+                        .noneMatch(action -> action.endsWith("scheduler:GetSchedule") || action.endsWith("scheduler:UpdateSchedule"));
+            }
+        }
     }
 
     @Test

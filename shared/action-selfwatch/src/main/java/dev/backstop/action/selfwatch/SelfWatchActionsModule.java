@@ -9,7 +9,11 @@ import dev.backstop.action.RemediationAction;
 import dev.backstop.catalogue.SelfWatchParametersModule;
 import dev.backstop.config.OwnResources;
 
-/** Binds the self-watch actions that need no client of their own ({@code selfwatch.notify}). */
+/**
+ * Binds the self-watch actions that need no client of their own: {@code selfwatch.notify}, and
+ * {@code scheduler.restore-deferral-schedule}, which uses the core's audit table and one-time
+ * schedules (the clients every deciding function has).
+ */
 @Module(includes = SelfWatchParametersModule.class)
 public abstract class SelfWatchActionsModule {
 
@@ -20,6 +24,11 @@ public abstract class SelfWatchActionsModule {
     @IntoMap
     @StringKey(NotifyOwnChangeAction.NAME)
     abstract RemediationAction notifyOwnChange(NotifyOwnChangeAction action);
+
+    @Binds
+    @IntoMap
+    @StringKey(RestoreDeferralScheduleAction.NAME)
+    abstract RemediationAction restoreDeferralSchedule(RestoreDeferralScheduleAction action);
 
     /** Backstop's own resources; a graph without them has none to tell about. */
     @BindsOptionalOf

@@ -3,6 +3,7 @@ package dev.backstop.action.selfwatch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.backstop.action.ActionPlan;
 import dev.backstop.action.ActionRefusedException;
 import dev.backstop.catalogue.SelfWatchParametersModule;
@@ -27,7 +28,8 @@ class NotifyOwnChangeActionTest {
     private static final OwnResources OWN = new OwnResources(List.of(
             "arn:aws:lambda:us-east-1:" + ACCOUNT + ":function:backstop-*",
             "arn:aws:iam::" + ACCOUNT + ":role/backstop/backstop/*",
-            "arn:aws:sqs:us-east-1:" + ACCOUNT + ":backstop-DeadLetterQueue-5YHB2N7Q1WXD"));
+            "arn:aws:sqs:us-east-1:" + ACCOUNT + ":backstop-DeadLetterQueue-5YHB2N7Q1WXD",
+            "arn:aws:scheduler:us-east-1:" + ACCOUNT + ":schedule-group/backstop-deferred"));
     private static final Settings SETTINGS = new Settings("backstop-audit", "arn:aws:sns:us-east-1:" + ACCOUNT + ":backstop",
             Mode.ENFORCE, List.of(SELF_WATCH_ROLE));
     private static final ActionSpec SPEC = new ActionSpec(NotifyOwnChangeAction.NAME,
@@ -69,5 +71,17 @@ class NotifyOwnChangeActionTest {
         assertThat(guardsNothing.appliesTo(call("delete-function.json"), SPEC)).isFalse();
         assertThatThrownBy(() -> action.plan(call("delete-topic.json"), SPEC)).isInstanceOf(ActionRefusedException.class)
                 .hasMessageContaining("none of Backstop's own resources");
+    }
+
+    @Test
+    void theDeferralGroupsDeletionIsToldAndAnotherGroupsIsNoMatch() {
+        ActionPlan plan = action.plan(call("delete-schedule-group.json"), SPEC);
+
+        assertThat(plan.resource()).isEqualTo("arn:aws:scheduler:us-east-1:" + ACCOUNT + ":schedule-group/backstop-deferred");
+        assertThat(plan.change()).startsWith("DeleteScheduleGroup on Backstop's");
+        assertThat(action.appliesTo(new CloudTrailEventParser().parse(SampleEvents.edited("selfwatch/delete-schedule-group.json",
+                event -> ((ObjectNode) event.path("detail").path("requestParameters"))
+                        .put("name", "team-reminders"))), SPEC)).isFalse();
+        assertThat(action.appliesTo(call("delete-schedule.json"), SPEC)).as("a schedule is the restore action's").isFalse();
     }
 }
