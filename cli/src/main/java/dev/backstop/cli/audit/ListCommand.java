@@ -2,6 +2,8 @@ package dev.backstop.cli.audit;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.backstop.audit.ActionResult;
 import dev.backstop.audit.AuditBrowser;
 import dev.backstop.audit.AuditEntry;
@@ -76,7 +78,9 @@ final class ListCommand implements Callable<Integer> {
     public Integer call() throws JsonProcessingException {
         AuditFilter filter = filter();
         String name = table.table(env);
-        ObjectMapper mapper = EngineModule.objectMapper();
+        // Entries hold instants: the engine's mapper has no Java-time module, this one writes them as ISO-8601.
+        ObjectMapper mapper = EngineModule.objectMapper().registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
         List<AuditEntry> entries = new AuditBrowser(AuditClients.create().dynamoDb(), name, mapper).list(filter);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {

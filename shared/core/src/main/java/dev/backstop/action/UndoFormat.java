@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.util.Collections;
@@ -49,10 +50,16 @@ public final class UndoFormat<T extends UndoData> {
     static final String VERSION_FIELD = "undoVersion";
     static final String CALL_FIELD = "call";
 
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .setSerializationInclusion(JsonInclude.Include.NON_NULL);
+    /**
+     * Built when undo data is first read, or written with a value {@link RecordTree} leaves to it,
+     * not when an action's format constant loads: a decision then loads no Java-time module.
+     */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper()
+                .registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .setSerializationInclusion(JsonInclude.Include.NON_NULL);
+    }
 
     private final Class<T> type;
     private final Function<Map<String, String>, T> version1;
@@ -80,8 +87,8 @@ public final class UndoFormat<T extends UndoData> {
 
     /** The undo data as the audit record keeps it, in the current version. */
     public static ObjectNode write(UndoData undo) {
-        ObjectNode stored = JSON.createObjectNode().put(VERSION_FIELD, VERSION).put(CALL_FIELD, undo.call());
-        ObjectNode components = JSON.valueToTree(undo);
+        ObjectNode stored = JsonNodeFactory.instance.objectNode().put(VERSION_FIELD, VERSION).put(CALL_FIELD, undo.call());
+        ObjectNode components = components(undo);
         if (components.has(VERSION_FIELD) || components.has(CALL_FIELD)) {
             throw new IllegalArgumentException(undo.getClass().getSimpleName() + " has a component named "
                     + VERSION_FIELD + " or " + CALL_FIELD + ", which the stored undo data keeps for itself");
@@ -92,10 +99,21 @@ public final class UndoFormat<T extends UndoData> {
     /** The undo's call with the record's components, {@code StopLogging name=arn:...}, texts unquoted. */
     static String describe(UndoData undo) {
         StringBuilder line = new StringBuilder(undo.call());
-        JSON.<ObjectNode>valueToTree(undo).fields().forEachRemaining(component -> line.append(' ')
+        components(undo).fields().forEachRemaining(component -> line.append(' ')
                 .append(component.getKey()).append('=').append(component.getValue().isTextual()
                         ? component.getValue().textValue() : component.getValue().toString()));
         return line.toString();
+    }
+
+    /** The record's components, read through its accessors; the mapper only for what {@link RecordTree} does not know. */
+    private static ObjectNode components(UndoData undo) {
+        // A lambda, not Json.MAPPER::valueToTree, which would build the mapper (and load its Java-time module) at once.
+        Function<Object, JsonNode> mapper = value -> Json.MAPPER.valueToTree(value);
+        JsonNode components = undo instanceof Record record ? RecordTree.of(record, mapper) : mapper.apply(undo);
+        if (!components.isObject()) {
+            throw new IllegalArgumentException(undo.getClass().getSimpleName() + " is not written as a JSON object");
+        }
+        return (ObjectNode) components;
     }
 
     /** The record the stored undo data holds, whichever version wrote it. */
@@ -116,7 +134,7 @@ public final class UndoFormat<T extends UndoData> {
         components.remove(VERSION_FIELD);
         components.remove(CALL_FIELD);
         try {
-            return JSON.treeToValue(components, type);
+            return Json.MAPPER.treeToValue(components, type);
         } catch (JsonProcessingException e) {
             // The record's own check names the field at fault better than Jackson's wrapper does.
             if (e.getCause() instanceof IllegalArgumentException invalid) {

@@ -1,7 +1,6 @@
 package dev.backstop.audit;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import java.util.HashMap;
@@ -11,12 +10,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * An audit record as a DynamoDB item and back: scalar attributes people can query, the actions
- * as JSON, and string sets of the rules and resources involved.
+ * as JSON ({@link AuditJson}), and string sets of the rules and resources involved.
  */
 final class AuditItems {
-
-    private static final TypeReference<List<ActionResult>> ACTIONS = new TypeReference<>() {
-    };
 
     private final ObjectMapper mapper;
 
@@ -47,7 +43,7 @@ final class AuditItems {
             alarms.put(record.alarm(), item);
         }
         if (!record.actions().isEmpty()) {
-            item.put("actions", AttributeValue.fromS(json(record)));
+            item.put("actions", AttributeValue.fromS(AuditJson.actions(record.actions()).toString()));
             item.put("rules", AttributeValue.fromSs(record.actions().stream().map(ActionResult::rule).distinct().toList()));
             item.put("resources", AttributeValue.fromSs(
                     record.actions().stream().map(ActionResult::resource).distinct().toList()));
@@ -59,23 +55,19 @@ final class AuditItems {
         String auditId = text(item, AuditTable.KEY);
         List<ActionResult> actions;
         try {
-            actions = item.containsKey("actions") ? mapper.readValue(text(item, "actions"), ACTIONS) : List.of();
+            actions = item.containsKey("actions")
+                    ? AuditJson.readActions(mapper.readTree(text(item, "actions")), "audit record " + auditId
+                            + " has unreadable actions") : List.of();
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("audit record " + auditId + " has unreadable actions: "
                     + e.getOriginalMessage(), e);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException(e.getMessage(), e);
         }
         return new AuditRecord(auditId, text(item, "eventId"), text(item, "eventName"), text(item, "eventSource"),
                 text(item, "account"), text(item, "region"), instant(item, "eventTime"), instant(item, "decidedAt"),
                 text(item, "principal"), text(item, "principalType"), text(item, "sourceIp"),
                 Outcome.valueOf(text(item, "outcome")), text(item, "reason"), actions, alarms.read(auditId, item));
-    }
-
-    private String json(AuditRecord record) {
-        try {
-            return mapper.writeValueAsString(record.actions());
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("audit record " + record.auditId() + " cannot be written as JSON", e);
-        }
     }
 
     static String text(Map<String, AttributeValue> item, String name) {

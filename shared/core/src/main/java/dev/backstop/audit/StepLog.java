@@ -90,23 +90,17 @@ public final class StepLog {
                 "kind", AttributeValue.fromS(KIND),
                 "eventId", AttributeValue.fromS(eventId),
                 "rule", AttributeValue.fromS(rule),
-                "result", AttributeValue.fromS(write(key, result)))));
+                "result", AttributeValue.fromS(AuditJson.action(result).toString()))));
         return result;
     }
 
     private ActionResult read(String key, String text) {
         try {
-            return json.readValue(text, ActionResult.class);
+            return AuditJson.readAction(json.readTree(text), "step " + key + " in the audit table is unreadable");
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("step " + key + " in the audit table is unreadable: " + e.getOriginalMessage(), e);
-        }
-    }
-
-    private String write(String key, ActionResult result) {
-        try {
-            return json.writeValueAsString(result);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("step " + key + " cannot be written as JSON", e);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException(e.getMessage(), e);
         }
     }
 }

@@ -1,8 +1,6 @@
 package dev.backstop.engine;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dagger.Binds;
 import dagger.Module;
 import dagger.Provides;
@@ -35,12 +33,15 @@ public abstract class EngineModule {
     @Binds
     abstract RuleFileLoads ruleFileLoads(RuleFileAudit loads);
 
+    /**
+     * Trees and plain values only: audit records and notifications are written by {@code AuditJson},
+     * so no Java-time module (about 75 classes at a cold start). A writer of records with instants
+     * registers it on a mapper of its own, as the command line's {@code audit list} does.
+     */
     @Provides
     @Singleton
     public static ObjectMapper objectMapper() {
-        return new ObjectMapper()
-                .registerModule(new JavaTimeModule())
-                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+        return new ObjectMapper();
     }
 
     /** Lambda sends standard output to CloudWatch Logs, where EMF lines become metrics. */

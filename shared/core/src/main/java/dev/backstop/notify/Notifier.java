@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.backstop.audit.AuditJson;
 import dev.backstop.audit.AuditRecord;
 import dev.backstop.config.Settings;
 import dev.backstop.rules.RuleSource;
@@ -45,7 +46,7 @@ public final class Notifier {
         ObjectNode message = mapper.createObjectNode().put("summary", Summaries.of(record));
         ArrayNode described = message.putArray("notices");
         notices.forEach(notice -> described.add(NoticeJson.of(mapper, notice)));
-        message.setAll((ObjectNode) mapper.valueToTree(record));
+        message.setAll(AuditJson.record(record));
         String body;
         try {
             body = mapper.writerWithDefaultPrettyPrinter().writeValueAsString(message);

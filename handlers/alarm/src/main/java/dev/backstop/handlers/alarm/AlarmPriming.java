@@ -3,6 +3,7 @@ package dev.backstop.handlers.alarm;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.backstop.audit.AlarmContext;
+import dev.backstop.audit.AuditJson;
 import dev.backstop.audit.AuditRecord;
 import dev.backstop.audit.AuditTable;
 import dev.backstop.audit.Outcome;
@@ -95,7 +96,7 @@ public final class AlarmPriming implements Resource {
                 List.of(), new AlarmContext(alarm.alarmName(), alarm.alarmArn(), alarm.state(), alarm.previousState(),
                         alarm.reason(), List.of(), List.of(), "priming"));
         try {
-            json.writerWithDefaultPrettyPrinter().writeValueAsString(json.valueToTree(record));
+            json.writerWithDefaultPrettyPrinter().writeValueAsString(AuditJson.record(record));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("priming could not write an alarm record as JSON", e);
         }

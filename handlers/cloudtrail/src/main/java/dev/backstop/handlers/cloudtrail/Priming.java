@@ -3,6 +3,7 @@ package dev.backstop.handlers.cloudtrail;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.backstop.audit.ActionResult;
+import dev.backstop.audit.AuditJson;
 import dev.backstop.audit.AuditRecord;
 import dev.backstop.audit.AuditTable;
 import dev.backstop.audit.Outcome;
@@ -166,8 +167,8 @@ public final class Priming implements Resource {
                 event.detail().userIdentity().displayName(), event.detail().userIdentity().type(),
                 event.detail().sourceIpAddress(), Outcome.WOULD_REMEDIATE, "priming", actions);
         try {
-            json.writeValueAsString(record.actions());
-            json.writerWithDefaultPrettyPrinter().writeValueAsString(json.valueToTree(record));
+            AuditJson.actions(record.actions()).toString();
+            json.writerWithDefaultPrettyPrinter().writeValueAsString(AuditJson.record(record));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("priming could not write a record as JSON", e);
         }
