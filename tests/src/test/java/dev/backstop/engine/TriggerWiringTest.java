@@ -9,12 +9,14 @@ import dev.backstop.config.Settings;
 import dev.backstop.event.AlarmEvent;
 import dev.backstop.event.CloudTrailEvent;
 import dev.backstop.handlers.alarm.AlarmHandler;
+import dev.backstop.rules.RuleSource;
 import dev.backstop.runtime.EngineComponent;
 import dev.backstop.testing.FakeCloudTrail;
 import dev.backstop.testing.FakeDynamoDb;
 import dev.backstop.testing.FakeS3;
 import dev.backstop.testing.FakeSns;
 import dev.backstop.testing.TestAlarms;
+import dev.backstop.testing.TestRules;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -59,6 +61,11 @@ class TriggerWiringTest {
             @Override
             public RemediationEngine engine() {
                 return engine;
+            }
+
+            @Override
+            public RuleSource rules() {
+                return TestRules::defaultPack;
             }
 
             @Override

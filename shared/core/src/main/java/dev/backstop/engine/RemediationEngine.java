@@ -1,5 +1,6 @@
 package dev.backstop.engine;
 
+import dagger.Lazy;
 import dev.backstop.action.AwsErrors;
 import dev.backstop.audit.ActionResult;
 import dev.backstop.audit.AuditKeys;
@@ -89,10 +90,11 @@ public final class RemediationEngine {
     private final Clock clock;
 
     @Inject
-    RemediationEngine(RuleSource rules, ActionRunner runner, AuditLog audit, DecisionRecorder recorder, Settings settings,
+    RemediationEngine(Lazy<RuleSource> rules, ActionRunner runner, AuditLog audit, DecisionRecorder recorder, Settings settings,
             Map<Class<?>, Provider<TriggerSteps<?>>> kinds, StepLog stepLog, MeteredDecisions metered,
             KillSwitchWatch killSwitch, VetoWindow window, Deferrals deferrals, Telemetry telemetry, Clock clock) {
-        this.rules = rules;
+        // Lazy: a handler builds the engine on one thread while another compiles the rules (ParallelStart).
+        this.rules = () -> rules.get().current();
         this.runner = runner;
         this.audit = audit;
         this.recorder = recorder;

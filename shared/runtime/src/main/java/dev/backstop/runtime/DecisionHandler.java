@@ -32,7 +32,8 @@ public abstract class DecisionHandler implements RequestStreamHandler {
 
     protected DecisionHandler(EngineComponent component, TriggerReader reader) {
         this.component = component;
-        this.engine = component.engine();
+        // Neither part needs the other: the engine reads the rules only when it decides.
+        this.engine = ParallelStart.whileBuilding(component::engine, component::rules);
         // At the cold start, not on the first event: a graph without the engine's steps for its triggers is a build error.
         if (!engine.decides(reader.reads())) {
             throw new IllegalStateException("this function's graph cannot decide the " + reader.reads().getSimpleName()

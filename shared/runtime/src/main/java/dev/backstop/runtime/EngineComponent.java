@@ -3,6 +3,7 @@ package dev.backstop.runtime;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.backstop.engine.InvocationTarget;
 import dev.backstop.engine.RemediationEngine;
+import dev.backstop.rules.RuleSource;
 
 /**
  * What a handler needs from an object graph. Each Lambda function builds a graph of its own
@@ -12,6 +13,9 @@ import dev.backstop.engine.RemediationEngine;
 public interface EngineComponent {
 
     RemediationEngine engine();
+
+    /** The rules in force; the default pack is compiled when the source is built. */
+    RuleSource rules();
 
     ObjectMapper json();
 

@@ -2,6 +2,7 @@ package dev.backstop.handlers.alarm;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dagger.Lazy;
 import dev.backstop.audit.AlarmContext;
 import dev.backstop.audit.AuditJson;
 import dev.backstop.audit.AuditRecord;
@@ -41,16 +42,18 @@ public final class AlarmPriming implements Resource {
     static final List<String> SAMPLES = List.of("priming/eventbridge-lambda-errors.json", "priming/sns-lambda-latency.json");
 
     private final AlarmPayloadParser parser;
-    private final RuleSource rules;
-    private final ObjectMapper json;
-    private final CloudTrailClient cloudTrail;
-    private final DynamoDbClient dynamoDb;
+    // Lazy, all that the engine also builds: the priming is registered before the engine is built,
+    // on another thread than the rules (ParallelStart), and runs only at a checkpoint.
+    private final Lazy<RuleSource> rules;
+    private final Lazy<ObjectMapper> json;
+    private final Lazy<CloudTrailClient> cloudTrail;
+    private final Lazy<DynamoDbClient> dynamoDb;
     private final Settings settings;
     private final Clock clock;
 
     @Inject
-    AlarmPriming(AlarmPayloadParser parser, RuleSource rules, ObjectMapper json, CloudTrailClient cloudTrail,
-            DynamoDbClient dynamoDb, Settings settings, Clock clock) {
+    AlarmPriming(AlarmPayloadParser parser, Lazy<RuleSource> rules, Lazy<ObjectMapper> json,
+            Lazy<CloudTrailClient> cloudTrail, Lazy<DynamoDbClient> dynamoDb, Settings settings, Clock clock) {
         this.parser = parser;
         this.rules = rules;
         this.json = json;
@@ -76,13 +79,13 @@ public final class AlarmPriming implements Resource {
         for (String sample : SAMPLES) {
             AlarmEvent alarm = parser.read(PrimingCalls.sample(AlarmPriming.class, sample)).get(0).alarm();
             Instant now = clock.instant();
-            rules.current().match(alarm).forEach(rule -> rule.unless().forTrigger(alarm, now));
-            stopped += PrimingCalls.offline(() -> cloudTrail.lookupEvents(request -> request
+            rules.get().current().match(alarm).forEach(rule -> rule.unless().forTrigger(alarm, now));
+            stopped += PrimingCalls.offline(() -> cloudTrail.get().lookupEvents(request -> request
                     .lookupAttributes(attribute -> attribute.attributeKey(LookupAttributeKey.EVENT_SOURCE)
                             .attributeValue("lambda.amazonaws.com"))
                     .startTime(alarm.time().minusSeconds(900)).endTime(alarm.time()).maxResults(50)
                     .overrideConfiguration(OfflineCalls::configure)));
-            stopped += PrimingCalls.offline(() -> dynamoDb.getItem(request -> request.tableName(settings.auditTable())
+            stopped += PrimingCalls.offline(() -> dynamoDb.get().getItem(request -> request.tableName(settings.auditTable())
                     .key(Map.of(AuditTable.KEY, AttributeValue.fromS(alarm.id())))
                     .overrideConfiguration(OfflineCalls::configure)));
             writeJson(alarm, now);
@@ -96,7 +99,7 @@ public final class AlarmPriming implements Resource {
                 List.of(), new AlarmContext(alarm.alarmName(), alarm.alarmArn(), alarm.state(), alarm.previousState(),
                         alarm.reason(), List.of(), List.of(), "priming"));
         try {
-            json.writerWithDefaultPrettyPrinter().writeValueAsString(AuditJson.record(record));
+            json.get().writerWithDefaultPrettyPrinter().writeValueAsString(AuditJson.record(record));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("priming could not write an alarm record as JSON", e);
         }

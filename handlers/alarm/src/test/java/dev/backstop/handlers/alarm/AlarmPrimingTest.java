@@ -58,9 +58,9 @@ class AlarmPrimingTest {
         AwsCredentialsProvider noCredentials = () -> {
             throw SdkClientException.create("no credentials at checkpoint");
         };
-        AlarmPriming priming = new AlarmPriming(new AlarmPayloadParser(), () -> rules, json,
-                AwsClientsModule.build(CloudTrailClient.builder(), http, noCredentials, Region.US_EAST_1),
-                AwsClientsModule.build(DynamoDbClient.builder(), http, noCredentials, Region.US_EAST_1), SETTINGS,
+        AlarmPriming priming = new AlarmPriming(new AlarmPayloadParser(), () -> () -> rules, () -> json,
+                () -> AwsClientsModule.build(CloudTrailClient.builder(), http, noCredentials, Region.US_EAST_1),
+                () -> AwsClientsModule.build(DynamoDbClient.builder(), http, noCredentials, Region.US_EAST_1), SETTINGS,
                 Clock.fixed(Instant.parse("2026-11-20T10:31:00Z"), ZoneOffset.UTC));
 
         assertThat(priming.prime()).isEqualTo(2 * AlarmPriming.SAMPLES.size());

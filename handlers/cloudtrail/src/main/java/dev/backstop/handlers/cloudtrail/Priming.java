@@ -2,6 +2,7 @@ package dev.backstop.handlers.cloudtrail;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dagger.Lazy;
 import dev.backstop.audit.ActionResult;
 import dev.backstop.audit.AuditJson;
 import dev.backstop.audit.AuditRecord;
@@ -62,11 +63,13 @@ public final class Priming implements Resource {
     static final String SAMPLE = "priming/stop-logging.json";
 
     private final CloudTrailEventParser parser;
-    private final RuleSource rules;
-    private final ObjectMapper json;
-    private final CloudTrailClient cloudTrail;
-    private final DynamoDbClient dynamoDb;
-    private final SnsClient sns;
+    // Lazy, all that the engine also builds: the handler registers the priming before the engine is
+    // built, on another thread than the rules (ParallelStart), and the priming runs only at a checkpoint.
+    private final Lazy<RuleSource> rules;
+    private final Lazy<ObjectMapper> json;
+    private final Lazy<CloudTrailClient> cloudTrail;
+    private final Lazy<DynamoDbClient> dynamoDb;
+    private final Lazy<SnsClient> sns;
     private final Settings settings;
     private final Region region;
     private final Clock clock;
@@ -76,8 +79,9 @@ public final class Priming implements Resource {
     }
 
     @Inject
-    Priming(CloudTrailEventParser parser, RuleSource rules, ObjectMapper json, CloudTrailClient cloudTrail,
-            DynamoDbClient dynamoDb, SnsClient sns, Settings settings, Region region, Clock clock) {
+    Priming(CloudTrailEventParser parser, Lazy<RuleSource> rules, Lazy<ObjectMapper> json,
+            Lazy<CloudTrailClient> cloudTrail, Lazy<DynamoDbClient> dynamoDb, Lazy<SnsClient> sns, Settings settings,
+            Region region, Clock clock) {
         this.parser = parser;
         this.rules = rules;
         this.json = json;
@@ -103,17 +107,17 @@ public final class Priming implements Resource {
     Primed prime() {
         CloudTrailEvent event = parser.parse(PrimingCalls.sample(Priming.class, SAMPLE));
         Instant now = clock.instant();
-        List<Rule> matched = rules.current().match(event);
+        List<Rule> matched = rules.get().current().match(event);
         matched.forEach(rule -> rule.unless().forTrigger(event, now));
         String trail = event.detail().requestParameters().path("name").asText("priming");
         int stopped = 0;
-        stopped += PrimingCalls.offline(() -> cloudTrail.getTrail(r -> r.name(trail).overrideConfiguration(OfflineCalls::configure)));
-        stopped += PrimingCalls.offline(() -> cloudTrail.getTrailStatus(r -> r.name(trail).overrideConfiguration(OfflineCalls::configure)));
-        stopped += PrimingCalls.offline(() -> cloudTrail.listTags(r -> r.resourceIdList(trail).overrideConfiguration(OfflineCalls::configure)));
-        stopped += PrimingCalls.offline(() -> dynamoDb.getItem(r -> r.tableName(settings.auditTable())
+        stopped += PrimingCalls.offline(() -> cloudTrail.get().getTrail(r -> r.name(trail).overrideConfiguration(OfflineCalls::configure)));
+        stopped += PrimingCalls.offline(() -> cloudTrail.get().getTrailStatus(r -> r.name(trail).overrideConfiguration(OfflineCalls::configure)));
+        stopped += PrimingCalls.offline(() -> cloudTrail.get().listTags(r -> r.resourceIdList(trail).overrideConfiguration(OfflineCalls::configure)));
+        stopped += PrimingCalls.offline(() -> dynamoDb.get().getItem(r -> r.tableName(settings.auditTable())
                 .key(Map.of(AuditTable.KEY, AttributeValue.fromS(event.eventId())))
                 .overrideConfiguration(OfflineCalls::configure)));
-        stopped += PrimingCalls.offline(() -> sns.getTopicAttributes(r -> r.topicArn(settings.topicArn())
+        stopped += PrimingCalls.offline(() -> sns.get().getTopicAttributes(r -> r.topicArn(settings.topicArn())
                 .overrideConfiguration(OfflineCalls::configure)));
         writeJson(event, matched, now);
         return new Primed(stopped, answeredInProcess(event, trail));
@@ -168,7 +172,7 @@ public final class Priming implements Resource {
                 event.detail().sourceIpAddress(), Outcome.WOULD_REMEDIATE, "priming", actions);
         try {
             AuditJson.actions(record.actions()).toString();
-            json.writerWithDefaultPrettyPrinter().writeValueAsString(AuditJson.record(record));
+            json.get().writerWithDefaultPrettyPrinter().writeValueAsString(AuditJson.record(record));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("priming could not write a record as JSON", e);
         }

@@ -9,7 +9,6 @@ import dev.backstop.action.iam.IamClientModule;
 import dev.backstop.aws.AwsClientsModule;
 import dev.backstop.config.Settings;
 import dev.backstop.engine.EngineModule;
-import dev.backstop.rules.RuleSource;
 import dev.backstop.rules.source.RulesModule;
 import dev.backstop.runtime.EngineComponent;
 import java.time.Clock;
@@ -23,9 +22,6 @@ import javax.inject.Singleton;
 @Component(modules = {AwsClientsModule.class, EngineModule.class, RulesModule.class, CloudTrailActionsModule.class,
         CloudTrailClientModule.class, IamActionsModule.class, IamClientModule.class})
 public interface TrailComponent extends EngineComponent {
-
-    /** The rules in force, compiled on first use (the engine asks for them too). */
-    RuleSource rules();
 
     /** SnapStart priming; its SDK clients are the engine's. */
     Priming priming();

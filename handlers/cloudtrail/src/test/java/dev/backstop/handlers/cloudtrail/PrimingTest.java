@@ -61,8 +61,8 @@ class PrimingTest {
     }
 
     private Priming priming(CloudTrailClient cloudTrail, DynamoDbClient dynamoDb, SnsClient sns) {
-        return new Priming(new CloudTrailEventParser(), () -> rules, json, cloudTrail, dynamoDb, sns, SETTINGS,
-                Region.US_EAST_1, Clock.fixed(NOW, ZoneOffset.UTC));
+        return new Priming(new CloudTrailEventParser(), () -> () -> rules, () -> json, () -> cloudTrail, () -> dynamoDb,
+                () -> sns, SETTINGS, Region.US_EAST_1, Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
     @Test

@@ -21,7 +21,8 @@ import dev.backstop.aws.S3ObjectReader;
  * S3 when the deployment names one. Rule files are checked against every action's parameters
  * (bound by the catalogue, which the engine's module includes), whichever actions the function
  * itself can run. Every version of the file read is told to the {@link RuleFileLoads} the engine's
- * module binds.
+ * module binds, built when the first version is told: compiling the rules builds none of the SDK
+ * clients it writes with, so a handler can build those on another thread meanwhile.
  */
 @Module
 public abstract class RulesModule {
@@ -36,12 +37,13 @@ public abstract class RulesModule {
     @Provides
     @Singleton
     static RuleSource ruleSource(Settings settings, RuleLoader loader, Lazy<S3ObjectReader> s3,
-            Optional<RuleFileLoads> loads, Telemetry telemetry, Clock clock) {
+            Optional<Lazy<RuleFileLoads>> loads, Telemetry telemetry, Clock clock) {
         if (settings.rulesLocation().isEmpty()) {
             RuleBook shipped = loader.load(List.of(DefaultPack.text()));
             return () -> shipped;
         }
         return new RefreshingRuleSource(new RemoteRuleFile(settings.rulesLocation().get(), s3), loader,
-                loads.orElse(RuleFileLoads.UNRECORDED), telemetry, clock, settings.rulesTtl());
+                loads.<RuleFileLoads>map(LazyLoads::new).orElse(RuleFileLoads.UNRECORDED), telemetry, clock,
+                settings.rulesTtl());
     }
 }
