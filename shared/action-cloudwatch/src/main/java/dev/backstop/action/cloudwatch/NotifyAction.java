@@ -3,6 +3,7 @@ package dev.backstop.action.cloudwatch;
 import dev.backstop.action.ActionPlan;
 import dev.backstop.action.ActionRefusedException;
 import dev.backstop.action.AlarmOnlyAction;
+import dev.backstop.action.NotifyOnlyAction;
 import dev.backstop.action.ResourceState;
 import dev.backstop.event.AlarmEvent;
 import dev.backstop.event.Trigger;
@@ -17,7 +18,7 @@ import javax.inject.Inject;
  * {@code notify} (the decision reads NOTIFIED). In enforce mode there is nothing to apply: the
  * notification the decision sends is the whole response.
  */
-final class NotifyAction implements AlarmOnlyAction {
+final class NotifyAction implements AlarmOnlyAction, NotifyOnlyAction {
 
     static final String NAME = "cloudwatch.notify";
 
@@ -38,16 +39,6 @@ final class NotifyAction implements AlarmOnlyAction {
         String resource = alarm.alarmArn() != null ? alarm.alarmArn() : alarm.alarmName();
         return new ActionPlan(NAME, resource, resource, new ResourceState(true, false, facts),
                 "tell the team that alarm " + alarm.alarmName() + " is " + alarm.state());
-    }
-
-    @Override
-    public void apply(ActionPlan plan) {
-        // Nothing to change: the decision's notification, sent after the audit record, is the response.
-    }
-
-    @Override
-    public ResourceState readBack(ActionPlan plan) {
-        return new ResourceState(true, true, Map.of("notified", "with this decision"));
     }
 
     /** Alarm tags would need the CloudWatch API in every alarm function; tag exemptions do not apply to this action. */

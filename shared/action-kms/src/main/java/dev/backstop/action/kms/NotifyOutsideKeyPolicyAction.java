@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.backstop.action.ActionPlan;
 import dev.backstop.action.ActionRefusedException;
+import dev.backstop.action.NotifyOnlyAction;
 import dev.backstop.action.PolicyGrants;
-import dev.backstop.action.RemediationAction;
 import dev.backstop.action.ResourceState;
 import dev.backstop.config.OwnResources;
 import dev.backstop.config.Settings;
@@ -28,7 +28,7 @@ import javax.inject.Inject;
  * everyone out of the key. A policy that grants no outsider is no match, and so is Backstop's own
  * key, whose policy change {@code self-watch-key-policy-changed} reports whoever it lets in.
  */
-final class NotifyOutsideKeyPolicyAction implements RemediationAction {
+final class NotifyOutsideKeyPolicyAction implements NotifyOnlyAction {
 
     static final String NAME = "kms.notify-outside-key-policy";
     static final String UNREADABLE = "the policy in the event, unreadable";
@@ -71,16 +71,6 @@ final class NotifyOutsideKeyPolicyAction implements RemediationAction {
                 + "; aws kms get-key-policy --key-id " + key + " --policy-name default shows it, and aws kms"
                 + " put-key-policy puts back one without them";
         return new ActionPlan(NAME, key, key, new ResourceState(true, outside.isEmpty(), facts), change);
-    }
-
-    @Override
-    public void apply(ActionPlan plan) {
-        // Nothing to change: the decision's notification is the response.
-    }
-
-    @Override
-    public ResourceState readBack(ActionPlan plan) {
-        return new ResourceState(true, true, Map.of("notified", "with this decision"));
     }
 
     /** A key the team exempted by tag is left alone; a key the call did not name has no tags to read. */

@@ -1,7 +1,7 @@
 package dev.backstop.action.notify;
 
 import dev.backstop.action.ActionPlan;
-import dev.backstop.action.RemediationAction;
+import dev.backstop.action.NotifyOnlyAction;
 import dev.backstop.action.ResourceState;
 import dev.backstop.catalogue.NotifyParametersModule;
 import dev.backstop.event.AlarmEvent;
@@ -24,7 +24,7 @@ import javax.inject.Inject;
  * alarm, or for an API call the service and the call, since a call that removed something (a
  * detector, a delivery channel) leaves no resource to point at.
  */
-final class SendNotificationAction implements RemediationAction {
+final class SendNotificationAction implements NotifyOnlyAction {
 
     static final String NAME = "notify.send";
 
@@ -64,16 +64,6 @@ final class SendNotificationAction implements RemediationAction {
         String change = "tell the team: " + trigger.summary() + (trigger.caller().isPresent()
                 ? " by " + trigger.caller().get().displayName() : "") + (advice == null ? "" : "; " + advice);
         return new ActionPlan(NAME, resource, resource, new ResourceState(true, false, facts), change);
-    }
-
-    @Override
-    public void apply(ActionPlan plan) {
-        // Nothing to change: the decision's notification, sent after the audit record, is the response.
-    }
-
-    @Override
-    public ResourceState readBack(ActionPlan plan) {
-        return new ResourceState(true, true, Map.of("notified", "with this decision"));
     }
 
     /** Nothing is read from AWS: tag exemptions do not apply to this action. */

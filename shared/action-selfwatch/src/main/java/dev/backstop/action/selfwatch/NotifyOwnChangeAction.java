@@ -3,7 +3,7 @@ package dev.backstop.action.selfwatch;
 import dev.backstop.action.ActionPlan;
 import dev.backstop.action.ActionRefusedException;
 import dev.backstop.action.CallTargets;
-import dev.backstop.action.RemediationAction;
+import dev.backstop.action.NotifyOnlyAction;
 import dev.backstop.action.ResourceState;
 import dev.backstop.catalogue.SelfWatchParametersModule;
 import dev.backstop.config.OwnResources;
@@ -29,7 +29,7 @@ import javax.inject.Inject;
  * name alone, so its ARN, path included, is taken from the function's own principals, which list
  * Backstop's roles exactly.
  */
-final class NotifyOwnChangeAction implements RemediationAction {
+final class NotifyOwnChangeAction implements NotifyOnlyAction {
 
     static final String NAME = "selfwatch.notify";
 
@@ -64,11 +64,7 @@ final class NotifyOwnChangeAction implements RemediationAction {
                 call + " on Backstop's " + resource + " cannot be reversed from the event; to put it right: " + run);
     }
 
-    @Override
-    public void apply(ActionPlan plan) {
-        // Nothing to change: the decision's notification, with what to run, is the whole response.
-    }
-
+    /** Telling the team puts nothing of Backstop's right: in enforce mode the decision reads FAILED. */
     @Override
     public ResourceState readBack(ActionPlan plan) {
         return new ResourceState(true, false, Map.of("changed", "nothing: a person must act"));
