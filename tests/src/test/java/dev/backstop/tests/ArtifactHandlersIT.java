@@ -42,6 +42,8 @@ import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
+import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.Filter;
@@ -642,6 +644,35 @@ class ArtifactHandlersIT {
         assertThat(ConfigRecorder.recording(recorder)).isTrue();
         assertThat(firstAction(stage, answer).path("action").asText()).isEqualTo("config.start-recorder");
         assertNotified(stage, "REMEDIATED");
+    }
+
+    // ---- detection: a trail's log group retention cut, the group known by the signed DescribeTrails ----
+
+    @Test
+    void theDetectionArtifactAsksCloudTrailForTheTrailsLogGroupAndPutsItsRetentionBack() throws IOException {
+        Stage stage = world.build(Emulators.uniquePrefix("artifact-detect-logs"));
+        String group = Emulators.uniquePrefix("artifact-trail-logs");
+        String groupArn = "arn:aws:logs:" + region.id() + ":" + ACCOUNT + ":log-group:" + group + ":*";
+        var http = UrlConnectionHttpClient.create();
+        var credentials = EnvironmentVariableCredentialsProvider.create();
+        try (CloudTrailClient cloudTrail = AwsClientsModule.build(CloudTrailClient.builder(), http, credentials, region);
+                CloudWatchLogsClient logs = AwsClientsModule.build(CloudWatchLogsClient.builder(), http, credentials, region)) {
+            cloudTrail.updateTrail(request -> request.name(stage.trailName()).cloudWatchLogsLogGroupArn(groupArn)
+                    .cloudWatchLogsRoleArn("arn:aws:iam::" + ACCOUNT + ":role/trail-to-logs"));
+            logs.createLogGroup(request -> request.logGroupName(group));
+            logs.putRetentionPolicy(request -> request.logGroupName(group).retentionInDays(1));
+            ObjectNode sample = (ObjectNode) JSON.readTree(Files.readString(
+                    SampleEvents.path("logs/put-retention-policy.json")).replace(SAMPLE_ACCOUNT, ACCOUNT));
+            ((ObjectNode) sample.path("detail").path("requestParameters")).put("logGroupName", group);
+
+            JsonNode answer = invoke("DetectionFunction", "dev.backstop.handlers.detection.DetectionHandler", stage,
+                    Map.of(), fresh(sample));
+
+            assertThat(answer.path("outcome").asText()).as(answer.toString()).isEqualTo("REMEDIATED");
+            assertThat(logs.describeLogGroups(request -> request.logGroupNamePrefix(group)).logGroups().get(0)
+                    .retentionInDays()).as("the rule's minimum: no retention recorded before the cut").isEqualTo(365);
+            assertThat(firstAction(stage, answer).path("action").asText()).isEqualTo("logs.restore-retention");
+        }
     }
 
     // ---- S3 findings: a failed S3.8 control puts the bucket's Block Public Access on (its SDK modules shrunk) ----

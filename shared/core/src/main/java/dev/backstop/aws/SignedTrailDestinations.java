@@ -12,9 +12,9 @@ import java.util.Set;
  * Where the trails deliver, from CloudTrail's {@code DescribeTrails} with shadow trails included (so
  * a multi-region or organization trail whose home is another region counts too), made as one JSON
  * 1.1 call through {@link JsonApi}: signed as the CloudTrail client signs it, through the shared
- * HTTP client. It spares the S3 functions CloudTrail's SDK module, which they would carry for this
- * one call (their artifacts must stay within 15 MB zipped); the functions that act on trails read
- * the same answer through the CloudTrail client ({@code DescribedTrailDestinations}).
+ * HTTP client. It spares the S3 and detection functions CloudTrail's SDK module, which they would
+ * carry for this one call (their artifacts must stay within 15 MB zipped); the functions that act
+ * on trails read the same answer through the CloudTrail client ({@code DescribedTrailDestinations}).
  *
  * <p>A single-region trail of another region, or an organization trail seen from a member account
  * that does not list it, is not known here. An answer whose trail list or names are not what

@@ -9,10 +9,11 @@ import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.regions.Region;
 
 /**
- * Tells the actions that guard a trail's bucket where the trails deliver, with one signed
- * DescribeTrails ({@link SignedTrailDestinations}) in the account the engine acts in (the scoped
- * credentials): for the graphs with no CloudTrail client of their own (the S3 functions). The graphs
- * that have one bind the CloudTrail actions' {@code TrailDestinationsModule} instead.
+ * Tells the actions that guard a trail's bucket or log group where the trails deliver, with one
+ * signed DescribeTrails ({@link SignedTrailDestinations}) in the account the engine acts in (the
+ * scoped credentials): for the graphs with no CloudTrail client of their own (the S3 and detection
+ * functions). The graphs that have one bind the CloudTrail actions' {@code TrailDestinationsModule}
+ * instead.
  */
 @Module
 public final class SignedTrailDestinationsModule {

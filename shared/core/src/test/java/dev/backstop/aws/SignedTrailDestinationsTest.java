@@ -22,6 +22,8 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -130,16 +132,17 @@ class SignedTrailDestinationsTest {
                 .hasMessageStartingWith("CloudTrail DescribeTrails answered trailList that is no list");
     }
 
-    @Test
-    void aBucketNameThatIsNoNameIsRefusedRatherThanSkipped() {
+    @ParameterizedTest
+    @ValueSource(strings = {"S3BucketName", "CloudWatchLogsLogGroupArn"})
+    void aDestinationThatIsNoNameIsRefusedRatherThanSkipped(String field) {
         cloudTrail = FakeJsonService.start("cloudtrail", (call, request) -> {
             ObjectNode answer = FakeJsonService.object();
-            answer.putArray("trailList").add(FakeJsonService.object().put("Name", "audit").put("S3BucketName", 42));
+            answer.putArray("trailList").add(FakeJsonService.object().put("Name", "audit").put(field, 42));
             return answer;
         });
 
         assertThatThrownBy(() -> destinations().read()).isInstanceOf(IllegalStateException.class)
-                .hasMessageStartingWith("CloudTrail DescribeTrails answered a trail whose S3BucketName is no name");
+                .hasMessageStartingWith("CloudTrail DescribeTrails answered a trail whose " + field + " is no name");
     }
 
     private SignedTrailDestinations destinations() {

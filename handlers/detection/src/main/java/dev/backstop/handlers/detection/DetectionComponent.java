@@ -2,8 +2,6 @@ package dev.backstop.handlers.detection;
 
 import dagger.BindsInstance;
 import dagger.Component;
-import dev.backstop.action.cloudtrail.CloudTrailClientModule;
-import dev.backstop.action.cloudtrail.TrailDestinationsModule;
 import dev.backstop.action.config.ConfigActionsModule;
 import dev.backstop.action.config.ConfigClientModule;
 import dev.backstop.action.guardduty.GuardDutyActionsModule;
@@ -16,6 +14,7 @@ import dev.backstop.action.resolver.ResolverClientModule;
 import dev.backstop.action.securityhub.SecurityHubActionsModule;
 import dev.backstop.action.securityhub.SecurityHubClientModule;
 import dev.backstop.aws.AwsClientsModule;
+import dev.backstop.aws.SignedTrailDestinationsModule;
 import dev.backstop.config.Settings;
 import dev.backstop.engine.EngineModule;
 import dev.backstop.rules.source.RulesModule;
@@ -27,13 +26,14 @@ import javax.inject.Singleton;
  * The detection function's graph: the engine with the actions that switch the account's detective
  * services back on (GuardDuty, AWS Config, Security Hub standards, Resolver query logging, a
  * trail's log group retention), the notification for what cannot be switched back, and CloudTrail's
- * DescribeTrails, by which a trail's log group is known.
+ * DescribeTrails as one signed call (not CloudTrail's SDK module), by which
+ * {@code logs.restore-retention} knows a trail's log group.
  */
 @Singleton
 @Component(modules = {AwsClientsModule.class, EngineModule.class, RulesModule.class, GuardDutyActionsModule.class,
         GuardDutyClientModule.class, ConfigActionsModule.class, ConfigClientModule.class, SecurityHubActionsModule.class,
         SecurityHubClientModule.class, ResolverActionsModule.class, ResolverClientModule.class, LogsActionsModule.class,
-        LogsClientModule.class, CloudTrailClientModule.class, TrailDestinationsModule.class, NotifyActionsModule.class})
+        LogsClientModule.class, SignedTrailDestinationsModule.class, NotifyActionsModule.class})
 public interface DetectionComponent extends EngineComponent {
 
     static DetectionComponent create(Settings settings, Clock clock) {

@@ -13,7 +13,7 @@ import dev.backstop.catalogue.LogsParametersModule;
  * Binds the CloudWatch Logs action into the catalogue by name, with its parameters
  * ({@link LogsParametersModule}), and the recorder of the retention history it restores from into
  * the engine's observers. Its client comes from {@link LogsClientModule}; which groups are a
- * trail's, from the CloudTrail actions' {@code TrailDestinationsModule}.
+ * trail's, from the {@code TrailDestinations} the function's graph binds.
  */
 @Module(includes = LogsParametersModule.class)
 public abstract class LogsActionsModule {
