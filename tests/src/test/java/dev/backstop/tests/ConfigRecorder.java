@@ -17,7 +17,7 @@ final class ConfigRecorder {
 
     private static final JsonApi CONFIG = new JsonApi(UrlConnectionHttpClient.create(),
             EnvironmentVariableCredentialsProvider.create(), Region.US_EAST_1,
-            new JsonApi.Service("config", "config", "CONFIG_SERVICE", "StarlingDoveService"));
+            new JsonApi.Service("config", "config", "Config Service", "StarlingDoveService"));
 
     private ConfigRecorder() {
     }

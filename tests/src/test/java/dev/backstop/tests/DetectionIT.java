@@ -54,7 +54,7 @@ class DetectionIT {
     private static final Region REGION = Region.US_EAST_1;
     private static final EnvironmentVariableCredentialsProvider CREDENTIALS = EnvironmentVariableCredentialsProvider.create();
     private static final JsonApi GUARDDUTY = new JsonApi(HTTP, CREDENTIALS, REGION,
-            new JsonApi.Service("guardduty", "guardduty", "GUARDDUTY", null));
+            new JsonApi.Service("guardduty", "guardduty", "GuardDuty", null));
 
     private static DemoWorld world;
     private static Stage stage;

@@ -8,15 +8,17 @@ import java.util.stream.Stream;
  * The policies that keep Backstop's own resources and the {@code backstop:*} tags out of an
  * intruder's reach, written for one deployment's names. The service control policies deny, in
  * every account they are attached to, any change to Backstop's rules, functions, roles, table,
- * topics, keys, queues, alarms and buckets by anyone but the deployment principals, and any write
- * of a {@code backstop:*} tag by anyone but the security roles. The resource policies carry the
- * same denies on the resources themselves (template.yaml sets those of the topics, the queue and the
- * key; the table's and the buckets' are for operators who add them).
+ * topics, keys, queues, alarms and buckets, and the deletion of its schedule group, by anyone but
+ * the deployment principals, and any write of a {@code backstop:*} tag by anyone but the security
+ * roles. The resource policies carry the same denies on the resources themselves (template.yaml
+ * sets those of the topics, the queue and the key; the table's and the buckets' are for operators
+ * who add them).
  *
  * <p>Names follow template.yaml and member-account.yaml: functions, alarms and EventBridge rules
  * {@code STACK-*}; the table, topics and queue named by CloudFormation {@code STACK-LogicalId-*};
- * roles under the path {@code /backstop/STACK/}; keys tagged {@code backstop:stack=STACK}; member
- * rules {@code PREFIX*}, the member role by name, the member's other roles under {@code /backstop/}.
+ * the deferred decisions' schedule group {@code STACK-deferred}; roles under the path
+ * {@code /backstop/STACK/}; keys tagged {@code backstop:stack=STACK}; member rules {@code PREFIX*},
+ * the member role by name, the member's other roles under {@code /backstop/}.
  */
 final class Guardrails {
 
@@ -35,7 +37,8 @@ final class Guardrails {
         List<String> deployers = in.deployers();
         return new GuardrailPolicy("backstop-central-scp.json", Kind.SERVICE_CONTROL_POLICY,
                 "SCP for the accounts Backstop's central stacks run in: no change to its rules, functions,"
-                        + " roles, alarms and key except by the deployment principals",
+                        + " roles, alarms and key, and no deletion of its schedule group, except by the deployment"
+                        + " principals",
                 List.of(
                         Statement.deny("BackstopRules", List.of("events:DisableRule", "events:DeleteRule",
                                 "events:PutRule", "events:PutTargets", "events:RemoveTargets"),
@@ -55,6 +58,10 @@ final class Guardrails {
                         Statement.deny("BackstopAlarms", List.of("cloudwatch:DeleteAlarms",
                                 "cloudwatch:DisableAlarmActions", "cloudwatch:PutMetricAlarm", "cloudwatch:SetAlarmState"),
                                 in.regional("cloudwatch", "alarm:STACK-*"), deployers),
+                        // Deleting the group cancels every pending deferred decision (veto windows, settle
+                        // times) at once; Scheduler has no action that changes a group in place.
+                        Statement.deny("BackstopScheduleGroup", List.of("scheduler:DeleteScheduleGroup"),
+                                in.regional("scheduler", "schedule-group/STACK-deferred"), deployers),
                         Statement.deny("BackstopKeys", List.of("kms:DisableKey", "kms:ScheduleKeyDeletion",
                                 "kms:PutKeyPolicy", "kms:CreateGrant", "kms:DisableKeyRotation"),
                                 List.of(in.anywhere("kms", "key/*")), deployers)

@@ -25,16 +25,16 @@ import picocli.CommandLine.Spec;
         description = {
             "Prints the policies that protect Backstop itself, written for your names.",
             "Service control policies deny any change to Backstop's rules, functions, roles,",
-            "audit table, topics, keys, queues, alarms and buckets (central and member) except",
-            "by the deployment principals, and any write of a backstop:* tag except by the",
-            "security roles; resource policies carry the same denies on the topic, queue, key,",
-            "table and anchor bucket (template.yaml sets the topic's, queue's, key's and",
-            "bucket's). Names follow template.yaml and member-account.yaml. Nothing is read",
-            "from or changed in AWS: attach the SCPs in AWS Organizations yourself.",
-            "Prints one JSON object (file name to policy), or with --out writes one file per",
-            "policy. Exit 0 when every policy was written, 1 when a service control policy",
-            "would exceed the 5,120 characters AWS Organizations allows (name fewer stacks or",
-            "principals), 2 on a usage error."})
+            "audit table, topics, keys, queues, alarms, schedule group and buckets (central and",
+            "member) except by the deployment principals, and any write of a backstop:* tag",
+            "except by the security roles; resource policies carry the same denies on the",
+            "topic, queue, key, table and anchor bucket (template.yaml sets the topic's,",
+            "queue's, key's and bucket's). Names follow template.yaml and member-account.yaml.",
+            "Nothing is read from or changed in AWS: attach the SCPs in AWS Organizations",
+            "yourself. Prints one JSON object (file name to policy), or with --out writes one",
+            "file per policy. Exit 0 when every policy was written, 1 when a service control",
+            "policy would exceed the 5,120 characters AWS Organizations allows (name fewer",
+            "stacks or principals), 2 on a usage error."})
 public final class GuardrailsCommand implements Callable<Integer> {
 
     @Spec

@@ -35,6 +35,12 @@ class GuardrailsCommandTest {
                 .flatMap(policy -> StreamSupport.stream(policy.path("Statement").spliterator(), false));
     }
 
+    private static JsonNode statement(JsonNode policy, String sid) {
+        return StreamSupport.stream(policy.path("Statement").spliterator(), false)
+                .filter(statement -> statement.path("Sid").asText().equals(sid))
+                .findFirst().orElseThrow(() -> new AssertionError("no statement " + sid + " in " + policy));
+    }
+
     @Test
     void everyStatementDeniesAndSparesOnlyTheNamedPrincipals() throws IOException {
         JsonNode policies = policies();
@@ -61,10 +67,23 @@ class GuardrailsCommandTest {
         assertThat(rules.path("Resource")).extracting(JsonNode::asText).containsExactly(
                 "arn:aws:events:*:*:rule/backstop-*", "arn:aws:events:*:*:rule/Backstop-EU-*");
         JsonNode data = policies("--stack", "Backstop-EU").path("backstop-central-data-scp.json");
-        assertThat(StreamSupport.stream(data.path("Statement").spliterator(), false)
-                .filter(statement -> statement.path("Sid").asText().equals("BackstopBuckets"))
-                .flatMap(statement -> StreamSupport.stream(statement.path("Resource").spliterator(), false))
-                .map(JsonNode::asText)).contains("arn:aws:s3:::backstop-eu-anchorbucket-*");
+        assertThat(statement(data, "BackstopBuckets").path("Resource")).extracting(JsonNode::asText)
+                .contains("arn:aws:s3:::backstop-eu-anchorbucket-*");
+    }
+
+    @Test
+    void onlyTheDeployersMayDeleteTheScheduleGroupThatHoldsThePendingDecisions() throws IOException {
+        JsonNode central = policies("--stack", "Backstop-EU").path("backstop-central-scp.json");
+
+        JsonNode group = statement(central, "BackstopScheduleGroup");
+
+        assertThat(group.path("Effect").asText()).isEqualTo("Deny");
+        assertThat(group.path("Action").asText()).isEqualTo("scheduler:DeleteScheduleGroup");
+        assertThat(group.path("Resource")).extracting(JsonNode::asText).containsExactly(
+                "arn:aws:scheduler:*:*:schedule-group/backstop-deferred",
+                "arn:aws:scheduler:*:*:schedule-group/Backstop-EU-deferred");
+        assertThat(group.path("Condition").fieldNames()).toIterable().containsExactly("ArnNotLike");
+        assertThat(group.path("Condition").path("ArnNotLike").path("aws:PrincipalArn").asText()).isEqualTo(DEPLOYER);
     }
 
     @Test

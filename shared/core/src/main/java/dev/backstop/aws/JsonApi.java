@@ -9,6 +9,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -33,6 +34,7 @@ import software.amazon.awssdk.retries.api.RefreshRetryTokenRequest;
 import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.retries.api.RetryToken;
 import software.amazon.awssdk.retries.api.TokenAcquisitionFailedException;
+import software.amazon.awssdk.utils.internal.CodegenNamingUtils;
 
 /**
  * Calls a JSON API of an AWS service as its generated SDK client would: SigV4-signed with the
@@ -58,24 +60,40 @@ public final class JsonApi {
      *
      * @param signingName what SigV4 signs for ({@code guardduty}, {@code config})
      * @param endpointPrefix the host's first label ({@code guardduty.us-east-1.amazonaws.com})
-     * @param endpointSetting the suffix of its endpoint settings: {@code CONFIG_SERVICE} for
-     *     {@code AWS_ENDPOINT_URL_CONFIG_SERVICE}, whose system property is {@code aws.endpointUrlConfigService}
+     * @param serviceId the service's id in its SDK model ({@code GuardDuty}, {@code Config Service}),
+     *     which the SDK names the service's endpoint settings after
      * @param targetPrefix a JSON 1.1 service's {@code X-Amz-Target} prefix; null for a REST-JSON service
      */
-    public record Service(String signingName, String endpointPrefix, String endpointSetting, String targetPrefix) {
+    public record Service(String signingName, String endpointPrefix, String serviceId, String targetPrefix) {
 
         public Service {
             Objects.requireNonNull(signingName, "signingName");
             Objects.requireNonNull(endpointPrefix, "endpointPrefix");
-            Objects.requireNonNull(endpointSetting, "endpointSetting");
+            Objects.requireNonNull(serviceId, "serviceId");
         }
 
+        /** {@code AWS_ENDPOINT_URL_CONFIG_SERVICE}: the service id upper-cased, its spaces underscores. */
+        String environmentVariable() {
+            return "AWS_ENDPOINT_URL_" + settingName().toUpperCase(Locale.ROOT);
+        }
+
+        /** {@code config_service}: the key of the profile's {@code services} section. */
+        String profileProperty() {
+            return settingName().toLowerCase(Locale.ROOT);
+        }
+
+        /**
+         * {@code aws.endpointUrlConfig}: the service id in the SDK's own Pascal case ({@code CloudTrail},
+         * {@code Sns}, {@code DynamoDb}) without a leading Amazon or AWS and a trailing Service, as the
+         * SDK's code generator names its clients' property; a copy of its case rules would drift.
+         */
         public String systemProperty() {
-            StringBuilder name = new StringBuilder("aws.endpointUrl");
-            for (String word : endpointSetting.split("_")) {
-                name.append(word.charAt(0)).append(word.substring(1).toLowerCase(java.util.Locale.ROOT));
-            }
-            return name.toString();
+            return "aws.endpointUrl" + CodegenNamingUtils.pascalCase(serviceId)
+                    .replaceFirst("^(?i)amazon", "").replaceFirst("^(?i)aws", "").replaceFirst("(?i)service$", "");
+        }
+
+        private String settingName() {
+            return serviceId.replace(' ', '_');
         }
     }
 
@@ -119,9 +137,9 @@ public final class JsonApi {
 
     private static URI endpoint(Service service, Region region) {
         return AwsClientEndpointProvider.builder()
-                .serviceEndpointOverrideEnvironmentVariable("AWS_ENDPOINT_URL_" + service.endpointSetting())
+                .serviceEndpointOverrideEnvironmentVariable(service.environmentVariable())
                 .serviceEndpointOverrideSystemProperty(service.systemProperty())
-                .serviceProfileProperty(service.endpointSetting().toLowerCase(java.util.Locale.ROOT))
+                .serviceProfileProperty(service.profileProperty())
                 .serviceEndpointPrefix(service.endpointPrefix())
                 .defaultProtocol("https")
                 .region(region)

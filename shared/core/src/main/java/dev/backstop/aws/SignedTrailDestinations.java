@@ -22,7 +22,7 @@ import java.util.Set;
  */
 public final class SignedTrailDestinations implements TrailDestinations {
 
-    static final JsonApi.Service CLOUDTRAIL = new JsonApi.Service("cloudtrail", "cloudtrail", "CLOUDTRAIL",
+    static final JsonApi.Service CLOUDTRAIL = new JsonApi.Service("cloudtrail", "cloudtrail", "CloudTrail",
             "com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101");
     static final String CALL = "CloudTrail DescribeTrails";
 

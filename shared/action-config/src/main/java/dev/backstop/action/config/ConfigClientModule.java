@@ -17,7 +17,7 @@ import software.amazon.awssdk.regions.Region;
 @Module
 public final class ConfigClientModule {
 
-    static final JsonApi.Service CONFIG = new JsonApi.Service("config", "config", "CONFIG_SERVICE", "StarlingDoveService");
+    static final JsonApi.Service CONFIG = new JsonApi.Service("config", "config", "Config Service", "StarlingDoveService");
 
     private ConfigClientModule() {
     }

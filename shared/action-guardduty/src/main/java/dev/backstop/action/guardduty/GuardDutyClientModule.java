@@ -16,7 +16,7 @@ import software.amazon.awssdk.regions.Region;
 @Module
 public final class GuardDutyClientModule {
 
-    static final JsonApi.Service GUARDDUTY = new JsonApi.Service("guardduty", "guardduty", "GUARDDUTY", null);
+    static final JsonApi.Service GUARDDUTY = new JsonApi.Service("guardduty", "guardduty", "GuardDuty", null);
 
     private GuardDutyClientModule() {
     }

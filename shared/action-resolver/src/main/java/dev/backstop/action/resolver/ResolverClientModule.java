@@ -17,7 +17,7 @@ import software.amazon.awssdk.regions.Region;
 @Module
 public final class ResolverClientModule {
 
-    static final JsonApi.Service RESOLVER = new JsonApi.Service("route53resolver", "route53resolver", "ROUTE53RESOLVER",
+    static final JsonApi.Service RESOLVER = new JsonApi.Service("route53resolver", "route53resolver", "Route53Resolver",
             "Route53Resolver");
 
     private ResolverClientModule() {

@@ -17,7 +17,7 @@ import software.amazon.awssdk.regions.Region;
 @Module
 public final class SecurityHubClientModule {
 
-    static final JsonApi.Service SECURITY_HUB = new JsonApi.Service("securityhub", "securityhub", "SECURITYHUB", null);
+    static final JsonApi.Service SECURITY_HUB = new JsonApi.Service("securityhub", "securityhub", "SecurityHub", null);
 
     private SecurityHubClientModule() {
     }
