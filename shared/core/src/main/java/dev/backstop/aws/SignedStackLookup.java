@@ -51,7 +51,7 @@ public final class SignedStackLookup implements StackLookup {
     public SignedStackLookup(SdkHttpClient http, AwsCredentialsProvider credentials, Region region) {
         this(http, credentials, region, AwsClientEndpointProvider.builder()
                 .serviceEndpointOverrideEnvironmentVariable("AWS_ENDPOINT_URL_CLOUDFORMATION")
-                .serviceEndpointOverrideSystemProperty("aws.endpointUrlCloudformation")
+                .serviceEndpointOverrideSystemProperty("aws.endpointUrlCloudFormation")
                 .serviceProfileProperty("cloudformation")
                 .serviceEndpointPrefix("cloudformation")
                 .defaultProtocol("https")

@@ -61,6 +61,24 @@ class SignedStackLookupTest {
     }
 
     @Test
+    void takesItsEndpointFromTheSystemPropertyTheSdksCloudFormationClientReads() {
+        cloudFormation.answer("POST", "/", 400, """
+                <ErrorResponse><Error><Code>ValidationError</Code><Message>Stack for sg-0abc does not exist</Message></Error></ErrorResponse>
+                """);
+        // The name the SDK's own CloudFormation client reads (its service id, CloudFormation, in Pascal case).
+        System.setProperty("aws.endpointUrlCloudFormation", cloudFormation.uri("/").toString());
+        try {
+            SignedStackLookup fromSettings = new SignedStackLookup(UrlConnectionHttpClient.create(),
+                    StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEXAMPLE", "secret")), Region.EU_WEST_1);
+
+            assertThat(fromSettings.stackOf("sg-0abc")).isEmpty();
+        } finally {
+            System.clearProperty("aws.endpointUrlCloudFormation");
+        }
+        assertThat(cloudFormation.requests()).hasSize(1);
+    }
+
+    @Test
     void aResourceNoStackManagesIsNoStack() {
         cloudFormation.answer("POST", "/", 400, """
                 <ErrorResponse xmlns="http://cloudformation.amazonaws.com/doc/2010-05-15/">
