@@ -35,6 +35,11 @@ final class Fields {
         return node;
     }
 
+    /** Whether this field, a rule's pattern, was checked when the build read the file (see {@link PrebuiltYaml}). */
+    boolean checkedAtBuild() {
+        return yaml.checkedPatterns().contains(node.toString());
+    }
+
     Fields child(String name) {
         return new Fields(yaml, file, ruleId, node.path(name), pointer + "/" + name, join(path, name), errors);
     }

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
@@ -73,11 +74,17 @@ final class LocatedYaml {
     private final JsonNode root;
     private final Map<String, Integer> lines;
     private final List<Problem> problems;
+    private final Set<String> checkedPatterns;
 
     LocatedYaml(JsonNode root, Map<String, Integer> lines, List<Problem> problems) {
+        this(root, lines, problems, Set.of());
+    }
+
+    LocatedYaml(JsonNode root, Map<String, Integer> lines, List<Problem> problems, Set<String> checkedPatterns) {
         this.root = root;
         this.lines = lines;
         this.problems = List.copyOf(problems);
+        this.checkedPatterns = Set.copyOf(checkedPatterns);
     }
 
     /**
@@ -196,6 +203,14 @@ final class LocatedYaml {
     /** The values read as something other than they look, in file order; none when the file is plain. */
     List<Problem> problems() {
         return problems;
+    }
+
+    /**
+     * The patterns of this reading's rules that passed {@link PatternCheck} when the build read the
+     * file ({@link PrebuiltYaml}), as their JSON; none for a file read at run time.
+     */
+    Set<String> checkedPatterns() {
+        return checkedPatterns;
     }
 
     /**

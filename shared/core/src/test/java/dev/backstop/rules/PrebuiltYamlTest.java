@@ -54,4 +54,25 @@ class PrebuiltYamlTest {
         assertThat(fromForm.root()).isEqualTo(yaml.root());
         assertThat(fromForm.lines()).isEqualTo(yaml.lines());
     }
+
+    @Test
+    void theBuildCheckedEveryPatternOfTheShippedPackSoAColdStartDoesNotCheckThemAgain() {
+        LocatedYaml prebuilt = PrebuiltYaml.of(pack).orElseThrow();
+
+        assertThat(prebuilt.root().path("rules")).allSatisfy(rule ->
+                assertThat(prebuilt.checkedPatterns()).contains(rule.path("match").toString()));
+    }
+
+    @Test
+    void aPackWithAPatternProblemFailsTheBuildNamingTheRule() {
+        assertThatThrownBy(() -> PrebuiltYaml.form("version: 1\nrules:\n  - id: acts-on-everything\n    match: {}\n"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("acts-on-everything")
+                .hasMessageContaining("an empty pattern matches every event");
+    }
+
+    @Test
+    void aFileReadAtRunTimeHasEveryPatternChecked() throws Exception {
+        assertThat(LocatedYaml.read(pack).checkedPatterns()).isEmpty();
+    }
 }
