@@ -2,6 +2,7 @@ package dev.backstop.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.time.Instant;
@@ -48,7 +49,9 @@ public record AnchoredHeads(Instant anchoredAt, String table, List<Head> heads) 
 
     public byte[] toJson(ObjectMapper json) {
         ObjectNode root = json.createObjectNode().put("anchoredAt", anchoredAt.toString()).put("table", table);
-        heads.forEach(head -> root.withArray("heads").addObject().put("chain", head.chain())
+        // Always a list, an empty one for a table with no chain yet: parse refuses an anchor without it.
+        ArrayNode list = root.putArray("heads");
+        heads.forEach(head -> list.addObject().put("chain", head.chain())
                 .put("position", head.position()).put("hash", head.hash()).put("auditId", head.auditId()));
         return root.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
