@@ -146,7 +146,8 @@ final class SelfCheckDeployment {
     void decideOnce() {
         Settings settings = new Settings(table, topicArn, Mode.ENFORCE, List.of(), Optional.of(rules),
                 Duration.ofSeconds(1));
-        BackstopComponent.factory().create(settings, Clock.systemUTC()).engine();
+        // What a function's container does when it starts: its rule source reads the team's file.
+        BackstopComponent.factory().create(settings, Clock.systemUTC()).rules();
     }
 
     /** What the trail watchdog's run does: the heads as they are now, under Object Lock. */

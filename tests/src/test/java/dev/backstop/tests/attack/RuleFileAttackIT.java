@@ -70,7 +70,8 @@ class RuleFileAttackIT {
     }
 
     private static void load(Stage stage, RulesLocation location) {
-        BackstopComponent.factory().create(settings(stage, location), Clock.systemUTC()).engine();
+        // What a function's container does when it starts: its rule source reads the team's file.
+        BackstopComponent.factory().create(settings(stage, location), Clock.systemUTC()).rules();
     }
 
     private static Settings settings(Stage stage, RulesLocation location) {
