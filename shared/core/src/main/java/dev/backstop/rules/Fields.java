@@ -35,9 +35,9 @@ final class Fields {
         return node;
     }
 
-    /** Whether this field, a rule's pattern, was checked when the build read the file (see {@link PrebuiltYaml}). */
-    boolean checkedAtBuild() {
-        return yaml.checkedPatterns().contains(node.toString());
+    /** Whether a pattern of this file, as JSON, was checked when the build read the file (see {@link PrebuiltYaml}). */
+    boolean checkedAtBuild(String patternJson) {
+        return yaml.checkedPatterns().contains(patternJson);
     }
 
     Fields child(String name) {

@@ -183,7 +183,7 @@ final class RuleFileParser {
         }
         String json = match.node().toString();
         // The shipped pack's patterns were checked when the artifact was built; any other is checked here.
-        Optional<String> problem = match.checkedAtBuild() ? Optional.empty() : patterns.problem(json);
+        Optional<String> problem = match.checkedAtBuild(json) ? Optional.empty() : patterns.problem(json);
         problem.ifPresent(match::error);
         return problem.isPresent() ? null : json;
     }
