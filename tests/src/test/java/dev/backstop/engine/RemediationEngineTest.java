@@ -106,8 +106,11 @@ class RemediationEngineTest {
         String elsewhere = "arn:aws:cloudtrail:eu-west-1:123456789012:trail/org-trail";
         cloudTrail.trail(elsewhere, false);
 
-        AuditRecord decision = engine(Mode.ENFORCE).handle(apiCall(stopLogging(e -> ((ObjectNode) detail(e)
-                .get("requestParameters")).put("name", "org-trail"))));
+        AuditRecord decision = engine(Mode.ENFORCE).handle(apiCall(stopLogging(e -> {
+            e.put("region", "eu-west-1");
+            detail(e).put("awsRegion", "eu-west-1");
+            ((ObjectNode) detail(e).get("requestParameters")).put("name", "org-trail");
+        })));
 
         assertThat(decision.outcome()).isEqualTo(Outcome.REMEDIATED);
         assertThat(decision.actions().get(0).resource()).isEqualTo(elsewhere);
@@ -250,7 +253,7 @@ class RemediationEngineTest {
                 .get("requestParameters")).put("name", "deleted-trail"))));
 
         assertThat(decision.outcome()).isEqualTo(Outcome.RESOURCE_GONE);
-        assertThat(decision.actions().get(0).resource()).isEqualTo("deleted-trail");
+        assertThat(decision.actions().get(0).resource()).isEqualTo("arn:aws:cloudtrail:us-east-1:123456789012:trail/deleted-trail");
     }
 
     @Test

@@ -35,6 +35,7 @@ public final class FakeCloudTrail implements CloudTrailClient {
     private final List<String> startLoggingTargets = new ArrayList<>();
     private Supplier<RuntimeException> startLoggingFault;
     private boolean startLoggingIgnored;
+    private int getTrailCalls;
 
     public FakeCloudTrail trail(String arn, boolean isLogging) {
         String name = arn.substring(arn.lastIndexOf('/') + 1);
@@ -69,6 +70,10 @@ public final class FakeCloudTrail implements CloudTrailClient {
         return startLoggingTargets.size();
     }
 
+    public int getTrailCalls() {
+        return getTrailCalls;
+    }
+
     /** The name or ARN each StartLogging call addressed its trail by. */
     public List<String> startLoggingTargets() {
         return startLoggingTargets;
@@ -76,6 +81,7 @@ public final class FakeCloudTrail implements CloudTrailClient {
 
     @Override
     public GetTrailResponse getTrail(GetTrailRequest request) {
+        getTrailCalls++;
         return GetTrailResponse.builder().trail(find(request.name()).trail()).build();
     }
 

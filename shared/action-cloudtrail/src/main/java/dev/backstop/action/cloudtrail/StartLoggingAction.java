@@ -10,6 +10,7 @@ import dev.backstop.event.MalformedEventException;
 import dev.backstop.event.Trigger;
 import dev.backstop.rules.ActionSpec;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import javax.inject.Inject;
 import software.amazon.awssdk.regions.Region;
@@ -33,6 +34,11 @@ final class StartLoggingAction implements RemediationAction {
         this.region = region;
     }
 
+    /**
+     * Plans from the trail's logging state. A trail the event names certainly (an ARN, or a name
+     * in the event's account and region) is read with one call, its status; any other name is
+     * first resolved by CloudTrail (GetTrail).
+     */
     @Override
     public ActionPlan plan(Trigger trigger, ActionSpec spec) {
         if (!(trigger instanceof CloudTrailEvent event)) {
@@ -42,23 +48,34 @@ final class StartLoggingAction implements RemediationAction {
         if (named.isBlank()) {
             throw new MalformedEventException("detail.requestParameters.name", "is missing; the trail is unknown");
         }
+        Optional<String> certain = TrailEvents.certainArn(event, named);
+        if (certain.isPresent()) {
+            return plan(certain.get());
+        }
         Trail trail;
         try {
             trail = cloudTrail.getTrail(request -> request.name(named)).trail();
         } catch (TrailNotFoundException gone) {
             return new ActionPlan(NAME, named, named, ResourceState.gone(), "StartLogging on " + named);
         }
-        String address = address(trail);
-        return new ActionPlan(NAME, trail.trailARN(), address, status(address), "StartLogging on " + trail.trailARN(),
-                new StartLoggingUndo(trail.trailARN()));
+        return plan(trail.trailARN());
+    }
+
+    private ActionPlan plan(String arn) {
+        String address = address(arn);
+        ResourceState state = status(address);
+        if (!state.exists()) {
+            return new ActionPlan(NAME, arn, address, state, "StartLogging on " + arn);
+        }
+        return new ActionPlan(NAME, arn, address, state, "StartLogging on " + arn, new StartLoggingUndo(arn));
     }
 
     /** In its home region (the region of its ARN) a trail is addressed by name, which every
      * CloudTrail API (and emulator) accepts; elsewhere only its ARN reaches it. */
-    private String address(Trail trail) {
-        String[] arn = trail.trailARN().split(":", 6);
-        String homeRegion = arn.length == 6 ? arn[3] : "";
-        return region.id().equals(homeRegion) ? trail.name() : trail.trailARN();
+    private String address(String arn) {
+        String[] parts = arn.split(":", 6);
+        String homeRegion = parts.length == 6 ? parts[3] : "";
+        return region.id().equals(homeRegion) ? arn.substring(arn.indexOf(":trail/") + ":trail/".length()) : arn;
     }
 
     @Override
@@ -91,7 +108,7 @@ final class StartLoggingAction implements RemediationAction {
     @Override
     public ResourceState undo(JsonNode stored) {
         StartLoggingUndo undo = readUndo(stored);
-        String address = address(cloudTrail.getTrail(request -> request.name(undo.name())).trail());
+        String address = address(cloudTrail.getTrail(request -> request.name(undo.name())).trail().trailARN());
         cloudTrail.stopLogging(request -> request.name(address));
         return status(address);
     }
