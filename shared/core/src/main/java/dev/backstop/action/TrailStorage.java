@@ -2,6 +2,7 @@ package dev.backstop.action;
 
 import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The buckets and log groups the trails visible in one account and region deliver to.
@@ -12,9 +13,22 @@ import java.util.Set;
  */
 public record TrailStorage(Set<String> buckets, Set<String> logGroupArns) {
 
+    private static final Pattern LOG_GROUP_ARN = Pattern.compile(
+            "arn:aws[a-z-]*:logs:[a-z]{2}(-[a-z]+)+-[0-9]+:[0-9]{12}:log-group:[-._/#A-Za-z0-9]{1,512}(:\\*)?");
+
+    /**
+     * Refuses a log group that is no log group ARN, as CloudTrail documents the field: read as
+     * "no trail's group", it would leave the group a trail delivers to unguarded.
+     */
     public TrailStorage {
         buckets = Set.copyOf(buckets);
         logGroupArns = Set.copyOf(logGroupArns);
+        for (String arn : logGroupArns) {
+            if (!LOG_GROUP_ARN.matcher(arn).matches()) {
+                throw new IllegalArgumentException("a trail's CloudWatchLogsLogGroupArn is no log group ARN"
+                        + " (arn:<partition>:logs:<region>:<account>:log-group:<name>[:*]): " + arn);
+            }
+        }
     }
 
     public boolean logsToBucket(String bucket) {

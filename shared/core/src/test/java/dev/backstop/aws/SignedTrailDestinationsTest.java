@@ -145,6 +145,22 @@ class SignedTrailDestinationsTest {
                 .hasMessageStartingWith("CloudTrail DescribeTrails answered a trail whose " + field + " is no name");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"trail-logs", "arn:aws:s3:::trail-logs", "arn:aws:logs:us-east-1:123456789012:log-group:",
+            "arn:aws:logs:us-east-1:123456789012:log-stream:trail-logs", "arn:aws:logs:us-east-1:1234:log-group:trail-logs:*",
+            "arn:aws:logs:us-east-1:123456789012:log-group:trail logs:*"})
+    void aLogGroupThatIsNoLogGroupArnIsRefusedRatherThanLeftUnguarded(String group) {
+        cloudTrail = FakeJsonService.start("cloudtrail", (call, request) -> {
+            ObjectNode answer = FakeJsonService.object();
+            answer.putArray("trailList").add(FakeJsonService.object().put("Name", "audit")
+                    .put("CloudWatchLogsLogGroupArn", group));
+            return answer;
+        });
+
+        assertThatThrownBy(() -> destinations().read()).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("a trail's CloudWatchLogsLogGroupArn is no log group ARN").hasMessageEndingWith(group);
+    }
+
     private SignedTrailDestinations destinations() {
         return new SignedTrailDestinations(api(URI.create(cloudTrail.endpoint()), Clock.systemUTC()));
     }
