@@ -107,7 +107,12 @@ final class Guardrails {
                         "cloudtrail:AddTags", "cloudtrail:RemoveTags", "sns:TagResource", "sns:UntagResource",
                         "sqs:TagQueue", "sqs:UntagQueue", "dynamodb:TagResource", "dynamodb:UntagResource",
                         "kms:TagResource", "kms:UntagResource", "events:TagResource", "events:UntagResource",
-                        "cloudwatch:TagResource", "cloudwatch:UntagResource"),
+                        "cloudwatch:TagResource", "cloudwatch:UntagResource", "guardduty:TagResource",
+                        "guardduty:UntagResource", "logs:TagResource", "logs:UntagResource", "logs:TagLogGroup",
+                        "logs:UntagLogGroup", "rds:AddTagsToResource", "rds:RemoveTagsFromResource",
+                        "rolesanywhere:TagResource", "rolesanywhere:UntagResource", "route53resolver:TagResource",
+                        "route53resolver:UntagResource", "s3:TagResource", "s3:UntagResource", "scheduler:TagResource",
+                        "scheduler:UntagResource"),
                         List.of("*"), in.taggers())
                         .when("ForAnyValue:StringLike", "aws:TagKeys", List.of("backstop:*"))));
     }

@@ -97,6 +97,21 @@ class GuardrailsCommandTest {
     }
 
     @Test
+    void theTagsScpReservesBackstopTagsInEveryServiceWhoseTagsExemptAResource() throws IOException {
+        JsonNode actions = policies().path("backstop-tags-scp.json").path("Statement").get(0).path("Action");
+
+        // The services whose resources' tags the actions read (backstop:exempt and the others), each
+        // with the calls that write and remove tags and carry aws:TagKeys.
+        assertThat(actions).extracting(JsonNode::asText).contains("cloudtrail:AddTags", "cloudtrail:RemoveTags",
+                "ec2:CreateTags", "ec2:DeleteTags", "iam:TagRole", "iam:UntagRole", "iam:TagUser", "iam:UntagUser",
+                "lambda:TagResource", "lambda:UntagResource", "kms:TagResource", "kms:UntagResource",
+                "guardduty:TagResource", "guardduty:UntagResource", "logs:TagResource", "logs:UntagResource",
+                "logs:TagLogGroup", "logs:UntagLogGroup", "rds:AddTagsToResource", "rds:RemoveTagsFromResource",
+                "rolesanywhere:TagResource", "rolesanywhere:UntagResource", "route53resolver:TagResource",
+                "route53resolver:UntagResource", "s3:TagResource", "s3:UntagResource");
+    }
+
+    @Test
     void everyServiceControlPolicyFitsAwsOrganizationsLimit() throws IOException {
         JsonNode policies = policies("--stack", "backstop-eu", "--stack", "backstop-us");
 
