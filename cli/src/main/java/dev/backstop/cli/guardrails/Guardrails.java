@@ -75,7 +75,8 @@ final class Guardrails {
                 .flatMap(List::stream).distinct().toList();
         return new GuardrailPolicy("backstop-central-data-scp.json", Kind.SERVICE_CONTROL_POLICY,
                 "SCP for the accounts Backstop's central stacks run in: the audit table, topics, dead-letter"
-                        + " queue and buckets stay as deployed; only Backstop's roles and the security roles write audit items",
+                        + " queue and buckets stay as deployed; only Backstop's roles and the security roles write audit items"
+                        + " and the deferred decisions' schedules",
                 List.of(
                         Statement.deny("BackstopAuditTable", List.of("dynamodb:DeleteTable", "dynamodb:UpdateTable",
                                 "dynamodb:UpdateContinuousBackups", "dynamodb:UpdateTimeToLive", "dynamodb:DeleteItem",
@@ -85,6 +86,10 @@ final class Guardrails {
                                 "dynamodb:BatchWriteItem", "dynamodb:PartiQLInsert", "dynamodb:PartiQLUpdate",
                                 "dynamodb:PartiQLDelete"),
                                 in.regional("dynamodb", "table/STACK-AuditTable-*"), writers),
+                        // One pending decision's schedule: its veto window or settle time ends when it fires.
+                        Statement.deny("BackstopSchedules", List.of("scheduler:CreateSchedule",
+                                "scheduler:UpdateSchedule", "scheduler:DeleteSchedule"),
+                                in.regional("scheduler", "schedule/STACK-deferred/*"), writers),
                         Statement.deny("BackstopTopics", List.of("sns:DeleteTopic", "sns:SetTopicAttributes",
                                 "sns:AddPermission", "sns:RemovePermission", "sns:Unsubscribe"),
                                 in.regional("sns", "STACK-*"), in.deployers()),

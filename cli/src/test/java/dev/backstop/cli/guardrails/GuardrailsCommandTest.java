@@ -87,6 +87,20 @@ class GuardrailsCommandTest {
     }
 
     @Test
+    void onlyBackstopItsDeployersAndTheSecurityRolesChangeAPendingDecisionsSchedule() throws IOException {
+        JsonNode data = policies("--stack", "Backstop-EU").path("backstop-central-data-scp.json");
+
+        JsonNode schedules = statement(data, "BackstopSchedules");
+
+        assertThat(schedules.path("Action")).extracting(JsonNode::asText).containsExactlyInAnyOrder(
+                "scheduler:CreateSchedule", "scheduler:UpdateSchedule", "scheduler:DeleteSchedule");
+        assertThat(schedules.path("Resource")).extracting(JsonNode::asText).containsExactly(
+                "arn:aws:scheduler:*:*:schedule/backstop-deferred/*", "arn:aws:scheduler:*:*:schedule/Backstop-EU-deferred/*");
+        assertThat(schedules.path("Condition").path("ArnNotLike").path("aws:PrincipalArn")).extracting(JsonNode::asText)
+                .contains(DEPLOYER, SECURITY).anySatisfy(role -> assertThat(role).contains("/backstop/Backstop-EU/"));
+    }
+
+    @Test
     void onlyTheSecurityRolesAndDeployersWriteBackstopTags() throws IOException {
         JsonNode tags = policies().path("backstop-tags-scp.json").path("Statement").get(0);
 
