@@ -44,6 +44,7 @@ import software.amazon.awssdk.services.s3.model.Grantee;
 import software.amazon.awssdk.services.s3.model.Permission;
 import software.amazon.awssdk.services.s3.model.PublicAccessBlockConfiguration;
 import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.services.s3.model.Tag;
 import software.amazon.awssdk.services.s3.model.Type;
 
 /**
@@ -362,6 +363,32 @@ class S3RemediationIT {
         assertThat(s3.getBucketAcl(request -> request.bucket(bucket)).grants())
                 .anySatisfy(grant -> assertThat(grant.grantee().uri()).isEqualTo(ALL_USERS));
         assertThat(action(stage, event).path("before").path("publicGrants").asText()).isEqualTo("AllUsers:READ");
+    }
+
+    // ------------------------------------------------------------------------------------- tags
+
+    @Test
+    void aBackstopTagWrittenOnABucketIsToldToTheTeamForItExemptsTheBucketFromTheRules() throws IOException {
+        Stage stage = world.build(Emulators.uniquePrefix("s3-tags"));
+        String bucket = bucket(stage);
+        s3.putBucketTagging(request -> request.bucket(bucket).tagging(tagging -> tagging.tagSet(
+                Tag.builder().key("team").value("build").build(), Tag.builder().key("backstop:exempt").value("true").build())));
+        byte[] tagged = event("put-bucket-tagging-backstop-exempt.json", bucket, e -> { });
+
+        JsonNode answer = deliver(stage, Mode.ENFORCE, tagged);
+
+        assertThat(answer.path("outcome").asText()).isEqualTo("NOTIFIED");
+        JsonNode action = action(stage, tagged);
+        assertThat(action.path("resource").asText()).isEqualTo("arn:aws:s3:::" + bucket);
+        assertThat(action.path("before").path("tags").asText()).isEqualTo("backstop:exempt=true");
+
+        s3.putBucketAcl(request -> request.bucket(bucket).acl(BucketCannedACL.PUBLIC_READ));
+        byte[] opened = event("put-bucket-acl.json", bucket, e -> {
+            request(e).remove("AccessControlPolicy");
+            request(e).putArray("x-amz-acl").add("public-read");
+        });
+
+        assertThat(deliver(stage, Mode.ENFORCE, opened).path("outcome").asText()).isEqualTo("EXEMPTED");
     }
 
     // ------------------------------------------------------------------------------------- helpers

@@ -100,4 +100,11 @@ public final class S3ParametersModule {
     static List<ParamSpec> makeAclPrivate() {
         return List.of();
     }
+
+    @Provides
+    @IntoMap
+    @StringKey("s3.notify-backstop-tags")
+    static List<ParamSpec> notifyBackstopTags() {
+        return List.of(); // none: the bucket and the tags are the call's
+    }
 }

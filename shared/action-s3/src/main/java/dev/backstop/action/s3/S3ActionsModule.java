@@ -57,6 +57,11 @@ public abstract class S3ActionsModule {
     abstract RemediationAction restoreLifecycle(RestoreLifecycleAction action);
 
     @Binds
+    @IntoMap
+    @StringKey(NotifyBackstopTagsAction.NAME)
+    abstract RemediationAction notifyBackstopTags(NotifyBackstopTagsAction action);
+
+    @Binds
     @IntoSet
     abstract EventObserver bucketPolicies(BucketPolicyRecorder recorder);
 

@@ -110,7 +110,18 @@ class S3RulesTest {
                 of("a grant header for an account", "put-bucket-acl.json", e -> {
                     request(e).remove("AccessControlPolicy");
                     request(e).putArray("x-amz-grant-read").add("id=79a59df900b949e55d96a1e698fbacedfd6e09d98eacf8f8d5218e7cd47ef2be");
-                }));
+                }),
+                // PutBucketTagging
+                of("backstop:exempt among the tags", "put-bucket-tagging-backstop-exempt.json", e -> { },
+                        "s3-bucket-backstop-tag-written"),
+                of("one backstop tag, sent as a single Tag object", "put-bucket-tagging-team.json",
+                        e -> tagSet(e).putObject("Tag").put("Key", "backstop:public-url").put("Value", "true"),
+                        "s3-bucket-backstop-tag-written"),
+                of("the team's own tags only", "put-bucket-tagging-team.json", e -> { }),
+                of("a tag that only mentions backstop", "put-bucket-tagging-team.json",
+                        e -> tagSet(e).putObject("Tag").put("Key", "owner").put("Value", "backstop:exempt")),
+                of("a failed PutBucketTagging", "put-bucket-tagging-backstop-exempt.json",
+                        e -> detail(e).put("errorCode", "AccessDenied")));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -141,6 +152,10 @@ class S3RulesTest {
 
     private static ObjectNode blockConfig(ObjectNode event) {
         return (ObjectNode) request(event).get("PublicAccessBlockConfiguration");
+    }
+
+    private static ObjectNode tagSet(ObjectNode event) {
+        return (ObjectNode) request(event).get("Tagging").get("TagSet");
     }
 
     private static void cannedAcl(ObjectNode event, String acl) {
