@@ -30,6 +30,8 @@ class MemberTemplateTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final SamTemplate CENTRAL = SamTemplate.load();
     private static final SamTemplate MEMBER = SamTemplate.load("member-account.yaml");
+    /** EventBridge's default quota on a rule's event pattern. */
+    private static final int EVENT_PATTERN_MAX_CHARACTERS = 2048;
     /** The central roles that act in member accounts: those that attach MemberAccessPolicy. */
     private static final List<String> HANDLER_ROLES = CENTRAL.rolesAttaching("MemberAccessPolicy").stream()
             .map(role -> role.split(" if ")[0]).toList();
@@ -91,6 +93,17 @@ class MemberTemplateTest {
 
         assertThat(forwarded).as("member-account.yaml's patterns (each branch of a rule's top-level $or on its own)"
                 + " against the central rules' (%s aside)", HOME_ONLY).containsExactlyInAnyOrderElementsOf(central);
+    }
+
+    @Test
+    void everyForwardingRulesPatternFitsEventBridgesQuota() {
+        for (var rule : MEMBER.json().path("Resources").properties()) {
+            JsonNode pattern = rule.getValue().path("Properties").path("EventPattern");
+            if (rule.getValue().path("Type").asText().equals("AWS::Events::Rule")) {
+                assertThat(pattern.toString().length()).as(rule.getKey() + "'s event pattern, in characters")
+                        .isLessThanOrEqualTo(EVENT_PATTERN_MAX_CHARACTERS);
+            }
+        }
     }
 
     @Test
