@@ -6,6 +6,7 @@ import dev.backstop.audit.ChainAnchors;
 import dev.backstop.audit.ChainProblem;
 import dev.backstop.aws.CredentialScope;
 import dev.backstop.aws.MemberAccounts;
+import dev.backstop.aws.Partitions;
 import dev.backstop.config.RulesLocation;
 import dev.backstop.telemetry.Heartbeat;
 import java.time.Clock;
@@ -95,7 +96,7 @@ final class IntegrityChecks {
     }
 
     List<Check> forwarding(String member, String homeAccount, String prefix) {
-        String bus = "arn:" + partition() + ":events:" + region.id() + ":" + homeAccount + ":event-bus/default";
+        String bus = "arn:" + Partitions.of(region) + ":events:" + region.id() + ":" + homeAccount + ":event-bus/default";
         return FORWARD_SUFFIXES.stream().map(suffix -> prefix + suffix).map(rule -> Check.guarded(
                 "member " + member + " forwarding rule " + rule, () -> {
                     try (CredentialScope.Scope acting = members.actAs(member)) {
@@ -116,9 +117,5 @@ final class IntegrityChecks {
             return Check.fail(name, "does not deliver to " + bus + " (targets: " + targets + ")");
         }
         return Check.pass(name, "enabled, delivers to " + bus);
-    }
-
-    private String partition() {
-        return software.amazon.awssdk.regions.PartitionMetadata.of(region).id();
     }
 }

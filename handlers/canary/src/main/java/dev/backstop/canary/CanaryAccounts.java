@@ -1,12 +1,12 @@
 package dev.backstop.canary;
 
 import dev.backstop.aws.CredentialScope;
+import dev.backstop.aws.Partitions;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.inject.Inject;
 import javax.inject.Singleton;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.regions.PartitionMetadata;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider;
 
@@ -43,7 +43,7 @@ final class CanaryAccounts {
     }
 
     private AwsCredentialsProvider session(String account) {
-        String partition = PartitionMetadata.of(sts.serviceClientConfiguration().region()).id();
+        String partition = Partitions.of(sts.serviceClientConfiguration().region());
         String roleArn = "arn:" + partition + ":iam::" + account + ":role/" + canary.memberRoleName();
         return StsAssumeRoleCredentialsProvider.builder().stsClient(sts).asyncCredentialUpdateEnabled(false)
                 .refreshRequest(request -> request.roleArn(roleArn).roleSessionName(SESSION_NAME)).build();

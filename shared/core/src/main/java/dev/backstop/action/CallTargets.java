@@ -1,11 +1,11 @@
 package dev.backstop.action;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.backstop.aws.Partitions;
 import dev.backstop.event.CloudTrailEvent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import software.amazon.awssdk.regions.Region;
 
 /**
  * The resources an API call names, as ARNs in the event's account and region, read from the
@@ -52,14 +52,8 @@ public final class CallTargets {
         if (event.region() == null || event.account() == null || resource == null || resource.isBlank()) {
             return Optional.empty();
         }
-        return Optional.of("arn:" + partition(event.region()) + ":" + service + ":" + event.region() + ":"
+        return Optional.of("arn:" + Partitions.of(event.region()) + ":" + service + ":" + event.region() + ":"
                 + event.account() + ":" + resource);
-    }
-
-    /** The partition a region belongs to; {@code aws} for a region the SDK does not know. */
-    public static String partition(String region) {
-        Region known = Region.of(region);
-        return known.metadata() != null ? known.metadata().partition().id() : "aws";
     }
 
     /**
@@ -90,7 +84,7 @@ public final class CallTargets {
                     : Optional.empty();
         }
         if (parts.length >= 3 && parts[1].equals("function") && event.region() != null) {
-            return Optional.of("arn:" + partition(event.region()) + ":lambda:" + event.region() + ":" + parts[0]
+            return Optional.of("arn:" + Partitions.of(event.region()) + ":lambda:" + event.region() + ":" + parts[0]
                     + ":function:" + parts[2]);
         }
         return named.isEmpty() ? Optional.empty() : regional(event, "lambda", "function:" + parts[0]);
@@ -143,7 +137,7 @@ public final class CallTargets {
         if (path.length != 2 || !path[0].matches("\\d{12}") || path[1].isBlank() || event.region() == null) {
             return Optional.empty();
         }
-        return Optional.of("arn:" + partition(event.region()) + ":sqs:" + event.region() + ":" + path[0] + ":" + path[1]);
+        return Optional.of("arn:" + Partitions.of(event.region()) + ":sqs:" + event.region() + ":" + path[0] + ":" + path[1]);
     }
 
     /**
@@ -174,7 +168,7 @@ public final class CallTargets {
         if (bucket.isBlank() || key.isBlank() || event.region() == null) {
             return Optional.empty();
         }
-        return Optional.of("arn:" + partition(event.region()) + ":s3:::" + bucket + "/" + key);
+        return Optional.of("arn:" + Partitions.of(event.region()) + ":s3:::" + bucket + "/" + key);
     }
 
     /**
@@ -191,7 +185,7 @@ public final class CallTargets {
         return known.stream()
                 .filter(arn -> arn.contains(prefix) && !arn.contains("*") && arn.endsWith("/" + name))
                 .findFirst()
-                .or(() -> Optional.of("arn:" + partition(event.region() == null ? "us-east-1" : event.region())
+                .or(() -> Optional.of("arn:" + Partitions.of(event.region() == null ? "us-east-1" : event.region())
                         + prefix + name));
     }
 

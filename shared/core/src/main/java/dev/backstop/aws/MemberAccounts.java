@@ -10,7 +10,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import javax.inject.Inject;
 import javax.inject.Singleton;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.regions.PartitionMetadata;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider;
 
@@ -102,7 +101,7 @@ public final class MemberAccounts {
     private AwsCredentialsProvider session(String account) {
         StsClient client = sts.get();
         // The member role is in the partition Backstop runs in (aws, aws-cn, aws-us-gov).
-        String partition = PartitionMetadata.of(client.serviceClientConfiguration().region()).id();
+        String partition = Partitions.of(client.serviceClientConfiguration().region());
         String roleArn = access.roleArn(partition, account);
         return StsAssumeRoleCredentialsProvider.builder()
                 .stsClient(client)

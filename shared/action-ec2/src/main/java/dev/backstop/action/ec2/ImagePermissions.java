@@ -2,6 +2,7 @@ package dev.backstop.action.ec2;
 
 import dev.backstop.action.SharePermissions;
 import dev.backstop.action.SharedWith;
+import dev.backstop.aws.Partitions;
 import dev.backstop.event.CloudTrailEvent;
 import java.util.List;
 import java.util.Map;
@@ -54,7 +55,7 @@ final class ImagePermissions implements SharePermissions {
     /** An image's ARN names its region and no account. */
     @Override
     public String arn(CloudTrailEvent event, String id) {
-        return "arn:" + Ec2Arns.partition(region) + ":ec2:" + event.region() + "::image/" + id;
+        return "arn:" + Partitions.of(region) + ":ec2:" + event.region() + "::image/" + id;
     }
 
     @Override
@@ -72,7 +73,7 @@ final class ImagePermissions implements SharePermissions {
             }
             return Optional.of(shared);
         } catch (Ec2Exception e) {
-            if (NOT_FOUND.contains(Ec2Arns.code(e))) {
+            if (NOT_FOUND.contains(Ec2Errors.code(e))) {
                 return Optional.empty();
             }
             throw e;

@@ -1,5 +1,6 @@
 package dev.backstop.action.ec2;
 
+import dev.backstop.aws.Partitions;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -72,7 +73,7 @@ final class Instances {
                         ? Integer.MAX_VALUE : eni.attachment().deviceIndex()))
                 .forEach(eni -> groups.put(eni.networkInterfaceId(),
                         eni.groups().stream().map(GroupIdentifier::groupId).toList()));
-        String partition = Ec2Arns.partition(region);
+        String partition = Partitions.of(region);
         String arn = "arn:" + partition + ":ec2:" + region.id() + ":" + owner + ":instance/" + instance.instanceId();
         Map<String, String> tags = instance.tags().stream()
                 .collect(Collectors.toMap(Tag::key, Tag::value, (first, second) -> first));

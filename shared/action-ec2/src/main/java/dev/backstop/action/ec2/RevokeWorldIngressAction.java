@@ -6,6 +6,7 @@ import dev.backstop.action.ActionRefusedException;
 import dev.backstop.action.RemediationAction;
 import dev.backstop.action.ResourceState;
 import dev.backstop.action.ec2.PortPolicy.Verdict;
+import dev.backstop.aws.Partitions;
 import dev.backstop.event.CloudTrailEvent;
 import dev.backstop.event.FindingEvent;
 import dev.backstop.event.FindingResource;
@@ -202,7 +203,7 @@ final class RevokeWorldIngressAction implements RemediationAction {
     }
 
     private String arn(CloudTrailEvent event, String group) {
-        String partition = Ec2Arns.partition(region);
+        String partition = Partitions.of(region);
         return "arn:" + partition + ":ec2:" + event.region() + ":" + event.account() + ":security-group/" + group;
     }
 }

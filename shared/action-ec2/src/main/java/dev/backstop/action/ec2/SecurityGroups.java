@@ -34,7 +34,7 @@ final class SecurityGroups {
                     : ec2.describeSecurityGroups(request -> request.groupNames(groupName));
             return found.securityGroups().stream().findFirst();
         } catch (Ec2Exception e) {
-            if (GROUP_NOT_FOUND.contains(Ec2Arns.code(e))) {
+            if (GROUP_NOT_FOUND.contains(Ec2Errors.code(e))) {
                 return Optional.empty();
             }
             throw e;
@@ -61,7 +61,7 @@ final class SecurityGroups {
         try {
             ec2.authorizeSecurityGroupIngress(request -> request.groupId(groupId).ipPermissions(rule.toPermission()));
         } catch (Ec2Exception e) {
-            if (!"InvalidPermission.Duplicate".equals(Ec2Arns.code(e))) {
+            if (!"InvalidPermission.Duplicate".equals(Ec2Errors.code(e))) {
                 throw e;
             }
         }
@@ -78,7 +78,7 @@ final class SecurityGroups {
         try {
             ec2.revokeSecurityGroupIngress(request -> request.groupId(groupId).securityGroupRuleIds(ruleIds));
         } catch (Ec2Exception e) {
-            if (!RULE_NOT_FOUND.contains(Ec2Arns.code(e))) {
+            if (!RULE_NOT_FOUND.contains(Ec2Errors.code(e))) {
                 throw e;
             }
             Set<String> present = ingressRules(groupId).stream().map(IngressRule::ruleId).collect(Collectors.toSet());

@@ -5,6 +5,7 @@ import dev.backstop.action.ActionPlan;
 import dev.backstop.action.ActionRefusedException;
 import dev.backstop.action.RemediationAction;
 import dev.backstop.action.ResourceState;
+import dev.backstop.aws.Partitions;
 import dev.backstop.config.OwnResources;
 import dev.backstop.event.CloudTrailEvent;
 import dev.backstop.event.Trigger;
@@ -12,7 +13,6 @@ import dev.backstop.rules.ActionSpec;
 import java.util.Map;
 import java.util.Optional;
 import javax.inject.Inject;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.eventbridge.model.DescribeRuleResponse;
 import software.amazon.awssdk.services.eventbridge.model.ResourceNotFoundException;
@@ -118,9 +118,7 @@ final class EnableRuleAction implements RemediationAction {
         }
         String busText = request.path("eventBusName").asText(DEFAULT_BUS);
         String bus = busText.contains("/") ? busText.substring(busText.lastIndexOf('/') + 1) : busText;
-        String partition = Optional.ofNullable(Region.of(event.region()).metadata())
-                .map(metadata -> metadata.partition().id()).orElse("aws");
-        String arn = "arn:" + partition + ":events:" + event.region() + ":" + event.account() + ":rule/"
+        String arn = "arn:" + Partitions.of(event.region()) + ":events:" + event.region() + ":" + event.account() + ":rule/"
                 + (bus.equals(DEFAULT_BUS) ? "" : bus + "/") + name;
         return Optional.of(new RuleAddress(name, bus, arn));
     }

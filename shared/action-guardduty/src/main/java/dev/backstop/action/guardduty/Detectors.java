@@ -1,6 +1,7 @@
 package dev.backstop.action.guardduty;
 
 import dev.backstop.action.ActionRefusedException;
+import dev.backstop.aws.Partitions;
 import dev.backstop.event.CloudTrailEvent;
 import dev.backstop.event.FindingEvent;
 import dev.backstop.event.MalformedEventException;
@@ -42,15 +43,10 @@ final class Detectors {
     }
 
     static String arn(GuardDutyApi guardDuty, String account, String detectorId) {
-        return "arn:" + partition(guardDuty) + ":guardduty:" + guardDuty.region().id() + ":" + account + ":detector/" + detectorId;
+        return "arn:" + Partitions.of(guardDuty.region()) + ":guardduty:" + guardDuty.region().id() + ":" + account + ":detector/" + detectorId;
     }
 
     private static String account(FindingEvent finding) {
         return "arn:aws:iam::" + finding.account() + ":root";
-    }
-
-    private static String partition(GuardDutyApi guardDuty) {
-        var metadata = guardDuty.region().metadata();
-        return metadata == null ? "aws" : metadata.partition().id();
     }
 }

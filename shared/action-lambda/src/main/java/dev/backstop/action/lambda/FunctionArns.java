@@ -1,6 +1,6 @@
 package dev.backstop.action.lambda;
 
-import software.amazon.awssdk.regions.Region;
+import dev.backstop.aws.Partitions;
 
 /**
  * Lambda calls name a function by name, by full ARN or by partial ARN ({@code 123456789012:function:name}),
@@ -28,11 +28,6 @@ final class FunctionArns {
         int partial = nameOrArn.indexOf(FUNCTION);
         String owner = partial < 0 ? account : nameOrArn.substring(0, partial);
         String name = (partial < 0 ? nameOrArn : nameOrArn.substring(partial + FUNCTION.length())).split(":")[0];
-        return "arn:" + partition(region) + ":lambda:" + region + ":" + owner + FUNCTION + name;
-    }
-
-    private static String partition(String region) {
-        Region known = Region.of(region);
-        return known.metadata() != null ? known.metadata().partition().id() : "aws";
+        return "arn:" + Partitions.of(region) + ":lambda:" + region + ":" + owner + FUNCTION + name;
     }
 }

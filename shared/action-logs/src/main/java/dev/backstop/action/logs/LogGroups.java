@@ -1,5 +1,6 @@
 package dev.backstop.action.logs;
 
+import dev.backstop.aws.Partitions;
 import dev.backstop.event.CloudTrailEvent;
 import dev.backstop.event.MalformedEventException;
 import java.util.Map;
@@ -33,7 +34,7 @@ final class LogGroups {
     }
 
     String arn(String account, String name) {
-        return "arn:" + partition() + ":logs:" + region.id() + ":" + account + ":log-group:" + name;
+        return "arn:" + Partitions.of(region) + ":logs:" + region.id() + ":" + account + ":log-group:" + name;
     }
 
     /** The group's retention now, or empty when there is no such group. */
@@ -58,10 +59,5 @@ final class LogGroups {
         return logs.describeLogGroups(request -> request.logGroupNamePrefix(name)).logGroups().stream()
                 .filter(group -> name.equals(group.logGroupName()))
                 .findFirst();
-    }
-
-    private String partition() {
-        var metadata = region.metadata();
-        return metadata == null ? "aws" : metadata.partition().id();
     }
 }

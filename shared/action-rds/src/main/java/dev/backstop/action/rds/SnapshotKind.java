@@ -1,5 +1,6 @@
 package dev.backstop.action.rds;
 
+import dev.backstop.aws.Partitions;
 import dev.backstop.event.CloudTrailEvent;
 import dev.backstop.event.MalformedEventException;
 import java.util.Set;
@@ -40,8 +41,7 @@ final class SnapshotKind {
         if (id.startsWith("arn:")) {
             return id;
         }
-        String partition = region.metadata() != null ? region.metadata().partition().id() : "aws";
-        return "arn:" + partition + ":rds:" + event.region() + ":" + event.account() + ":" + arnKind + ":" + id;
+        return "arn:" + Partitions.of(region) + ":rds:" + event.region() + ":" + event.account() + ":" + arnKind + ":" + id;
     }
 
     /** The values added to the restore attribute: none for another attribute, or for a call that only removed. */

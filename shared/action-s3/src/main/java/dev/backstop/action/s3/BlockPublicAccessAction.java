@@ -7,6 +7,7 @@ import dev.backstop.action.ActionRefusedException;
 import dev.backstop.action.RemediationAction;
 import dev.backstop.action.ResourceState;
 import dev.backstop.action.s3.BlockTarget.Reading;
+import dev.backstop.aws.Partitions;
 import dev.backstop.event.CloudTrailEvent;
 import dev.backstop.event.FindingEvent;
 import dev.backstop.event.FindingResource;
@@ -145,7 +146,7 @@ final class BlockPublicAccessAction implements RemediationAction {
         Optional<FindingResource> bucket = finding.resource(BUCKET);
         if (bucket.isPresent()) {
             String name = bucket.get().name();
-            return new BlockTarget.Bucket(buckets, name, "arn:" + Buckets.partition(finding.region()) + ":s3:::" + name);
+            return new BlockTarget.Bucket(buckets, name, "arn:" + Partitions.of(finding.region()) + ":s3:::" + name);
         }
         return new BlockTarget.Account(s3Control, finding.account());
     }

@@ -2,6 +2,7 @@ package dev.backstop.action.s3;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dagger.Lazy;
+import dev.backstop.aws.Partitions;
 import dev.backstop.event.CloudTrailEvent;
 import dev.backstop.event.MalformedEventException;
 import java.util.Arrays;
@@ -93,17 +94,7 @@ final class Buckets {
 
     /** A bucket's ARN names no region or account, only the partition, which the event's region tells. */
     static String arn(CloudTrailEvent event, String bucket) {
-        return "arn:" + partition(event.region()) + ":s3:::" + bucket;
-    }
-
-    static String partition(String region) {
-        if (region == null) {
-            return "aws";
-        }
-        if (region.startsWith("cn-")) {
-            return "aws-cn";
-        }
-        return region.startsWith("us-gov-") ? "aws-us-gov" : "aws";
+        return "arn:" + Partitions.of(event.region()) + ":s3:::" + bucket;
     }
 
     /** True when S3 answered with one of these error codes (S3 models few of them as exception types). */
