@@ -2,6 +2,7 @@ package dev.backstop.action.cloudtrail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.backstop.action.CallTargets;
+import dev.backstop.aws.Partitions;
 import dev.backstop.event.CloudTrailEvent;
 import dev.backstop.event.MalformedEventException;
 import java.util.Optional;
@@ -41,7 +42,8 @@ final class TrailEvents {
     static String arn(CloudTrailEvent event) {
         String named = named(event);
         return named.startsWith("arn:") ? named
-                : "arn:aws:cloudtrail:" + event.region() + ":" + event.account() + ":trail/" + named;
+                : "arn:" + Partitions.of(event.region()) + ":cloudtrail:" + event.region() + ":" + event.account()
+                        + ":trail/" + named;
     }
 
     /**

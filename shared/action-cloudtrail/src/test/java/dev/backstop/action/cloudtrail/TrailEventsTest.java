@@ -2,9 +2,11 @@ package dev.backstop.action.cloudtrail;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.backstop.event.CloudTrailEvent;
 import dev.backstop.event.CloudTrailEventParser;
 import dev.backstop.testing.SampleEvents;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -43,5 +45,17 @@ class TrailEventsTest {
         }));
 
         assertThat(TrailEvents.certainArn(event, "audit")).isEmpty();
+    }
+
+    @Test
+    void aNamedTrailsArnIsInThePartitionOfTheEventsRegion() {
+        CloudTrailEvent event = new CloudTrailEventParser().parse(SampleEvents.edited("cloudtrail/stop-logging.json", e -> {
+            e.put("region", "cn-north-1");
+            SampleEvents.detail(e).put("awsRegion", "cn-north-1");
+            ((ObjectNode) SampleEvents.detail(e).path("requestParameters"))
+                    .put("name", "audit");
+        }));
+
+        assertThat(TrailEvents.arn(event)).isEqualTo("arn:aws-cn:cloudtrail:cn-north-1:123456789012:trail/audit");
     }
 }
