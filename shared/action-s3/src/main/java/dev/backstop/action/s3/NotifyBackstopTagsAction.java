@@ -43,11 +43,12 @@ final class NotifyBackstopTagsAction implements NotifyOnlyAction {
         String bucket = Buckets.name(event);
         String arn = Buckets.arn(event, bucket);
         List<String> written = written(event);
+        String caller = event.detail().userIdentity().displayName();
         Map<String, String> facts = new LinkedHashMap<>();
         facts.put("bucket", bucket);
         facts.put("tags", String.join(", ", written));
-        facts.put("caller", event.detail().userIdentity().displayName());
-        String change = "tell the team: " + event.detail().userIdentity().displayName() + " tagged bucket " + bucket
+        facts.put("caller", caller);
+        String change = "tell the team: " + caller + " tagged bucket " + bucket
                 + " " + String.join(", ", written) + ", which steers Backstop; if the security team did not, aws s3api"
                 + " get-bucket-tagging --bucket " + bucket + " shows the tags and put-bucket-tagging puts them back"
                 + " without it";

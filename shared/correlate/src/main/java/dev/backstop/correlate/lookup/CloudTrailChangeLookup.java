@@ -33,7 +33,7 @@ import software.amazon.awssdk.services.cloudtrail.model.LookupEventsResponse;
  *
  * <pre>{@code
  * Correlated found = lookup.before(alarm, Duration.ofMinutes(15));
- * found.changes().forEach(change -> System.out.println(change.describe()));
+ * List<String> told = found.changes().stream().map(change -> change.describe()).toList();
  * }</pre>
  *
  * <p>Lambda's CloudTrail records name the function in {@code requestParameters.functionName},
